@@ -1,0 +1,38 @@
+# isgrille — set-up and checks. Needs only Python 3.11 with pip and venv.
+#   make lab     install into .venv and open JupyterLab on notebooks/
+#   make test    install the test extras and run the whole test suite
+#   make bench   print the benchmarks (bench/)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PORT   ?= 8888
+
+.PHONY: lab test bench validate clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall when pyproject.toml changes.
+$(VENV)/.lab: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[lab]"
+	touch $@
+
+$(VENV)/.test: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+	touch $@ $(VENV)/.lab
+
+lab: $(VENV)/.lab
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT)
+
+test: $(VENV)/.test
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.test
+	$(BIN)/python bench/bench_core.py
+
+validate: $(VENV)/.lab
+	$(BIN)/python -m isgrille validate data/*.yaml data/examples/*.csv
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

@@ -1,0 +1,160 @@
+"""Load and validate the kit's content files.
+
+``load_grid()`` and ``load_quiz()`` return the domain objects of
+:mod:`isgrille.model`; ``load_concepts()`` and ``load_workshop()`` the
+validated content models of :mod:`isgrille.content`. Without a path, each
+loads the workshop's own file from the shipped ``data/`` folder. Any problem
+raises :class:`~isgrille.errors.ContentError` naming file, line and field.
+
+pydantic and PyYAML are imported on first load, not with the package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .errors import ContentError
+from .model import Grid, Quiz
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .content import Concepts, Workshop
+
+__all__ = [
+    "data_dir",
+    "default_path",
+    "load_grid",
+    "load_quiz",
+    "load_concepts",
+    "load_workshop",
+    "YAML_KINDS",
+    "detect_kind",
+    "validate_file",
+]
+
+#: Kinds of YAML content file, with the file name of the shipped default.
+YAML_KINDS = {
+    "grid": "grid.yaml",
+    "quiz": "quiz.yaml",
+    "concepts": "concepts.yaml",
+    "workshop": "workshop.yaml",
+}
+
+# A key that only one kind of file has, used when a file does not say its ``kind``.
+_SIGNATURES = {"dimensions": "grid", "items": "quiz", "key_points": "concepts", "programme": "workshop"}
+
+
+def data_dir() -> Path:
+    """The folder holding the shipped content.
+
+    In an installed wheel the content lives inside the package
+    (``isgrille/_data``); in a source checkout or an editable install it is
+    the repository's ``data/`` folder, so a trainer's edits take effect.
+    """
+    package = Path(__file__).resolve().parent
+    installed = package / "_data"
+    return installed if installed.is_dir() else package.parent / "data"
+
+
+def default_path(kind: str) -> Path:
+    """Path of the shipped file of this kind (``grid``, ``quiz``, ``concepts``, ``workshop``)."""
+    return data_dir() / YAML_KINDS[kind]
+
+
+def detect_kind(data: dict, path: str | Path) -> str:
+    """Kind of a parsed YAML file: its ``kind`` field, else a key only that kind has."""
+    kind = data.get("kind")
+    if isinstance(kind, str) and kind in YAML_KINDS:
+        return kind
+    if kind is not None:
+        raise ContentError.single(
+            path, f"type de fichier '{kind}' inconnu (attendu : {', '.join(YAML_KINDS)})", field="kind"
+        )
+    for key, found in _SIGNATURES.items():
+        if key in data:
+            return found
+    raise ContentError.single(
+        path,
+        "impossible de reconnaître le type de fichier : ajoutez un champ 'kind' "
+        f"(attendu : {', '.join(YAML_KINDS)})",
+    )
+
+
+def _load(kind: str, path: str | Path | None):
+    from .sources import read_yaml
+
+    return _validate(kind, read_yaml(default_path(kind) if path is None else path))
+
+
+def model_for(kind: str):
+    """The file model class of a kind, importing only the module that defines it."""
+    if kind in ("grid", "quiz"):
+        from . import schemas
+
+        return schemas.GridFile if kind == "grid" else schemas.QuizFile
+    from . import content
+
+    return content.Concepts if kind == "concepts" else content.Workshop
+
+
+def _validate(kind: str, doc):
+    from .validation import validate_document
+
+    found = detect_kind(doc.data, doc.path)
+    if found != kind:
+        raise ContentError.single(
+            doc.path, f"ce fichier est de type '{found}', pas '{kind}'", field="kind",
+            line=doc.line_of(("kind",)),
+        )
+    return validate_document(model_for(kind), doc)
+
+
+def load_grid(path: str | Path | None = None) -> Grid:
+    """Load a characterisation grid (default: the AMI Innovation sociale grid).
+
+    >>> grid = load_grid()
+    >>> len(grid.dimensions), len(grid.criteria), grid.levels[0]
+    (3, 12, 'Inexistant')
+    """
+    return _load("grid", path).to_grid()
+
+
+def load_quiz(path: str | Path | None = None) -> Quiz:
+    """Load a quiz (default: the VRAI / FAUX of social innovation).
+
+    >>> quiz = load_quiz()
+    >>> quiz.choices
+    ('VRAI', 'FAUX', 'PAS FORCÉMENT')
+    """
+    return _load("quiz", path).to_quiz()
+
+
+def load_concepts(path: str | Path | None = None) -> "Concepts":
+    """Load the teaching content: dimensions of innovation, definitions, key points."""
+    return _load("concepts", path)
+
+
+def load_workshop(path: str | Path | None = None) -> "Workshop":
+    """Load the workshop: objectives, programme, sequences, ATIS, offers, resources."""
+    return _load("workshop", path)
+
+
+def validate_file(path: str | Path, grid: Grid | None = None) -> str:
+    """Check any content file; return its kind, or raise ContentError.
+
+    YAML files are recognised by their ``kind`` field (or their keys); a
+    ``.csv`` file is a cohort of assessments, checked against ``grid``
+    (default: the AMI grid).
+    """
+    from .sources import read_yaml
+
+    path = Path(path)
+    if path.suffix.lower() == ".csv":
+        from .cohort import load_assessments
+
+        load_assessments(path, grid)
+        return "cohort"
+    doc = read_yaml(path)
+    kind = detect_kind(doc.data, path)
+    _validate(kind, doc)
+    return kind

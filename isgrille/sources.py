@@ -1,0 +1,146 @@
+"""Reading content files as text and YAML while keeping track of line numbers.
+
+The loaders validate plain Python data (dicts, lists, strings); when
+validation fails they need the line of the faulty field. :class:`YamlDocument`
+keeps PyYAML's node tree beside the data so that a field path such as
+``("dimensions", 0, "criteria", 2)`` can be turned back into a line.
+
+Everything that can go wrong before validation is reported here as a
+:class:`~isgrille.errors.ContentError`: a missing file, bytes that are not
+UTF-8, an empty file, a YAML syntax error, a key written twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+from .errors import ContentError
+
+__all__ = ["read_text", "YamlDocument", "read_yaml"]
+
+
+def read_text(path: str | Path) -> str:
+    """Read a UTF-8 text file (a BOM is accepted), or raise a clear ContentError."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ContentError.single(path, "fichier introuvable") from None
+    except IsADirectoryError:
+        raise ContentError.single(path, "c'est un dossier, pas un fichier") from None
+    except OSError as exc:
+        raise ContentError.single(path, f"lecture impossible ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ContentError.single(
+            path,
+            f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide) ; "
+            "enregistrez-le en UTF-8",
+            line=line,
+        ) from None
+    if not text.strip():
+        raise ContentError.single(path, "le fichier est vide")
+    return text
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML file: its data and the node tree that locates each value."""
+
+    path: Path
+    data: Any
+    root: Any  # yaml.Node
+
+    def line_of(self, loc: Sequence[str | int], key: bool = False) -> int | None:
+        """Line (1-based) of the value at ``loc``, or of its key when ``key``.
+
+        The deepest node that exists along ``loc`` is used, so a missing
+        field is reported at the line of the mapping that should hold it.
+        """
+        import yaml
+
+        node, key_node = self.root, None
+        for part in loc:
+            if part == "[key]":
+                key = True
+                continue
+            if isinstance(node, yaml.MappingNode):
+                match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
+                if match is None:
+                    break
+                key_node, node = match
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    break
+                key_node, node = None, node.value[part]
+            else:
+                break
+        target = key_node if key and key_node is not None else node
+        return target.start_mark.line + 1 if target is not None else None
+
+
+def read_yaml(path: str | Path) -> YamlDocument:
+    """Parse a YAML file holding one mapping; raise ContentError on any syntax problem."""
+    import yaml
+
+    path = Path(path)
+    text = read_text(path)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            raise ContentError.single(path, "le fichier ne contient aucune donnée YAML")
+        _reject_duplicate_keys(path, root)
+        data = loader.construct_document(root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "erreur"
+        raise ContentError.single(
+            path,
+            f"syntaxe YAML invalide ({problem}, colonne {mark.column + 1})" if mark else
+            f"syntaxe YAML invalide ({problem})",
+            line=mark.line + 1 if mark else None,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ContentError.single(path, f"syntaxe YAML invalide ({exc})") from None
+    finally:
+        loader.dispose()
+    if not isinstance(data, dict):
+        raise ContentError.single(
+            path,
+            f"le fichier doit contenir une table de champs (clé: valeur), pas {_kind_of(data)}",
+            line=root.start_mark.line + 1,
+        )
+    return YamlDocument(path, data, root)
+
+
+def _reject_duplicate_keys(path: Path, node: Any) -> None:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[str, int] = {}
+        for key, value in node.value:
+            name = str(key.value)
+            if name in seen:
+                raise ContentError.single(
+                    path,
+                    f"la clé '{name}' est écrite deux fois (déjà à la ligne {seen[name]})",
+                    line=key.start_mark.line + 1,
+                )
+            seen[name] = key.start_mark.line + 1
+            _reject_duplicate_keys(path, value)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _reject_duplicate_keys(path, item)
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "une liste"
+    if isinstance(value, str):
+        return "un texte"
+    return f"une valeur de type {type(value).__name__}"

@@ -1,0 +1,101 @@
+"""Tests of the command line, run as a user would: ``python -m isgrille ...`` in a subprocess."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from isgrille.loading import YAML_KINDS, data_dir, default_path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "isgrille", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_help_is_french_and_lists_commands():
+    result = run("--help")
+    assert result.returncode == 0
+    for word in ("validate", "score", "schema", "afficher cette aide"):
+        assert word in result.stdout
+
+
+def test_no_command_prints_help_and_exits_2():
+    result = run()
+    assert result.returncode == 2 and "COMMANDE" in result.stdout
+
+
+def test_validate_every_shipped_file():
+    files = [str(default_path(kind)) for kind in YAML_KINDS] + [str(data_dir() / "examples" / "cohort_fictional.csv")]
+    result = run("validate", *files)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count(": valide (") == 5
+
+
+def test_validate_reports_each_bad_file_and_exits_1(tmp_path):
+    bad_grid = tmp_path / "grille.yaml"
+    bad_grid.write_text("kind: grid\nlevels: [A, B]\ndimensions:\n  - id: d\n    label: D\n    criteria: []\n", encoding="utf-8")
+    empty = tmp_path / "vide.yaml"
+    empty.write_text("", encoding="utf-8")
+    result = run("validate", str(default_path("quiz")), str(bad_grid), str(empty))
+    assert result.returncode == 1
+    assert "quiz.yaml: valide (quiz)" in result.stdout
+    assert f"{bad_grid}: ligne 6, champ 'dimensions[0].criteria': au moins 1 élément attendu" in result.stderr
+    assert f"{empty}: le fichier est vide" in result.stderr
+    assert "2 fichiers invalides sur 3" in result.stderr
+
+
+def test_validate_csv_against_another_grid(tmp_path):
+    grid = tmp_path / "g.yaml"
+    grid.write_text(
+        "levels: [Bas, Haut]\ndimensions:\n  - id: d\n    label: D\n    criteria:\n"
+        "      - id: c\n        label: C\n        descriptors: {Bas: x, Haut: y}\n",
+        encoding="utf-8",
+    )
+    cohort = tmp_path / "c.csv"
+    cohort.write_text("project,c\nP,haut\nQ,Moyen\n", encoding="utf-8")
+    result = run("validate", "--grid", str(grid), str(cohort))
+    assert result.returncode == 1
+    assert f"{cohort}: ligne 3, colonne 'c': niveau 'Moyen' inconnu (attendu : Bas, Haut" in result.stderr
+
+
+def test_missing_file():
+    result = run("validate", "nulle-part.yaml")
+    assert result.returncode == 1 and "nulle-part.yaml: fichier introuvable" in result.stderr
+
+
+def test_score_prints_a_tidy_csv():
+    result = run("score")
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == 8 * 4  # 8 assessments x (3 dimensions + overall)
+    recyclerie = [r for r in rows if r["project"].startswith("La Recyclerie") and r["assessor"] == "autoévaluation"]
+    overall = next(r for r in recyclerie if r["scope"] == "overall")
+    counts = [int(overall[level]) for level in ("Inexistant", "Faible", "Intermédiaire", "Fort")]
+    assert sum(counts) + int(overall["not_rated"]) == 12
+    assert overall["median"] in ("Inexistant", "Faible", "Intermédiaire", "Fort")
+
+
+def test_score_bad_csv_exits_1(tmp_path):
+    cohort = tmp_path / "c.csv"
+    cohort.write_text("projet\nP\n", encoding="utf-8")
+    result = run("score", str(cohort))
+    assert result.returncode == 1 and "colonne 'project' manquante" in result.stderr
+
+
+def test_schema_writes_into_a_folder(tmp_path):
+    result = run("schema", "--out", str(tmp_path))
+    assert result.returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.schema.json" for k in YAML_KINDS)
+
+
+def test_bad_option_exits_2():
+    assert run("validate").returncode == 2

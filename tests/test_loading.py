@@ -1,0 +1,152 @@
+"""The shipped content matches the source (counts, spot checks of texts, answers, order)."""
+
+from __future__ import annotations
+
+import pytest
+
+from isgrille import load_concepts, load_grid, load_quiz, load_workshop
+from isgrille.loading import YAML_KINDS, data_dir, default_path, validate_file
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return load_grid()
+
+
+@pytest.fixture(scope="module")
+def quiz():
+    return load_quiz()
+
+
+@pytest.fixture(scope="module")
+def concepts():
+    return load_concepts()
+
+
+@pytest.fixture(scope="module")
+def workshop():
+    return load_workshop()
+
+
+def test_grid_shape(grid):
+    assert grid.levels == ("Inexistant", "Faible", "Intermédiaire", "Fort")
+    assert [d.label for d in grid.dimensions] == ["Portage", "Contenu", "Contexte"]
+    assert [len(d.criteria) for d in grid.dimensions] == [4, 3, 5]
+    assert len(grid.criteria) == 12
+    assert sum(len(c.descriptors) for c in grid.criteria) == 48
+    assert all(len(c.descriptors) == len(grid.levels) and all(c.descriptors) for c in grid.criteria)
+
+
+def test_grid_ids_are_stable_ascii(grid):
+    assert [c.id for c in grid.criteria] == [
+        "caractere_collectif", "richesse_collectif", "integration_beneficiaires",
+        "formalisation_gouvernance", "consistance_contenu", "rupture_existant",
+        "potentiel_transformation", "ancrage_territorial", "accessibilite_dispositif",
+        "viabilite_economique", "enjeux_environnementaux", "ouverture_recherche",
+    ]
+    assert all(c.id.isascii() for c in grid.criteria)
+
+
+@pytest.mark.parametrize(
+    "criterion, level, start",
+    [
+        ("caractere_collectif", 0, "Le projet est porté par une seule personne"),
+        ("rupture_existant", 3, "Le projet constitue une rupture avec les pratiques sociales existantes"),
+        ("potentiel_transformation", 3, "L'importance des enjeux auxquels répondent les solutions innovantes"),
+        ("viabilite_economique", 1, "La faiblesse des ressources mobilisées annonce un problème de viabilité"),
+        ("ouverture_recherche", 3, "Le projet procède, pour partie, d'un partenariat avec des chercheurs"),
+    ],
+)
+def test_grid_descriptors_spot_checks(grid, criterion, level, start):
+    assert grid.criterion(criterion).descriptors[level].startswith(start)
+
+
+def test_grid_typo_mended(grid):
+    assert grid.criterion("potentiel_transformation").label == "Potentiel de transformation sociale"
+
+
+def test_quiz_statements_in_source_order(quiz):
+    assert quiz.choices == ("VRAI", "FAUX", "PAS FORCÉMENT")
+    assert [i.answer for i in quiz.items] == ["VRAI", "FAUX", "VRAI", "FAUX", "FAUX", "VRAI", "PAS FORCÉMENT"]
+    starts = [
+        "L'innovation sociale consiste à élaborer des réponses nouvelles",
+        "L'innovation sociale agit uniquement en faveur des publics fragiles",
+        "Les besoins sociaux, auxquels cherchent à répondre",
+        "L'innovation sociale est uniquement portée par les entrepreneurs sociaux",
+        "Pour être une innovation le projet doit être complètement nouveau",
+        "Un projet d'utilité sociale ou d'innovation sociale, ce n'est pas la même chose",
+        "Les projets d'innovation sociale sont économiquement fragiles",
+    ]
+    for item, start in zip(quiz.items, starts, strict=True):
+        assert item.statement.startswith(start)
+        assert item.explanation
+
+
+def test_quiz_explanations_verbatim(quiz):
+    assert "apporte bien une réponse nouvelle" in quiz.item("completement_nouveau").explanation
+    assert "**distinguer de l'action sociale**" in quiz.item("publics_fragiles").explanation
+    assert "modèle économique pérenne, viable et rentable" in quiz.item("economiquement_fragiles").explanation
+
+
+def test_quiz_sector_examples(quiz):
+    examples = [item for item in quiz.items if item.examples]
+    assert len(examples) == 1
+    enterprises = {e.enterprise: e for e in examples[0].examples}
+    assert set(enterprises) == {
+        "YUMP France", "Enercoop", "Frimalin Village", "Ensemble2Générations",
+        "Crésus", "Ateliers du Bocage", "APREVA",
+    }
+    assert enterprises["YUMP France"].source == "INSEE"
+    assert enterprises["Enercoop"].need == "Énergie"
+    assert "Fondation Abbé Pierre" == enterprises["Ensemble2Générations"].source
+    assert all(e.fact and e.description for e in examples[0].examples)
+
+
+def test_concepts(concepts):
+    dims = concepts.innovation_dimensions
+    assert len(dims.items) == 6 and "Bpifrance, 2015" in dims.source
+    assert [d.id for d in concepts.definitions] == ["oslo", "csess", "loi_ess", "region_nouvelle_aquitaine"]
+    assert "Édition 2005" in concepts.definitions[0].source or "2005" in concepts.definitions[0].source
+    assert len(concepts.key_points) == 5
+    assert concepts.key_points[0] == "L'innovation sociale se définit par sa finalité"
+    assert len(concepts.key_questions) == 7
+    assert concepts.key_questions[0] == "Quel besoin est concerné ? Est-il pas ou mal couvert ?"
+
+
+def test_workshop_programme_and_sequences(workshop):
+    assert len(workshop.objectives) == 3
+    assert [s.number for s in workshop.sequences] == [1, 2, 3, 4]
+    assert [workshop.sequence_minutes(n) for n in (1, 2, 3, 4)] == [10, 40, 40, 30]
+    steps = workshop.sequence(2).steps
+    assert [s.minutes for s in steps] == [10, 10, 5]
+    assert workshop.sequence(2).pitch.minutes == 3
+    assert [p.id for p in workshop.sequence(2).pitch.outline] == ["a", "b", "c"]
+    assert workshop.sequence(4).pitch.minutes == 2
+    assert len(workshop.sequence(4).exchange.topics) == 3
+    assert workshop.sequence(3).speakers == ["Véronique BRANGER", "Béatrice Montamat-Durruty"]
+
+
+def test_workshop_atis_and_offers(workshop):
+    assert workshop.atis.vision.startswith("Une société qui s'organise")
+    assert [s.id for s in workshop.stages] == ["inventer", "incuber", "accelerer"]
+    assert [len(workshop.offers_for(s)) for s in ("inventer", "incuber", "accelerer")] == [2, 2, 2]
+    names = [o.name for o in workshop.offers]
+    assert names[0] == "La Fabrique à initiatives" and "Premiers Pas" in names
+    assert len(workshop.resources) == 3
+    assert workshop.resources[1].url.startswith("https://les-aides.nouvelle-aquitaine.fr/")
+
+
+@pytest.mark.parametrize("kind", sorted(YAML_KINDS))
+def test_every_shipped_file_validates(kind):
+    assert validate_file(default_path(kind)) == kind
+
+
+def test_shipped_cohort_validates():
+    assert validate_file(data_dir() / "examples" / "cohort_fictional.csv") == "cohort"
+
+
+def test_loaded_objects_are_frozen(grid, workshop):
+    with pytest.raises(Exception):
+        grid.levels = ()
+    with pytest.raises(Exception):
+        workshop.title = "autre"

@@ -1,0 +1,43 @@
+"""The JSON Schemas in data/schema/ are the ones the file models generate, and they accept the shipped files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from isgrille.loading import YAML_KINDS, data_dir, default_path
+from isgrille.schema_files import render, schemas, write_schemas
+
+
+@pytest.mark.parametrize("kind", sorted(YAML_KINDS))
+def test_committed_schema_is_up_to_date(kind):
+    committed = (data_dir() / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert committed == render(schemas()[kind]), "run: python -m isgrille schema"
+
+
+@pytest.mark.parametrize("kind", sorted(YAML_KINDS))
+def test_shipped_file_is_valid_for_its_json_schema(kind):
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    data = yaml.safe_load(default_path(kind).read_text(encoding="utf-8"))
+    jsonschema.validate(data, schemas()[kind])
+
+
+def test_json_schema_rejects_an_unknown_field():
+    jsonschema = pytest.importorskip("jsonschema")
+    with pytest.raises(jsonschema.ValidationError, match="Additional properties"):
+        jsonschema.validate({"levels": ["a", "b"], "dimensions": [], "lable": "x"}, schemas()["grid"])
+
+
+def test_shipped_yaml_points_editors_at_its_schema():
+    for kind in YAML_KINDS:
+        first = default_path(kind).read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema=schema/{kind}.schema.json"
+
+
+def test_write_schemas(tmp_path):
+    paths = write_schemas(tmp_path)
+    assert sorted(p.name for p in paths) == sorted(f"{k}.schema.json" for k in YAML_KINDS)
+    assert json.loads(paths[0].read_text(encoding="utf-8"))["type"] == "object"
