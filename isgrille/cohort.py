@@ -47,18 +47,20 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
 
     path = Path(path) if path is not None else default_cohort_path()
     grid = grid if grid is not None else load_grid()
-    text = read_text(path)
+    raw = read_text(path)
+    text = raw.lstrip("\r\n")  # blank lines before the header are skipped…
+    offset = raw[: len(raw) - len(text)].count("\n")  # …but still counted in line numbers
     first_line = text.splitlines()[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = [name.strip() for name in next(reader)]
-    _check_header(path, header, grid)
+    _check_header(path, header, grid, line=1 + offset)
 
     problems: list[Problem] = []
     assessments: list[Assessment] = []
     seen: dict[tuple[str, str], int] = {}
     for row in reader:
-        line = reader.line_num
+        line = reader.line_num + offset
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -90,27 +92,26 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
     if problems:
         raise ContentError(problems)
     if not assessments:
-        raise ContentError.single(path, "aucune évaluation : le tableau n'a que sa ligne d'en-tête", line=1)
+        raise ContentError.single(path, "aucune évaluation : le tableau n'a que sa ligne d'en-tête", line=1 + offset)
     return tuple(assessments)
 
 
-def _check_header(path: Path, header: list[str], grid: Grid) -> None:
+def _check_header(path: Path, header: list[str], grid: Grid, line: int) -> None:
     expected = [PROJECT, ASSESSOR] + [c.id for c in grid.criteria]
     problems = []
     if PROJECT not in header:
-        problems.append(Problem(str(path), f"colonne '{PROJECT}' manquante", line=1))
+        problems.append(Problem(str(path), f"colonne '{PROJECT}' manquante", line=line))
     for name in header:
         if name not in expected:
             problems.append(
-                Problem(str(path), f"colonne '{name}' inconnue (attendu : {', '.join(expected)})", line=1)
+                Problem(str(path), f"colonne inconnue (attendu : {', '.join(expected)})", line=line, column=name)
             )
-    duplicated = sorted({name for name in header if header.count(name) > 1})
-    if duplicated:
-        problems.append(Problem(str(path), f"colonne '{duplicated[0]}' en double", line=1))
+    for name in sorted({name for name in header if header.count(name) > 1}, key=header.index):
+        problems.append(Problem(str(path), "colonne en double", line=line, column=name))
     missing = [c.id for c in grid.criteria if c.id not in header]
     if missing:
         problems.append(
-            Problem(str(path), f"colonne{'s' if len(missing) > 1 else ''} de critère manquante{'s' if len(missing) > 1 else ''} : {', '.join(missing)}", line=1)
+            Problem(str(path), f"colonne{'s' if len(missing) > 1 else ''} de critère manquante{'s' if len(missing) > 1 else ''} : {', '.join(missing)}", line=line)
         )
     if problems:
         raise ContentError(problems)
@@ -139,7 +140,8 @@ def assessments_frame(assessments: Iterable[Assessment], grid: Grid) -> "pandas.
         for dimension in grid.dimensions
         for criterion in dimension.criteria
     ]
-    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else None)
+    columns = ["project", "assessor", "dimension", "criterion", "criterion_label", "level", "rank"]
+    frame = pd.DataFrame(rows, columns=columns)
     frame["level"] = pd.Categorical(frame["level"], categories=list(grid.levels), ordered=True)
     frame["rank"] = frame["rank"].astype("Int64")
     return frame

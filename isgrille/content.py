@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 
 from .schemas import Id, Text, check_unique
-from .validation import FileModel, LocatedError
+from .validation import PATTERNS, FileModel, LocatedError
 
 __all__ = [
     "Concepts",
@@ -25,7 +25,7 @@ __all__ = [
     "Resource",
 ]
 
-Time = Annotated[str, StringConstraints(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")]
+Time = Annotated[str, StringConstraints(pattern=PATTERNS["time"])]
 
 
 def minutes_of(time: str) -> int:
@@ -79,8 +79,9 @@ class Concepts(FileModel):
             [d.id for d in self.innovation_dimensions.items],
             ("innovation_dimensions", "items"),
             "identifiant",
+            field="id",
         )
-        check_unique([d.id for d in self.definitions], ("definitions",), "identifiant")
+        check_unique([d.id for d in self.definitions], ("definitions",), "identifiant", field="id")
         return self
 
 
@@ -171,7 +172,7 @@ class Resource(FileModel):
     title: Text
     author: str = ""
     date: str = ""
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=PATTERNS["url"])] | None = None
 
 
 class Workshop(FileModel):
@@ -193,10 +194,10 @@ class Workshop(FileModel):
 
     @model_validator(mode="after")
     def _coherent(self) -> "Workshop":
-        check_unique([s.id for s in self.sequences], ("sequences",), "identifiant de séquence")
-        check_unique([str(s.number) for s in self.sequences], ("sequences",), "numéro de séquence")
-        check_unique([s.id for s in self.stages], ("stages",), "identifiant d'étape")
-        check_unique([o.id for o in self.offers], ("offers",), "identifiant d'offre")
+        check_unique([s.id for s in self.sequences], ("sequences",), "identifiant de séquence", field="id")
+        check_unique([str(s.number) for s in self.sequences], ("sequences",), "numéro de séquence", field="number")
+        check_unique([s.id for s in self.stages], ("stages",), "identifiant d'étape", field="id")
+        check_unique([o.id for o in self.offers], ("offers",), "identifiant d'offre", field="id")
         numbers = {s.number for s in self.sequences}
         entries = self.programme.entries
         for index, entry in enumerate(entries):

@@ -61,14 +61,18 @@ def default_path(kind: str) -> Path:
     return data_dir() / YAML_KINDS[kind]
 
 
-def detect_kind(data: dict, path: str | Path) -> str:
-    """Kind of a parsed YAML file: its ``kind`` field, else a key only that kind has."""
+def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:
+    """Kind of a parsed YAML file: its ``kind`` field, else a key only that kind has.
+
+    ``line`` is where the ``kind`` field stands, for the error message.
+    """
     kind = data.get("kind")
     if isinstance(kind, str) and kind in YAML_KINDS:
         return kind
     if kind is not None:
         raise ContentError.single(
-            path, f"type de fichier '{kind}' inconnu (attendu : {', '.join(YAML_KINDS)})", field="kind"
+            path, f"type de fichier '{kind}' inconnu (attendu : {', '.join(YAML_KINDS)})", field="kind",
+            line=line,
         )
     for key, found in _SIGNATURES.items():
         if key in data:
@@ -100,7 +104,7 @@ def model_for(kind: str):
 def _validate(kind: str, doc):
     from .validation import validate_document
 
-    found = detect_kind(doc.data, doc.path)
+    found = detect_kind(doc.data, doc.path, doc.line_of(("kind",)))
     if found != kind:
         raise ContentError.single(
             doc.path, f"ce fichier est de type '{found}', pas '{kind}'", field="kind",
@@ -155,6 +159,6 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
         load_assessments(path, grid)
         return "cohort"
     doc = read_yaml(path)
-    kind = detect_kind(doc.data, path)
+    kind = detect_kind(doc.data, path, doc.line_of(("kind",)))
     _validate(kind, doc)
     return kind

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Mapping
+from typing import Mapping, Sequence
 
 __all__ = [
     "NOT_RATED",
     "fold_label",
+    "match_label",
     "Criterion",
     "Dimension",
     "Grid",
@@ -42,6 +43,18 @@ def fold_label(text: str) -> str:
     """Lower-case, accent-free, trimmed form used to match labels typed by hand."""
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def match_label(text: str, labels: Sequence[str]) -> str | None:
+    """The label ``text`` stands for, matched without regard to case, accents or spaces.
+
+    >>> match_label(" intermediaire", ["Faible", "Intermédiaire"])
+    'Intermédiaire'
+    >>> match_label("Fort", ["Faible"]) is None
+    True
+    """
+    folded = fold_label(text)
+    return next((label for label in labels if fold_label(label) == folded), None)
 
 
 @dataclass(frozen=True)
@@ -114,9 +127,9 @@ class Grid:
         folded = fold_label(label)
         if not folded or folded == fold_label(NOT_RATED):
             return None
-        for index, level in enumerate(self.levels):
-            if fold_label(level) == folded:
-                return index
+        level = match_label(label, self.levels)
+        if level is not None:
+            return self.levels.index(level)
         raise ValueError(
             f"niveau '{label.strip()}' inconnu (attendu : {', '.join(self.levels)} "
             f"ou vide pour « {NOT_RATED} »)"

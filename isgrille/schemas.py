@@ -16,23 +16,30 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .model import Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample, fold_label
-from .validation import FileModel, LocatedError
+from .model import Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample, fold_label, match_label
+from .validation import PATTERNS, FileModel, LocatedError
 
 __all__ = ["Id", "Text", "GridFile", "QuizFile", "check_unique"]
 
-Id = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]
+Id = Annotated[str, StringConstraints(pattern=PATTERNS["id"])]
 Text = Annotated[str, StringConstraints(min_length=1)]
 
 
-def check_unique(values: list[str], where: tuple[str | int, ...], what: str, fold: bool = False) -> None:
-    """Raise LocatedError at the second occurrence of a repeated value."""
+def check_unique(
+    values: list[str], where: tuple[str | int, ...], what: str, fold: bool = False, field: str | None = None
+) -> None:
+    """Raise LocatedError at the second occurrence of a repeated value.
+
+    ``where`` locates the list; ``field``, when given, is the field of each
+    item that holds the value (``"id"``), so the error points at its line.
+    """
     seen: dict[str, int] = {}
     for index, value in enumerate(values):
         norm = fold_label(value) if fold else value
         if norm in seen:
             raise LocatedError(
-                f"{what} '{value}' en double (déjà en position {seen[norm] + 1})", where + (index,)
+                f"{what} '{value}' en double (déjà en position {seen[norm] + 1})",
+                where + (index,) + ((field,) if field else ()),
             )
         seen[norm] = index
 
@@ -64,7 +71,7 @@ class GridFile(FileModel):
     @model_validator(mode="after")
     def _coherent(self) -> "GridFile":
         check_unique(self.levels, ("levels",), "niveau", fold=True)
-        check_unique([d.id for d in self.dimensions], ("dimensions",), "identifiant de dimension")
+        check_unique([d.id for d in self.dimensions], ("dimensions",), "identifiant de dimension", field="id")
         seen: dict[str, str] = {}
         expected = ", ".join(self.levels)
         for i, dim in enumerate(self.dimensions):
@@ -76,18 +83,28 @@ class GridFile(FileModel):
                         where + ("id",),
                     )
                 seen[crit.id] = f"dimensions[{i}]"
-                for level in crit.descriptors:
-                    if level not in self.levels:
+                given: dict[str, str] = {}
+                for key in crit.descriptors:
+                    level = match_label(key, self.levels)
+                    if level is None:
                         raise LocatedError(
-                            f"niveau '{level}' inconnu (attendu : {expected})",
-                            where + ("descriptors", level),
+                            f"niveau '{key}' inconnu (attendu : {expected})",
+                            where + ("descriptors", key),
                             key=True,
                         )
-                missing = [level for level in self.levels if level not in crit.descriptors]
+                    if level in given:
+                        raise LocatedError(
+                            f"deux descripteurs pour le niveau '{level}' ('{given[level]}' et '{key}')",
+                            where + ("descriptors", key),
+                            key=True,
+                        )
+                    given[level] = key
+                missing = [level for level in self.levels if level not in given]
                 if missing:
                     raise LocatedError(
                         f"descripteur manquant pour le niveau '{missing[0]}' (attendu : un texte pour chacun des niveaux {expected})",
                         where + ("descriptors",),
+                        key=True,
                     )
         return self
 
@@ -100,7 +117,7 @@ class GridFile(FileModel):
                     d.id,
                     d.label,
                     tuple(
-                        Criterion(c.id, c.label, tuple(c.descriptors[level] for level in self.levels))
+                        Criterion(c.id, c.label, _aligned(c.descriptors, self.levels))
                         for c in d.criteria
                     ),
                 )
@@ -110,6 +127,12 @@ class GridFile(FileModel):
             title=self.title,
             source=self.source,
         )
+
+
+def _aligned(descriptors: dict[str, str], levels: list[str]) -> tuple[str, ...]:
+    """Descriptors in level order; keys were matched to levels without regard to case or accents."""
+    by_level = {match_label(key, levels): text for key, text in descriptors.items()}
+    return tuple(by_level[level] for level in levels)
 
 
 class SectorExampleFile(FileModel):
@@ -140,9 +163,9 @@ class QuizFile(FileModel):
     @model_validator(mode="after")
     def _coherent(self) -> "QuizFile":
         check_unique(self.choices, ("choices",), "réponse possible", fold=True)
-        check_unique([i.id for i in self.items], ("items",), "identifiant d'affirmation")
+        check_unique([i.id for i in self.items], ("items",), "identifiant d'affirmation", field="id")
         for index, item in enumerate(self.items):
-            if item.answer not in self.choices:
+            if match_label(item.answer, self.choices) is None:
                 raise LocatedError(
                     f"réponse '{item.answer}' inconnue (attendu : {', '.join(self.choices)})",
                     ("items", index, "answer"),
@@ -157,7 +180,7 @@ class QuizFile(FileModel):
                 QuizItem(
                     id=i.id,
                     statement=i.statement,
-                    answer=i.answer,
+                    answer=match_label(i.answer, self.choices),
                     explanation=i.explanation,
                     examples=tuple(SectorExample(**e.model_dump()) for e in i.examples),
                     see=i.see,

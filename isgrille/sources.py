@@ -12,6 +12,9 @@ UTF-8, an empty file, a YAML syntax error, a key written twice.
 
 from __future__ import annotations
 
+import codecs
+import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -32,8 +35,10 @@ def read_text(path: str | Path) -> str:
         raise ContentError.single(path, "c'est un dossier, pas un fichier") from None
     except OSError as exc:
         raise ContentError.single(path, f"lecture impossible ({exc.strerror})") from None
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise ContentError.single(
@@ -89,7 +94,7 @@ def read_yaml(path: str | Path) -> YamlDocument:
 
     path = Path(path)
     text = read_text(path)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    loader = _loader_class()(text)
     try:
         root = loader.get_single_node()
         if root is None:
@@ -98,7 +103,13 @@ def read_yaml(path: str | Path) -> YamlDocument:
         data = loader.construct_document(root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "erreur"
+        problem = _french(exc.problem or exc.context or "erreur")
+        if "cannot start any token" in problem and mark is not None and mark.index < len(text):
+            char = text[mark.index]
+            problem = (
+                "tabulation interdite : indentez avec des espaces" if char == "\t"
+                else f"caractère « {char} » interdit en début de valeur : mettez le texte entre guillemets"
+            )
         raise ContentError.single(
             path,
             f"syntaxe YAML invalide ({problem}, colonne {mark.column + 1})" if mark else
@@ -116,6 +127,58 @@ def read_yaml(path: str | Path) -> YamlDocument:
             line=root.start_mark.line + 1,
         )
     return YamlDocument(path, data, root)
+
+
+# PyYAML's usual syntax problems, said for a trainer.
+_SYNTAX = (
+    ("mapping values are not allowed", "« : » inattendu : mettez entre guillemets un texte qui contient « : »"),
+    ("could not find expected ':'", "« : » attendu après la clé"),
+    ("did not find expected key", "indentation incohérente"),
+    ("did not find expected '-' indicator", "indentation incohérente dans une liste"),
+    ("found unexpected end of stream", "fin de fichier inattendue : guillemet non fermé ?"),
+    ("expected ',' or ']'", "« , » ou « ] » attendu : crochet non fermé ?"),
+    ("expected ',' or '}'", "« , » ou « } » attendu : accolade non fermée ?"),
+    ("found undefined alias", "alias (*) non défini"),
+)
+
+
+def _french(problem: str) -> str:
+    for english, french in _SYNTAX:
+        if english in problem:
+            return french
+    return problem
+
+
+_INT = r"[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+"
+_FLOAT = r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
+
+
+@functools.lru_cache(maxsize=None)
+def _loader_class():
+    """PyYAML's safe loader (C if available) minus YAML 1.1 base-60 numbers.
+
+    Without this, an unquoted time such as ``end: 10:30`` would be read as
+    the number 630; here it stays the text "10:30".
+    """
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    numbers = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+    class _IsgrilleLoader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    _IsgrilleLoader.yaml_implicit_resolvers = {
+        first: [(tag, rx) for tag, rx in resolvers if tag not in numbers]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    _IsgrilleLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:int", re.compile(f"^(?:{_INT})$"), list("-+0123456789")
+    )
+    _IsgrilleLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:float", re.compile(f"^(?:{_FLOAT})$"), list("-+.0123456789")
+    )
+    return _IsgrilleLoader
 
 
 def _reject_duplicate_keys(path: Path, node: Any) -> None:
@@ -143,4 +206,8 @@ def _kind_of(value: Any) -> str:
         return "une liste"
     if isinstance(value, str):
         return "un texte"
+    if isinstance(value, bool):
+        return "un booléen"
+    if isinstance(value, (int, float)):
+        return "un nombre"
     return f"une valeur de type {type(value).__name__}"

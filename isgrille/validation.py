@@ -63,6 +63,20 @@ _MESSAGES = {
 }
 
 
+#: What each text pattern used in the file models means, for its error message.
+PATTERNS = {
+    "id": r"^[a-z][a-z0-9_]*$",
+    "time": r"^([01][0-9]|2[0-3]):[0-5][0-9]$",
+    "url": r"^https?://\S+$",
+}
+_PATTERNS = {
+    PATTERNS["id"]: "identifiant '{value}' invalide (attendu : lettres minuscules sans accent, "
+    "chiffres et _, en commençant par une lettre)",
+    PATTERNS["time"]: "horaire '{value}' invalide (attendu : HH:MM, par exemple \"09:40\")",
+    PATTERNS["url"]: "adresse web '{value}' invalide (attendu : https://…)",
+}
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "rien"
@@ -131,10 +145,8 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: dict[str, Any]) -
     elif kind == "literal_error":
         message = f"valeur '{error['input']}' invalide (attendu : {error['ctx']['expected']})"
     elif kind == "string_pattern_mismatch":
-        message = (
-            f"identifiant '{error['input']}' invalide (attendu : lettres minuscules "
-            "sans accent, chiffres et _, en commençant par une lettre)"
-        )
+        message = _PATTERNS.get(error["ctx"]["pattern"], "texte '{value}' invalide (attendu : {pattern})")
+        message = message.format(value=error["input"], pattern=error["ctx"]["pattern"])
     elif kind == "too_short":
         minimum = error["ctx"]["min_length"]
         message = f"au moins {minimum} élément{'s' if minimum > 1 else ''} attendu{'s' if minimum > 1 else ''}"

@@ -1,0 +1,374 @@
+"""A cohort's assessments from CSV: the shipped example, accepted variants, malformed files, the tidy frame.
+
+load_assessments is checked on the shipped fictional cohort and on CSV files
+built in ``tmp_path`` (commas or semicolons, BOM, level labels typed without
+accents or in capitals, « non renseigné »); each malformed CSV is checked for
+the exact French message and its line and column. assessments_frame is
+checked for its columns, one row per (assessment, criterion), the ordered
+``level`` categorical and the nullable ``rank``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from isgrille.cohort import assessments_frame, default_cohort_path, load_assessments
+from isgrille.errors import ContentError, Problem
+from isgrille.loading import load_grid, validate_file
+
+#: The shipped grid's criterion ids, in order (written out, not read from the code under test).
+CRITERIA = [
+    "caractere_collectif", "richesse_collectif", "integration_beneficiaires", "formalisation_gouvernance",
+    "consistance_contenu", "rupture_existant", "potentiel_transformation",
+    "ancrage_territorial", "accessibilite_dispositif", "viabilite_economique", "enjeux_environnementaux",
+    "ouverture_recherche",
+]
+LEVELS = ["Inexistant", "Faible", "Intermédiaire", "Fort"]
+EXPECTED_COLUMNS = ", ".join(["project", "assessor", *CRITERIA])
+UNKNOWN_LEVEL = (
+    "niveau '{}' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort ou vide pour « non renseigné »)"
+)
+
+HEADER = ["project", "assessor", *CRITERIA]
+
+
+def row(project: str = "Projet A", assessor: str = "autoévaluation", *levels: str) -> list[str]:
+    """A CSV row: the given levels first, then 'Faible' for the remaining criteria."""
+    return [project, assessor, *levels, *["Faible"] * (len(CRITERIA) - len(levels))]
+
+
+def csv_text(*rows: list[str], sep: str = ",") -> str:
+    return "".join(sep.join(cells) + "\n" for cells in rows)
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return load_grid()
+
+
+@pytest.fixture(scope="module")
+def cohort(grid):
+    return load_assessments(default_cohort_path(), grid)
+
+
+@pytest.fixture
+def write(tmp_path):
+    """Write text (UTF-8, or the given encoding) to a CSV file in tmp_path and return its path."""
+
+    def _write(text: str, encoding: str = "utf-8", name: str = "cohorte.csv") -> Path:
+        path = tmp_path / name
+        path.write_bytes(text.encode(encoding))
+        return path
+
+    return _write
+
+
+def problems_of(path: Path, grid) -> tuple[Problem, ...]:
+    with pytest.raises(ContentError) as excinfo:
+        load_assessments(path, grid)
+    return excinfo.value.problems
+
+
+# --- the shipped cohort -----------------------------------------------------------------
+
+
+def test_shipped_cohort_counts(cohort):
+    assert len(cohort) == 8
+    assert len({a.project for a in cohort}) == 6
+    assert [a.assessor for a in cohort].count("autoévaluation") == 6
+    assert [a.assessor for a in cohort].count("formateur") == 2
+
+
+def test_shipped_cohort_not_rated_cells(cohort):
+    not_rated = [(a.project, a.assessor, c) for a in cohort for c, level in a.ratings.items() if level is None]
+    assert sorted(not_rated) == sorted([
+        ("La Recyclerie du Val (fictif)", "autoévaluation", "ouverture_recherche"),
+        ("Atelier Numérique pour Tous (fictif)", "autoévaluation", "potentiel_transformation"),
+        ("Covoiturage Rural des Bastides (fictif)", "autoévaluation", "viabilite_economique"),
+        ("Covoiturage Rural des Bastides (fictif)", "autoévaluation", "ouverture_recherche"),
+    ])
+
+
+def test_shipped_cohort_values(cohort):
+    first = cohort[0]
+    assert (first.project, first.assessor) == ("La Recyclerie du Val (fictif)", "autoévaluation")
+    assert list(first.ratings) == CRITERIA
+    assert [first.ratings[c] for c in CRITERIA] == [2, 1, 2, 1, 3, 2, 2, 3, 2, 1, 3, None]
+    trainer = cohort[6]
+    assert (trainer.project, trainer.assessor) == ("La Recyclerie du Val (fictif)", "formateur")
+    assert trainer.ratings["ouverture_recherche"] == 0
+
+
+def test_default_path_is_the_shipped_cohort(grid, cohort):
+    assert load_assessments(grid=grid) == cohort
+
+
+# --- accepted variants ------------------------------------------------------------------
+
+
+def test_semicolon_delimited(write, grid):
+    path = write(csv_text(HEADER, row("Projet A", "autoévaluation", "Fort", "Intermédiaire"), sep=";"))
+    [assessment] = load_assessments(path, grid)
+    assert assessment.project == "Projet A"
+    assert assessment.ratings["caractere_collectif"] == 3
+    assert assessment.ratings["richesse_collectif"] == 2
+    assert assessment.ratings["ouverture_recherche"] == 1
+
+
+def test_semicolon_file_from_a_spreadsheet_with_bom_and_crlf(write, grid):
+    text = csv_text(HEADER, row("Projet, avec virgule", "formateur", "Inexistant"), sep=";").replace("\n", "\r\n")
+    [assessment] = load_assessments(write("\ufeff" + text), grid)
+    assert (assessment.project, assessment.assessor) == ("Projet, avec virgule", "formateur")
+    assert assessment.ratings["caractere_collectif"] == 0
+
+
+@pytest.mark.parametrize(
+    "cell, rank",
+    [
+        ("intermediaire", 2), ("INTERMÉDIAIRE", 2), ("FORT", 3), (" faible ", 1), ("inexistant", 0),
+        ("non renseigné", None), ("Non renseigne", None), ("", None), ("   ", None),
+    ],
+)
+def test_level_labels_ignore_case_and_accents(write, grid, cell, rank):
+    [assessment] = load_assessments(write(csv_text(HEADER, row("Projet A", "autoévaluation", cell))), grid)
+    assert assessment.ratings["caractere_collectif"] == rank
+
+
+def test_assessor_column_is_optional(write, grid):
+    text = csv_text(["project", *CRITERIA], ["Projet A", *["Fort"] * 12], ["Projet B", *["Faible"] * 12])
+    assessments = load_assessments(write(text), grid)
+    assert [(a.project, a.assessor) for a in assessments] == [
+        ("Projet A", "autoévaluation"), ("Projet B", "autoévaluation"),
+    ]
+
+
+def test_empty_assessor_is_self_assessment_and_blank_rows_are_skipped(write, grid):
+    text = csv_text(HEADER, row("Projet A", ""), [""], [",,"], row("Projet A", "formateur"))
+    assessments = load_assessments(write(text), grid)
+    assert [(a.project, a.assessor) for a in assessments] == [
+        ("Projet A", "autoévaluation"), ("Projet A", "formateur"),
+    ]
+
+
+def test_columns_in_any_order(write, grid):
+    header = list(reversed(HEADER))
+    cells = list(reversed(row("Projet A", "formateur", "Fort")))
+    [assessment] = load_assessments(write(csv_text(header, cells)), grid)
+    assert assessment.assessor == "formateur"
+    assert assessment.ratings["caractere_collectif"] == 3
+
+
+def test_other_grid(write, small_grid):
+    """The columns follow the grid given (here 3 criteria, levels N0..N2), not the shipped one."""
+    text = csv_text(["project", "c0_0", "c0_1", "c1_0"], ["P", "n2", "N0", ""])
+    [assessment] = load_assessments(write(text), small_grid)
+    assert assessment.ratings == {"c0_0": 2, "c0_1": 0, "c1_0": None}
+
+
+def test_validate_file_checks_a_csv(write, small_grid):
+    path = write(csv_text(["project", "c0_0", "c0_1", "c1_0"], ["P", "N1", "N1", "N1"]))
+    assert validate_file(path, small_grid) == "cohort"
+    bad = write(csv_text(["project", "c0_0", "c0_1", "c1_0"], ["P", "N1", "N3", "N1"]), name="bad.CSV")
+    with pytest.raises(ContentError) as excinfo:
+        validate_file(bad, small_grid)
+    assert excinfo.value.problems == (
+        Problem(str(bad), "niveau 'N3' inconnu (attendu : N0, N1, N2 ou vide pour « non renseigné »)",
+                line=2, column="c0_1"),
+    )
+
+
+# --- malformed files ----------------------------------------------------------------------
+
+
+def test_unknown_level(write, grid):
+    path = write(csv_text(HEADER, row("Projet A", "autoévaluation", "Tres fort")))
+    with pytest.raises(ContentError) as excinfo:
+        load_assessments(path, grid)
+    assert excinfo.value.problems == (
+        Problem(str(path), UNKNOWN_LEVEL.format("Tres fort"), line=2, column="caractere_collectif"),
+    )
+    assert excinfo.value.problems[0].message.startswith(
+        "niveau 'Tres fort' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort"
+    )
+    assert str(excinfo.value) == f"{path}: ligne 2, colonne 'caractere_collectif': {UNKNOWN_LEVEL.format('Tres fort')}"
+
+
+UNKNOWN_COLUMN = f"colonne inconnue (attendu : {EXPECTED_COLUMNS})"
+
+HEADER_CASES = [
+    pytest.param(HEADER[1:], "colonne 'project' manquante", None, id="missing-project"),
+    pytest.param([*HEADER, "couleur"], UNKNOWN_COLUMN, "couleur", id="unknown-column"),
+    pytest.param(["project", "Assessor", *CRITERIA], UNKNOWN_COLUMN, "Assessor", id="column-names-are-exact"),
+    pytest.param([c for c in HEADER if c != "ouverture_recherche"],
+                 "colonne de critère manquante : ouverture_recherche", None, id="missing-criterion"),
+    pytest.param([c for c in HEADER if c not in ("richesse_collectif", "viabilite_economique")],
+                 "colonnes de critère manquantes : richesse_collectif, viabilite_economique", None,
+                 id="missing-criteria"),
+    pytest.param([*HEADER, "rupture_existant"], "colonne en double", "rupture_existant", id="duplicate-column"),
+]
+
+
+@pytest.mark.parametrize("header, message, column", HEADER_CASES)
+def test_bad_header(write, grid, header, message, column):
+    path = write(csv_text(header, ["Projet A", *["Faible"] * (len(header) - 1)]))
+    assert problems_of(path, grid) == (Problem(str(path), message, line=1, column=column),)
+
+
+def test_every_duplicated_column_is_reported(write, grid):
+    header = [*HEADER, "rupture_existant", "richesse_collectif"]
+    path = write(csv_text(header, ["Projet A", *["Faible"] * (len(header) - 1)]))
+    assert [p.column for p in problems_of(path, grid)] == ["richesse_collectif", "rupture_existant"]
+
+
+def test_blank_lines_before_the_header_are_skipped_but_counted(write, grid):
+    path = write("\n\n" + csv_text(HEADER, row("Projet A"), row("Projet B", "formateur", "Moyen")))
+    [problem] = problems_of(path, grid)
+    assert (problem.line, problem.column) == (5, "caractere_collectif")
+
+
+def test_several_header_problems_reported_together(write, grid):
+    header = ["projet", "assessor", *CRITERIA[1:]]
+    path = write(csv_text(header, ["Projet A", "formateur", *["Faible"] * 11]))
+    assert problems_of(path, grid) == (
+        Problem(str(path), "colonne 'project' manquante", line=1),
+        Problem(str(path), UNKNOWN_COLUMN, line=1, column="projet"),
+        Problem(str(path), "colonne de critère manquante : caractere_collectif", line=1),
+    )
+
+
+DUPLICATE_A = "évaluation de 'Projet A' par 'autoévaluation' en double (déjà à la ligne 2)"
+HEADER_ONLY = "aucune évaluation : le tableau n'a que sa ligne d'en-tête"
+
+ROW_CASES = [
+    pytest.param([row("Projet A"), row("  ")], "nom de projet vide", 3, "project", id="empty-project"),
+    pytest.param([row("Projet A")[:-1]], "14 valeurs attendues, 13 trouvées", 2, None, id="too-few-cells"),
+    pytest.param([[*row("Projet A"), "Fort"]], "14 valeurs attendues, 15 trouvées", 2, None, id="too-many-cells"),
+    pytest.param([row("Projet A"), row("Projet B"), row("Projet A")], DUPLICATE_A, 4, None,
+                 id="duplicate-assessment"),
+    pytest.param([row("Projet A", ""), row("Projet A", "autoévaluation")], DUPLICATE_A, 3, None,
+                 id="duplicate-with-default-assessor"),
+    pytest.param([row("Projet A"), [""], row("Projet B", "formateur", "Moyen")],
+                 UNKNOWN_LEVEL.format("Moyen"), 4, "caractere_collectif", id="line-counts-blank-rows"),
+    pytest.param([], HEADER_ONLY, 1, None, id="header-only"),
+    pytest.param([[""], [",,,"]], HEADER_ONLY, 1, None, id="header-and-blank-rows"),
+]
+
+
+@pytest.mark.parametrize("rows, message, line, column", ROW_CASES)
+def test_bad_rows(write, grid, rows, message, line, column):
+    path = write(csv_text(HEADER, *rows))
+    assert problems_of(path, grid) == (Problem(str(path), message, line=line, column=column),)
+
+
+def test_several_bad_cells_reported_together(write, grid):
+    rows = [
+        row("Projet A", "autoévaluation", "Tres fort"),
+        row("Projet B", "autoévaluation", "Fort", "Moyen", "Faible", "Excellent"),
+        ["Projet C", "formateur", "Fort"],
+    ]
+    path = write(csv_text(HEADER, *rows))
+    with pytest.raises(ContentError) as excinfo:
+        load_assessments(path, grid)
+    assert excinfo.value.problems == (
+        Problem(str(path), UNKNOWN_LEVEL.format("Tres fort"), line=2, column="caractere_collectif"),
+        Problem(str(path), UNKNOWN_LEVEL.format("Moyen"), line=3, column="richesse_collectif"),
+        Problem(str(path), UNKNOWN_LEVEL.format("Excellent"), line=3, column="formalisation_gouvernance"),
+        Problem(str(path), "14 valeurs attendues, 3 trouvées", line=4),
+    )
+    assert str(excinfo.value).endswith(f"{UNKNOWN_LEVEL.format('Tres fort')} (et 3 autres erreurs)")
+
+
+def test_not_utf8(write, grid):
+    path = write(csv_text(HEADER, row("Projet A", "autoévaluation", "Intermédiaire")), encoding="cp1252")
+    assert problems_of(path, grid) == (
+        Problem(str(path), "le fichier n'est pas encodé en UTF-8 (octet 0xe9 invalide) ; enregistrez-le en UTF-8",
+                line=2),
+    )
+
+
+def test_empty_file(write, grid):
+    path = write("\n\n")
+    assert problems_of(path, grid) == (Problem(str(path), "le fichier est vide"),)
+
+
+# --- the tidy frame --------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def frame(cohort, grid):
+    pytest.importorskip("pandas")
+    return assessments_frame(cohort, grid)
+
+
+def test_frame_columns(frame):
+    assert list(frame.columns) == [
+        "project", "assessor", "dimension", "criterion", "criterion_label", "level", "rank",
+    ]
+
+
+def test_frame_has_one_row_per_assessment_and_criterion(frame):
+    assert len(frame) == 8 * 12
+    sizes = frame.groupby(["project", "assessor"]).size()
+    assert len(sizes) == 8
+    assert set(sizes) == {12}
+    first = frame[(frame.project == "La Recyclerie du Val (fictif)") & (frame.assessor == "autoévaluation")]
+    assert list(first.criterion) == CRITERIA
+    assert list(first.dimension) == ["portage"] * 4 + ["contenu"] * 3 + ["contexte"] * 5
+    assert first.criterion_label.iloc[0] == "Caractère collectif du projet"
+
+
+def test_frame_level_is_an_ordered_categorical(frame):
+    import pandas as pd
+
+    assert isinstance(frame["level"].dtype, pd.CategoricalDtype)
+    assert frame["level"].cat.ordered
+    assert list(frame["level"].cat.categories) == LEVELS
+    assert (frame["level"] > "Faible").sum() == ((frame["rank"] > 1).fillna(False)).sum()
+    assert frame["level"].max() == "Fort"
+
+
+def test_frame_rank_is_nullable_with_na_for_not_rated(frame):
+    assert str(frame["rank"].dtype) == "Int64"
+    not_rated = frame[frame["rank"].isna()]
+    assert len(not_rated) == 4
+    assert not_rated["level"].isna().all()
+    assert set(not_rated["assessor"]) == {"autoévaluation"}
+    assert sorted(zip(not_rated.project, not_rated.criterion)) == [
+        ("Atelier Numérique pour Tous (fictif)", "potentiel_transformation"),
+        ("Covoiturage Rural des Bastides (fictif)", "ouverture_recherche"),
+        ("Covoiturage Rural des Bastides (fictif)", "viabilite_economique"),
+        ("La Recyclerie du Val (fictif)", "ouverture_recherche"),
+    ]
+    assert frame["level"].notna().sum() == 92
+
+
+def test_frame_rank_matches_level(frame):
+    rated = frame[frame["rank"].notna()]
+    assert [LEVELS.index(level) for level in rated["level"]] == list(rated["rank"])
+    cantine = frame[
+        (frame.project == "Cantine Solidaire des Coteaux (fictif)") & (frame.criterion == "caractere_collectif")
+    ]
+    assert list(cantine["level"]) == ["Fort"] and list(cantine["rank"]) == [3]
+
+
+def test_frame_of_another_grid(write, small_grid):
+    pytest.importorskip("pandas")
+    text = csv_text(["project", "assessor", "c0_0", "c0_1", "c1_0"], ["P", "pair", "N2", "", "n1"])
+    frame = assessments_frame(load_assessments(write(text), small_grid), small_grid)
+    assert list(frame["criterion"]) == ["c0_0", "c0_1", "c1_0"]
+    assert list(frame["dimension"]) == ["d0", "d0", "d1"]
+    assert list(frame["level"].cat.categories) == ["N0", "N1", "N2"]
+    assert frame["rank"].isna().tolist() == [False, True, False]
+    assert (frame["rank"].iloc[0], frame["rank"].iloc[2]) == (2, 1)
+    assert frame["level"].isna().tolist() == [False, True, False]
+
+
+def test_frame_of_no_assessment(grid):
+    pytest.importorskip("pandas")
+    frame = assessments_frame((), grid)
+    assert len(frame) == 0
+    assert list(frame.columns) == [
+        "project", "assessor", "dimension", "criterion", "criterion_label", "level", "rank",
+    ]
