@@ -36,21 +36,6 @@ dimensions:
 
 
 @pytest.fixture
-def write(tmp_path):
-    """Write text (UTF-8) or raw bytes to a file in tmp_path and return its path."""
-
-    def _write(content: str | bytes, name: str = "contenu.yaml") -> Path:
-        path = tmp_path / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        return path
-
-    return _write
-
-
-@pytest.fixture
 def doc(write) -> YamlDocument:
     return read_yaml(write(DOCUMENT))
 

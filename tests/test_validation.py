@@ -147,21 +147,6 @@ def broken(text: str, old: str, new: str = "") -> str:
     return text.replace(old, new)
 
 
-@pytest.fixture
-def write(tmp_path):
-    """Write text (UTF-8) or raw bytes to a file in tmp_path and return its path."""
-
-    def _write(content: str | bytes, name: str = "contenu.yaml") -> Path:
-        path = tmp_path / name
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-        return path
-
-    return _write
-
-
 def problems_of(loader, path: Path) -> tuple[Problem, ...]:
     with pytest.raises(ContentError) as excinfo:
         loader(path)
