@@ -147,12 +147,17 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
     """Check any content file; return its kind, or raise ContentError.
 
     YAML files are recognised by their ``kind`` field (or their keys); a
-    ``.csv`` file is a cohort of assessments, checked against ``grid``
-    (default: the AMI grid).
+    ``.csv`` file is a cohort of assessments and a ``.json`` file a learner's
+    results, both checked against ``grid`` (default: the AMI grid).
     """
     from .sources import read_yaml
 
     path = Path(path)
+    if path.suffix.lower() == ".json":
+        from .results import read_results
+
+        read_results(path, grid)
+        return "results"
     if path.suffix.lower() == ".csv":
         from .cohort import load_assessments
 

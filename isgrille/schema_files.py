@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["schemas", "write_schemas"]
+__all__ = ["SCHEMA_KINDS", "schemas", "write_schemas"]
+
+#: Every kind of file that has a JSON Schema: the YAML content files and the results file.
+SCHEMA_KINDS = ("grid", "quiz", "concepts", "workshop", "results")
 
 
 def schemas() -> dict[str, dict]:
@@ -18,8 +21,11 @@ def schemas() -> dict[str, dict]:
     from .loading import YAML_KINDS, model_for
 
     result = {}
-    for kind in YAML_KINDS:
-        schema = model_for(kind).model_json_schema()
+    from .results_file import ResultsFile
+
+    models = {kind: model_for(kind) for kind in YAML_KINDS} | {"results": ResultsFile}
+    for kind, model in models.items():
+        schema = model.model_json_schema()
         schema = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": f"{kind}.schema.json", **schema}
         result[kind] = schema
     return result

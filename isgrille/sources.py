@@ -21,7 +21,7 @@ from typing import Any, Sequence
 
 from .errors import ContentError
 
-__all__ = ["read_text", "YamlDocument", "read_yaml"]
+__all__ = ["read_text", "YamlDocument", "read_yaml", "parse_json"]
 
 
 def read_text(path: str | Path) -> str:
@@ -68,6 +68,8 @@ class YamlDocument:
         """
         import yaml
 
+        if self.root is None:
+            return None
         node, key_node = self.root, None
         for part in loc:
             if part == "[key]":
@@ -179,6 +181,44 @@ def _loader_class():
         "tag:yaml.org,2002:float", re.compile(f"^(?:{_FLOAT})$"), list("-+.0123456789")
     )
     return _IsgrilleLoader
+
+
+_JSON = {
+    "Expecting value": "valeur attendue",
+    "Expecting ',' delimiter": "« , » attendu",
+    "Expecting ':' delimiter": "« : » attendu",
+    "Expecting property name enclosed in double quotes": "nom de champ entre guillemets droits attendu",
+    "Unterminated string starting at": "guillemet non fermé",
+    "Extra data": "données en trop après la fin de l'objet",
+    "Invalid control character at": "caractère de contrôle interdit dans un texte",
+}
+
+
+def parse_json(text: str, path: str | Path) -> YamlDocument:
+    """Parse a JSON object; ContentError with line and column on a syntax error.
+
+    JSON is YAML too, so the node tree (for the line of a faulty field) is
+    taken from the YAML parser when it accepts the text; otherwise problems
+    are reported by field path alone.
+    """
+    import json
+
+    import yaml
+
+    path = Path(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ContentError.single(
+            path, f"JSON invalide ({_JSON.get(exc.msg, exc.msg)}, colonne {exc.colno})", line=exc.lineno
+        ) from None
+    if not isinstance(data, dict):
+        raise ContentError.single(path, f"le fichier doit contenir un objet JSON {{…}}, pas {_kind_of(data)}")
+    try:
+        root = yaml.compose(text, Loader=_loader_class())
+    except yaml.YAMLError:
+        root = None
+    return YamlDocument(path, data, root)
 
 
 def _reject_duplicate_keys(path: Path, node: Any) -> None:

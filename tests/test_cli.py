@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from isgrille.schema_files import SCHEMA_KINDS
 from isgrille.loading import YAML_KINDS, data_dir, default_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -94,7 +95,7 @@ def test_score_bad_csv_exits_1(tmp_path):
 def test_schema_writes_into_a_folder(tmp_path):
     result = run("schema", "--out", str(tmp_path))
     assert result.returncode == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.schema.json" for k in YAML_KINDS)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{k}.schema.json" for k in SCHEMA_KINDS)
 
 
 def test_bad_option_exits_2():

@@ -6,11 +6,12 @@ import json
 
 import pytest
 
+from isgrille.schema_files import SCHEMA_KINDS
 from isgrille.loading import YAML_KINDS, data_dir, default_path
 from isgrille.schema_files import render, schemas, write_schemas
 
 
-@pytest.mark.parametrize("kind", sorted(YAML_KINDS))
+@pytest.mark.parametrize("kind", sorted(SCHEMA_KINDS))
 def test_committed_schema_is_up_to_date(kind):
     committed = (data_dir() / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8")
     assert committed == render(schemas()[kind]), "run: python -m isgrille schema"
@@ -39,5 +40,5 @@ def test_shipped_yaml_points_editors_at_its_schema():
 
 def test_write_schemas(tmp_path):
     paths = write_schemas(tmp_path)
-    assert sorted(p.name for p in paths) == sorted(f"{k}.schema.json" for k in YAML_KINDS)
+    assert sorted(p.name for p in paths) == sorted(f"{k}.schema.json" for k in SCHEMA_KINDS)
     assert json.loads(paths[0].read_text(encoding="utf-8"))["type"] == "object"
