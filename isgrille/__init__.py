@@ -12,6 +12,7 @@ nor ipywidgets, and pydantic and PyYAML only when a file is first loaded, so
 
 from .cohort import assessments_frame, load_assessments
 from .errors import ContentError, Problem
+from .kit import Kit, open_kit
 from .loading import (
     data_dir,
     load_concepts,
@@ -22,6 +23,7 @@ from .loading import (
 )
 from .model import NOT_RATED, Assessment, Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample
 from .quiz_scoring import QuizResult, score_quiz
+from .results import LearnerResults, ResultsStore, read_results, save_results
 from .scoring import (
     AssessmentGap,
     ImprovementAxis,
@@ -43,10 +45,13 @@ __all__ = [
     "Dimension",
     "Grid",
     "ImprovementAxis",
+    "Kit",
+    "LearnerResults",
     "LevelSummary",
     "Problem",
     "Profile",
     "Quiz",
+    "ResultsStore",
     "QuizItem",
     "QuizResult",
     "SectorExample",
@@ -59,6 +64,9 @@ __all__ = [
     "load_grid",
     "load_quiz",
     "load_workshop",
+    "open_kit",
+    "read_results",
+    "save_results",
     "score_assessment",
     "score_quiz",
     "validate_file",

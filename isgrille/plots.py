@@ -30,6 +30,7 @@ import math
 import textwrap
 from typing import Sequence
 
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure, SubFigure
@@ -45,6 +46,7 @@ __all__ = [
     "MARKERS",
     "HATCHES",
     "plot_profile",
+    "draw_profile_series",
     "plot_dimension_summary",
     "figure_png",
 ]
@@ -201,24 +203,39 @@ def plot_profile(
     for spine in ax.spines.values():  # the rings drawn above take their place
         spine.set_color("none")
 
-    # The series: NaN for a criterion not rated leaves a gap in the line.
+    draw_profile_series(ax, grid, assessments, names)
+    if title:
+        ax.set_title(title, fontsize=15, fontweight="bold", pad=30)
+    return ax
+
+
+def draw_profile_series(
+    ax: Axes, grid: Grid, assessments: Sequence[Assessment], names: Sequence[str]
+) -> list[Artist]:
+    """Draw the assessments' lines (and their legend) on a radar framed by :func:`plot_profile`.
+
+    NaN for a criterion not rated leaves a gap in the line. Returns the
+    artists drawn, so that a live view can remove them and draw new ones.
+    """
+    criteria = grid.criteria
+    n = len(criteria)
+    angles = [i * 2 * math.pi / n for i in range(n)]
+    artists: list[Artist] = []
     for i, (assessment, name) in enumerate(zip(assessments, names)):
         values = [math.nan if assessment.level(c.id) is None else assessment.level(c.id)
                   for c in criteria]
         style = _style(i)
-        ax.plot(angles + angles[:1], values + values[:1], label=name, color=style["color"],
-                linestyle=style["linestyle"], marker=style["marker"], markersize=8,
-                linewidth=2.5, markevery=list(range(n)), zorder=3 + i)
+        artists += ax.plot(angles + angles[:1], values + values[:1], label=name, color=style["color"],
+                           linestyle=style["linestyle"], marker=style["marker"], markersize=8,
+                           linewidth=2.5, markevery=list(range(n)), zorder=3 + i)
     if assessments:
         # Below the lowest criterion labels, however many lines they wrap to.
         lines = max([1] + [label.get_text().count("\n") + 1 for angle, label
                            in zip(angles, ax.get_xticklabels()) if math.cos(angle) < -0.5])
-        ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), ncol=min(len(names), 3),
-                  bbox_transform=_below(ax, 18 + 14 * lines),
-                  frameon=False, fontsize=12)
-    if title:
-        ax.set_title(title, fontsize=15, fontweight="bold", pad=30)
-    return ax
+        artists.append(ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), ncol=min(len(names), 3),
+                                 bbox_transform=_below(ax, 18 + 14 * lines),
+                                 frameon=False, fontsize=12))
+    return artists
 
 
 def _annotation(summary: LevelSummary) -> str:

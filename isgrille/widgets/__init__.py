@@ -1,0 +1,36 @@
+"""isgrille's screens (ipywidgets 8). They hold no business logic: they call
+the core and show its results, and save what the learner enters through a
+:class:`~isgrille.results.ResultsStore`.
+
+    from isgrille.widgets import open_session, quiz_widget
+    session = open_session()              # grid, content and the learner's results store
+    quiz_widget(session.quiz, session.store)
+"""
+
+from .assessment import AssessmentWidget, assessment_widget
+from .axes import AxesWidget, axes_widget
+from .booster import ExchangeSheet, exchange_sheet
+from .concepts import (
+    DimensionsChecklist,
+    definitions_html,
+    dimensions_checklist,
+    dimensions_html,
+    key_points_html,
+    key_questions_html,
+)
+from .ecosystem import DirectoryWidget, directory_widget, resources_html
+from .pitch import PitchWidget, pitch_widget
+from .profile import ProfileView, profile_view, summary_view
+from .quiz import QuizWidget, quiz_widget
+from .session import SessionPanel, example_notice, session_panel
+from .timer import CountdownWidget, countdown_widget
+from .welcome import atis_html, objectives_html, offers_by_stage_html, programme_html, sequence_header_html
+
+__all__ = [
+    "AssessmentWidget", "AxesWidget", "CountdownWidget", "DimensionsChecklist", "DirectoryWidget",
+    "ExchangeSheet", "PitchWidget", "ProfileView", "QuizWidget", "SessionPanel",
+    "assessment_widget", "axes_widget", "countdown_widget", "definitions_html", "dimensions_checklist",
+    "dimensions_html", "directory_widget", "exchange_sheet", "key_points_html", "key_questions_html",
+    "pitch_widget", "profile_view", "quiz_widget", "resources_html", "session_panel", "summary_view", "example_notice",
+    "atis_html", "objectives_html", "offers_by_stage_html", "programme_html", "sequence_header_html",
+]

@@ -1,0 +1,40 @@
+"""Sequence 4: the exchange sheet filled in while the group gives feedback on a pitch.
+
+One text box per topic of the exchange (retour sur le pitch, conseils, pistes
+d'accompagnement et de financement), saved with the learner's results.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import ipywidgets as w
+
+from ..results import ResultsStore
+from .text import STYLE, escape
+
+__all__ = ["ExchangeSheet", "exchange_sheet"]
+
+
+class ExchangeSheet(w.VBox):
+    """``boxes[topic]``: the notes for that topic."""
+
+    def __init__(self, topics: Sequence[str], store: ResultsStore):
+        self.store = store
+        saved = store.load().exchange
+        self.boxes: dict[str, w.Textarea] = {}
+        rows = []
+        for topic in topics:
+            box = w.Textarea(value=saved.get(topic, ""), placeholder="Notes…",
+                             layout=w.Layout(width="100%", height="5em"))
+            box.observe(lambda change, t=topic: self.store.update(lambda r: r.exchange.__setitem__(t, change["new"])),
+                        names="value")
+            self.boxes[topic] = box
+            rows.append(w.VBox([w.HTML(f"<strong>{escape(topic)}</strong>"), box]))
+        project = store.load().project or "Mon projet"
+        super().__init__([w.HTML(f"{STYLE}<h3>Fiche d'échange — {escape(project)}</h3>"), *rows])
+
+
+def exchange_sheet(topics: Sequence[str], store: ResultsStore) -> ExchangeSheet:
+    """The exchange sheet of sequence 4."""
+    return ExchangeSheet(topics, store)
