@@ -1,0 +1,80 @@
+"""The notebooks in a real browser: JupyterLab + chromium, driven as a learner would.
+
+Open ``01``, run all, answer a statement, see its feedback; open ``02``,
+change a rating, see the profile change; type a pitch holding ``<script>`` and
+``<img onerror>`` and see it shown as text, never run. No request may leave
+127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import urlparse
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+TIMEOUT = 120_000  # ms: the first run of a notebook starts a kernel and imports matplotlib
+
+
+def open_and_run(page, lab, notebook: str) -> None:
+    page.goto(lab.url(f"lab/tree/{notebook}"), timeout=TIMEOUT)
+    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget "
+                           "&& window.jupyterapp.shell.currentWidget.sessionContext "
+                           "&& window.jupyterapp.shell.currentWidget.sessionContext.session "
+                           "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel "
+                           "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+                           timeout=TIMEOUT)
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+
+def assert_local_only(page) -> None:
+    remote = sorted({u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", None)
+                     and not u.startswith(("data:", "blob:"))})
+    assert not remote, f"requests outside 127.0.0.1: {remote}"
+
+
+def test_quiz_answer_shows_its_feedback(page, lab):
+    open_and_run(page, lab, "01_integrer_le_concept.ipynb")
+    vrai = page.locator("button.jupyter-button", has_text="VRAI").first
+    vrai.wait_for(timeout=TIMEOUT)
+    page.locator(".widget-html-content", has_text="Affirmation 1 / 7").wait_for(timeout=TIMEOUT)
+    vrai.click()
+    feedback = page.locator(".widget-html-content", has_text="Bonne réponse")
+    feedback.wait_for(timeout=30_000)
+    assert "C'est l'une des six dimensions de l'innovation" in feedback.inner_text()
+    page.locator(".widget-html-content", has_text="Score : 1 / 1").wait_for(timeout=30_000)
+    saved = json.loads(lab.results.read_text(encoding="utf-8"))
+    assert saved["quiz"]["reponses_nouvelles"] == "VRAI"
+    assert_local_only(page)
+
+
+def test_rating_changes_the_profile_and_pitch_is_text(page, lab):
+    open_and_run(page, lab, "02_caracteriser.ipynb")
+    image = page.locator(".widget-image").first
+    image.wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_function("document.querySelector('.widget-image') && "
+                           "document.querySelector('.widget-image').src.startsWith('blob:')", timeout=TIMEOUT)
+    before = image.get_attribute("src")
+    # The first criterion's picker: its "Fort" button.
+    fort = page.locator(".widget-toggle-buttons").first.locator("button", has_text="Fort")
+    fort.scroll_into_view_if_needed()
+    fort.click()
+    page.wait_for_function(f"document.querySelector('.widget-image').src !== {json.dumps(before)}", timeout=30_000)
+    table = page.locator(".widget-html-content table.isg-table", has_text="Valeurs du profil").first
+    assert "Caractère collectif du projet\tFort" in table.inner_text()
+    saved = json.loads(lab.results.read_text(encoding="utf-8"))
+    ratings = {a["assessor"]: a["ratings"] for a in saved["assessments"]}
+    assert ratings["autoévaluation"]["caractere_collectif"] == "Fort"
+
+    attack = '<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">'
+    box = page.get_by_placeholder("Mon projet en 2 mots")
+    box.fill(attack)
+    box.press("Tab")
+    preview = page.locator(".widget-html-content", has_text="window.__xss = 1")
+    preview.wait_for(timeout=30_000)
+    assert "<script>window.__xss = 1</script>" in preview.inner_text()  # shown as text
+    assert page.evaluate("window.__xss") is None  # and never run
+    assert preview.locator("script, img").count() == 0
+    assert_local_only(page)
