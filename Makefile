@@ -30,6 +30,7 @@ test: $(VENV)/.test
 
 bench: $(VENV)/.test
 	$(BIN)/python bench/bench_core.py
+	$(BIN)/python bench/bench_notebooks.py
 
 validate: $(VENV)/.lab
 	$(BIN)/python -m isgrille validate data/*.yaml data/examples/*.csv
