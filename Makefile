@@ -33,7 +33,7 @@ bench: $(VENV)/.test
 	$(BIN)/python bench/bench_notebooks.py
 
 validate: $(VENV)/.lab
-	$(BIN)/python -m isgrille validate data/*.yaml data/examples/*.csv
+	$(BIN)/python -m isgrille validate data/*.yaml data/examples/*
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info
