@@ -46,11 +46,12 @@ class AssessmentWidget(w.VBox):
                 picker.observe(lambda change, cid=criterion.id: self._rate(cid, change["new"]), names="value")
                 self.pickers[criterion.id] = picker
                 cards.append(w.VBox([w.HTML(self._descriptors_html(criterion)), picker],
-                                    layout=w.Layout(margin="0 0 1em 0")))
-            sections.append(w.VBox(cards))
+                                    layout=w.Layout(margin="0 0 1em 0", flex="0 0 auto")))
+            sections.append(w.VBox(cards, layout=w.Layout(flex="0 0 auto")))
         self.profile = ProfileView(grid)
-        self.profile.add_class("isg-sticky")
-        criteria = w.VBox(sections, layout=w.Layout(flex="3 1 0%", min_width="28em"))
+        # The criteria scroll in their own column, so the profile stays in sight beside them.
+        criteria = w.VBox(sections, layout=w.Layout(flex="3 1 0%", min_width="28em", max_height="80vh",
+                                                     overflow_y="auto"))
         super().__init__([w.HTML(STYLE), w.HBox([criteria, self.profile], layout=w.Layout(flex_flow="row wrap"))])
         self.redraw()
 

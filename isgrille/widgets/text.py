@@ -93,9 +93,8 @@ STYLE = """<style>
 .isg-example h4 { margin: 0 0 0.3em 0; }
 .isg-timer { font-size: 3em; font-weight: 700; font-variant-numeric: tabular-nums; }
 .isg-table { border-collapse: collapse; margin: 0.4em 0; }
-.isg-table th, .isg-table td { border: 1px solid #bbb; padding: 0.2em 0.5em; text-align: left; vertical-align: top; }
+.isg-table th, .isg-table td { border: 1px solid #bbb; padding: 0.2em 0.5em; text-align: left; vertical-align: top; line-height: 1.35; }
 .isg-table caption { font-weight: 600; text-align: left; }
 .isg-levels td { width: 22%; font-size: 0.9em; }
-.isg-sticky { position: sticky; top: 0; align-self: flex-start; }
 .isg-notice { border: 2px solid #b35900; padding: 0.4em 0.8em; background: #fff4e5; }
 </style>"""
