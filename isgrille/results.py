@@ -174,7 +174,9 @@ class ResultsStore:
     """A learner's results kept in a file (or in memory when ``path`` is None).
 
     ``notice`` is a sentence for the learner when something was set aside on
-    opening (an unreadable file), else empty.
+    opening (an unreadable file), else empty. Screens that show results saved
+    by other screens (a download link, a project name) :meth:`subscribe` to
+    hear of every save.
     """
 
     def __init__(self, grid: Grid, path: str | Path | None = None):
@@ -182,7 +184,12 @@ class ResultsStore:
         self.path = Path(path) if path is not None else None
         self.notice = ""
         self._memory = LearnerResults(grid_id=grid.id)
+        self._listeners: list[Callable[[LearnerResults], None]] = []
         self.load()
+
+    def subscribe(self, listener: Callable[[LearnerResults], None]) -> None:
+        """Call ``listener(results)`` after every change made through this store."""
+        self._listeners.append(listener)
 
     def load(self) -> LearnerResults:
         """The current results: re-read from the file, which another notebook may have changed.
@@ -214,4 +221,6 @@ class ResultsStore:
         self._memory = results
         if self.path is not None:
             save_results(results, self.path, self.grid)
+        for listener in list(self._listeners):
+            listener(results)
         return results

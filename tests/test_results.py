@@ -190,3 +190,12 @@ def test_cli_validates_results(tmp_path, grid):
     bad.write_text(json.dumps(base(version=2)), encoding="utf-8")
     assert main(["validate", str(good)]) == 0
     assert main(["validate", str(good), str(bad)]) == 1
+
+
+def test_store_tells_subscribers_of_every_save(grid, tmp_path):
+    store = ResultsStore(grid, tmp_path / "r.json")
+    heard = []
+    store.subscribe(lambda results: heard.append(dict(results.quiz)))
+    store.update(lambda r: r.quiz.update(publics_fragiles="FAUX"))
+    store.replace(LearnerResults(quiz={"tous_secteurs": "VRAI"}))
+    assert heard == [{"publics_fragiles": "FAUX"}, {"tous_secteurs": "VRAI"}]

@@ -2,9 +2,10 @@
 the core and show its results, and save what the learner enters through a
 :class:`~isgrille.results.ResultsStore`.
 
-    from isgrille.widgets import open_session, quiz_widget
-    session = open_session()              # grid, content and the learner's results store
-    quiz_widget(session.quiz, session.store)
+    from isgrille import open_kit
+    from isgrille.widgets import quiz_widget
+    kit = open_kit()                      # grid, content and the learner's results store
+    quiz_widget(kit.quiz, kit.store)
 """
 
 from .assessment import AssessmentWidget, assessment_widget

@@ -51,7 +51,7 @@ class AssessmentWidget(w.VBox):
         self.profile = ProfileView(grid)
         # The criteria scroll in their own column, so the profile stays in sight beside them.
         criteria = w.VBox(sections, layout=w.Layout(flex="3 1 0%", min_width="28em", max_height="80vh",
-                                                     overflow_y="auto"))
+                                                     overflow="auto"))
         super().__init__([w.HTML(STYLE), w.HBox([criteria, self.profile], layout=w.Layout(flex_flow="row wrap"))])
         self.redraw()
 

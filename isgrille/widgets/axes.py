@@ -34,7 +34,9 @@ class AxesWidget(w.VBox):
         results = self.store.load()
         axes = find_improvement_axes(self.grid, results.assessment(self.assessor))
         if not axes:
+            rated = any(level is not None for level in results.assessment(self.assessor).ratings.values())
             self.body.children = [w.HTML(
+                "<p>Tous les critères notés sont au niveau le plus haut : pas d'axe à proposer.</p>" if rated else
                 "<p>Aucun axe pour l'instant : notez d'abord votre projet sur la grille "
                 "(les critères au niveau le plus haut ou non renseignés n'ont pas d'axe).</p>")]
             return

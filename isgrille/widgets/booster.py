@@ -31,8 +31,13 @@ class ExchangeSheet(w.VBox):
                         names="value")
             self.boxes[topic] = box
             rows.append(w.VBox([w.HTML(f"<strong>{escape(topic)}</strong>"), box]))
-        project = store.load().project or "Mon projet"
-        super().__init__([w.HTML(f"{STYLE}<h3>Fiche d'échange — {escape(project)}</h3>"), *rows])
+        self.heading = w.HTML()
+        super().__init__([self.heading, *rows])
+        self._show(store.load())
+        store.subscribe(self._show)
+
+    def _show(self, results) -> None:
+        self.heading.value = f"{STYLE}<h3>Fiche d'échange — {escape(results.project or 'Mon projet')}</h3>"
 
 
 def exchange_sheet(topics: Sequence[str], store: ResultsStore) -> ExchangeSheet:

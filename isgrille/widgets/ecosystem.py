@@ -10,7 +10,7 @@ import ipywidgets as w
 
 from ..content import Workshop
 from ..results import ResultsStore
-from .text import STYLE, escape
+from .text import STYLE, escape, inline_markdown
 
 __all__ = ["DirectoryWidget", "directory_widget", "resources_html", "ALL"]
 
@@ -52,7 +52,7 @@ class DirectoryWidget(w.VBox):
         blocks = []
         for stage in stages:
             offers = "".join(
-                f'<div class="isg-example"><h4>{escape(o.name)}</h4><p>{escape(o.description)}</p></div>'
+                f'<div class="isg-example"><h4>{escape(o.name)}</h4><p>{inline_markdown(o.description)}</p></div>'
                 for o in self.workshop.offers_for(stage.id)
             )
             blocks.append(f'<h4>{escape(stage.label)}</h4><div class="isg-examples">{offers}</div>')

@@ -34,18 +34,18 @@ class PitchWidget(w.VBox):
         self.preview = w.HTML()
         self.timer = countdown_widget(minutes, f"Pitch ({minutes:g} min max)")
         super().__init__([w.HTML(STYLE), *rows, w.HTML("<h4>Mon pitch</h4>"), self.preview, self.timer])
-        self._show()
+        self._show(store.load())
+        store.subscribe(self._show)  # a renamed project shows at once
 
     def _save(self, part_id: str, text: str) -> None:
         self.store.update(lambda r: r.pitch.__setitem__(part_id, text))
-        self._show()
 
-    def _show(self) -> None:
+    def _show(self, results) -> None:
         parts = "".join(
             f"<p><strong>{escape(part.label)}</strong><br>{escape(self.boxes[part.id].value) or '<em>à écrire</em>'}</p>"
             for part in self.outline
         )
-        project = self.store.load().project
+        project = results.project
         title = f"<h3>{escape(project)}</h3>" if project else ""
         self.preview.value = f'<div class="isg-card">{title}{parts}</div>'
 

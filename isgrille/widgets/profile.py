@@ -27,7 +27,8 @@ class ProfileView(w.VBox):
     def __init__(self, grid: Grid, width: str = "30em"):
         self.grid = grid
         self.radar = LiveRadar(grid)
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", height="auto"))
+        self.image = w.Image(format="png", layout=w.Layout(width="100%", height="auto"),
+                             tooltip="Radar du profil : ses valeurs sont dans le tableau ci-dessous")
         self.table = w.HTML()
         super().__init__([w.HTML("<h3>Profil du projet</h3>"), self.image, self.table],
                          layout=w.Layout(flex="2 1 0%", min_width=width))
@@ -35,7 +36,6 @@ class ProfileView(w.VBox):
     def show(self, profiles: Sequence[Profile], labels: Sequence[str]) -> None:
         """Draw these profiles (one grid) with these legend labels."""
         self.image.value = self.radar.png([p.assessment for p in profiles], labels)
-        self.image.description = "Radar du profil : voir le tableau des valeurs ci-dessous"
         self.table.value = profile_table_html(profiles, labels)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..model import Quiz, QuizItem
+from ..model import Quiz, QuizItem, match_label
 from ..quiz_scoring import score_quiz
 from ..results import ResultsStore
 from .text import STYLE, escape, inline_markdown
@@ -58,7 +58,8 @@ class QuizWidget(w.VBox):
         self.answer_box = w.Box([self.choices[0]])
         answers = store.load().quiz
         for item, toggle in zip(quiz.items, self.choices):
-            toggle.value = answers.get(item.id)  # resume: earlier answers shown, not saved again
+            # Resume: earlier answers shown, not saved again; one that is no longer a choice is ignored.
+            toggle.value = match_label(answers.get(item.id) or "", quiz.choices)
             toggle.observe(lambda change, item=item: self._answer(item, change["new"]), names="value")
         super().__init__([
             w.HTML(STYLE), self.progress, self.statement, self.answer_box, self.feedback,
@@ -81,7 +82,8 @@ class QuizWidget(w.VBox):
     def restart(self) -> None:
         """Forget every answer (in the results too) and go back to the first statement."""
         self.store.update(lambda r: r.quiz.clear())
-        self.reveal_all = False
+        if self.reveal_all:
+            self.toggle_reveal()
         for toggle in self.choices:
             toggle.value = None
         self.go(0)

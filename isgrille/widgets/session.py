@@ -38,10 +38,11 @@ class SessionPanel(w.VBox):
         super().__init__([w.HTML(STYLE), self.project, w.HBox([self.download, self.upload]), self.message,
                           w.HTML(f"<p><small>{BINDER_NOTE}</small></p>")])
         self.refresh()
+        store.subscribe(self.refresh)  # any screen's save renews the link
 
-    def refresh(self) -> None:
+    def refresh(self, results: LearnerResults | None = None) -> None:
         """Renew the download link with the current results."""
-        results = self.store.load()
+        results = results if results is not None else self.store.load()
         where = f"enregistrés dans <code>{escape(str(self.store.path))}</code>" if self.store.path else "non enregistrés sur disque"
         self.download.value = (
             f'<a download="{escape(self.filename)}" href="{results_data_uri(results, self.store.grid)}" '
@@ -51,7 +52,6 @@ class SessionPanel(w.VBox):
 
     def _rename(self, name: str) -> None:
         self.store.update(lambda r: setattr(r, "project", name))
-        self.refresh()
 
     def _resume(self, files) -> None:
         if not files:
@@ -70,7 +70,6 @@ class SessionPanel(w.VBox):
         self.project.value = results.project
         self.message.value = (f"<p>✔ Résultats repris depuis {escape(upload['name'])} : relancez les carnets "
                               "(Exécuter tout) pour les voir partout.</p>")
-        self.refresh()
 
 
 def session_panel(store: ResultsStore) -> SessionPanel:

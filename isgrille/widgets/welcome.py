@@ -6,7 +6,7 @@ Each returns HTML (to show with ``ipywidgets.HTML`` or IPython's ``HTML``).
 from __future__ import annotations
 
 from ..content import Workshop, minutes_of
-from .text import STYLE, escape, table_html
+from .text import STYLE, escape, inline_markdown, table_html
 
 __all__ = ["atis_html", "objectives_html", "programme_html", "sequence_header_html", "offers_by_stage_html"]
 
@@ -22,7 +22,7 @@ def atis_html(workshop: Workshop) -> str:
 def offers_by_stage_html(workshop: Workshop) -> str:
     blocks = []
     for stage in workshop.stages:
-        offers = "".join(f"<li><strong>{escape(o.name)}</strong> — {escape(o.description)}</li>"
+        offers = "".join(f"<li><strong>{escape(o.name)}</strong> — {inline_markdown(o.description)}</li>"
                          for o in workshop.offers_for(stage.id))
         blocks.append(f"<h4>{escape(stage.label)}</h4><ul>{offers}</ul>")
     return STYLE + "".join(blocks)
@@ -51,7 +51,7 @@ def sequence_header_html(workshop: Workshop, number: int) -> str:
     entries = [e for e in workshop.programme.entries if e.sequence == number]
     first, minutes = entries[0].start if entries else "", workshop.sequence_minutes(number)
     end = minutes_of(first) + minutes if first else None
-    when = (f"{first.replace(':', 'h')} – {end // 60}h{end % 60:02d}, {minutes} minutes" if end is not None else "")
+    when = (f"{first.replace(':', 'h')} – {end // 60:02d}h{end % 60:02d}, {minutes} minutes" if end is not None else "")
     parts = "".join(f"<li>{escape(e.label)}</li>" for e in entries)
     return (f'{STYLE}<div class="isg-card"><h2>Séquence {seq.number} : {escape(seq.title)}</h2>'
             f"<p><strong>Durée :</strong> {escape(when)}</p><p><strong>Au programme :</strong></p><ul>{parts}</ul></div>")

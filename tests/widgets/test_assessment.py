@@ -1,0 +1,154 @@
+"""Tests of isgrille/widgets/assessment.py: the self-assessment with its live profile.
+
+Each test picks levels on the criteria's ToggleButtons and checks what is
+stored (level index per criterion, under the right assessor, re-read from
+disk) and what is shown (radar PNG bytes, the profile table). Building the
+widget draws a radar, so the tests build few of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ipywidgets as w
+import pytest
+
+from isgrille import LearnerResults, ResultsStore, read_results
+from isgrille.results import SELF
+from isgrille.widgets.assessment import NOT_RATED_LABEL, AssessmentWidget, assessment_widget
+
+from ..grids import make_grid
+from .reading import html_values, table_rows, text_of
+
+LEVELS = ["Inexistant", "Faible", "Intermédiaire", "Fort"]
+
+
+def profile_row(widget: AssessmentWidget, label: str) -> list[str]:
+    """The profile table's row for a criterion (or summary) label."""
+    rows = [row for row in table_rows(widget.profile.table.value) if row[0] == label]
+    assert len(rows) == 1, f"no single row {label!r} in the profile table"
+    return rows[0]
+
+
+def test_every_criterion_has_a_picker_with_the_levels_and_not_rated(grid, store):
+    widget = assessment_widget(grid, store)
+    assert list(widget.pickers) == [c.id for c in grid.criteria]
+    assert len(widget.pickers) == 12
+    for picker in widget.pickers.values():
+        assert picker.options == (*LEVELS, "Non renseigné")
+        assert picker.value is None
+    assert widget.profile.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert table_rows(widget.profile.table.value)[0] == ["Critère", SELF]
+    assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "non renseigné"]
+    shown = " ".join(html_values(widget))
+    # each criterion shows its four descriptors under the level names
+    assert "Le projet est porté par une seule personne" in shown
+    assert "Le collectif qui porte le projet implique un nombre conséquent d&#x27;acteurs" in shown
+    assert all(f'<th scope="col">{level}</th>' in shown for level in ("Inexistant", "Faible", "Fort"))
+    assert "<h3>Portage</h3>" in shown
+
+
+def test_choosing_each_level_stores_its_index_and_redraws_the_profile(grid, store, path):
+    widget = AssessmentWidget(grid, store)
+    picker = widget.pickers["caractere_collectif"]
+    images = [widget.profile.image.value]
+    for index, level in enumerate(LEVELS):
+        picker.value = level
+        assert read_results(path, grid).assessments == {SELF: {"caractere_collectif": index}}
+        assert profile_row(widget, "Caractère collectif du projet")[1] == level
+        assert widget.profile.image.value not in images  # a new picture for each level
+        images.append(widget.profile.image.value)
+    picker.value = NOT_RATED_LABEL
+    assert read_results(path, grid).assessments == {SELF: {"caractere_collectif": None}}
+    assert ResultsStore(grid, path).load().assessment().ratings == {"caractere_collectif": None}
+    assert profile_row(widget, "Caractère collectif du projet")[1] == "non renseigné"
+    assert widget.profile.image.value == images[0]  # back to an empty radar
+
+
+def test_dimension_and_overall_summaries_follow_the_ratings(grid, store):
+    widget = AssessmentWidget(grid, store)
+    widget.pickers["caractere_collectif"].value = "Fort"
+    widget.pickers["richesse_collectif"].value = "Faible"
+    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 67 % (2 non renseignés)"
+    widget.pickers["integration_beneficiaires"].value = NOT_RATED_LABEL
+    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 67 % (2 non renseignés)"
+    assert profile_row(widget, "Ensemble (médiane, %)")[1] == "Fort, 67 % (10 non renseignés)"
+
+
+def test_rebuilt_widget_shows_the_saved_choices(grid, path):
+    first = AssessmentWidget(grid, ResultsStore(grid, path))
+    first.pickers["caractere_collectif"].value = "Intermédiaire"
+    first.pickers["richesse_collectif"].value = NOT_RATED_LABEL
+    again = AssessmentWidget(grid, ResultsStore(grid, path))
+    assert again.pickers["caractere_collectif"].value == "Intermédiaire"
+    assert again.pickers["richesse_collectif"].value == NOT_RATED_LABEL  # chosen « non renseigné »…
+    assert again.pickers["integration_beneficiaires"].value is None  # …is not the same as never chosen
+    assert profile_row(again, "Caractère collectif du projet")[1] == "Intermédiaire"
+    assert again.profile.image.value == first.profile.image.value
+
+
+def test_another_assessor_is_stored_apart_and_compared_with_the_learner(grid, store, path):
+    store.replace(LearnerResults(project="Recyclerie", assessments={SELF: {"caractere_collectif": 1}}))
+    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF)
+    assert widget.pickers["caractere_collectif"].value is None  # the trainer's own, still empty
+    assert table_rows(widget.profile.table.value)[0] == ["Critère", SELF, "formateur"]
+    assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Faible",
+                                                                    "non renseigné"]
+    compared = widget.profile.image.value
+    widget.pickers["caractere_collectif"].value = "Fort"
+    assert read_results(path, grid).assessments == {SELF: {"caractere_collectif": 1},
+                                                    "formateur": {"caractere_collectif": 3}}
+    assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Faible", "Fort"]
+    assert widget.profile.image.value != compared
+
+
+def test_compare_with_an_assessor_who_rated_nothing_shows_one_column(grid, store, path):
+    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with="pair")
+    widget.pickers["rupture_existant"].value = "Faible"
+    assert table_rows(widget.profile.table.value)[0] == ["Critère", "formateur"]
+    assert read_results(path, grid).assessments == {"formateur": {"rupture_existant": 1}}
+
+
+def test_works_on_a_five_level_two_dimension_grid():
+    grid = make_grid([2, 3], 5)
+    store = ResultsStore(grid)
+    calls = []
+    widget = AssessmentWidget(grid, store, on_change=lambda: calls.append(store.load().assessment().ratings))
+    assert list(widget.pickers) == ["c0_0", "c0_1", "c1_0", "c1_1", "c1_2"]
+    assert widget.pickers["c1_2"].options == ("N0", "N1", "N2", "N3", "N4", "Non renseigné")
+    shown = " ".join(html_values(widget))
+    assert all(f"c1_2 au niveau {k}" in shown for k in range(5))
+    widget.pickers["c1_2"].value = "N4"
+    widget.pickers["c0_0"].value = "N1"
+    assert store.load().assessment().ratings == {"c1_2": 4, "c0_0": 1}
+    assert profile_row(widget, "Dimension 1 (médiane, %)")[1] == "N4, 100 % (2 non renseignés)"
+    assert profile_row(widget, "Dimension 0 (médiane, %)")[1] == "N1, 25 % (1 non renseigné)"
+    # on_change is called once per choice, after the choice is saved
+    assert calls == [{"c1_2": 4}, {"c1_2": 4, "c0_0": 1}]
+    assert "Dimension 1" in text_of(shown)
+
+
+def test_on_change_not_called_on_opening_nor_for_the_same_value(grid, store):
+    calls = []
+    widget = AssessmentWidget(grid, store, on_change=lambda: calls.append(1))
+    assert calls == []
+    widget.pickers["ancrage_territorial"].value = "Fort"
+    widget.pickers["ancrage_territorial"].value = "Fort"
+    assert calls == [1]
+
+
+def _descendants(widget):
+    for child in getattr(widget, "children", ()):
+        yield child
+        yield from _descendants(child)
+
+
+def test_criteria_scroll_in_their_own_column_beside_the_profile():
+    grid = make_grid([1, 1], 2)
+    widget = AssessmentWidget(grid, ResultsStore(grid))
+    pickers = set(widget.pickers.values())
+    columns = [box for box in _descendants(widget)
+               if isinstance(box, w.Box) and pickers <= set(_descendants(box)) and widget.profile not in set(_descendants(box))
+               and box.layout.max_height]
+    assert columns, "no height-limited column holds the criteria"
+    assert any(re.search(r"\b(auto|scroll)\b", box.layout.overflow or "") for box in columns)

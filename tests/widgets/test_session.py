@@ -1,0 +1,203 @@
+"""Tests of isgrille/widgets/session.py: project name, download link, resuming from a file, the example notice.
+
+The tests type the project's name, decode the download link's ``data:`` URI,
+and upload files by assigning ``FileUpload.value`` as the browser does
+(ipywidgets 8: a tuple of dicts), then check the message shown and what
+the store holds on disk.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+import pytest
+
+from isgrille import Kit, LearnerResults, ResultsStore, open_kit, read_results
+from isgrille.widgets.booster import ExchangeSheet
+from isgrille.widgets.quiz import QuizWidget
+from isgrille.widgets.session import SessionPanel, example_notice, session_panel
+
+from .reading import decode_data_uri, text_of
+
+
+def upload(panel: SessionPanel, content: bytes, name: str = "mes_resultats.json") -> None:
+    panel.upload.value = ({"name": name, "type": "application/json", "size": len(content),
+                           "content": memoryview(content), "last_modified": datetime.now(timezone.utc)},)
+
+
+@pytest.fixture
+def earlier(grid) -> LearnerResults:
+    """Results a learner downloaded in an earlier session."""
+    results = LearnerResults(project="La Recyclerie du Val", learner="Camille", stage="incuber",
+                             quiz={"publics_fragiles": "FAUX"}, innovation_dimensions=["sociale"],
+                             axes={"caractere_collectif": "Ouvrir le bureau"}, pitch={"a": "Recyclerie"})
+    results.rate("caractere_collectif", 1)
+    results.rate("rupture_existant", None)
+    return results
+
+
+@pytest.fixture
+def current(grid, path) -> ResultsStore:
+    """A store holding some work already, on disk."""
+    store = ResultsStore(grid, path)
+    store.replace(LearnerResults(project="Projet du jour", quiz={"tous_secteurs": "VRAI"}))
+    return ResultsStore(grid, path)
+
+
+def test_shows_the_project_and_where_results_are_saved(current, path):
+    panel = session_panel(current)
+    assert panel.project.value == "Projet du jour"
+    assert f"résultats enregistrés dans {path}" in text_of(panel.download.value)
+    assert panel.message.value == ""
+    assert panel.upload.accept == ".json" and not panel.upload.multiple
+
+
+def test_memory_store_says_results_are_not_on_disk(grid):
+    panel = SessionPanel(ResultsStore(grid))
+    assert "(résultats non enregistrés sur disque)" in text_of(panel.download.value)
+
+
+def test_typing_the_project_name_saves_it_and_renews_the_link(store, path, grid):
+    panel = SessionPanel(store)
+    panel.project.value = "Ma <recyclerie>"
+    assert read_results(path, grid).project == "Ma <recyclerie>"
+    assert decode_data_uri(panel.download.value)["project"]["name"] == "Ma <recyclerie>"
+
+
+def test_download_link_holds_the_current_results(current, grid):
+    panel = SessionPanel(current, filename="camille.json")
+    assert 'download="camille.json"' in panel.download.value
+    assert "Télécharger mes résultats" in text_of(panel.download.value)
+    document = decode_data_uri(panel.download.value)
+    assert document["format"] == "isgrille-results"
+    assert document["grid"] == "ami_is_nouvelle_aquitaine"
+    assert document["project"]["name"] == "Projet du jour"
+    assert document["quiz"] == {"tous_secteurs": "VRAI"}
+    # and it is a results file the kit reads back
+    assert LearnerResults.from_json(json.dumps(document), grid).quiz == {"tous_secteurs": "VRAI"}
+
+
+def test_download_link_after_refresh_has_work_done_elsewhere(current, grid, quiz):
+    panel = SessionPanel(current)
+    QuizWidget(quiz, current).choices[0].value = "VRAI"
+    panel.refresh()
+    assert decode_data_uri(panel.download.value)["quiz"] == {"tous_secteurs": "VRAI", "reponses_nouvelles": "VRAI"}
+
+
+def test_download_link_follows_work_saved_by_other_screens(current, grid, quiz):
+    panel = SessionPanel(current)
+    QuizWidget(quiz, current).choices[0].value = "VRAI"
+    assert decode_data_uri(panel.download.value)["quiz"] == {"tous_secteurs": "VRAI", "reponses_nouvelles": "VRAI"}
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig"])
+def test_uploading_a_results_file_replaces_the_results(current, path, grid, earlier, encoding):
+    panel = SessionPanel(current)
+    upload(panel, earlier.to_json(grid).encode(encoding), "camille.json")
+    on_disk = read_results(path, grid)
+    assert on_disk.project == "La Recyclerie du Val"
+    assert on_disk.quiz == {"publics_fragiles": "FAUX"}  # replaced, not merged
+    assert on_disk.assessments == {"autoévaluation": {"caractere_collectif": 1, "rupture_existant": None}}
+    assert (on_disk.stage, on_disk.axes, on_disk.pitch) == ("incuber", earlier.axes, earlier.pitch)
+    assert ResultsStore(grid, path).load().innovation_dimensions == ["sociale"]
+    assert panel.project.value == "La Recyclerie du Val"
+    assert text_of(panel.message.value).startswith("✔ Résultats repris depuis camille.json")
+    assert decode_data_uri(panel.download.value)["project"]["name"] == "La Recyclerie du Val"
+
+
+def test_uploaded_results_reach_a_memory_store(grid, earlier):
+    store = ResultsStore(grid)
+    upload(SessionPanel(store), earlier.to_json(grid).encode())
+    assert store.load().quiz == {"publics_fragiles": "FAUX"}
+
+
+BAD = {
+    "bad_json": (b'{"format": "isgrille-results", "version": 1,', "Fichier non repris"),
+    "not_json_at_all": (b"ceci n'est pas du JSON", "Fichier non repris"),
+    "wrong_level": (None, "niveau 'Tres fort' inconnu"),
+    "unknown_criterion": (None, "critère 'critere_inconnu' inconnu"),
+    "wrong_format": (b'{"format": "autre", "version": 1}', "Fichier non repris"),
+    "newer_version": (b'{"format": "isgrille-results", "version": 9}', "plus récente que ce kit"),
+    "not_utf8": ("é".encode("latin-1") + b"{}", "n'est pas encodé en UTF-8"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD))
+def test_an_invalid_upload_says_why_and_changes_nothing(current, path, grid, earlier, case):
+    content, message = BAD[case]
+    if case == "wrong_level":
+        content = earlier.to_json(grid).replace('"Faible"', '"Tres fort"').encode()
+    elif case == "unknown_criterion":
+        content = earlier.to_json(grid).replace('"caractere_collectif": "Faible"',
+                                                '"critere_inconnu": "Faible"').encode()
+    panel = SessionPanel(current)
+    before = path.read_bytes()
+    upload(panel, content, "fichier.json")
+    assert message in text_of(panel.message.value)
+    assert 'class="isg-notice"' in panel.message.value
+    assert path.read_bytes() == before
+    assert ResultsStore(grid, path).load().project == "Projet du jour"
+    assert panel.project.value == "Projet du jour"
+    assert decode_data_uri(panel.download.value)["quiz"] == {"tous_secteurs": "VRAI"}
+
+
+def test_the_uploaded_file_name_is_escaped(current):
+    panel = SessionPanel(current)
+    upload(panel, b"{", '<img src=x onerror=alert(1)>.json')
+    assert "<img" not in panel.message.value
+    assert "&lt;img src=x onerror=alert(1)&gt;.json" in panel.message.value
+
+
+def test_clearing_the_upload_does_nothing(current, path):
+    panel = SessionPanel(current)
+    upload(panel, b"{", "a.json")
+    shown = panel.message.value
+    before = path.read_bytes()
+    panel.upload.value = ()
+    assert panel.message.value == shown
+    assert path.read_bytes() == before
+
+
+def test_an_unreadable_results_file_is_set_aside_and_the_panel_says_so(grid, path):
+    path.write_text("{ pas du json", encoding="utf-8")
+    store = ResultsStore(grid, path)
+    panel = SessionPanel(store)
+    shown = text_of(panel.message.value)
+    assert 'class="isg-notice"' in panel.message.value
+    assert f"Le fichier {path} n'a pas pu être lu" in shown
+    aside = list(path.parent.glob("r.illisible-*.json"))
+    assert len(aside) == 1 and aside[0].name in shown
+    assert aside[0].read_text(encoding="utf-8") == "{ pas du json"  # kept, never overwritten
+    panel.project.value = "Nouveau départ"  # and work goes on
+    assert read_results(path, grid).project == "Nouveau départ"
+
+
+def test_no_example_notice_for_the_learners_own_results(grid, path):
+    ResultsStore(grid, path).update(lambda r: r.rate("caractere_collectif", 2))
+    kit = open_kit(results_path=path, example_if_empty=True)
+    assert not kit.is_example
+    assert kit.store.load().assessment().ratings == {"caractere_collectif": 2}
+    assert example_notice(kit) is None
+
+
+def test_example_notice_says_the_example_is_shown_and_nothing_is_saved(tmp_path, workshop):
+    path = tmp_path / "r.json"
+    kit = open_kit(results_path=path, example_if_empty=True)
+    assert kit.is_example and kit.store.path is None
+    notice = example_notice(kit)
+    text = text_of(notice.value)
+    assert 'class="isg-notice"' in notice.value
+    assert "projet fictif d'exemple La Recyclerie du Val (fictif)" in text
+    assert "n'est pas enregistré" in text
+    # what is typed on the example really is not saved in the learner's file
+    ExchangeSheet(workshop.sequence(4).exchange.topics, kit.store).boxes["Retour sur le pitch IS"].value = "note"
+    assert not path.exists()
+
+
+def test_example_notice_escapes_the_project_name(grid, quiz, concepts, workshop):
+    store = ResultsStore(grid)
+    store.update(lambda r: setattr(r, "project", "<script>alert(1)</script>"))
+    notice = example_notice(Kit(grid, quiz, concepts, workshop, store, is_example=True))
+    assert "<script>" not in notice.value
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in notice.value
