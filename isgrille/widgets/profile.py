@@ -27,10 +27,13 @@ class ProfileView(w.VBox):
     def __init__(self, grid: Grid, width: str = "30em"):
         self.grid = grid
         self.radar = LiveRadar(grid)
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", height="auto"),
-                             tooltip="Radar du profil : ses valeurs sont dans le tableau ci-dessous")
+        self.image = w.Image(format="png", layout=w.Layout(width="100%", height="auto"))
         self.table = w.HTML()
-        super().__init__([w.HTML("<h3>Profil du projet</h3>"), self.image, self.table],
+        # ipywidgets' Image has no alt text (and its tooltip breaks it in JupyterLab): the caption says
+        # where the chart's values are, for screen readers and for a projector too dim for colours.
+        caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil : ses valeurs sont dans le "
+                         "tableau sous le graphique.</small></p>")
+        super().__init__([caption, self.image, self.table],
                          layout=w.Layout(flex="2 1 0%", min_width=width))
 
     def show(self, profiles: Sequence[Profile], labels: Sequence[str]) -> None:

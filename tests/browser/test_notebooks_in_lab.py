@@ -13,20 +13,24 @@ from urllib.parse import urlparse
 
 import pytest
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
 TIMEOUT = 120_000  # ms: the first run of a notebook starts a kernel and imports matplotlib
 
 
 def open_and_run(page, lab, notebook: str) -> None:
-    page.goto(lab.url(f"lab/tree/{notebook}"), timeout=TIMEOUT)
+    # A workspace of its own, so JupyterLab does not reopen the previous test's notebook.
+    page.goto(lab.url(f"lab/workspaces/{notebook.split('.')[0]}/tree/{notebook}") + "&reset", timeout=TIMEOUT)
     page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget "
+                           f"&& window.jupyterapp.shell.currentWidget.context "
+                           f"&& window.jupyterapp.shell.currentWidget.context.path === {json.dumps(notebook)} "
                            "&& window.jupyterapp.shell.currentWidget.sessionContext "
                            "&& window.jupyterapp.shell.currentWidget.sessionContext.session "
                            "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel "
                            "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
                            timeout=TIMEOUT)
-    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    # Not awaited: the command's promise settles only when every cell has run.
+    page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
 
 
 def assert_local_only(page) -> None:

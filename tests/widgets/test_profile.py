@@ -13,7 +13,7 @@ from isgrille import Assessment, score_assessment
 from isgrille.widgets.profile import ProfileView, profile_view, summary_view
 
 from ..grids import make_grid
-from .reading import table_rows
+from .reading import table_rows, text_of
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -61,8 +61,10 @@ def test_works_on_a_small_grid():
 
 def test_radar_text_alternative_reaches_the_browser(grid, profiles):
     view = profile_view(grid, [profiles[0]], ["moi"])
-    state = view.image.get_state()
-    assert any("Radar du profil" in str(value) for value in state.values())
+    caption, image, table = view.children
+    assert "Radar du profil : ses valeurs sont dans le tableau sous le graphique." in text_of(caption.value)
+    assert "tooltip" not in image.get_state() or not image.tooltip  # a tooltip stops the Image rendering in JupyterLab
+    assert "<caption>Valeurs du profil</caption>" in table.value
 
 
 def test_summary_view_shows_the_bars_and_the_values_by_dimension(grid, profiles):
