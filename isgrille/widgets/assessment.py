@@ -13,7 +13,7 @@ from typing import Callable
 import ipywidgets as w
 
 from ..model import NOT_RATED, Criterion, Grid
-from ..results import SELF, ResultsStore
+from ..results import SELF, LearnerResults, ResultsStore
 from ..scoring import score_assessment
 from .profile import ProfileView
 from .text import STYLE, escape, table_html
@@ -67,14 +67,13 @@ class AssessmentWidget(w.VBox):
 
     def _rate(self, criterion_id: str, label: str | None) -> None:
         level = None if label in (None, NOT_RATED_LABEL) else self.grid.levels.index(label)
-        self.store.update(lambda r: r.rate(criterion_id, level, self.assessor))
-        self.redraw()
+        self.redraw(self.store.update(lambda r: r.rate(criterion_id, level, self.assessor)))
         if self.on_change is not None:
             self.on_change()
 
-    def redraw(self) -> None:
-        """Redraw the profile from the saved ratings."""
-        results = self.store.load()
+    def redraw(self, results: LearnerResults | None = None) -> None:
+        """Redraw the profile from the saved ratings (``results`` if just saved, else re-read)."""
+        results = results if results is not None else self.store.load()
         profiles = [score_assessment(self.grid, results.assessment(self.assessor))]
         labels = [self.assessor]
         if self.compare_with and results.assessments.get(self.compare_with):
