@@ -1,13 +1,15 @@
 # isgrille — set-up and checks. Needs only Python 3.11 with pip and venv.
 #   make lab     install into .venv and open JupyterLab on notebooks/
+#   make present serve the notebooks as an app with Voilà (trainer mode, offline)
 #   make test    install the test extras and run the whole test suite
 #   make bench   print the benchmarks (bench/)
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
+VOILA_PORT ?= 8866
 
-.PHONY: lab test bench validate clean
+.PHONY: lab present test bench validate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +26,12 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 
 lab: $(VENV)/.lab
 	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT)
+
+# Trainer app mode: code hidden, widgets live, fully offline (isgrille's Voilà template).
+present: $(VENV)/.lab
+	@echo "Ouvrez http://127.0.0.1:$(VOILA_PORT)/voila/render/00_accueil.ipynb"
+	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila notebooks --template=isgrille --no-browser \
+	  --Voila.ip=127.0.0.1 --Voila.port=$(VOILA_PORT)
 
 test: $(VENV)/.test
 	$(BIN)/python -m pytest

@@ -1,0 +1,101 @@
+"""Trainer app mode: the notebooks served by Voilà (isgrille template), checked in chromium.
+
+Each notebook renders with no error output and no « Loading widget », its
+widgets live, and no request leaves 127.0.0.1 (the room may have no network).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import ROOT, _free_port, _require_chromium
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
+
+TIMEOUT = 120_000
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    _require_chromium()
+    base = tmp_path_factory.mktemp("voila")
+    port = _free_port()
+    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
+           "ISGRILLE_RESULTS": str(base / "mes_resultats.json")}
+    log = (base / "voila.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "voila", str(ROOT / "notebooks"), "--no-browser", "--template=isgrille",
+         "--Voila.ip=127.0.0.1", f"--Voila.port={port}"],
+        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=base,
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(url + "/", timeout=2)
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                raise RuntimeError(f"Voilà did not start: see {log.name}")
+            time.sleep(0.5)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+def render(page, voila, notebook: str) -> None:
+    page.goto(f"{voila}/voila/render/{notebook}", timeout=TIMEOUT)
+    # Voilà replaces its spinner by the rendered cells once every cell has run.
+    page.wait_for_selector("#rendered_cells", state="attached", timeout=TIMEOUT)
+    page.wait_for_function("!document.querySelector('#loading') || "
+                           "getComputedStyle(document.querySelector('#loading')).display === 'none'",
+                           timeout=TIMEOUT)
+
+
+def assert_clean(page, notebook: str) -> None:
+    # Widgets render one after the other: « Loading widget… » must be gone within 60 s.
+    page.wait_for_function("!document.body.innerText.includes('Loading widget')", timeout=60_000)
+    errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
+                          " [data-mime-type='application/vnd.jupyter.error']")
+    assert errors.count() == 0, f"{notebook}: error output: {errors.first.inner_text()[:500]}"
+    body = page.inner_text("body")
+    assert "Loading widget" not in body and "Error displaying widget" not in body, notebook
+    assert "Traceback" not in body, notebook
+
+
+def assert_local_only(page) -> None:
+    from urllib.parse import urlparse
+
+    remote = sorted({u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", None)
+                     and not u.startswith(("data:", "blob:"))})
+    assert not remote, f"requests outside 127.0.0.1: {remote}"
+
+
+@pytest.mark.parametrize("notebook, expected", [
+    ("00_accueil.ipynb", "Programme de l'après-midi"),
+    ("01_integrer_le_concept.ipynb", "Affirmation 1 / 7"),
+    ("02_caracteriser.ipynb", "Valeurs du profil"),
+    ("03_ecosysteme.ipynb", "La Fabrique à initiatives"),
+    ("04_booster.ipynb", "Fiche d'échange"),
+])
+def test_every_notebook_renders_clean_and_offline(page, voila, notebook, expected):
+    render(page, voila, notebook)
+    page.get_by_text(expected).first.wait_for(state="attached", timeout=TIMEOUT)
+    body = page.inner_text("body")
+    assert "from isgrille" not in body and "open_kit(" not in body, "code is shown"
+    assert_clean(page, notebook)
+    assert_local_only(page)
+
+
+def test_quiz_works_in_app_mode(page, voila):
+    render(page, voila, "01_integrer_le_concept.ipynb")
+    page.locator("button.jupyter-button", has_text="VRAI").first.click(timeout=TIMEOUT)
+    page.locator(".widget-html-content", has_text="Bonne réponse").wait_for(timeout=30_000)
+    assert_local_only(page)
