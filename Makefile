@@ -1,6 +1,7 @@
 # isgrille — set-up and checks. Needs only Python 3.11 with pip and venv.
 #   make lab     install into .venv and open JupyterLab on notebooks/
 #   make present serve the notebooks as an app with Voilà (trainer mode, offline)
+#   make slides  the same as live slides (reveal.js, vendored with npm)
 #   make test    install the test extras and run the whole test suite
 #   make bench   print the benchmarks (bench/)
 PYTHON ?= python3
@@ -8,8 +9,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PORT   ?= 8888
 VOILA_PORT ?= 8866
+VENDOR := notebooks/_vendor/node_modules/.installed
 
-.PHONY: lab present test bench validate clean
+.PHONY: lab present slides test bench validate clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,11 +31,17 @@ lab: $(VENV)/.lab
 
 # Trainer app mode: code hidden, widgets live, fully offline (isgrille's Voilà template).
 present: $(VENV)/.lab
-	@echo "Ouvrez http://127.0.0.1:$(VOILA_PORT)/voila/render/00_accueil.ipynb"
-	JUPYTER_PATH=$(CURDIR)/share/jupyter $(BIN)/voila notebooks --template=isgrille --no-browser \
-	  --Voila.ip=127.0.0.1 --Voila.port=$(VOILA_PORT)
+	$(BIN)/python -m isgrille present --port $(VOILA_PORT)
 
-test: $(VENV)/.test
+# Live slides (reveal.js, vendored from npm): same notebooks, one slide per step.
+slides: $(VENV)/.lab $(VENDOR)
+	$(BIN)/python -m isgrille present --slides --port $(VOILA_PORT)
+
+$(VENDOR): notebooks/_vendor/package-lock.json
+	npm ci --prefix notebooks/_vendor --no-audit --no-fund
+	touch $@
+
+test: $(VENV)/.test $(VENDOR)
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.test

@@ -58,7 +58,15 @@ def _parser() -> argparse.ArgumentParser:
         "(par défaut : data/schema du kit).",
     )
     schema.add_argument("--out", type=Path, metavar="DOSSIER")
-    for sub in (validate, score, schema):
+
+    present = commands.add_parser(
+        "present", help="présenter l'atelier avec Voilà (application ou diapositives)",
+        description="Sert les carnets sur http://127.0.0.1:PORT avec Voilà, code masqué, sans réseau. "
+        "Ouvrez ensuite /voila/render/00_accueil.ipynb.",
+    )
+    present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
+    present.add_argument("--port", type=int, default=8866, help="port (par défaut : 8866)")
+    for sub in (validate, score, schema, present):
         sub._actions[0].help = "afficher cette aide et quitter"
         sub._positionals.title = "arguments"
         sub._optionals.title = "options"
@@ -122,6 +130,21 @@ def _schema(out: Path | None) -> int:
     return 0
 
 
+def _present(slides: bool, port: int) -> int:
+    import os
+
+    from .present import vendor_missing, voila_command
+
+    if slides and vendor_missing():
+        print("reveal.js et jQuery manquent : lancez « npm ci --prefix notebooks/_vendor » (ou make slides)",
+              file=sys.stderr)
+        return 1
+    argv, env = voila_command(slides, port)
+    print(f"Ouvrez http://127.0.0.1:{port}/voila/render/00_accueil.ipynb", flush=True)
+    os.execvpe(argv[0], argv, env)
+    return 0  # pragma: no cover
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = _parser().parse_args(argv)
@@ -135,5 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
     if args.command == "schema":
         return _schema(args.out)
+    if args.command == "present":
+        return _present(args.slides, args.port)
     _parser().print_help()
     return 2

@@ -6,34 +6,27 @@ widgets live, and no request leaves 127.0.0.1 (the room may have no network).
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 import time
 import urllib.request
 
 import pytest
 
-from .conftest import ROOT, _free_port, _require_chromium
+from isgrille.present import voila_command
+
+from .conftest import _free_port, _require_chromium
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
 
 TIMEOUT = 120_000
 
 
-@pytest.fixture(scope="module")
-def voila(tmp_path_factory):
-    _require_chromium()
-    base = tmp_path_factory.mktemp("voila")
+def start_voila(base, slides: bool):
     port = _free_port()
-    env = {**os.environ, "JUPYTER_PATH": str(ROOT / "share" / "jupyter"),
-           "ISGRILLE_RESULTS": str(base / "mes_resultats.json")}
+    argv, env = voila_command(slides=slides, port=port)
+    env["ISGRILLE_RESULTS"] = str(base / "mes_resultats.json")
     log = (base / "voila.log").open("w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "voila", str(ROOT / "notebooks"), "--no-browser", "--template=isgrille",
-         "--Voila.ip=127.0.0.1", f"--Voila.port={port}"],
-        stdout=log, stderr=subprocess.STDOUT, env=env, cwd=base,
-    )
+    process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=base)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
@@ -44,6 +37,13 @@ def voila(tmp_path_factory):
             if time.monotonic() > deadline or process.poll() is not None:
                 raise RuntimeError(f"Voilà did not start: see {log.name}")
             time.sleep(0.5)
+    return url, process, log
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    _require_chromium()
+    url, process, log = start_voila(tmp_path_factory.mktemp("voila"), slides=False)
     yield url
     process.terminate()
     process.wait(timeout=20)
@@ -59,13 +59,14 @@ def render(page, voila, notebook: str) -> None:
                            timeout=TIMEOUT)
 
 
-def assert_clean(page, notebook: str) -> None:
-    # Widgets render one after the other: « Loading widget… » must be gone within 60 s.
-    page.wait_for_function("!document.body.innerText.includes('Loading widget')", timeout=60_000)
-    errors = page.locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
+def assert_clean(page, notebook: str, scope: str = "body") -> None:
+    """No error output, no widget left « Loading widget… » (within 60 s), no traceback in ``scope``."""
+    page.wait_for_function("s => !document.querySelector(s).innerText.includes('Loading widget')", arg=scope,
+                           timeout=60_000)
+    errors = page.locator(scope).locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
                           " [data-mime-type='application/vnd.jupyter.error']")
     assert errors.count() == 0, f"{notebook}: error output: {errors.first.inner_text()[:500]}"
-    body = page.inner_text("body")
+    body = page.inner_text(scope)
     assert "Loading widget" not in body and "Error displaying widget" not in body, notebook
     assert "Traceback" not in body, notebook
 

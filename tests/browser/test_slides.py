@@ -1,0 +1,48 @@
+"""Live slides: the notebooks as reveal.js slides through Voilà, widgets live, fully offline."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from isgrille.present import vendor_missing
+
+from .conftest import _require_chromium
+from .test_voila import TIMEOUT, assert_clean, assert_local_only, start_voila
+
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
+
+
+@pytest.fixture(scope="module")
+def slides(tmp_path_factory):
+    _require_chromium()
+    missing = vendor_missing()
+    if missing:
+        message = f"reveal.js/jQuery not vendored ({missing[0]}): run 'npm ci --prefix notebooks/_vendor'"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    url, process, log = start_voila(tmp_path_factory.mktemp("slides"), slides=True)
+    yield url
+    process.terminate()
+    process.wait(timeout=20)
+    log.close()
+
+
+def test_quiz_as_slides_offline(page, slides):
+    page.goto(f"{slides}/voila/render/01_integrer_le_concept.ipynb", timeout=TIMEOUT)
+    page.wait_for_selector(".reveal.ready .slides section.present", state="attached", timeout=TIMEOUT)
+    assert page.locator(".reveal .slides > section").count() >= 5
+    # Walk to the slide holding the quiz (arrow key, as a trainer would), then answer it.
+    for _ in range(10):
+        if page.locator(".reveal section.present button.jupyter-button", has_text="VRAI").count():
+            break
+        page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(400)
+    page.locator(".reveal section.present button.jupyter-button", has_text="VRAI").first.click(timeout=TIMEOUT)
+    page.locator(".reveal section.present .widget-html-content", has_text="Bonne réponse").wait_for(timeout=30_000)
+    assert_clean(page, "01 (slides)", scope=".reveal section.present")
+    # reveal.js and its theme came from the local server.
+    assert any(u.endswith("/reveal.js/dist/reveal.css") for u in page.requests)
+    assert_local_only(page)
