@@ -44,9 +44,10 @@ $(VENDOR): notebooks/_vendor/package-lock.json
 test: $(VENV)/.test $(VENDOR)
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test
+bench: $(VENV)/.test $(VENDOR)
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_notebooks.py
+	$(BIN)/python bench/bench_voila.py
 
 validate: $(VENV)/.lab
 	$(BIN)/python -m isgrille validate data/*.yaml data/examples/*
