@@ -47,6 +47,15 @@ def _require_chromium() -> None:
     pytest.importorskip("playwright", reason="pip install playwright (in the test extras)")
 
 
+def assert_local_only(page) -> None:
+    """Fail on any request the page made outside 127.0.0.1 (the room may have no network)."""
+    from urllib.parse import urlparse
+
+    remote = sorted({u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", None)
+                     and not u.startswith(("data:", "blob:"))})
+    assert not remote, f"requests outside 127.0.0.1: {remote}"
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

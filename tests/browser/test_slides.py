@@ -11,7 +11,8 @@ from isgrille.present import vendor_missing
 from .conftest import _require_chromium
 from .test_voila import TIMEOUT, assert_clean, assert_local_only, start_voila
 
-pytestmark = [pytest.mark.browser, pytest.mark.timeout(600)]
+# One rerun: a timeout of a few seconds' slack was seen once in many runs on this shared 2-core machine.
+pytestmark = [pytest.mark.browser, pytest.mark.timeout(600), pytest.mark.flaky(reruns=1)]
 
 
 @pytest.fixture(scope="module")
