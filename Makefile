@@ -10,6 +10,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8888
 VOILA_PORT ?= 8866
 VENDOR := notebooks/_vendor/node_modules/.installed
+PROXY  := deploy/jupyterhub/node_modules/.installed
 
 .PHONY: lab present slides test bench validate clean
 
@@ -37,11 +38,16 @@ present: $(VENV)/.lab
 slides: $(VENV)/.lab $(VENDOR)
 	$(BIN)/python -m isgrille present --slides --port $(VOILA_PORT)
 
+# configurable-http-proxy for the class test on a local JupyterHub (tests/browser/test_jupyterhub.py).
+$(PROXY): deploy/jupyterhub/package-lock.json
+	npm ci --prefix deploy/jupyterhub --no-audit --no-fund
+	touch $@
+
 $(VENDOR): notebooks/_vendor/package-lock.json
 	npm ci --prefix notebooks/_vendor --no-audit --no-fund
 	touch $@
 
-test: $(VENV)/.test $(VENDOR)
+test: $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python -m pytest
 
 bench: $(VENV)/.test $(VENDOR)

@@ -36,6 +36,7 @@ __all__ = [
     "read_results",
     "save_results",
     "results_data_uri",
+    "collect_results",
 ]
 
 #: The assessor of a learner's own assessment.
@@ -224,3 +225,25 @@ class ResultsStore:
         for listener in list(self._listeners):
             listener(results)
         return results
+
+
+def collect_results(
+    root: str | Path, grid: Grid, pattern: str = "**/*.json"
+) -> tuple[dict[Path, LearnerResults], list[Problem]]:
+    """The trainer's collection: every results file under ``root`` (e.g. the learners' homes).
+
+    Returns the readable files' results by path, and the problems of the
+    others (one bad file never hides the rest of the class). Files that are
+    not results files (another JSON) are reported too, so nothing is
+    silently skipped.
+    """
+    found: dict[Path, LearnerResults] = {}
+    problems: list[Problem] = []
+    for path in sorted(Path(root).glob(pattern)):
+        if not path.is_file() or ".illisible-" in path.name:
+            continue
+        try:
+            found[path] = read_results(path, grid)
+        except ContentError as exc:
+            problems.extend(exc.problems)
+    return found, problems

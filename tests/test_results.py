@@ -199,3 +199,17 @@ def test_store_tells_subscribers_of_every_save(grid, tmp_path):
     store.update(lambda r: r.quiz.update(publics_fragiles="FAUX"))
     store.replace(LearnerResults(quiz={"tous_secteurs": "VRAI"}))
     assert heard == [{"publics_fragiles": "FAUX"}, {"tous_secteurs": "VRAI"}]
+
+
+def test_collect_results_reads_a_class_and_reports_bad_files(grid, tmp_path):
+    from isgrille.results import collect_results
+
+    for name in ("alice", "bob"):
+        results = LearnerResults(project=f"Projet de {name}")
+        results.quiz["publics_fragiles"] = "FAUX"
+        save_results(results, tmp_path / name / "resultats" / "mes_resultats.json", grid)
+    (tmp_path / "carol" / "resultats").mkdir(parents=True)
+    (tmp_path / "carol" / "resultats" / "mes_resultats.json").write_text("{", encoding="utf-8")
+    found, problems = collect_results(tmp_path, grid, "*/resultats/*.json")
+    assert sorted(r.project for r in found.values()) == ["Projet de alice", "Projet de bob"]
+    assert [p.path for p in problems] == [str(tmp_path / "carol" / "resultats" / "mes_resultats.json")]
