@@ -59,6 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--out", type=Path, metavar="DOSSIER")
 
+    collect = commands.add_parser(
+        "collect", help="rassembler les résultats des apprenants (formateur)",
+        description="Cherche les fichiers de résultats sous DOSSIER (par exemple les dossiers personnels "
+        "sur JupyterHub) et écrit une ligne par apprenant (CSV) : fichier, projet, quiz, critères notés. "
+        "Les fichiers illisibles sont signalés sur la sortie d'erreur ; code de sortie 1 s'il y en a.",
+    )
+    collect.add_argument("folder", type=Path, metavar="DOSSIER")
+    collect.add_argument("--pattern", default="*/resultats/mes_resultats.json",
+                         help="motif des fichiers sous DOSSIER (par défaut : */resultats/mes_resultats.json)")
+    collect.add_argument("--grid", type=Path, metavar="GRILLE", help="grille (par défaut : la grille de l'AMI)")
+
     present = commands.add_parser(
         "present", help="présenter l'atelier avec Voilà (application ou diapositives)",
         description="Sert les carnets sur http://127.0.0.1:PORT avec Voilà, code masqué, sans réseau. "
@@ -66,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
     present.add_argument("--port", type=int, default=8866, help="port (par défaut : 8866)")
-    for sub in (validate, score, schema, present):
+    for sub in (validate, score, schema, collect, present):
         sub._actions[0].help = "afficher cette aide et quitter"
         sub._positionals.title = "arguments"
         sub._optionals.title = "options"
@@ -130,6 +141,32 @@ def _schema(out: Path | None) -> int:
     return 0
 
 
+def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
+    from .loading import load_grid, load_quiz
+    from .quiz_scoring import score_quiz
+    from .results import SELF, collect_results
+
+    try:
+        grid = load_grid(grid_path)
+        quiz = load_quiz()
+    except ContentError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 1
+    found, problems = collect_results(folder, grid, pattern)
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["file", "project", "learner", "quiz_correct", "quiz_answered", "criteria_rated", "assessors"])
+    for path, results in found.items():
+        known = {i.id for i in quiz.items}  # answers to statements since removed are not scored
+        score = score_quiz(quiz, {k: v for k, v in results.quiz.items() if k in known and v in quiz.choices})
+        rated = sum(1 for level in results.assessment(SELF).ratings.values() if level is not None)
+        writer.writerow([path, results.project, results.learner, score.correct, score.answered, rated,
+                         " ; ".join(results.assessments)])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
 def _present(slides: bool, port: int) -> int:
     import os
 
@@ -158,6 +195,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 0
     if args.command == "schema":
         return _schema(args.out)
+    if args.command == "collect":
+        return _collect(args.folder, args.pattern, args.grid)
     if args.command == "present":
         return _present(args.slides, args.port)
     _parser().print_help()

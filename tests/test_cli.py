@@ -100,3 +100,22 @@ def test_schema_writes_into_a_folder(tmp_path):
 
 def test_bad_option_exits_2():
     assert run("validate").returncode == 2
+
+
+def test_collect_lists_each_learner_and_flags_bad_files(tmp_path):
+    from isgrille import load_grid
+    from isgrille.results import LearnerResults, save_results
+
+    grid = load_grid()
+    results = LearnerResults(project="Recyclerie", quiz={"publics_fragiles": "FAUX", "tous_secteurs": "FAUX"})
+    results.rate("caractere_collectif", 2)
+    save_results(results, tmp_path / "alice" / "resultats" / "mes_resultats.json", grid)
+    (tmp_path / "bob" / "resultats").mkdir(parents=True)
+    (tmp_path / "bob" / "resultats" / "mes_resultats.json").write_text("[]", encoding="utf-8")
+    result = run("collect", str(tmp_path))
+    assert result.returncode == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [(r["project"], r["quiz_correct"], r["quiz_answered"], r["criteria_rated"]) for r in rows] == [
+        ("Recyclerie", "1", "2", "1")
+    ]
+    assert "bob/resultats/mes_resultats.json: le fichier doit contenir un objet JSON" in result.stderr
