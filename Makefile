@@ -50,10 +50,11 @@ $(VENDOR): notebooks/_vendor/package-lock.json
 test: $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test $(VENDOR)
+bench: $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_notebooks.py
 	$(BIN)/python bench/bench_voila.py
+	$(BIN)/python bench/bench_hub.py
 
 validate: $(VENV)/.lab
 	$(BIN)/python -m isgrille validate data/*.yaml data/examples/*
