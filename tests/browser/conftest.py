@@ -14,7 +14,6 @@ import json
 import os
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from .hub import _free_port  # noqa: F401  (shared with the hub helper and the bench)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -54,12 +55,6 @@ def assert_local_only(page) -> None:
     remote = sorted({u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", None)
                      and not u.startswith(("data:", "blob:"))})
     assert not remote, f"requests outside 127.0.0.1: {remote}"
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Lab:

@@ -20,7 +20,7 @@ from isgrille.results import collect_results
 
 from .conftest import _require_chromium
 from .hub import LEARNERS, PROXY, Hub
-from .test_notebooks_in_lab import TIMEOUT
+from .test_notebooks_in_lab import TIMEOUT, run_all_when_idle
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(900)]
 
@@ -52,13 +52,7 @@ def test_a_class_of_ten(hub, browser):
         page.click("input[type=submit], button[type=submit]")
         page.wait_for_url(f"**/user/{name}/**", timeout=TIMEOUT)
         page.goto(hub.url(f"/user/{name}/lab/workspaces/quiz/tree/01_integrer_le_concept.ipynb?reset"), timeout=TIMEOUT)
-        page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget "
-                               "&& window.jupyterapp.shell.currentWidget.sessionContext "
-                               "&& window.jupyterapp.shell.currentWidget.sessionContext.session "
-                               "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel "
-                               "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
-                               timeout=TIMEOUT)
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        run_all_when_idle(page, "01_integrer_le_concept.ipynb")
         page.locator("button.jupyter-button", has_text="FAUX").first.click(timeout=TIMEOUT)
         page.locator(".widget-html-content", has_text="Pas tout à fait").wait_for(timeout=60_000)
         context.close()

@@ -23,6 +23,11 @@ TIMEOUT = 120_000  # ms: the first run of a notebook starts a kernel and imports
 def open_and_run(page, lab, notebook: str) -> None:
     # A workspace of its own, so JupyterLab does not reopen the previous test's notebook.
     page.goto(lab.url(f"lab/workspaces/{notebook.split('.')[0]}/tree/{notebook}") + "&reset", timeout=TIMEOUT)
+    run_all_when_idle(page, notebook)
+
+
+def run_all_when_idle(page, notebook: str) -> None:
+    """Wait until JupyterLab shows ``notebook`` with an idle kernel, then run all its cells."""
     page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget "
                            f"&& window.jupyterapp.shell.currentWidget.context "
                            f"&& window.jupyterapp.shell.currentWidget.context.path === {json.dumps(notebook)} "
