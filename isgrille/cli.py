@@ -84,14 +84,19 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _report(problems) -> None:
+    """Print each problem, one sentence a line, on the error output."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
 def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
     from .loading import load_grid, validate_file
 
     try:
         grid = load_grid(grid_path) if grid_path else None
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        _report(exc.problems)
         return 1
     failed = 0
     for path in files:
@@ -99,8 +104,7 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
             kind = validate_file(path, grid)
         except ContentError as exc:
             failed += 1
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
+            _report(exc.problems)
         else:
             print(f"{path}: valide ({kind})")
     if failed:
@@ -118,8 +122,7 @@ def _score(path: Path | None, grid_path: Path | None) -> int:
         grid = load_grid(grid_path)
         assessments = load_assessments(path, grid)
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        _report(exc.problems)
         return 1
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["project", "assessor", "scope", *grid.levels, "not_rated", "median", "percent"])
@@ -150,20 +153,18 @@ def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
         grid = load_grid(grid_path)
         quiz = load_quiz()
     except ContentError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        _report(exc.problems)
         return 1
     found, problems = collect_results(folder, grid, pattern)
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["file", "project", "learner", "quiz_correct", "quiz_answered", "criteria_rated", "assessors"])
+    known = {i.id for i in quiz.items}  # answers to statements since removed are not scored
     for path, results in found.items():
-        known = {i.id for i in quiz.items}  # answers to statements since removed are not scored
         score = score_quiz(quiz, {k: v for k, v in results.quiz.items() if k in known and v in quiz.choices})
         rated = sum(1 for level in results.assessment(SELF).ratings.values() if level is not None)
         writer.writerow([path, results.project, results.learner, score.correct, score.answered, rated,
                          " ; ".join(results.assessments)])
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    _report(problems)
     return 1 if problems else 0
 
 

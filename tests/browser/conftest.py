@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .hub import _free_port  # noqa: F401  (shared with the hub helper and the bench)
+from .hub import _free_port, stop_server  # noqa: F401  (shared with the hub helper and the bench)
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
@@ -93,12 +93,7 @@ class Lab:
         return f"http://127.0.0.1:{self.port}/{path}?token={self.token}"
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+        stop_server(self.process, self.log)
 
 
 @pytest.fixture(scope="session")

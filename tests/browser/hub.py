@@ -24,6 +24,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
+def stop_server(process: subprocess.Popen, log, timeout: float = 20) -> None:
+    """Stop a server a test started (killed if it does not stop in time) and close its log."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
 def _free_port() -> int:
     import socket
 
@@ -98,12 +108,7 @@ class Hub:
             return json.loads(text) if text else None
 
     def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+        stop_server(self.process, self.log, timeout=60)
 
 
     def start_servers(self, names: list[str], timeout: float = 300) -> float:

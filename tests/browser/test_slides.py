@@ -8,7 +8,7 @@ import pytest
 
 from isgrille.present import vendor_missing
 
-from .conftest import _require_chromium
+from .conftest import _require_chromium, stop_server
 from .test_voila import TIMEOUT, assert_clean, assert_local_only, start_voila
 
 # One rerun: a timeout of a few seconds' slack was seen once in many runs on this shared 2-core machine.
@@ -26,9 +26,7 @@ def slides(tmp_path_factory):
         pytest.skip(message)
     url, process, log = start_voila(tmp_path_factory.mktemp("slides"), slides=True)
     yield url
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    stop_server(process, log)
 
 
 def test_quiz_as_slides_offline(page, slides):

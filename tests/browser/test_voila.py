@@ -14,7 +14,7 @@ import pytest
 
 from isgrille.present import voila_command
 
-from .conftest import _free_port, _require_chromium, assert_local_only
+from .conftest import _free_port, _require_chromium, assert_local_only, stop_server
 
 # One rerun: a timeout of a few seconds' slack was seen once in many runs on this shared 2-core machine.
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600), pytest.mark.flaky(reruns=1)]
@@ -46,9 +46,7 @@ def voila(tmp_path_factory):
     _require_chromium()
     url, process, log = start_voila(tmp_path_factory.mktemp("voila"), slides=False)
     yield url
-    process.terminate()
-    process.wait(timeout=20)
-    log.close()
+    stop_server(process, log)
 
 
 def render(page, voila, notebook: str) -> None:
