@@ -39,8 +39,9 @@ widgets.IntSlider()
 
 def bench_live_profile(clicks: int) -> None:
     import isgrille
-    from isgrille.plots import figure_png, plot_profile
-    from isgrille.results import ResultsStore
+    from isgrille.plots.export import figure_png
+    from isgrille.plots.radar import plot_profile
+    from isgrille.results.store import ResultsStore
     from isgrille.widgets import assessment_widget
 
     grid = isgrille.load_grid()

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import nbformat
 
-from isgrille.present import ROOT, voila_command
+from isgrille.delivery.present import ROOT, voila_command
 
 REFERENCE = """
 import pandas as pd

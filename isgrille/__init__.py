@@ -1,8 +1,25 @@
 """isgrille: the kit of the workshop « Établi – Innovation sociale » (ATIS).
 
-The core — model, loading, scoring, cohort I/O — imports neither matplotlib
-nor ipywidgets, and pydantic and PyYAML only when a file is first loaded, so
-``import isgrille`` is fast in a script, a test or a notebook alike::
+The package is a house of six rooms, each a subpackage whose ``__init__``
+docstring is its map. Imports point down only — a room never imports one
+above it, not even inside a function — and no module imports itself back
+through another (``tests/test_layers.py`` checks both)::
+
+    delivery   open_kit, the command line, Voilà         (what a person starts)
+       ↓
+    widgets    ipywidgets screens, no business logic
+       ↓
+    plots      matplotlib charts that draw what they are given
+       ↓
+    analysis   scoring, quiz scoring, cohorts            (pure)
+       ↓
+    results    a learner's work, its file format, the store
+       ↓
+    content    the grid and quiz model, reading and validating files
+
+The core — content, results, analysis, and ``open_kit`` — imports neither
+matplotlib nor ipywidgets, and pydantic and PyYAML only when a file is first
+loaded, so ``import isgrille`` is fast in a script, a test or a notebook alike::
 
     from isgrille import load_grid, load_assessments, score_assessment
     grid = load_grid()
@@ -10,21 +27,9 @@ nor ipywidgets, and pydantic and PyYAML only when a file is first loaded, so
         print(assessment.project, score_assessment(grid, assessment).overall.median)
 """
 
-from .cohort import assessments_frame, load_assessments
-from .errors import ContentError, Problem
-from .kit import Kit, open_kit
-from .loading import (
-    data_dir,
-    load_concepts,
-    load_grid,
-    load_quiz,
-    load_workshop,
-    validate_file,
-)
-from .model import NOT_RATED, Assessment, Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample
-from .quiz_scoring import QuizResult, score_quiz
-from .results import LearnerResults, ResultsStore, read_results, save_results
-from .scoring import (
+from .analysis.cohort import assessments_frame, load_assessments
+from .analysis.quiz import QuizResult, score_quiz
+from .analysis.scoring import (
     AssessmentGap,
     ImprovementAxis,
     LevelSummary,
@@ -33,6 +38,13 @@ from .scoring import (
     find_improvement_axes,
     score_assessment,
 )
+from .content.errors import ContentError, Problem
+from .content.loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
+from .content.model import NOT_RATED, Assessment, Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample
+from .delivery.kit import Kit, open_kit
+from .delivery.validate import validate_file
+from .results.learner import LearnerResults
+from .results.store import ResultsStore, read_results, save_results
 
 __version__ = "0.1.0"
 

@@ -1,7 +1,7 @@
-"""``python -m isgrille``: see :mod:`isgrille.cli`."""
+"""``python -m isgrille``: see :mod:`isgrille.delivery.cli`."""
 
 import sys
 
-from .cli import main
+from .delivery.cli import main
 
 sys.exit(main())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from isgrille.model import Grid
+from isgrille.content.model import Grid
 
 from .grids import make_grid
 

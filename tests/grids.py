@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
-from isgrille.model import Assessment, Criterion, Dimension, Grid
+from isgrille.content.model import Assessment, Criterion, Dimension, Grid
 
 
 def make_grid(shape: list[int], n_levels: int) -> Grid:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from isgrille.schema_files import SCHEMA_KINDS
-from isgrille.loading import YAML_KINDS, data_dir, default_path
+from isgrille.delivery.schema_export import SCHEMA_KINDS
+from isgrille.content.loading import YAML_KINDS, data_dir, default_path
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -104,7 +104,8 @@ def test_bad_option_exits_2():
 
 def test_collect_lists_each_learner_and_flags_bad_files(tmp_path):
     from isgrille import load_grid
-    from isgrille.results import LearnerResults, save_results
+    from isgrille.results.learner import LearnerResults
+    from isgrille.results.store import save_results
 
     grid = load_grid()
     results = LearnerResults(project="Recyclerie", quiz={"publics_fragiles": "FAUX", "tous_secteurs": "FAUX"})

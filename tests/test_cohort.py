@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from isgrille.cohort import assessments_frame, default_cohort_path, load_assessments
-from isgrille.errors import ContentError, Problem
-from isgrille.loading import load_grid, validate_file
+from isgrille.analysis.cohort import assessments_frame, default_cohort_path, load_assessments
+from isgrille.content.errors import ContentError, Problem
+from isgrille.content.loading import load_grid
+from isgrille.delivery.validate import validate_file
 
 #: The shipped grid's criterion ids, in order (written out, not read from the code under test).
 CRITERIA = [

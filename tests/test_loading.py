@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from isgrille import load_concepts, load_grid, load_quiz, load_workshop
-from isgrille.loading import YAML_KINDS, data_dir, default_path, validate_file
+from isgrille.content.loading import YAML_KINDS, data_dir, default_path
+from isgrille.delivery.validate import validate_file
 
 
 @pytest.fixture(scope="module")

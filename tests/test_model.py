@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isgrille.model import NOT_RATED, Assessment, fold_label
+from isgrille.content.model import NOT_RATED, Assessment, fold_label
 
 from .grids import make_grid
 

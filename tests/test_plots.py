@@ -16,17 +16,12 @@ from hypothesis import strategies as st  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from isgrille import load_assessments, load_grid  # noqa: E402
-from isgrille.model import Assessment, Dimension, Grid  # noqa: E402
-from isgrille.plots import (  # noqa: E402
-    HATCHES,
-    LINESTYLES,
-    MARKERS,
-    PALETTE,
-    figure_png,
-    plot_dimension_summary,
-    plot_profile,
-)
-from isgrille.scoring import score_assessment  # noqa: E402
+from isgrille.content.model import Assessment, Dimension, Grid
+from isgrille.plots.style import HATCHES, LINESTYLES, MARKERS, PALETTE
+from isgrille.plots.export import figure_png
+from isgrille.plots.summary import plot_dimension_summary
+from isgrille.plots.radar import plot_profile
+from isgrille.analysis.scoring import score_assessment
 
 from .grids import make_grid  # noqa: E402
 

@@ -8,11 +8,11 @@ import json
 import pytest
 
 from isgrille import load_grid
-from isgrille.errors import ContentError
-from isgrille.loading import data_dir, validate_file
-from isgrille.results import (
-    SELF,
-    LearnerResults,
+from isgrille.content.errors import ContentError
+from isgrille.content.loading import data_dir
+from isgrille.delivery.validate import validate_file
+from isgrille.results.learner import SELF, LearnerResults
+from isgrille.results.store import (
     ResultsStore,
     default_results_path,
     read_results,
@@ -122,7 +122,7 @@ def test_save_is_atomic_and_stamped(grid, tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("disque plein")
 
-    monkeypatch.setattr("isgrille.saving.os.replace", broken)
+    monkeypatch.setattr("isgrille.results.atomic.os.replace", broken)
     with pytest.raises(OSError):
         save_results(LearnerResults(project="autre"), path, grid)
     assert path.read_text(encoding="utf-8") == before
@@ -182,7 +182,7 @@ class TestStore:
 
 
 def test_cli_validates_results(tmp_path, grid):
-    from isgrille.cli import main
+    from isgrille.delivery.cli import main
 
     good = tmp_path / "ok.json"
     save_results(sample(grid), good, grid)
@@ -202,7 +202,7 @@ def test_store_tells_subscribers_of_every_save(grid, tmp_path):
 
 
 def test_collect_results_reads_a_class_and_reports_bad_files(grid, tmp_path):
-    from isgrille.results import collect_results
+    from isgrille.results.collect import collect_results
 
     for name in ("alice", "bob"):
         results = LearnerResults(project=f"Projet de {name}")

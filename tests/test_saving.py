@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isgrille.saving import write_atomic
+from isgrille.results.atomic import write_atomic
 
 
 def test_writes_and_replaces(tmp_path):
@@ -22,7 +22,7 @@ def test_failed_save_keeps_previous_file(tmp_path, monkeypatch):
     def broken_replace(*args, **kwargs):
         raise OSError("disque plein")
 
-    monkeypatch.setattr("isgrille.saving.os.replace", broken_replace)
+    monkeypatch.setattr("isgrille.results.atomic.os.replace", broken_replace)
     with pytest.raises(OSError, match="disque plein"):
         write_atomic(path, "nouveau")
     assert path.read_text(encoding="utf-8") == "précieux"

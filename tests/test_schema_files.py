@@ -6,9 +6,9 @@ import json
 
 import pytest
 
-from isgrille.schema_files import SCHEMA_KINDS
-from isgrille.loading import YAML_KINDS, data_dir, default_path
-from isgrille.schema_files import render, schemas, write_schemas
+from isgrille.delivery.schema_export import SCHEMA_KINDS
+from isgrille.content.loading import YAML_KINDS, data_dir, default_path
+from isgrille.delivery.schema_export import render, schemas, write_schemas
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEMA_KINDS))

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 
 from isgrille import load_assessments, load_grid
-from isgrille.model import Assessment
-from isgrille.scoring import (
+from isgrille.content.model import Assessment
+from isgrille.analysis.scoring import (
     compare_assessments,
     find_improvement_axes,
     score_assessment,

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from isgrille.errors import ContentError, Problem
-from isgrille.sources import YamlDocument, read_text, read_yaml
+from isgrille.content.errors import ContentError, Problem
+from isgrille.content.sources import YamlDocument, read_text, read_yaml
 
 DOCUMENT = """\
 # Une grille minimale

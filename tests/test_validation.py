@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from isgrille.errors import ContentError, Problem
-from isgrille.loading import load_concepts, load_grid, load_quiz, load_workshop, validate_file
+from isgrille.content.errors import ContentError, Problem
+from isgrille.content.loading import load_concepts, load_grid, load_quiz, load_workshop
+from isgrille.delivery.validate import validate_file
 
 # --- minimal valid documents (line numbers in comments are used by the cases) ---
 

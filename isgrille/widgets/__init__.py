@@ -1,6 +1,9 @@
-"""isgrille's screens (ipywidgets 8). They hold no business logic: they call
-the core and show its results, and save what the learner enters through a
-:class:`~isgrille.results.ResultsStore`.
+"""widgets — isgrille's screens (ipywidgets 8).
+
+They hold no business logic: they call the core (content, results, analysis)
+and the charts (plots), show the results, and save what the learner enters
+through the :class:`~isgrille.results.store.ResultsStore` they are given.
+Nothing below imports this package; only delivery and the notebooks do.
 
     from isgrille import open_kit
     from isgrille.widgets import quiz_widget

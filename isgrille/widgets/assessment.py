@@ -12,9 +12,10 @@ from typing import Callable
 
 import ipywidgets as w
 
-from ..model import NOT_RATED, Criterion, Grid
-from ..results import SELF, LearnerResults, ResultsStore
-from ..scoring import score_assessment
+from ..content.model import NOT_RATED, Criterion, Grid
+from ..results.learner import SELF, LearnerResults
+from ..results.store import ResultsStore
+from ..analysis.scoring import score_assessment
 from .profile import ProfileView
 from .text import STYLE, escape, table_html
 

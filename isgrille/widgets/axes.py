@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..model import Grid
-from ..results import SELF, ResultsStore
-from ..scoring import find_improvement_axes
+from ..content.model import Grid
+from ..results.learner import SELF
+from ..results.store import ResultsStore
+from ..analysis.scoring import find_improvement_axes
 from .text import STYLE, escape
 
 __all__ = ["AxesWidget", "axes_widget"]

@@ -10,7 +10,7 @@ from typing import Sequence
 
 import ipywidgets as w
 
-from ..results import ResultsStore
+from ..results.store import ResultsStore
 from .text import STYLE, escape
 
 __all__ = ["ExchangeSheet", "exchange_sheet"]

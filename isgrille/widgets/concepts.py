@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..content import Concepts
-from ..results import ResultsStore
+from ..content.concepts_file import Concepts
+from ..results.store import ResultsStore
 from .text import STYLE, escape, inline_markdown
 
 __all__ = ["DimensionsChecklist", "dimensions_checklist", "dimensions_html", "definitions_html",

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..content import Workshop
-from ..results import ResultsStore
+from ..content.workshop_file import Workshop
+from ..results.store import ResultsStore
 from .text import STYLE, escape, inline_markdown
 
 __all__ = ["DirectoryWidget", "directory_widget", "resources_html", "ALL"]

@@ -2,7 +2,7 @@
 
 The table is the chart's text alternative (screen readers, printing, a
 projector too dim for colours). Drawing is :mod:`isgrille.plots`' job,
-through :class:`~isgrille.live_radar.LiveRadar` so that a redraw after each
+through :class:`~isgrille.plots.live_radar.LiveRadar` so that a redraw after each
 rating is fast; this view only shows the PNG in an ``ipywidgets.Image``.
 """
 
@@ -12,10 +12,11 @@ from typing import Sequence
 
 import ipywidgets as w
 
-from ..model import Grid
-from ..live_radar import LiveRadar
-from ..plots import figure_png, plot_dimension_summary
-from ..scoring import Profile
+from ..content.model import Grid
+from ..plots.live_radar import LiveRadar
+from ..plots.export import figure_png
+from ..plots.summary import plot_dimension_summary
+from ..analysis.scoring import Profile
 from .text import profile_table_html
 
 __all__ = ["ProfileView", "profile_view", "summary_view"]

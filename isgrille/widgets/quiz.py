@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..model import Quiz, QuizItem, match_label
-from ..quiz_scoring import score_quiz
-from ..results import ResultsStore
+from ..content.model import Quiz, QuizItem, match_label
+from ..analysis.quiz import score_quiz
+from ..results.store import ResultsStore
 from .text import STYLE, escape, inline_markdown
 
 __all__ = ["QuizWidget", "quiz_widget", "examples_html"]

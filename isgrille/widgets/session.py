@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..errors import ContentError
-from ..results import LearnerResults, ResultsStore, results_data_uri
+from ..content.errors import ContentError
+from ..results.learner import LearnerResults
+from ..results.store import ResultsStore, results_data_uri
 from .text import STYLE, escape
 
 __all__ = ["SessionPanel", "session_panel", "example_notice"]

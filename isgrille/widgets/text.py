@@ -59,7 +59,7 @@ def table_html(header: Sequence[str], rows: Iterable[Sequence[object]], caption:
 def profile_table_html(profiles: Sequence, labels: Sequence[str], caption: str = "Valeurs du profil") -> str:
     """The text alternative of a profile chart: each criterion's level, then each dimension's summary.
 
-    ``profiles`` are :class:`isgrille.scoring.Profile` objects of one grid.
+    ``profiles`` are :class:`isgrille.analysis.scoring.Profile` objects of one grid.
     """
     first = profiles[0]
     header = ["Critère", *labels]

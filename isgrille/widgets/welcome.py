@@ -5,7 +5,7 @@ Each returns HTML (to show with ``ipywidgets.HTML`` or IPython's ``HTML``).
 
 from __future__ import annotations
 
-from ..content import Workshop, minutes_of
+from ..content.workshop_file import Workshop, minutes_of
 from .text import STYLE, escape, inline_markdown, table_html
 
 __all__ = ["atis_html", "objectives_html", "programme_html", "sequence_header_html", "offers_by_stage_html"]

@@ -16,7 +16,7 @@ import os
 import pytest
 
 from isgrille import load_grid
-from isgrille.results import collect_results
+from isgrille.results.collect import collect_results
 
 from .conftest import _require_chromium
 from .hub import LEARNERS, PROXY, Hub

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from isgrille.present import vendor_missing
+from isgrille.delivery.present import vendor_missing
 
 from .conftest import _require_chromium, stop_server
 from .test_voila import TIMEOUT, assert_clean, assert_local_only, start_voila

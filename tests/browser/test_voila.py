@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from isgrille.present import voila_command
+from isgrille.delivery.present import voila_command
 
 from .conftest import _free_port, _require_chromium, assert_local_only, stop_server
 

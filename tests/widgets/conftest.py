@@ -9,8 +9,9 @@ from __future__ import annotations
 import pytest
 
 import isgrille
-from isgrille.content import Concepts, Workshop
-from isgrille.model import Grid, Quiz
+from isgrille.content.concepts_file import Concepts
+from isgrille.content.workshop_file import Workshop
+from isgrille.content.model import Grid, Quiz
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ import ipywidgets as w
 import pytest
 
 from isgrille import LearnerResults, ResultsStore, read_results
-from isgrille.results import SELF
+from isgrille.results.learner import SELF
 from isgrille.widgets.assessment import NOT_RATED_LABEL, AssessmentWidget, assessment_widget
 
 from ..grids import make_grid

@@ -11,7 +11,7 @@ import ipywidgets as w
 import pytest
 
 from isgrille import LearnerResults, ResultsStore, read_results
-from isgrille.model import Criterion, Dimension, Grid
+from isgrille.content.model import Criterion, Dimension, Grid
 from isgrille.widgets.axes import AxesWidget, axes_widget
 
 from ..grids import make_grid

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from isgrille import LearnerResults, ResultsStore, read_results
-from isgrille.content import Concepts
+from isgrille.content.concepts_file import Concepts
 from isgrille.widgets.concepts import (
     DimensionsChecklist,
     definitions_html,

@@ -11,7 +11,7 @@ import re
 import pytest
 
 from isgrille import LearnerResults, ResultsStore, read_results
-from isgrille.content import Workshop
+from isgrille.content.workshop_file import Workshop
 from isgrille.widgets.ecosystem import ALL, DirectoryWidget, directory_widget, resources_html
 
 from .reading import count_class, text_of

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from isgrille import LearnerResults, ResultsStore, read_results
-from isgrille.model import Quiz, QuizItem, SectorExample
+from isgrille.content.model import Quiz, QuizItem, SectorExample
 from isgrille.widgets.quiz import QuizWidget, quiz_widget
 
 from .reading import count_class, text_of

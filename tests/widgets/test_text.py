@@ -13,8 +13,8 @@ import pytest
 
 import isgrille.widgets
 
-from isgrille.model import Assessment
-from isgrille.scoring import score_assessment
+from isgrille.content.model import Assessment
+from isgrille.analysis.scoring import score_assessment
 from isgrille.widgets.text import STYLE, escape, inline_markdown, profile_table_html, table_html
 
 from ..grids import make_grid

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from isgrille.content import Workshop
+from isgrille.content.workshop_file import Workshop
 from isgrille.widgets.welcome import (
     atis_html,
     objectives_html,

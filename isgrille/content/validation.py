@@ -2,7 +2,7 @@
 
 pydantic does the checking (types, required fields, unknown fields,
 cross-field rules written as validators); this module only turns its errors
-into :class:`~isgrille.errors.Problem` lines that name the file, the line and
+into :class:`~isgrille.content.errors.Problem` lines that name the file, the line and
 the field, and say what was expected. A cross-field rule reports the exact
 place it is about by raising :class:`LocatedError` inside a validator.
 """

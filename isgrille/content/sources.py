@@ -6,7 +6,7 @@ keeps PyYAML's node tree beside the data so that a field path such as
 ``("dimensions", 0, "criteria", 2)`` can be turned back into a line.
 
 Everything that can go wrong before validation is reported here as a
-:class:`~isgrille.errors.ContentError`: a missing file, bytes that are not
+:class:`~isgrille.content.errors.ContentError`: a missing file, bytes that are not
 UTF-8, an empty file, a YAML syntax error, a key written twice.
 """
 

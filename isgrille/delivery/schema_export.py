@@ -18,10 +18,10 @@ SCHEMA_KINDS = ("grid", "quiz", "concepts", "workshop", "results")
 
 def schemas() -> dict[str, dict]:
     """The JSON Schema of each kind of YAML content file, keyed by kind."""
-    from .loading import YAML_KINDS, model_for
+    from ..content.loading import YAML_KINDS, model_for
 
     result = {}
-    from .results_file import ResultsFile
+    from ..results.file_format import ResultsFile
 
     models = {kind: model_for(kind) for kind in YAML_KINDS} | {"results": ResultsFile}
     for kind, model in models.items():
@@ -38,8 +38,8 @@ def render(schema: dict) -> str:
 
 def write_schemas(out: Path | None = None) -> list[Path]:
     """Write every schema into ``out`` (default: the kit's data/schema); return the paths."""
-    from .loading import data_dir
-    from .saving import write_atomic
+    from ..content.loading import data_dir
+    from ..results.atomic import write_atomic
 
     out = out if out is not None else data_dir() / "schema"
     out.mkdir(parents=True, exist_ok=True)

@@ -4,7 +4,7 @@ Answers are a mapping from statement id to the chosen answer; statements not
 answered yet count as unanswered, not as wrong, so a learner half-way
 through sees a fair running score.
 
->>> from isgrille.model import Quiz, QuizItem
+>>> from isgrille.content.model import Quiz, QuizItem
 >>> quiz = Quiz(("VRAI", "FAUX"), (QuizItem("q1", "…", "VRAI", "…"), QuizItem("q2", "…", "FAUX", "…")))
 >>> result = score_quiz(quiz, {"q1": "VRAI"})
 >>> result.correct, result.answered, result.total
@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
-from .model import Quiz
+from ..content.model import Quiz
 
 __all__ = ["ItemResult", "QuizResult", "score_quiz"]
 

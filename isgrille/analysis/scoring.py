@@ -9,7 +9,7 @@ left out of every aggregate and counted apart.
 The median is the highest level that at least half of the rated criteria
 reach (for an even count, the upper of the two middle levels).
 
->>> from isgrille.model import Assessment, Criterion, Dimension, Grid
+>>> from isgrille.content.model import Assessment, Criterion, Dimension, Grid
 >>> grid = Grid(
 ...     levels=("Bas", "Moyen", "Haut"),
 ...     dimensions=(
@@ -32,7 +32,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from .model import Assessment, Grid
+from ..content.model import Assessment, Grid
 
 __all__ = [
     "LevelSummary",
@@ -267,7 +267,7 @@ class AssessmentGap:
 def compare_assessments(grid: Grid, first: Assessment, second: Assessment) -> AssessmentGap:
     """Gap between two assessments of one project (self vs trainer, before vs after).
 
-    >>> from isgrille.model import Assessment, Criterion, Dimension, Grid
+    >>> from isgrille.content.model import Assessment, Criterion, Dimension, Grid
     >>> grid = Grid(("Bas", "Haut"), (Dimension("d", "D", (Criterion("a", "A", ("x", "y")),
     ...                                                    Criterion("b", "B", ("x", "y")))),))
     >>> gap = compare_assessments(grid, Assessment("P", {"a": 0, "b": 1}),

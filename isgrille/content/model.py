@@ -2,7 +2,7 @@
 
 Plain frozen dataclasses, with no I/O and no third-party import, so that
 scoring, tests and scripts can build them directly. Files are turned into
-these objects by :mod:`isgrille.loading`, which validates them first.
+these objects by :mod:`isgrille.content.loading`, which validates them first.
 
 Nothing here assumes a number of dimensions, criteria or levels: a grid is
 any number of dimensions holding any number of criteria, each described at

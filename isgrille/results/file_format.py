@@ -22,7 +22,7 @@ later notebook, a later session (a new Binder) or the trainer can load it::
     }
 
 Ratings are level labels (``null`` for « non renseigné »), so the file reads
-well and survives a reordering of the grid; :mod:`isgrille.results` checks
+well and survives a reordering of the grid; :mod:`isgrille.results.learner` checks
 them against the grid. The JSON Schema in ``data/schema/results.schema.json``
 is generated from :class:`ResultsFile`.
 """
@@ -33,8 +33,8 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .schemas import Id, Text, check_unique
-from .validation import FileModel
+from ..content.fields import Id, Text, check_unique
+from ..content.validation import FileModel
 
 __all__ = ["FORMAT", "VERSION", "ResultsFile", "ProjectInfo", "AssessmentEntry"]
 

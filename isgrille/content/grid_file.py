@@ -1,47 +1,24 @@
-"""File models of the grid and the quiz: what a trainer may write in YAML.
-
-These pydantic models are the single source of truth for the file formats:
-they validate the files, and ``data/schema/*.schema.json`` are generated from
-them (``python -m isgrille schema``; a test keeps them in step). Each file
-model converts itself to the plain domain objects of :mod:`isgrille.model`.
+"""The grid's file model: what a trainer may write in a grid YAML file.
 
 A grid file lists ordered ``levels`` and its ``dimensions``; each criterion
 gives one descriptor per level, keyed by the level's label, so that a trainer
-sees which text goes with which level.
+sees which text goes with which level. The model validates the file (with
+French messages located by :mod:`.validation`), converts itself to the plain
+:class:`~isgrille.content.model.Grid`, and is the source of
+``data/schema/grid.schema.json`` (``python -m isgrille schema``).
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import Field, StringConstraints, model_validator
+from pydantic import Field, model_validator
 
-from .model import Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample, fold_label, match_label
-from .validation import PATTERNS, FileModel, LocatedError
+from .fields import Id, Text, check_unique
+from .model import Criterion, Dimension, Grid, match_label
+from .validation import FileModel, LocatedError
 
-__all__ = ["Id", "Text", "GridFile", "QuizFile", "check_unique"]
-
-Id = Annotated[str, StringConstraints(pattern=PATTERNS["id"])]
-Text = Annotated[str, StringConstraints(min_length=1)]
-
-
-def check_unique(
-    values: list[str], where: tuple[str | int, ...], what: str, fold: bool = False, field: str | None = None
-) -> None:
-    """Raise LocatedError at the second occurrence of a repeated value.
-
-    ``where`` locates the list; ``field``, when given, is the field of each
-    item that holds the value (``"id"``), so the error points at its line.
-    """
-    seen: dict[str, int] = {}
-    for index, value in enumerate(values):
-        norm = fold_label(value) if fold else value
-        if norm in seen:
-            raise LocatedError(
-                f"{what} '{value}' en double (déjà en position {seen[norm] + 1})",
-                where + (index,) + ((field,) if field else ()),
-            )
-        seen[norm] = index
+__all__ = ["GridFile", "DimensionFile", "CriterionFile"]
 
 
 class CriterionFile(FileModel):
@@ -133,59 +110,3 @@ def _aligned(descriptors: dict[str, str], levels: list[str]) -> tuple[str, ...]:
     """Descriptors in level order; keys were matched to levels without regard to case or accents."""
     by_level = {match_label(key, levels): text for key, text in descriptors.items()}
     return tuple(by_level[level] for level in levels)
-
-
-class SectorExampleFile(FileModel):
-    need: Text = Field(description="The social need (sector).")
-    fact: Text = Field(description="A figure that shows the need.")
-    source: Text = Field(description="Where the figure comes from.")
-    enterprise: Text = Field(description="An enterprise answering the need.")
-    description: Text = Field(description="What the enterprise does.")
-
-
-class QuizItemFile(FileModel):
-    id: Id
-    statement: Text
-    answer: Text = Field(description="One of the quiz's choices.")
-    explanation: Text = Field(description="Shown after the learner answers (Markdown).")
-    see: Id | None = Field(default=None, description="Id of a concepts section to show with it.")
-    examples: list[SectorExampleFile] = []
-
-
-class QuizFile(FileModel):
-    """A quiz: the possible answers, then the statements in the order they are asked."""
-
-    kind: Literal["quiz"] = "quiz"
-    title: str = ""
-    choices: list[Text] = Field(min_length=2, description="The possible answers, e.g. VRAI, FAUX.")
-    items: list[QuizItemFile] = Field(min_length=1)
-
-    @model_validator(mode="after")
-    def _coherent(self) -> "QuizFile":
-        check_unique(self.choices, ("choices",), "réponse possible", fold=True)
-        check_unique([i.id for i in self.items], ("items",), "identifiant d'affirmation", field="id")
-        for index, item in enumerate(self.items):
-            if match_label(item.answer, self.choices) is None:
-                raise LocatedError(
-                    f"réponse '{item.answer}' inconnue (attendu : {', '.join(self.choices)})",
-                    ("items", index, "answer"),
-                )
-        return self
-
-    def to_quiz(self) -> Quiz:
-        """The domain quiz."""
-        return Quiz(
-            choices=tuple(self.choices),
-            items=tuple(
-                QuizItem(
-                    id=i.id,
-                    statement=i.statement,
-                    answer=match_label(i.answer, self.choices),
-                    explanation=i.explanation,
-                    examples=tuple(SectorExample(**e.model_dump()) for e in i.examples),
-                    see=i.see,
-                )
-                for i in self.items
-            ),
-            title=self.title,
-        )

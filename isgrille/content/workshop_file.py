@@ -1,8 +1,9 @@
-"""File models of the teaching content: the concepts and the workshop itself.
+"""The workshop's file model: objectives, programme, sequences, ATIS, offers.
 
-Unlike the grid and the quiz, these have no separate domain objects: the
-validated, frozen models are what notebooks read (``load_workshop().atis.vision``).
-Their JSON Schemas in ``data/schema/`` are generated from these classes.
+``data/workshop.yaml`` describes the day itself. There is no separate domain
+object: the validated, frozen model is what notebooks read
+(``load_workshop().atis.vision``). ``data/schema/workshop.schema.json`` is
+generated from it.
 """
 
 from __future__ import annotations
@@ -11,18 +12,16 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .schemas import Id, Text, check_unique
+from .fields import Id, Text, check_unique
 from .validation import PATTERNS, FileModel, LocatedError
 
 __all__ = [
-    "Concepts",
     "Workshop",
-    "InnovationDimension",
-    "Definition",
     "ProgrammeEntry",
     "Sequence",
     "Offer",
     "Resource",
+    "minutes_of",
 ]
 
 Time = Annotated[str, StringConstraints(pattern=PATTERNS["time"])]
@@ -36,56 +35,6 @@ def minutes_of(time: str) -> int:
     """
     hours, minutes = time.split(":")
     return int(hours) * 60 + int(minutes)
-
-
-# --- concepts ---------------------------------------------------------------
-
-
-class InnovationDimension(FileModel):
-    id: Id
-    label: Text
-    definition: Text
-
-
-class InnovationDimensions(FileModel):
-    title: Text
-    source: Text
-    items: list[InnovationDimension] = Field(min_length=1)
-
-
-class Definition(FileModel):
-    id: Id
-    title: Text
-    source: Text
-    text: Text = Field(description="The definition, verbatim (Markdown).")
-
-
-class Concepts(FileModel):
-    """Sequence 1 and 2 teaching content: dimensions, definitions, key points and questions."""
-
-    kind: Literal["concepts"] = "concepts"
-    innovation_dimensions: InnovationDimensions
-    definitions: list[Definition] = Field(min_length=1)
-    summary_question: str = ""
-    key_points_title: Text
-    key_points: list[Text] = Field(min_length=1)
-    key_questions_title: Text
-    key_questions: list[Text] = Field(min_length=1)
-    key_questions_conclusion: str = ""
-
-    @model_validator(mode="after")
-    def _coherent(self) -> "Concepts":
-        check_unique(
-            [d.id for d in self.innovation_dimensions.items],
-            ("innovation_dimensions", "items"),
-            "identifiant",
-            field="id",
-        )
-        check_unique([d.id for d in self.definitions], ("definitions",), "identifiant", field="id")
-        return self
-
-
-# --- workshop ---------------------------------------------------------------
 
 
 class Contact(FileModel):

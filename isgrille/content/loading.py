@@ -1,10 +1,11 @@
 """Load and validate the kit's content files.
 
 ``load_grid()`` and ``load_quiz()`` return the domain objects of
-:mod:`isgrille.model`; ``load_concepts()`` and ``load_workshop()`` the
-validated content models of :mod:`isgrille.content`. Without a path, each
+:mod:`isgrille.content.model`; ``load_concepts()`` and ``load_workshop()`` the
+validated file models of :mod:`isgrille.content.concepts_file` and
+:mod:`isgrille.content.workshop_file`. Without a path, each
 loads the workshop's own file from the shipped ``data/`` folder. Any problem
-raises :class:`~isgrille.errors.ContentError` naming file, line and field.
+raises :class:`~isgrille.content.errors.ContentError` naming file, line and field.
 
 pydantic and PyYAML are imported on first load, not with the package.
 """
@@ -18,7 +19,8 @@ from .errors import ContentError
 from .model import Grid, Quiz
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .content import Concepts, Workshop
+    from .concepts_file import Concepts
+    from .workshop_file import Workshop
 
 __all__ = [
     "data_dir",
@@ -29,7 +31,8 @@ __all__ = [
     "load_workshop",
     "YAML_KINDS",
     "detect_kind",
-    "validate_file",
+    "model_for",
+    "validate_yaml",
 ]
 
 #: Kinds of YAML content file, with the file name of the shipped default.
@@ -51,7 +54,7 @@ def data_dir() -> Path:
     (``isgrille/_data``); in a source checkout or an editable install it is
     the repository's ``data/`` folder, so a trainer's edits take effect.
     """
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     installed = package / "_data"
     return installed if installed.is_dir() else package.parent / "data"
 
@@ -92,13 +95,21 @@ def _load(kind: str, path: str | Path | None):
 
 def model_for(kind: str):
     """The file model class of a kind, importing only the module that defines it."""
-    if kind in ("grid", "quiz"):
-        from . import schemas
+    if kind == "grid":
+        from .grid_file import GridFile
 
-        return schemas.GridFile if kind == "grid" else schemas.QuizFile
-    from . import content
+        return GridFile
+    if kind == "quiz":
+        from .quiz_file import QuizFile
 
-    return content.Concepts if kind == "concepts" else content.Workshop
+        return QuizFile
+    if kind == "concepts":
+        from .concepts_file import Concepts
+
+        return Concepts
+    from .workshop_file import Workshop
+
+    return Workshop
 
 
 def _validate(kind: str, doc):
@@ -143,27 +154,13 @@ def load_workshop(path: str | Path | None = None) -> "Workshop":
     return _load("workshop", path)
 
 
-def validate_file(path: str | Path, grid: Grid | None = None) -> str:
-    """Check any content file; return its kind, or raise ContentError.
+def validate_yaml(path: str | Path):
+    """Check a YAML content file of any kind; return ``(kind, model)``, or raise ContentError.
 
-    YAML files are recognised by their ``kind`` field (or their keys); a
-    ``.csv`` file is a cohort of assessments and a ``.json`` file a learner's
-    results, both checked against ``grid`` (default: the AMI grid).
+    The kind is the file's ``kind`` field, or else a key only that kind has.
     """
     from .sources import read_yaml
 
-    path = Path(path)
-    if path.suffix.lower() == ".json":
-        from .results import read_results
-
-        read_results(path, grid)
-        return "results"
-    if path.suffix.lower() == ".csv":
-        from .cohort import load_assessments
-
-        load_assessments(path, grid)
-        return "cohort"
     doc = read_yaml(path)
     kind = detect_kind(doc.data, path, doc.line_of(("kind",)))
-    _validate(kind, doc)
-    return kind
+    return kind, _validate(kind, doc)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 __all__ = ["ROOT", "VENDOR", "voila_command", "vendor_missing"]
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "notebooks" / "_vendor" / "node_modules"
 _FILES = "/voila/files/_vendor/node_modules"
 _ALLOWED = r".*\.(png|jpg|gif|svg|css|js|woff|woff2|ttf|eot|map)"

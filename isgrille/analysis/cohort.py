@@ -19,9 +19,9 @@ import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
-from .errors import ContentError, Problem
-from .model import Assessment, Grid
-from .sources import read_text
+from ..content.errors import ContentError, Problem
+from ..content.model import Assessment, Grid
+from ..content.sources import read_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -33,7 +33,7 @@ PROJECT, ASSESSOR, DEFAULT_ASSESSOR = "project", "assessor", "autoévaluation"
 
 def default_cohort_path() -> Path:
     """The shipped fictional cohort."""
-    from .loading import data_dir
+    from ..content.loading import data_dir
 
     return data_dir() / "examples" / "cohort_fictional.csv"
 
@@ -43,7 +43,7 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
 
     Raises ContentError listing every bad row and cell, each with its line and column.
     """
-    from .loading import load_grid
+    from ..content.loading import load_grid
 
     path = Path(path) if path is not None else default_cohort_path()
     grid = grid if grid is not None else load_grid()

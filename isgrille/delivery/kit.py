@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
-from .model import Grid, Quiz
-from .results import ResultsStore, default_results_path, read_results
+from ..content.loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
+from ..content.model import Grid, Quiz
+from ..results.store import ResultsStore, default_results_path, read_results
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .content import Concepts, Workshop
+    from ..content.concepts_file import Concepts
+    from ..content.workshop_file import Workshop
 
 __all__ = ["Kit", "open_kit", "example_results_path", "DEFAULT"]
 

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from .errors import ContentError
+from ..content.errors import ContentError
 
 __all__ = ["main"]
 
@@ -91,7 +91,8 @@ def _report(problems) -> None:
 
 
 def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
-    from .loading import load_grid, validate_file
+    from ..content.loading import load_grid
+    from .validate import validate_file
 
     try:
         grid = load_grid(grid_path) if grid_path else None
@@ -114,9 +115,9 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
 
 
 def _score(path: Path | None, grid_path: Path | None) -> int:
-    from .cohort import load_assessments
-    from .loading import load_grid
-    from .scoring import score_assessment
+    from ..analysis.cohort import load_assessments
+    from ..content.loading import load_grid
+    from ..analysis.scoring import score_assessment
 
     try:
         grid = load_grid(grid_path)
@@ -137,7 +138,7 @@ def _score(path: Path | None, grid_path: Path | None) -> int:
 
 
 def _schema(out: Path | None) -> int:
-    from .schema_files import write_schemas
+    from .schema_export import write_schemas
 
     for path in write_schemas(out):
         print(path)
@@ -145,9 +146,10 @@ def _schema(out: Path | None) -> int:
 
 
 def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
-    from .loading import load_grid, load_quiz
-    from .quiz_scoring import score_quiz
-    from .results import SELF, collect_results
+    from ..content.loading import load_grid, load_quiz
+    from ..analysis.quiz import score_quiz
+    from ..results.learner import SELF
+    from ..results.collect import collect_results
 
     try:
         grid = load_grid(grid_path)

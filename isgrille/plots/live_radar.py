@@ -3,7 +3,7 @@
 Redrawing the whole radar takes a few hundred milliseconds (dozens of
 texts); a learner clicking through twelve criteria should see the profile
 follow at once. :class:`LiveRadar` draws the frame (wedges, rings, labels)
-once with :func:`~isgrille.plots.plot_profile`, keeps it as a bitmap, and on
+once with :func:`~isgrille.plots.radar.plot_profile`, keeps it as a bitmap, and on
 each change only draws the series over it (blitting) and encodes the PNG.
 The result looks exactly like ``plot_profile``'s; ``bench/bench_notebooks.py``
 measures the gain.
@@ -16,8 +16,8 @@ from typing import Sequence
 
 from PIL import Image
 
-from .model import Assessment, Grid
-from .plots import draw_profile_series, plot_profile
+from ..content.model import Assessment, Grid
+from .radar import draw_profile_series, plot_profile
 
 __all__ = ["LiveRadar"]
 

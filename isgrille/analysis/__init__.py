@@ -1,0 +1,15 @@
+"""analysis — what the kit computes: profiles, quiz scores, cohorts.
+
+Pure functions on the content model (pandas only where a frame is asked
+for). Imports the content and results layers, never plots, widgets or delivery.
+
+==============  ==============================================================
+module          what it holds
+==============  ==============================================================
+``scoring``     ``score_assessment`` (profile: counts, median, percent),
+                ``find_improvement_axes``, ``compare_assessments``
+``quiz``        ``score_quiz``: a learner's answers against the quiz
+``cohort``      a cohort's CSV of assessments (``load_assessments``) and its
+                tidy pandas table (``assessments_frame``)
+==============  ==============================================================
+"""

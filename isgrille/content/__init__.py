@@ -1,0 +1,25 @@
+"""content — the workshop's content: its model, and reading and checking the files that hold it.
+
+The lowest layer: it imports nothing else of isgrille. Everything above
+(results, analysis, plots, widgets, delivery) builds on it.
+
+=====================  ======================================================
+module                 what it holds
+=====================  ======================================================
+``model``              the domain model: Grid, Dimension, Criterion, Assessment,
+                       Quiz, QuizItem (frozen dataclasses, no I/O, no import)
+``errors``             ContentError and Problem: one French sentence per
+                       problem, naming file, place and what was expected
+``sources``            reading text, YAML and JSON while keeping line numbers
+``validation``         pydantic → located French problems; FileModel, LocatedError
+``fields``             identifiers, texts and uniqueness shared by every file model
+``grid_file``          the grid's file model (→ Grid)
+``quiz_file``          the quiz's file model (→ Quiz)
+``concepts_file``      the concepts' file model (dimensions, definitions, key points)
+``workshop_file``      the workshop's file model (programme, sequences, ATIS, offers)
+``loading``            ``load_grid/quiz/concepts/workshop``, ``data_dir``, kinds
+=====================  ======================================================
+
+pydantic and PyYAML are imported by the file models and readers only, on
+first load: ``import isgrille.content.loading`` stays light.
+"""

@@ -1,0 +1,15 @@
+"""delivery — what a person starts: a notebook's kit, the command line, Voilà.
+
+The top layer: it may import every other one. Nothing below imports it.
+
+===================  =========================================================
+module               what it holds
+===================  =========================================================
+``kit``              ``open_kit()``: the content and the learner's results
+                     store, in one call from a notebook
+``cli``              ``python -m isgrille validate|score|schema|collect|present``
+``validate``         ``validate_file``: any file of the kit, whatever its kind
+``schema_export``    the JSON Schemas of every file, written for editors
+``present``          the Voilà command lines (app mode, live slides), offline
+===================  =========================================================
+"""

@@ -1,0 +1,35 @@
+"""plots — matplotlib charts that draw what they are given.
+
+Imports matplotlib, and below it only the analysis and content layers: a
+chart computes nothing the core could compute. Each ``plot_*`` takes an
+optional ``ax`` and returns the Axes it drew on; nothing touches global
+matplotlib state. ``import isgrille`` does not load this package.
+
+==================  ==========================================================
+module              what it holds
+==================  ==========================================================
+``style``           palette (Okabe–Ito), second cues, standalone axes
+``radar``           ``plot_profile``: the radar of one or several assessments
+``summary``         ``plot_dimension_summary``: bars per dimension and overall
+``export``          ``figure_png``: a figure as PNG bytes
+``live_radar``      LiveRadar: the radar redrawn fast for a live profile
+==================  ==========================================================
+"""
+
+from .export import figure_png
+from .live_radar import LiveRadar
+from .radar import draw_profile_series, plot_profile
+from .style import HATCHES, LINESTYLES, MARKERS, PALETTE
+from .summary import plot_dimension_summary
+
+__all__ = [
+    "HATCHES",
+    "LINESTYLES",
+    "MARKERS",
+    "PALETTE",
+    "LiveRadar",
+    "draw_profile_series",
+    "figure_png",
+    "plot_dimension_summary",
+    "plot_profile",
+]

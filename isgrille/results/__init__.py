@@ -1,0 +1,16 @@
+"""results — a learner's work: what they entered, its file format, where it is kept.
+
+Imports the content layer only. A newcomer who wants to change how a
+learner's work is saved opens this package, and nothing else.
+
+=================  ===========================================================
+module             what it holds
+=================  ===========================================================
+``learner``        LearnerResults (plain data) and its JSON text, both ways
+``file_format``    the results file's pydantic model and version (FORMAT, VERSION)
+``store``          ResultsStore (read–modify–write, set-aside of unreadable
+                   files), ``read_results``, ``save_results``, the download URI
+``atomic``         ``write_atomic``: a failed save never destroys the previous file
+``collect``        ``collect_results``: a class's files gathered by the trainer
+=================  ===========================================================
+"""
