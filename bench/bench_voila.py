@@ -3,7 +3,7 @@
 The reference notebook only imports pandas, matplotlib and ipywidgets, draws
 one chart and shows one slider. Voilà serves a temporary copy of
 ``notebooks/`` (plus the reference) with the kit's own command line
-(:func:`isgrille.present.voila_command`); Debian's chromium opens each page
+(:func:`isgrille.delivery.present.voila_command`); Debian's chromium opens each page
 in turn, rounds interleaved, and the time from navigation to the first
 widget in the page is recorded. Goal (issue 4): ``01`` and ``02`` under 1.5x
 the reference.

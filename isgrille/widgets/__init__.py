@@ -5,6 +5,25 @@ and the charts (plots), show the results, and save what the learner enters
 through the :class:`~isgrille.results.store.ResultsStore` they are given.
 Nothing below imports this package; only delivery and the notebooks do.
 
+==============  ==============================================================
+module          what it holds
+==============  ==============================================================
+``welcome``     static screens from the workshop file: ATIS, objectives,
+                programme, sequence headers
+``session``     the session panel: project name, where results are saved,
+                download and resume
+``quiz``        the VRAI / FAUX quiz, one statement at a time
+``concepts``    sequence 1: dimensions of innovation, definitions, key points
+``assessment``  the self-assessment with its live profile
+``profile``     a profile on screen: radar image and the same values as a table
+``axes``        improvement axes: the next level's descriptor as a target
+``pitch``       the pitch outline, its preview and countdown
+``ecosystem``   sequence 3: offers and resources by the project's stage
+``booster``     sequence 4: the exchange sheet
+``timer``       the countdown a trainer starts, pauses and resets
+``text``        HTML building blocks: escaping, inline Markdown, tables, CSS
+==============  ==============================================================
+
     from isgrille import open_kit
     from isgrille.widgets import quiz_widget
     kit = open_kit()                      # grid, content and the learner's results store

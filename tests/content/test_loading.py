@@ -1,12 +1,24 @@
-"""The shipped content matches the source (counts, spot checks of texts, answers, order)."""
+"""Tests of isgrille.content.loading: the loaders, the shipped content they read, and the kind of a file.
+
+The shipped content matches the source (counts, spot checks of texts,
+answers, order); a file of one kind given to the loader of another, or of
+an unknown kind, is refused at its ``kind`` line; ``validate_yaml``
+recognises a file's kind by its ``kind`` field or by a key only that kind has.
+"""
 
 from __future__ import annotations
 
 import pytest
 
 from isgrille import load_concepts, load_grid, load_quiz, load_workshop
-from isgrille.content.loading import YAML_KINDS, data_dir, default_path
-from isgrille.delivery.validate import validate_file
+from isgrille.content.concepts_file import Concepts
+from isgrille.content.errors import Problem
+from isgrille.content.grid_file import GridFile
+from isgrille.content.loading import YAML_KINDS, data_dir, default_path, detect_kind, model_for, validate_yaml
+from isgrille.content.quiz_file import QuizFile
+from isgrille.content.workshop_file import Workshop
+
+from ..documents import DOCUMENTS, GRID, QUIZ, broken, problems_of
 
 
 @pytest.fixture(scope="module")
@@ -137,17 +149,75 @@ def test_workshop_atis_and_offers(workshop):
     assert workshop.resources[1].url.startswith("https://les-aides.nouvelle-aquitaine.fr/")
 
 
-@pytest.mark.parametrize("kind", sorted(YAML_KINDS))
-def test_every_shipped_file_validates(kind):
-    assert validate_file(default_path(kind)) == kind
-
-
-def test_shipped_cohort_validates():
-    assert validate_file(data_dir() / "examples" / "cohort_fictional.csv") == "cohort"
-
-
 def test_loaded_objects_are_frozen(grid, workshop):
     with pytest.raises(Exception):
         grid.levels = ()
     with pytest.raises(Exception):
         workshop.title = "autre"
+
+
+# --- kind of a file ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "kind, loader, expected",
+    [("quiz", load_grid, "grid"), ("grid", load_quiz, "quiz"),
+     ("workshop", load_concepts, "concepts"), ("concepts", load_workshop, "workshop")],
+)
+def test_kind_mismatch(write, kind, loader, expected):
+    path = write("# fichier de contenu\n" + DOCUMENTS[kind])
+    assert problems_of(loader, path) == (
+        Problem(str(path), f"ce fichier est de type '{kind}', pas '{expected}'", line=2, field="kind"),
+    )
+
+
+def test_kind_mismatch_recognised_by_keys(write):
+    path = write(broken(QUIZ, "kind: quiz\n"))
+    assert problems_of(load_grid, path) == (
+        Problem(str(path), "ce fichier est de type 'quiz', pas 'grid'", line=1, field="kind"),
+    )
+
+
+def test_unknown_kind(write):
+    path = write(broken(GRID, "kind: grid", "kind: grille"))
+    assert problems_of(load_grid, path) == (
+        Problem(str(path), "type de fichier 'grille' inconnu (attendu : grid, quiz, concepts, workshop)",
+                line=1, field="kind"),
+    )
+
+
+@pytest.mark.parametrize(
+    "kind, model", [("grid", GridFile), ("quiz", QuizFile), ("concepts", Concepts), ("workshop", Workshop)]
+)
+def test_validate_yaml_returns_the_kind_and_the_model(write, kind, model):
+    found, validated = validate_yaml(write(broken(DOCUMENTS[kind], f"kind: {kind}\n")))
+    assert found == kind and type(validated) is model is model_for(kind)
+
+
+@pytest.mark.parametrize(
+    "data, kind",
+    [({"kind": "quiz", "dimensions": []}, "quiz"), ({"dimensions": []}, "grid"), ({"items": []}, "quiz"),
+     ({"key_points": []}, "concepts"), ({"programme": {}}, "workshop"), ({"kind": None, "items": []}, "quiz")],
+)
+def test_detect_kind(data, kind):
+    assert detect_kind(data, "f.yaml") == kind
+
+
+# --- where the shipped content lives -------------------------------------------------
+
+
+def test_data_dir_holds_every_default_file():
+    assert set(YAML_KINDS.values()) <= {p.name for p in data_dir().glob("*.yaml")}
+    for kind, name in YAML_KINDS.items():
+        assert default_path(kind) == data_dir() / name
+        assert default_path(kind).read_text(encoding="utf-8").count(f"\nkind: {kind}\n") == 1
+
+
+def test_default_path_of_an_unknown_kind():
+    with pytest.raises(KeyError):
+        default_path("cohort")
+
+
+def test_a_str_path_is_accepted(write):
+    assert load_grid(str(write(GRID))).levels == ("Bas", "Haut")
+    assert load_quiz(str(write(QUIZ, "q.yaml"))).items[0].id == "nouveau"

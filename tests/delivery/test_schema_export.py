@@ -1,4 +1,8 @@
-"""The JSON Schemas in data/schema/ are the ones the file models generate, and they accept the shipped files."""
+"""Tests of isgrille.delivery.schema_export: the JSON Schemas generated from the file models.
+
+The schemas committed in data/schema/ are the ones the models generate, and
+they accept the shipped files.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,8 @@ import json
 
 import pytest
 
-from isgrille.delivery.schema_export import SCHEMA_KINDS
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path
-from isgrille.delivery.schema_export import render, schemas, write_schemas
+from isgrille.delivery.schema_export import SCHEMA_KINDS, render, schemas, write_schemas
 
 
 @pytest.mark.parametrize("kind", sorted(SCHEMA_KINDS))

@@ -1,4 +1,4 @@
-"""Tests of isgrille.saving: a failed save leaves the previous file intact."""
+"""Tests of isgrille.results.atomic: write_atomic, so that a failed save leaves the previous file intact."""
 
 from __future__ import annotations
 

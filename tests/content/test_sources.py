@@ -1,21 +1,27 @@
-"""Reading files before validation: read_text, read_yaml and YamlDocument.line_of.
+"""Tests of isgrille.content.sources: reading text, YAML and JSON before validation, keeping lines.
 
 read_text: UTF-8 with or without a BOM, missing file, directory, other
 encodings, empty files. read_yaml: the parsed data, and the problems found
-while parsing (duplicate keys, non-mapping documents). line_of: turning a
-field path back into a line, including ``"[key]"`` locations and paths that
-go past the end of the document (a missing field is reported at the line of
-the mapping that should hold it).
+while parsing (duplicate keys, non-mapping documents, syntax errors said in
+French), also as a loader reports them; unquoted times stay text. line_of:
+turning a field path back into a line, including ``"[key]"`` locations and
+paths that go past the end of the document (a missing field is reported at
+the line of the mapping that should hold it). parse_json: a JSON object with
+the same lines, and its syntax errors said in French.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from isgrille.content.errors import ContentError, Problem
-from isgrille.content.sources import YamlDocument, read_text, read_yaml
+from isgrille.content.loading import load_grid, load_quiz, load_workshop
+from isgrille.content.sources import YamlDocument, parse_json, read_text, read_yaml
+
+from ..documents import GRID, WORKSHOP, broken, problems_of
 
 DOCUMENT = """\
 # Une grille minimale
@@ -157,6 +163,80 @@ def test_read_yaml_passes_read_text_problems_on(tmp_path):
     assert only_problem(read_yaml, path) == Problem(str(path), "fichier introuvable")
 
 
+# --- problems found before validation, as the loaders report them ------------------
+
+
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        ("kind: grid\nlevels:\n\t- Bas\n", 3, "tabulation interdite : indentez avec des espaces"),
+        ("kind: grid\ntitle: Grille: AMI\n", 2, "« : » inattendu : mettez entre guillemets un texte qui contient « : »"),
+        ("kind: grid\ntitle: @AMI\n", 2, "caractère « @ » interdit en début de valeur : mettez le texte entre guillemets"),
+    ],
+)
+def test_common_yaml_mistakes_are_explained_in_french(write, text, line, message):
+    [problem] = problems_of(load_grid, write(text))
+    assert problem.line == line
+    assert problem.message.startswith(f"syntaxe YAML invalide ({message}, colonne ")
+
+
+FILE_CASES = [
+    pytest.param(b"", None, "le fichier est vide", id="empty"),
+    pytest.param(b"  \n\t\n   \n", None, "le fichier est vide", id="whitespace-only"),
+    pytest.param(b"# rien que des commentaires\n", None, "le fichier ne contient aucune donnée YAML",
+                 id="comments-only"),
+    pytest.param("- Bas\n- Haut\n".encode(), 1,
+                 "le fichier doit contenir une table de champs (clé: valeur), pas une liste", id="top-level-list"),
+    pytest.param("\n# une grille ?\nGrille de caractérisation\n".encode(), 3,
+                 "le fichier doit contenir une table de champs (clé: valeur), pas un texte", id="top-level-text"),
+    pytest.param(broken(GRID, "    label: Portage\n", "    label: Portage\n    label: Portage bis\n").encode(), 6,
+                 "la clé 'label' est écrite deux fois (déjà à la ligne 5)", id="duplicate-key"),
+    pytest.param(broken(GRID, "dimensions:\n", "levels: [Bas, Moyen, Haut]\ndimensions:\n").encode(), 3,
+                 "la clé 'levels' est écrite deux fois (déjà à la ligne 2)", id="duplicate-top-level-key"),
+    pytest.param(GRID.encode("latin-1"), 8,
+                 "le fichier n'est pas encodé en UTF-8 (octet 0xe8 invalide) ; enregistrez-le en UTF-8",
+                 id="latin-1"),
+]
+
+
+@pytest.mark.parametrize("content, line, message", FILE_CASES)
+def test_unreadable_file(write, content, line, message):
+    path = write(content)
+    assert problems_of(load_grid, path) == (Problem(str(path), message, line=line),)
+
+
+@pytest.mark.parametrize(
+    "old, new, line, column",
+    [
+        pytest.param("levels: [Bas, Haut]", "levels: [Bas, Haut", 3, 11, id="unclosed-bracket"),
+        pytest.param("    label: Contexte\n", "   label: Contexte\n", 13, 4, id="bad-indentation"),
+        pytest.param("kind: grid\n", "kind: grid\n---\n", 2, 1, id="two-documents"),
+    ],
+)
+def test_bad_yaml_syntax(write, old, new, line, column):
+    path = write(broken(GRID, old, new))
+    [problem] = problems_of(load_grid, path)
+    assert (problem.path, problem.line, problem.field) == (str(path), line, None)
+    # The text between the parentheses is PyYAML's own (it differs between libyaml and pure Python).
+    assert re.fullmatch(rf"syntaxe YAML invalide \(.+, colonne {column}\)", problem.message), problem.message
+
+
+def test_file_not_found(tmp_path):
+    path = tmp_path / "absente.yaml"
+    with pytest.raises(ContentError) as excinfo:
+        load_quiz(path)
+    assert excinfo.value.problems == (Problem(str(path), "fichier introuvable"),)
+    assert str(excinfo.value) == f"{path}: fichier introuvable"
+
+
+def test_unquoted_times_stay_times(write):
+    """YAML 1.1 reads 10:30 as the number 630; the kit's loader keeps it as text."""
+    text = broken(WORKSHOP, 'end: "10:30"', "end: 10:30")
+    workshop = load_workshop(write(broken(text, '- start: "09:30"', "- start: 09:30")))
+    assert workshop.programme.end == "10:30"
+    assert workshop.programme.entries[1].start == "09:30"
+
+
 # --- YamlDocument.line_of --------------------------------------------------------------
 
 
@@ -218,3 +298,30 @@ def test_line_of_missing_path_is_the_deepest_existing_node(doc, loc, line):
 def test_line_of_integer_key(write):
     doc = read_yaml(write("descriptors:\n  0: bas\n  1: haut\n"))
     assert doc.line_of(("descriptors", 1)) == 3
+
+
+# --- parse_json ---------------------------------------------------------------------------
+
+
+def test_parse_json_keeps_lines():
+    doc = parse_json('{\n  "format": "x",\n  "assessments": [\n    {"assessor": "a"}\n  ]\n}\n', "r.json")
+    assert doc.path == Path("r.json")
+    assert doc.data["assessments"] == [{"assessor": "a"}]
+    assert (doc.line_of(("format",)), doc.line_of(("assessments", 0, "assessor"))) == (2, 4)
+
+
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        pytest.param('{\n  "a": 1,\n}', 3, "JSON invalide (nom de champ entre guillemets droits attendu, colonne 1)",
+                     id="trailing-comma"),
+        pytest.param('{"a": 1} {"b": 2}', 1, "JSON invalide (données en trop après la fin de l'objet, colonne 10)",
+                     id="extra-data"),
+        pytest.param('{"a": "texte}', 1, "JSON invalide (guillemet non fermé, colonne 7)", id="unterminated"),
+        pytest.param('"texte"', None, "le fichier doit contenir un objet JSON {…}, pas un texte", id="not-an-object"),
+    ],
+)
+def test_parse_json_problems(text, line, message):
+    with pytest.raises(ContentError) as excinfo:
+        parse_json(text, "r.json")
+    assert excinfo.value.problems == (Problem("r.json", message, line=line),)

@@ -1,4 +1,4 @@
-"""A cohort's assessments from CSV: the shipped example, accepted variants, malformed files, the tidy frame.
+"""Tests of isgrille.analysis.cohort: a cohort's assessments from CSV, and their tidy frame.
 
 load_assessments is checked on the shipped fictional cohort and on CSV files
 built in ``tmp_path`` (commas or semicolons, BOM, level labels typed without
@@ -17,7 +17,6 @@ import pytest
 from isgrille.analysis.cohort import assessments_frame, default_cohort_path, load_assessments
 from isgrille.content.errors import ContentError, Problem
 from isgrille.content.loading import load_grid
-from isgrille.delivery.validate import validate_file
 
 #: The shipped grid's criterion ids, in order (written out, not read from the code under test).
 CRITERIA = [
@@ -166,18 +165,6 @@ def test_other_grid(write, small_grid):
     text = csv_text(["project", "c0_0", "c0_1", "c1_0"], ["P", "n2", "N0", ""])
     [assessment] = load_assessments(write(text), small_grid)
     assert assessment.ratings == {"c0_0": 2, "c0_1": 0, "c1_0": None}
-
-
-def test_validate_file_checks_a_csv(write, small_grid):
-    path = write(csv_text(["project", "c0_0", "c0_1", "c1_0"], ["P", "N1", "N1", "N1"]))
-    assert validate_file(path, small_grid) == "cohort"
-    bad = write(csv_text(["project", "c0_0", "c0_1", "c1_0"], ["P", "N1", "N3", "N1"]), name="bad.CSV")
-    with pytest.raises(ContentError) as excinfo:
-        validate_file(bad, small_grid)
-    assert excinfo.value.problems == (
-        Problem(str(bad), "niveau 'N3' inconnu (attendu : N0, N1, N2 ou vide pour « non renseigné »)",
-                line=2, column="c0_1"),
-    )
 
 
 # --- malformed files ----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Tests of isgrille.model: grid look-ups, level matching, assessments from labels."""
+"""Tests of isgrille.content.model: grid look-ups, level matching, assessments from labels."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 
 from isgrille.content.model import NOT_RATED, Assessment, fold_label
 
-from .grids import make_grid
+from ..grids import make_grid
 
 
 def test_criteria_in_order_and_lookups():

@@ -1,4 +1,4 @@
-"""Tests of isgrille.scoring: hand-worked profiles, axes and gaps, then properties on random grids."""
+"""Tests of isgrille.analysis.scoring: hand-worked profiles, axes and gaps, then properties on random grids."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from isgrille.analysis.scoring import (
     summarise_levels,
 )
 
-from .grids import grids_and_assessments
+from ..grids import grids_and_assessments
 
 
 @pytest.mark.parametrize(

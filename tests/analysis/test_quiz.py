@@ -1,4 +1,4 @@
-"""Tests of isgrille.quiz_scoring on the shipped quiz and on hand-made answers."""
+"""Tests of isgrille.analysis.quiz: score_quiz on the shipped quiz and on hand-made answers."""
 
 from __future__ import annotations
 

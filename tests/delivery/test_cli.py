@@ -1,19 +1,22 @@
-"""Tests of the command line, run as a user would: ``python -m isgrille ...`` in a subprocess."""
+"""Tests of isgrille.delivery.cli: the command line, run as a user would (``python -m isgrille ...``)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from isgrille.delivery.schema_export import SCHEMA_KINDS
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path
+from isgrille.delivery.schema_export import SCHEMA_KINDS
 
-ROOT = Path(__file__).resolve().parent.parent
+from ..results.samples import base, sample
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -120,3 +123,22 @@ def test_collect_lists_each_learner_and_flags_bad_files(tmp_path):
         ("Recyclerie", "1", "2", "1")
     ]
     assert "bob/resultats/mes_resultats.json: le fichier doit contenir un objet JSON" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def grid():
+    from isgrille import load_grid
+
+    return load_grid()
+
+
+def test_cli_validates_results(tmp_path, grid):
+    from isgrille.delivery.cli import main
+    from isgrille.results.store import save_results
+
+    good = tmp_path / "ok.json"
+    save_results(sample(grid), good, grid)
+    bad = tmp_path / "ko.json"
+    bad.write_text(json.dumps(base(version=2)), encoding="utf-8")
+    assert main(["validate", str(good)]) == 0
+    assert main(["validate", str(good), str(bad)]) == 1

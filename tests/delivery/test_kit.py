@@ -1,0 +1,129 @@
+"""Tests of isgrille.delivery.kit: open_kit, the content and the learner's results store in one call.
+
+Every results file is in ``tmp_path`` (the default one is redirected there
+through ``ISGRILLE_RESULTS``); the shipped example must never be written to.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from isgrille import load_grid
+from isgrille.delivery.kit import DEFAULT, Kit, example_results_path, open_kit
+from isgrille.results.learner import SELF, LearnerResults
+from isgrille.results.store import read_results, save_results
+
+SMALL_GRID = """\
+kind: grid
+id: grille_courte
+levels: [Bas, Moyen, Haut]
+dimensions:
+  - id: portage
+    label: Portage
+    criteria:
+      - id: collectif
+        label: Caractère collectif
+        descriptors: {Bas: seul, Moyen: à deux, Haut: un collectif}
+"""
+
+
+@pytest.fixture(scope="module")
+def ami_grid():
+    return load_grid()
+
+
+@pytest.fixture
+def results_path(tmp_path, monkeypatch):
+    """The learner's results file, also where the default one is redirected."""
+    path = tmp_path / "resultats" / "mes_resultats.json"
+    monkeypatch.setenv("ISGRILLE_RESULTS", str(path))
+    return path
+
+
+def rated(project: str, **ratings) -> LearnerResults:
+    results = LearnerResults(project=project)
+    for criterion_id, level in ratings.items():
+        results.rate(criterion_id, level)
+    return results
+
+
+def test_in_memory_kit_holds_the_shipped_content():
+    kit = open_kit(results_path=None)
+    assert isinstance(kit, Kit)
+    assert (len(kit.grid.criteria), len(kit.quiz.items), kit.store.path, kit.is_example) == (12, 7, None, False)
+    assert kit.grid == load_grid()
+    assert [s.number for s in kit.workshop.sequences] == [1, 2, 3, 4]
+    assert [d.id for d in kit.concepts.definitions][0] == "oslo"
+    kit.store.update(lambda r: r.rate("caractere_collectif", 2))
+    assert kit.store.load().assessment().ratings == {"caractere_collectif": 2}
+
+
+def test_a_results_file_is_created_on_the_first_save(results_path, ami_grid):
+    kit = open_kit(results_path=results_path)
+    assert kit.store.path == results_path and not kit.is_example
+    assert not results_path.exists()  # opening writes nothing
+    kit.store.update(lambda r: r.quiz.update(publics_fragiles="FAUX"))
+    assert read_results(results_path, ami_grid).quiz == {"publics_fragiles": "FAUX"}
+
+
+def test_an_existing_results_file_is_read(results_path, ami_grid):
+    save_results(rated("Ma recyclerie", caractere_collectif=1), results_path, ami_grid)
+    kit = open_kit(results_path=str(results_path))
+    assert kit.store.load().project == "Ma recyclerie"
+    assert kit.store.load().assessment().ratings == {"caractere_collectif": 1}
+
+
+def test_default_results_path_follows_the_environment(results_path, ami_grid):
+    save_results(rated("Par défaut"), results_path, ami_grid)
+    for kit in (open_kit(), open_kit(results_path=DEFAULT)):
+        assert kit.store.path == results_path
+        assert kit.store.load().project == "Par défaut"
+
+
+@pytest.mark.parametrize("learner_file", ["absent", "nothing-rated"])
+def test_example_if_empty_shows_the_example_and_leaves_the_learner_file_alone(results_path, ami_grid, learner_file):
+    if learner_file == "nothing-rated":
+        save_results(LearnerResults(project="Mon projet", quiz={"publics_fragiles": "VRAI"}), results_path, ami_grid)
+    before = results_path.read_bytes() if results_path.exists() else None
+
+    kit = open_kit(results_path=results_path, example_if_empty=True)
+    assert kit.is_example
+    assert kit.store.path is None  # in memory: nothing the learner does here is written
+    example = json.loads(example_results_path().read_text(encoding="utf-8"))
+    shown = kit.store.load()
+    assert shown.project == example["project"]["name"] and shown.project.endswith("(fictif)")
+    assert set(shown.assessments) == {SELF, "formateur"}
+    kit.store.update(lambda r: r.rate("caractere_collectif", 0))
+
+    after = results_path.read_bytes() if results_path.exists() else None
+    assert after == before
+    assert json.loads(example_results_path().read_text(encoding="utf-8")) == example
+
+
+def test_example_if_empty_keeps_a_learner_who_has_rated(results_path, ami_grid):
+    save_results(rated("Mon projet", rupture_existant=3), results_path, ami_grid)
+    kit = open_kit(results_path=results_path, example_if_empty=True)
+    assert not kit.is_example
+    assert kit.store.path == results_path
+    assert kit.store.load().assessment().ratings == {"rupture_existant": 3}
+
+
+def test_example_if_empty_in_memory(ami_grid):
+    kit = open_kit(results_path=None, example_if_empty=True)
+    assert kit.is_example and kit.store.load().project.endswith("(fictif)")
+
+
+def test_grid_path_loads_another_grid(tmp_path, results_path):
+    grid_path = tmp_path / "grille.yaml"
+    grid_path.write_text(SMALL_GRID, encoding="utf-8")
+    kit = open_kit(results_path=results_path, grid_path=grid_path)
+    assert (kit.grid.id, kit.grid.levels) == ("grille_courte", ("Bas", "Moyen", "Haut"))
+    assert [c.id for c in kit.grid.criteria] == ["collectif"]
+    assert kit.store.grid is kit.grid
+    kit.store.update(lambda r: r.rate("collectif", 1))
+    saved = json.loads(results_path.read_text(encoding="utf-8"))
+    assert saved["grid"] == "grille_courte"
+    assert saved["assessments"] == [{"assessor": SELF, "ratings": {"collectif": "Moyen"}}]
+    assert len(kit.quiz.items) == 7  # the rest of the content is the shipped one

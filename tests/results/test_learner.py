@@ -1,0 +1,125 @@
+"""Tests of isgrille.results.learner: LearnerResults and its JSON text, both ways, checked against a grid."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from isgrille import load_grid
+from isgrille.content.errors import ContentError
+from isgrille.results.learner import SELF, LearnerResults
+
+from ..grids import make_grid
+from .samples import base, sample
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return load_grid()
+
+
+def test_round_trip(grid):
+    original = sample(grid)
+    text = original.to_json(grid)
+    data = json.loads(text)
+    assert (data["format"], data["version"], data["grid"]) == ("isgrille-results", 1, "ami_is_nouvelle_aquitaine")
+    assert data["assessments"][0]["ratings"] == {"caractere_collectif": "Faible", "rupture_existant": None}
+    again = LearnerResults.from_json(text, grid)
+    assert again.assessments == original.assessments
+    assert (again.project, again.stage, again.quiz, again.axes, again.pitch, again.exchange) == (
+        original.project, original.stage, original.quiz, original.axes, original.pitch, original.exchange
+    )
+    assert again.assessment("formateur").ratings == {"caractere_collectif": 3}
+    assert again.assessment().assessor == SELF
+
+
+def test_any_grid_round_trips():
+    grid = make_grid([1, 2], 5)
+    results = LearnerResults()
+    results.rate("c1_1", 4)
+    assert LearnerResults.from_json(results.to_json(grid), grid).assessments == {SELF: {"c1_1": 4}}
+
+
+def problems(text: str, grid, name="r.json"):
+    with pytest.raises(ContentError) as excinfo:
+        LearnerResults.from_json(text, grid, name)
+    return excinfo.value.problems
+
+
+@pytest.mark.parametrize(
+    "text, line, field, message",
+    [
+        ("{\n  \"format\": \n}", 3, None, "JSON invalide (valeur attendue, colonne 1)"),
+        ("[1, 2]", None, None, "le fichier doit contenir un objet JSON {…}, pas une liste"),
+        (json.dumps(base(format="autre")), 1, "format", "valeur 'autre' invalide (attendu : 'isgrille-results')"),
+        (json.dumps(base(version=2), indent=1), 3, "version",
+         "fichier de résultats en version 2, plus récente que ce kit (attendu : 1) : mettez le kit à jour"),
+        (json.dumps(base(couleur="bleu")), 1, "couleur", None),
+        (json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"inconnu": "Faible"}}]), indent=1), 8,
+         "assessments[0].ratings.inconnu", None),
+        (json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"caractere_collectif": "Très fort"}}]), indent=1),
+         8, "assessments[0].ratings.caractere_collectif",
+         "niveau 'Très fort' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort ou vide pour « non renseigné »)"),
+        (json.dumps(base(assessments=[{"assessor": "a", "ratings": {}}, {"assessor": "a", "ratings": {}}])), 1,
+         "assessments[1].assessor", "évaluateur 'a' en double (déjà en position 1)"),
+    ],
+)
+def test_bad_results_files(grid, text, line, field, message):
+    [problem] = problems(text, grid)
+    assert (problem.path, problem.line, problem.field) == ("r.json", line, field)
+    if message is not None:
+        assert problem.message == message
+    if field == "couleur":
+        assert problem.message.startswith("champ 'couleur' inconnu (attendu : format, version")
+    if field == "assessments[0].ratings.inconnu":
+        assert problem.message.startswith("critère 'inconnu' inconnu (attendu : caractere_collectif")
+
+
+def test_an_empty_learner_has_an_empty_assessment():
+    results = LearnerResults()
+    assessment = results.assessment()
+    assert (assessment.project, assessment.assessor, dict(assessment.ratings)) == ("Mon projet", SELF, {})
+    assert results.assessment("formateur").ratings == {}
+
+
+def test_rate_keeps_one_assessment_per_assessor():
+    results = LearnerResults(project="P")
+    results.rate("c0_0", 2)
+    results.rate("c0_0", None)
+    results.rate("c0_0", 1, assessor="pair")
+    assert results.assessments == {SELF: {"c0_0": None}, "pair": {"c0_0": 1}}
+    assert results.assessment("pair").project == "P"
+
+
+def test_assessment_is_a_copy():
+    results = LearnerResults()
+    results.rate("c0_0", 1)
+    results.assessment().ratings["c0_0"] = 2
+    assert results.assessments[SELF] == {"c0_0": 1}
+
+
+def test_ratings_are_written_as_level_labels_of_the_grid_given():
+    grid = make_grid([2], 3)
+    results = LearnerResults(project="P", stage="incuber")
+    results.rate("c0_0", 2)
+    results.rate("c0_1", None)
+    data = json.loads(results.to_json(grid))
+    assert data["assessments"] == [{"assessor": SELF, "ratings": {"c0_0": "N2", "c0_1": None}}]
+    assert (data["grid"], data["project"]) == ("grid", {"name": "P", "learner": "", "stage": "incuber"})
+
+
+def test_labels_are_read_without_case_or_accents_and_the_grid_id_is_kept():
+    grid = make_grid([1], 3)
+    text = json.dumps(base(grid="grille_maison", assessments=[{"assessor": SELF, "ratings": {"c0_0": " n1 "}}]))
+    again = LearnerResults.from_json(text, grid)
+    assert (again.assessments, again.grid_id) == ({SELF: {"c0_0": 1}}, "grille_maison")
+
+
+def test_every_bad_rating_is_reported():
+    grid = make_grid([2], 2)
+    text = json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"c0_0": "N5", "zz": "N0", "c0_1": "n1"}}]),
+                      indent=1)
+    found = problems(text, grid)
+    assert [(p.line, p.field) for p in found] == [(8, "assessments[0].ratings.c0_0"), (9, "assessments[0].ratings.zz")]
+    assert found[1].message == "critère 'zz' inconnu (attendu : c0_0, c0_1)"
