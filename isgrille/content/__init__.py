@@ -8,6 +8,7 @@ module                 what it holds
 =====================  ======================================================
 ``model``              the domain model: Grid, Dimension, Criterion, Assessment,
                        Quiz, QuizItem (frozen dataclasses, no I/O, no import)
+``limits``             the bounds on every input: bytes, depth, problems
 ``errors``             ContentError and Problem: one French sentence per
                        problem, naming file, place and what was expected
 ``sources``            reading text, YAML and JSON while keeping line numbers
