@@ -58,10 +58,15 @@ def assert_local_only(page) -> None:
 
 
 class Lab:
-    """A running JupyterLab: ``url(path)`` gives an address with the token."""
+    """A running JupyterLab: ``url(path)`` gives an address with the token.
 
-    def __init__(self, root: Path, results: Path):
-        self.root, self.results = root, results
+    The server serves ``root`` and sets no ``ISGRILLE_RESULTS``: a kernel saves
+    beside its notebook (``resultats/mes_resultats.json``), so each test's
+    own copy of the notebooks (:func:`workspace`) has its own results file.
+    """
+
+    def __init__(self, root: Path):
+        self.root = root
         self.port, self.token = _free_port(), secrets.token_hex(16)
         self.log = (root.parent / "jupyterlab.log").open("w")
         settings = root.parent / "lab-settings"
@@ -69,7 +74,8 @@ class Lab:
             path = settings / f"{name}.jupyterlab-settings"
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(value), encoding="utf-8")
-        env = {**os.environ, "ISGRILLE_RESULTS": str(results), "JUPYTER_NO_CONFIG": "1"}
+        env = {key: value for key, value in os.environ.items() if key != "ISGRILLE_RESULTS"}
+        env["JUPYTER_NO_CONFIG"] = "1"
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
              "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
@@ -101,10 +107,31 @@ def lab(tmp_path_factory):
     _require_chromium()
     base = tmp_path_factory.mktemp("lab")
     root = base / "notebooks"
-    shutil.copytree(ROOT / "notebooks", root, ignore=shutil.ignore_patterns("resultats", ".ipynb_checkpoints"))
-    server = Lab(root, base / "results" / "mes_resultats.json")
+    root.mkdir()
+    server = Lab(root)
     yield server
     server.stop()
+
+
+class Workspace:
+    """A fresh copy of the notebooks inside the lab's root, for one test attempt.
+
+    ``folder`` is its path relative to the lab's root (for URLs); ``results``
+    is the file its kernels save to. A rerun gets a new copy and so starts
+    from no saved results, as the first attempt did.
+    """
+
+    def __init__(self, lab: Lab):
+        self.folder = f"essai-{secrets.token_hex(4)}"
+        self.path = lab.root / self.folder
+        shutil.copytree(ROOT / "notebooks", self.path,
+                        ignore=shutil.ignore_patterns("resultats", ".ipynb_checkpoints", "_vendor"))
+        self.results = self.path / "resultats" / "mes_resultats.json"
+
+
+@pytest.fixture
+def workspace(lab) -> Workspace:
+    return Workspace(lab)
 
 
 @pytest.fixture(scope="session")

@@ -15,15 +15,17 @@ import pytest
 from .conftest import assert_local_only
 
 # One rerun: a timeout of a few seconds' slack was seen once in many runs on this shared 2-core machine.
+# Each attempt has its own copy of the notebooks and its own results file (fixture workspace).
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600), pytest.mark.flaky(reruns=1)]
 
 TIMEOUT = 120_000  # ms: the first run of a notebook starts a kernel and imports matplotlib
 
 
-def open_and_run(page, lab, notebook: str) -> None:
-    # A workspace of its own, so JupyterLab does not reopen the previous test's notebook.
-    page.goto(lab.url(f"lab/workspaces/{notebook.split('.')[0]}/tree/{notebook}") + "&reset", timeout=TIMEOUT)
-    run_all_when_idle(page, notebook)
+def open_and_run(page, lab, workspace, notebook: str) -> None:
+    # A JupyterLab workspace of its own, so JupyterLab does not reopen the previous test's notebook.
+    path = f"{workspace.folder}/{notebook}"
+    page.goto(lab.url(f"lab/workspaces/{workspace.folder}/tree/{path}") + "&reset", timeout=TIMEOUT)
+    run_all_when_idle(page, path)
 
 
 def run_all_when_idle(page, notebook: str) -> None:
@@ -40,8 +42,8 @@ def run_all_when_idle(page, notebook: str) -> None:
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
 
 
-def test_quiz_answer_shows_its_feedback(page, lab):
-    open_and_run(page, lab, "01_integrer_le_concept.ipynb")
+def test_quiz_answer_shows_its_feedback(page, lab, workspace):
+    open_and_run(page, lab, workspace, "01_integrer_le_concept.ipynb")
     vrai = page.locator("button.jupyter-button", has_text="VRAI").first
     vrai.wait_for(timeout=TIMEOUT)
     page.locator(".widget-html-content", has_text="Affirmation 1 / 7").wait_for(timeout=TIMEOUT)
@@ -50,13 +52,13 @@ def test_quiz_answer_shows_its_feedback(page, lab):
     feedback.wait_for(timeout=30_000)
     assert "C'est l'une des six dimensions de l'innovation" in feedback.inner_text()
     page.locator(".widget-html-content", has_text="Score : 1 / 1").wait_for(timeout=30_000)
-    saved = json.loads(lab.results.read_text(encoding="utf-8"))
+    saved = json.loads(workspace.results.read_text(encoding="utf-8"))
     assert saved["quiz"]["reponses_nouvelles"] == "VRAI"
     assert_local_only(page)
 
 
-def test_rating_changes_the_profile_and_pitch_is_text(page, lab):
-    open_and_run(page, lab, "02_caracteriser.ipynb")
+def test_rating_changes_the_profile_and_pitch_is_text(page, lab, workspace):
+    open_and_run(page, lab, workspace, "02_caracteriser.ipynb")
     image = page.locator(".widget-image").first
     image.wait_for(state="attached", timeout=TIMEOUT)
     page.wait_for_function("document.querySelector('.widget-image') && "
@@ -69,7 +71,7 @@ def test_rating_changes_the_profile_and_pitch_is_text(page, lab):
     page.wait_for_function(f"document.querySelector('.widget-image').src !== {json.dumps(before)}", timeout=30_000)
     table = page.locator(".widget-html-content table.isg-table", has_text="Valeurs du profil").first
     assert "Caractère collectif du projet\tFort" in table.inner_text()
-    saved = json.loads(lab.results.read_text(encoding="utf-8"))
+    saved = json.loads(workspace.results.read_text(encoding="utf-8"))
     ratings = {a["assessor"]: a["ratings"] for a in saved["assessments"]}
     assert ratings["autoévaluation"]["caractere_collectif"] == "Fort"
 
