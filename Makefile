@@ -1,4 +1,6 @@
-# isgrille — set-up and checks. Needs only Python 3.11 with pip and venv.
+# isgrille — set-up and checks.
+# make lab / present / validate need only Python 3.11 with pip and venv;
+# make test / bench also need npm (Node.js) and Debian's chromium (.ci/run installs both).
 #   make lab     install into .venv and open JupyterLab on notebooks/
 #   make present serve the notebooks as an app with Voilà (trainer mode, offline)
 #   make slides  the same as live slides (reveal.js, vendored with npm)
@@ -12,7 +14,10 @@ VOILA_PORT ?= 8866
 VENDOR := notebooks/_vendor/node_modules/.installed
 PROXY  := deploy/jupyterhub/node_modules/.installed
 
-.PHONY: lab present slides test bench validate clean
+# JupyterLab refuses to start as root without --allow-root (containers, CI, sandboxes).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+
+.PHONY: lab present slides test bench validate clean test-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,7 +33,7 @@ $(VENV)/.test: pyproject.toml | $(BIN)/python
 	touch $@ $(VENV)/.lab
 
 lab: $(VENV)/.lab
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT)
+	$(BIN)/jupyter lab $(ALLOW_ROOT) --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT)
 
 # Trainer app mode: code hidden, widgets live, fully offline (isgrille's Voilà template).
 present: $(VENV)/.lab
@@ -47,10 +52,20 @@ $(VENDOR): notebooks/_vendor/package-lock.json
 	npm ci --prefix notebooks/_vendor --no-audit --no-fund
 	touch $@
 
-test: $(VENV)/.test $(VENDOR) $(PROXY)
+# Say plainly what the tests need that pip cannot install, before installing anything.
+test-tools:
+	@missing=""; \
+	command -v npm >/dev/null 2>&1 || missing="$$missing npm"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	if [ -n "$$missing" ]; then \
+	  echo "make test needs:$$missing (Debian: sudo apt-get install$$missing; .ci/run installs them)" >&2; \
+	  exit 1; \
+	fi
+
+test: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python -m pytest
 
-bench: $(VENV)/.test $(VENDOR) $(PROXY)
+bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python bench/bench_core.py
 	$(BIN)/python bench/bench_notebooks.py
 	$(BIN)/python bench/bench_voila.py
