@@ -197,7 +197,8 @@ def _homes(root: Path, pattern: str, problems: list[Problem]) -> list[Path]:
         if os.access(path, os.R_OK | os.X_OK):
             homes.append(path)
         elif _is_home(path):
-            problems.append(Problem(str(path), "dossier illisible (permission refusée) : ses fichiers ne sont pas lus"))
+            problems.append(Problem(str(path), f"dossier illisible ({_OS_REASONS[errno.EACCES]}) : "
+                                               "ses fichiers ne sont pas lus"))
     return homes
 
 

@@ -204,7 +204,8 @@ def test_collect_reports_every_bad_match_and_lists_the_good_ones(capsys, grid, h
                             [str(homes / "bob" / RESULTS), "Cantine", "Bob", "0", "0", "1", "autoévaluation"]]
     assert err[:5] == [
         f"{homes / 'carol' / RESULTS}: c'est un dossier, pas un fichier de résultats : non lu",
-        f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : non lu",
+        f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire "
+        "(tube nommé, socket ou périphérique) : non lu",
         f"{homes / 'eve' / RESULTS}: lien symbolique cassé (la cible n'existe pas) : non lu",
         f"{homes / 'fay' / RESULTS}: lien qui mène hors de {homes} (vers {shorten(str(outside))}) : non lu",
         f"{homes / 'gus' / RESULTS}: lien vers le fichier d'un autre apprenant "
@@ -231,8 +232,13 @@ def test_collect_an_unexpected_exception_is_one_line_and_the_rest_is_collected(c
     from isgrille.results import collect
 
     real = collect.read_results
-    monkeypatch.setattr(collect, "read_results",
-                        lambda path, grid: (_ for _ in ()).throw(KeyError("x")) if "bob" in str(path) else real(path, grid))
+
+    def reader(path, grid):
+        if "bob" in str(path):
+            raise KeyError("x")
+        return real(path, grid)
+
+    monkeypatch.setattr(collect, "read_results", reader)
     code, out, err = cli(capsys, "collect", str(homes))
     assert code == 1 and [row[1] for row in rows_of(out)] == ["project", "Recyclerie"]
     assert err == [f"{homes / 'bob' / RESULTS}: fichier illisible (KeyError) : 'x'"]
@@ -310,7 +316,10 @@ def test_score_writes_percent_with_one_decimal(capsys):
 def test_an_unexpected_error_is_one_french_line_not_a_traceback(capsys, monkeypatch):
     from isgrille.analysis import scoring
 
-    monkeypatch.setattr(scoring, "score_assessment", lambda grid, a: (_ for _ in ()).throw(RuntimeError("boum\nici")))
+    def score(grid, assessment):
+        raise RuntimeError("boum\nici")
+
+    monkeypatch.setattr(scoring, "score_assessment", score)
     code, out, err = cli(capsys, "score")
     assert code == 1
     assert err == ["python -m isgrille score : erreur inattendue : RuntimeError (boum ici) ; "
@@ -320,7 +329,10 @@ def test_an_unexpected_error_is_one_french_line_not_a_traceback(capsys, monkeypa
 def test_an_interruption_is_one_line(capsys, monkeypatch):
     from isgrille.delivery import schema_export
 
-    monkeypatch.setattr(schema_export, "write_schemas", lambda out: (_ for _ in ()).throw(KeyboardInterrupt()))
+    def write_schemas(out):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(schema_export, "write_schemas", write_schemas)
     assert cli(capsys, "schema")[::2] == (130, ["python -m isgrille schema : interrompu"])
 
 
@@ -328,8 +340,13 @@ def test_validate_reports_any_exception_per_file_and_goes_on(capsys, monkeypatch
     from isgrille.delivery import validate
 
     real = validate.validate_file
-    monkeypatch.setattr(validate, "validate_file", lambda path, grid=None: (
-        (_ for _ in ()).throw(MemoryError()) if path.name == "quiz.yaml" else real(path, grid)))
+
+    def validate_file(path, grid=None):
+        if path.name == "quiz.yaml":
+            raise MemoryError
+        return real(path, grid)
+
+    monkeypatch.setattr(validate, "validate_file", validate_file)
     code, out, err = cli(capsys, "validate", str(default_path("quiz")), str(default_path("grid")))
     assert code == 1
     assert out.splitlines() == [f"{default_path('grid')}: valide (grid)"]
@@ -351,8 +368,10 @@ class _BrokenPipe(io.StringIO):
 
 @pytest.mark.parametrize("command", ["score", "collect"])
 def test_a_broken_pipe_stops_quietly(capsys, monkeypatch, homes, command):
+    from isgrille.delivery.cli import main
+
     monkeypatch.setattr(sys, "stdout", _BrokenPipe())
-    code = __import__("isgrille.delivery.cli", fromlist=["main"]).main([command] + ([str(homes)] if command == "collect" else []))
+    code = main([command, str(homes)] if command == "collect" else [command])
     assert code == 0 and capsys.readouterr().err == ""
 
 
