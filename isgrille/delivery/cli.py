@@ -29,6 +29,10 @@ isgrille : le kit de l'atelier « Établi – Innovation sociale ».
 Vérifie les fichiers de contenu (grille, quiz, concepts, atelier, évaluations),
 calcule les profils d'une cohorte et produit les schémas JSON des fichiers."""
 
+#: The kinds of file ``validate_file`` recognises, as a trainer reads them.
+KINDS = {"grid": "grille", "quiz": "quiz", "concepts": "concepts", "workshop": "atelier",
+         "cohort": "cohorte", "results": "résultats"}
+
 
 #: argparse's English messages that this command line can give, and their French, tried in order.
 _FRENCH = [
@@ -157,7 +161,7 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
     try:
         grid = load_grid(grid_path) if grid_path else None
     except Exception as exc:
-        _report(problems_of(grid_path or "grille", exc))
+        _report(problems_of(grid_path, exc))  # type: ignore[arg-type]  # set when loaded
         return 1
     failed = 0
     for path in files:
@@ -167,7 +171,7 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
             failed += 1
             _report(problems_of(path, exc))
         else:
-            print(f"{path}: valide ({kind})")
+            print(f"{path}: valide ({KINDS.get(kind, kind)})")
     if failed:
         print(f"{failed} fichier{'s' if failed > 1 else ''} invalide{'s' if failed > 1 else ''} sur {len(files)}",
               file=sys.stderr)

@@ -349,7 +349,7 @@ def test_validate_reports_any_exception_per_file_and_goes_on(capsys, monkeypatch
     monkeypatch.setattr(validate, "validate_file", validate_file)
     code, out, err = cli(capsys, "validate", str(default_path("quiz")), str(default_path("grid")))
     assert code == 1
-    assert out.splitlines() == [f"{default_path('grid')}: valide (grid)"]
+    assert out.splitlines() == [f"{default_path('grid')}: valide (grille)"]
     assert err == [f"{default_path('quiz')}: fichier illisible (MemoryError)", "1 fichier invalide sur 2"]
 
 
@@ -357,7 +357,7 @@ def test_validate_a_file_nested_990_levels_deep_is_reported(capsys, tmp_path):
     deep = tmp_path / "profond.json"
     deep.write_text("[" * 990 + "]" * 990, encoding="utf-8")
     code, out, err = cli(capsys, "validate", str(deep), str(default_path("grid")))
-    assert code == 1 and out.splitlines() == [f"{default_path('grid')}: valide (grid)"]
+    assert code == 1 and out.splitlines() == [f"{default_path('grid')}: valide (grille)"]
     assert err[0].startswith(f"{deep}: ") and err[-1] == "1 fichier invalide sur 2"
 
 
@@ -434,3 +434,12 @@ def test_a_missing_folder_for_real_exits_2_without_a_header(tmp_path):
     result = run("collect", str(tmp_path / "nulle-part"))
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr.startswith(f"{tmp_path / 'nulle-part'}: dossier introuvable")
+
+
+def test_validate_names_each_kind_in_french(capsys):
+    files = [default_path(kind) for kind in ("grid", "quiz", "concepts", "workshop")]
+    files.append(data_dir() / "examples" / "cohort_fictional.csv")
+    code, out, err = cli(capsys, "validate", *map(str, files))
+    assert (code, err) == (0, [])
+    assert out.splitlines() == [f"{path}: valide ({kind})" for path, kind in zip(
+        files, ["grille", "quiz", "concepts", "atelier", "cohorte"])]
