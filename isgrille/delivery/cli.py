@@ -159,9 +159,9 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
     from .validate import validate_file
 
     try:
-        grid = load_grid(grid_path) if grid_path else None
+        grid = load_grid(grid_path) if grid_path is not None else None
     except Exception as exc:
-        _report(problems_of(grid_path, exc))  # type: ignore[arg-type]  # set when loaded
+        _report(problems_of(grid_path or "", exc))
         return 1
     failed = 0
     for path in files:

@@ -152,6 +152,7 @@ def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem]) -> list[P
     that cannot be listed is a problem rather than silence.
     """
     found: set[Path] = set()
+    listed: dict[Path, list[Path]] = {}  # each folder listed (and reported) once, whatever the pattern
     todo = [(base, 0)]
     while todo:
         folder, i = todo.pop()
@@ -159,23 +160,26 @@ def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem]) -> list[P
             found.add(folder)
         elif parts[i] == "**":
             todo.append((folder, i + 1))
-            todo += [(sub, i) for sub in _entries(folder, problems) if _is_dir(sub, links=False)]
+            todo += [(sub, i) for sub in _entries(folder, listed, problems) if _is_dir(sub, links=False)]
         elif any(c in parts[i] for c in "*?["):
-            todo += [(child, i + 1) for child in _entries(folder, problems)
+            todo += [(child, i + 1) for child in _entries(folder, listed, problems)
                      if fnmatch.fnmatchcase(child.name, parts[i]) and (i + 1 == len(parts) or _is_dir(child))]
         elif os.path.lexists(child := folder / parts[i]) and (i + 1 == len(parts) or _is_dir(child)):
             todo.append((child, i + 1))
     return sorted(path for path in found if ".illisible-" not in path.name)
 
 
-def _entries(folder: Path, problems: list[Problem]) -> list[Path]:
-    """What ``folder`` holds; a folder that cannot be listed is a problem."""
-    try:
-        with os.scandir(folder) as entries:
-            return [folder / entry.name for entry in entries]
-    except OSError as exc:
-        problems.append(Problem(str(folder), f"dossier illisible ({_os_reason(exc)}) : ses fichiers ne sont pas lus"))
-        return []
+def _entries(folder: Path, listed: dict[Path, list[Path]], problems: list[Problem]) -> list[Path]:
+    """What ``folder`` holds (listed once); a folder that cannot be listed is a problem."""
+    if folder not in listed:
+        try:
+            with os.scandir(folder) as entries:
+                listed[folder] = [folder / entry.name for entry in entries]
+        except OSError as exc:
+            listed[folder] = []
+            problems.append(Problem(str(folder), f"dossier illisible ({_os_reason(exc)}) : "
+                                                 "ses fichiers ne sont pas lus"))
+    return listed[folder]
 
 
 def _is_dir(path: Path, links: bool = True) -> bool:

@@ -443,3 +443,8 @@ def test_validate_names_each_kind_in_french(capsys):
     assert (code, err) == (0, [])
     assert out.splitlines() == [f"{path}: valide ({kind})" for path, kind in zip(
         files, ["grille", "quiz", "concepts", "atelier", "cohorte"])]
+
+
+def test_validate_with_a_grid_that_cannot_be_read(capsys, tmp_path):
+    code, out, err = cli(capsys, "validate", "--grid", str(tmp_path / "absente.yaml"), str(default_path("quiz")))
+    assert (code, out) == (1, "") and err == [f"{tmp_path / 'absente.yaml'}: fichier introuvable"]

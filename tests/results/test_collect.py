@@ -383,3 +383,20 @@ def test_every_problem_is_json_free_text_for_a_trainer(grid, homes):
     bad.write_text(json.dumps({"format": "autre"}), encoding="utf-8")
     _, problems = collect_results(homes, grid, RESULTS)
     assert problems and all(str(p).startswith(f"{bad}: ") and "\n" not in str(p) for p in problems)
+
+
+def test_a_folder_that_cannot_be_listed_is_reported_once(grid, tmp_path, monkeypatch):
+    save(grid, tmp_path / "a" / "r.json", "A")
+    (tmp_path / "ferme").mkdir()
+    real = os.scandir
+
+    def scandir(path):
+        if Path(path).name == "ferme":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(collect_module.os, "scandir", scandir)
+    found, problems = collect_results(tmp_path, grid, "**/*.json")
+    assert projects(found) == ["A"]
+    assert messages(problems) == [f"{tmp_path / 'ferme'}: dossier illisible (permission refusée) : "
+                                  "ses fichiers ne sont pas lus"]
