@@ -11,5 +11,7 @@ module          what it holds
 ``quiz``        ``score_quiz``: a learner's answers against the quiz
 ``cohort``      a cohort's CSV of assessments (``load_assessments``) and its
                 tidy pandas table (``assessments_frame``)
+``spreadsheet`` CSV safe to open in a spreadsheet: ``safe_cell`` neutralises
+                formulas, ``write_csv`` writes every export of the kit
 ==============  ==============================================================
 """

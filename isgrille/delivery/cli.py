@@ -1,42 +1,104 @@
-"""The command line: ``python -m isgrille validate|score|schema``.
+"""The command line: ``python -m isgrille validate|score|schema|collect|present``.
 
-Messages are in French, like everything a trainer reads. Exit codes:
-0 when all is well, 1 when a file is invalid, 2 for a wrong command line.
+Messages are in French, like everything a trainer reads — argparse's own
+words included (:class:`FrenchParser`) — and never a traceback: an
+unexpected error is one French line. CSV goes out through
+:func:`~isgrille.analysis.spreadsheet.write_csv`, safe to open in a
+spreadsheet. Exit codes: 0 when all is well, 1 when a file is invalid (or
+an error was unexpected), 2 for a wrong command line.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import os
+import re
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import NoReturn, Sequence
 
+from ..analysis.spreadsheet import write_csv
 from ..content.errors import ContentError
+from ..content.limits import shorten
+from ..results.collect import problems_of
 
-__all__ = ["main"]
+__all__ = ["FrenchParser", "main"]
 
 DESCRIPTION = """\
 isgrille : le kit de l'atelier « Établi – Innovation sociale ».
 Vérifie les fichiers de contenu (grille, quiz, concepts, atelier, évaluations),
 calcule les profils d'une cohorte et produit les schémas JSON des fichiers."""
 
+#: The kinds of file ``validate_file`` recognises, as a trainer reads them.
+KINDS = {"grid": "grille", "quiz": "quiz", "concepts": "concepts", "workshop": "atelier",
+         "cohort": "cohorte", "results": "résultats"}
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m isgrille", description=DESCRIPTION,
-        formatter_class=argparse.RawDescriptionHelpFormatter, add_help=False,
-    )
-    parser.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-    parser._positionals.title = "commandes"
-    parser._optionals.title = "options"
-    commands = parser.add_subparsers(dest="command", metavar="COMMANDE")
+
+#: argparse's English messages that this command line can give, and their French, tried in order.
+_FRENCH = [
+    (r"^the following arguments are required: (.*)$", r"arguments obligatoires manquants : \1"),
+    (r"^unrecognized arguments: (.*)$", r"arguments inconnus : \1"),
+    (r"^invalid choice: (.*) \(choose from (.*)\)$", r"choix invalide : \1 (choix possibles : \2)"),
+    (r"^invalid int value: (.*)$", r"nombre entier attendu, pas \1"),
+    (r"^invalid (\S+) value: (.*)$", r"valeur invalide (\1) : \2"),
+    (r"^expected one argument$", "une valeur attendue"),
+    (r"^expected at least one argument$", "au moins une valeur attendue"),
+    (r"^expected at most one argument$", "au plus une valeur attendue"),
+    (r"^expected (\d+) arguments?$", r"\1 valeur(s) attendue(s)"),
+    (r"^ambiguous option: (.*) could match (.*)$", r"option ambiguë : \1 peut désigner \2"),
+    (r"^ignored explicit argument (.*)$", r"valeur ignorée : \1"),
+]
+
+
+def french(message: str) -> str:
+    """argparse's English ``message`` in French (unchanged when unknown).
+
+    >>> french("argument --port: invalid int value: 'x'")
+    "argument --port : nombre entier attendu, pas 'x'"
+    """
+    argument = re.match(r"^argument (.+?): (.*)$", message, flags=re.DOTALL)
+    if argument:
+        return f"argument {argument[1]} : {french(argument[2])}"
+    for english, translation in _FRENCH:
+        if re.match(english, message, flags=re.DOTALL):
+            return re.sub(english, translation, message, flags=re.DOTALL)
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[no-untyped-def]
+        return super()._format_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
+
+
+class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
+    """Keeps the line breaks of the main description."""
+
+
+class FrenchParser(argparse.ArgumentParser):
+    """An ArgumentParser that speaks French: usage, help titles and every error (exit code 2)."""
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
+        self._positionals.title, self._optionals.title = "arguments ", "options "  # « options : »
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {french(message)}\n")
+
+
+def _parser() -> FrenchParser:
+    parser = FrenchParser(prog="python -m isgrille", description=DESCRIPTION, formatter_class=_RawFormatter)
+    parser._positionals.title = "commandes "
+    commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
 
     validate = commands.add_parser(
         "validate", help="vérifier des fichiers de contenu",
         description="Vérifie chaque FICHIER : YAML (grille, quiz, concepts, atelier) "
         "ou CSV (évaluations d'une cohorte). Code de sortie 0 si tous sont valides, 1 sinon.",
     )
+    validate.set_defaults(run=lambda args: _validate(args.files, args.grid))
     validate.add_argument("files", nargs="+", metavar="FICHIER", type=Path)
     validate.add_argument("--grid", type=Path, metavar="GRILLE",
                           help="grille pour vérifier les CSV (par défaut : la grille de l'AMI)")
@@ -47,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
         "le nombre de critères à chaque niveau, le niveau médian et le pourcentage "
         "par dimension et au total (CSV sur la sortie standard).",
     )
+    score.set_defaults(run=lambda args: _score(args.file, args.grid))
     score.add_argument("file", nargs="?", metavar="CSV", type=Path,
                        help="évaluations (par défaut : la cohorte fictive fournie)")
     score.add_argument("--grid", type=Path, metavar="GRILLE",
@@ -57,16 +120,20 @@ def _parser() -> argparse.ArgumentParser:
         description="Écrit un schéma JSON par type de fichier YAML dans DOSSIER "
         "(par défaut : data/schema du kit).",
     )
+    schema.set_defaults(run=lambda args: _schema(args.out))
     schema.add_argument("--out", type=Path, metavar="DOSSIER")
 
     collect = commands.add_parser(
         "collect", help="rassembler les résultats des apprenants (formateur)",
         description="Cherche les fichiers de résultats sous DOSSIER (par exemple les dossiers personnels "
         "sur JupyterHub) et écrit une ligne par apprenant (CSV) : fichier, projet, quiz, critères notés. "
-        "Les fichiers illisibles sont signalés sur la sortie d'erreur ; code de sortie 1 s'il y en a.",
+        "Chaque fichier écarté (illisible, dossier, tube, lien cassé, lien hors de DOSSIER ou vers le "
+        "fichier d'un autre apprenant) est signalé sur la sortie d'erreur, avec le nombre de dossiers "
+        "sans fichier de résultats ; code de sortie 1 s'il y en a, 2 si DOSSIER n'est pas un dossier.",
     )
+    collect.set_defaults(run=lambda args: _collect(args.folder, args.pattern, args.grid))
     collect.add_argument("folder", type=Path, metavar="DOSSIER")
-    collect.add_argument("--pattern", default="*/resultats/mes_resultats.json",
+    collect.add_argument("--pattern", default="*/resultats/mes_resultats.json", metavar="MOTIF",
                          help="motif des fichiers sous DOSSIER (par défaut : */resultats/mes_resultats.json)")
     collect.add_argument("--grid", type=Path, metavar="GRILLE", help="grille (par défaut : la grille de l'AMI)")
 
@@ -75,12 +142,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Sert les carnets sur http://127.0.0.1:PORT avec Voilà, code masqué, sans réseau. "
         "Ouvrez ensuite /voila/render/00_accueil.ipynb.",
     )
+    present.set_defaults(run=lambda args: _present(args.slides, args.port))
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
     present.add_argument("--port", type=int, default=8866, help="port (par défaut : 8866)")
-    for sub in (validate, score, schema, collect, present):
-        sub._actions[0].help = "afficher cette aide et quitter"
-        sub._positionals.title = "arguments"
-        sub._optionals.title = "options"
     return parser
 
 
@@ -95,19 +159,19 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
     from .validate import validate_file
 
     try:
-        grid = load_grid(grid_path) if grid_path else None
-    except ContentError as exc:
-        _report(exc.problems)
+        grid = load_grid(grid_path) if grid_path is not None else None
+    except Exception as exc:
+        _report(problems_of(grid_path or "", exc))
         return 1
     failed = 0
     for path in files:
         try:
             kind = validate_file(path, grid)
-        except ContentError as exc:
+        except Exception as exc:  # whatever one file holds, the others are checked
             failed += 1
-            _report(exc.problems)
+            _report(problems_of(path, exc))
         else:
-            print(f"{path}: valide ({kind})")
+            print(f"{path}: valide ({KINDS.get(kind, kind)})")
     if failed:
         print(f"{failed} fichier{'s' if failed > 1 else ''} invalide{'s' if failed > 1 else ''} sur {len(files)}",
               file=sys.stderr)
@@ -125,15 +189,18 @@ def _score(path: Path | None, grid_path: Path | None) -> int:
     except ContentError as exc:
         _report(exc.problems)
         return 1
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["project", "assessor", "scope", *grid.levels, "not_rated", "median", "percent"])
-    for assessment in assessments:
-        profile = score_assessment(grid, assessment)
-        scopes = [(d.dimension_id, d.summary) for d in profile.dimensions] + [("overall", profile.overall)]
-        for scope, summary in scopes:
-            percent = "" if summary.percent is None else f"{summary.percent:.1f}"
-            writer.writerow([assessment.project, assessment.assessor, scope, *summary.counts,
-                             summary.not_rated, summary.median or "", percent])
+
+    def rows():
+        yield ["project", "assessor", "scope", *grid.levels, "not_rated", "median", "percent"]
+        for assessment in assessments:
+            profile = score_assessment(grid, assessment)
+            scopes = [(d.dimension_id, d.summary) for d in profile.dimensions] + [("overall", profile.overall)]
+            for scope, summary in scopes:
+                percent = None if summary.percent is None else round(summary.percent, 1)
+                yield [assessment.project, assessment.assessor, scope, *summary.counts,
+                       summary.not_rated, summary.median, percent]
+
+    write_csv(rows(), sys.stdout)
     return 0
 
 
@@ -149,7 +216,7 @@ def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
     from ..content.loading import load_grid, load_quiz
     from ..analysis.quiz import score_quiz
     from ..results.learner import SELF
-    from ..results.collect import collect_results
+    from ..results.collect import collect_class
 
     try:
         grid = load_grid(grid_path)
@@ -157,22 +224,31 @@ def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
     except ContentError as exc:
         _report(exc.problems)
         return 1
-    found, problems = collect_results(folder, grid, pattern)
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["file", "project", "learner", "quiz_correct", "quiz_answered", "criteria_rated", "assessors"])
+    try:
+        collection = collect_class(folder, grid, pattern)
+    except ContentError as exc:  # the folder or the pattern: a wrong command line
+        _report(exc.problems)
+        return 2
     known = {i.id for i in quiz.items}  # answers to statements since removed are not scored
-    for path, results in found.items():
-        score = score_quiz(quiz, {k: v for k, v in results.quiz.items() if k in known and v in quiz.choices})
-        rated = sum(1 for level in results.assessment(SELF).ratings.values() if level is not None)
-        writer.writerow([path, results.project, results.learner, score.correct, score.answered, rated,
-                         " ; ".join(results.assessments)])
-    _report(problems)
-    return 1 if problems else 0
+
+    def rows():
+        yield ["file", "project", "learner", "quiz_correct", "quiz_answered", "criteria_rated", "assessors"]
+        for path, results in collection.found.items():
+            answers = {k: v for k, v in results.quiz.items() if k in known and v in quiz.choices}
+            score = score_quiz(quiz, answers)
+            rated = sum(1 for level in results.assessment(SELF).ratings.values() if level is not None)
+            yield [path, results.project, results.learner, score.correct, score.answered, rated,
+                   " ; ".join(results.assessments)]
+
+    write_csv(rows(), sys.stdout)
+    _report(collection.problems)
+    if homes := collection.without_results:  # one line: how many, and which
+        print(f"{folder}: {len(homes)} dossier{'s' if len(homes) > 1 else ''} sans fichier de résultats "
+              f"({pattern}) : {shorten(', '.join(home.name for home in homes))}", file=sys.stderr)
+    return 1 if collection.problems or homes else 0
 
 
 def _present(slides: bool, port: int) -> int:
-    import os
-
     from .present import vendor_missing, voila_command
 
     if slides and vendor_missing():
@@ -185,22 +261,38 @@ def _present(slides: bool, port: int) -> int:
     return 0  # pragma: no cover
 
 
+def _quiet_stdout() -> None:
+    """After a broken pipe (output piped into ``head``): send what is left to /dev/null, silently."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):  # no real file descriptor (e.g. captured output)
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit code."""
-    args = _parser().parse_args(argv)
-    if args.command == "validate":
-        return _validate(args.files, args.grid)
-    if args.command == "score":
-        try:
-            return _score(args.file, args.grid)
-        except BrokenPipeError:  # output piped into `head`: stop quietly
-            sys.stderr.close()
-            return 0
-    if args.command == "schema":
-        return _schema(args.out)
-    if args.command == "collect":
-        return _collect(args.folder, args.pattern, args.grid)
-    if args.command == "present":
-        return _present(args.slides, args.port)
-    _parser().print_help()
-    return 2
+    """Run the command line; return the exit code. Never a traceback: one French line instead."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # --help (0) or a wrong command line (2), already explained
+        return exc.code if isinstance(exc.code, int) else 2
+    if args.command is None:
+        parser.print_help()
+        return 2
+    try:
+        code = args.run(args)
+        sys.stdout.flush()  # a pipe closed early breaks here, not after main() has returned
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return 0
+    except KeyboardInterrupt:
+        print(f"python -m isgrille {args.command} : interrompu", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        detail = shorten(" ".join(str(exc).split()))
+        print(f"python -m isgrille {args.command} : erreur inattendue : {type(exc).__name__}"
+              f"{f' ({detail})' if detail else ''} ; signalez-la avec la commande et le fichier",
+              file=sys.stderr)
+        return 1

@@ -3,7 +3,9 @@
 Imports matplotlib, and below it only the analysis and content layers: a
 chart computes nothing the core could compute. Each ``plot_*`` takes an
 optional ``ax`` and returns the Axes it drew on; nothing touches global
-matplotlib state. ``import isgrille`` does not load this package.
+matplotlib state. Text from data (names typed by learners, a grid's labels)
+is drawn as it is, never as mathtext (``style.PLAIN_TEXT``). ``import
+isgrille`` does not load this package.
 
 ==================  ==========================================================
 module              what it holds

@@ -25,7 +25,7 @@ from matplotlib.axes import Axes
 
 from ..analysis.scoring import check_assessment
 from ..content.model import Assessment, Grid
-from .style import TEXT_COLOUR, as_list, new_axes, offset_below, series_labels, series_style
+from .style import PLAIN_TEXT, TEXT_COLOUR, as_list, new_axes, offset_below, plain, series_labels, series_style
 
 __all__ = ["plot_profile", "draw_profile_series"]
 
@@ -106,7 +106,7 @@ def plot_profile(
         text, size = _fit(dimension.label, min(0.9 * width, 0.6) * arc * 72)
         ax.text(centre, top + band / 2, text, rotation=rotation,
                 rotation_mode="anchor", ha="center", va="center", fontsize=size,
-                fontweight="bold", color=TEXT_COLOUR, zorder=1)
+                fontweight="bold", color=TEXT_COLOUR, zorder=1, **PLAIN_TEXT)
         start += count
 
     # Rings (levels) and spokes (criteria), drawn by hand so they stay inside the band.
@@ -116,7 +116,7 @@ def plot_profile(
     for angle in angles:
         ax.plot([angle, angle], [0, top], color="#9AA5B1", linewidth=0.8, zorder=1)
     ax.set_yticks(range(top + 1))
-    ax.set_yticklabels(grid.levels, fontsize=9, color="#444444")
+    ax.set_yticklabels(grid.levels, fontsize=9, color="#444444", **PLAIN_TEXT)
     ax.set_rlabel_position(-math.degrees(step / 2))  # on a dimension boundary, clear of names
     for tick in ax.get_yticklabels():
         tick.set_horizontalalignment("right")
@@ -124,7 +124,7 @@ def plot_profile(
                        "alpha": 0.8})
     ax.set_xticks(angles)
     ax.set_xticklabels([textwrap.fill(c.label, wrap) for c in criteria], fontsize=11,
-                       color=TEXT_COLOUR)
+                       color=TEXT_COLOUR, **PLAIN_TEXT)
     ax.tick_params(axis="x", pad=4)
     for angle, tick in zip(angles, ax.get_xticklabels()):
         x, y = math.sin(angle), math.cos(angle)  # display direction of the spoke
@@ -135,7 +135,7 @@ def plot_profile(
 
     draw_profile_series(ax, grid, assessments, names)
     if title:
-        ax.set_title(title, fontsize=15, fontweight="bold", pad=30)
+        ax.set_title(title, fontsize=15, fontweight="bold", pad=30, **PLAIN_TEXT)
     return ax
 
 
@@ -162,7 +162,8 @@ def draw_profile_series(
         # Below the lowest criterion labels, however many lines they wrap to.
         lines = max([1] + [label.get_text().count("\n") + 1 for angle, label
                            in zip(angles, ax.get_xticklabels()) if math.cos(angle) < -0.5])
-        artists.append(ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), ncol=min(len(names), 3),
-                                 bbox_transform=offset_below(ax, 18 + 14 * lines),
-                                 frameon=False, fontsize=12))
+        legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), ncol=min(len(names), 3),
+                           bbox_transform=offset_below(ax, 18 + 14 * lines), frameon=False, fontsize=12)
+        plain(legend.get_texts())  # names typed by learners: a "$" is a dollar sign
+        artists.append(legend)
     return artists

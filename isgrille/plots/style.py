@@ -5,7 +5,10 @@ and by a second cue — line style and marker on lines, hatching on bars — so
 that a chart still reads on a dim projector or printed in black and white.
 Charts are drawn on standalone figures that pyplot does not track, so a
 widget can redraw as often as it likes without leaking figures, and no
-global matplotlib state (backend, ``rcParams``) is ever touched.
+global matplotlib state (backend, ``rcParams``) is ever touched. Text that
+comes from data — what learners typed, what a trainer wrote in a grid — is
+drawn as it is (:data:`PLAIN_TEXT`): a ``$`` is a dollar sign, never the
+start of a formula that would fail to draw.
 
 >>> series_style(1)["linestyle"], series_style(1)["marker"]
 ('--', 's')
@@ -13,11 +16,12 @@ global matplotlib state (backend, ``rcParams``) is ever touched.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Iterable, Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.text import Text
 from matplotlib.transforms import ScaledTranslation, Transform
 
 __all__ = [
@@ -26,6 +30,8 @@ __all__ = [
     "MARKERS",
     "HATCHES",
     "TEXT_COLOUR",
+    "PLAIN_TEXT",
+    "plain",
     "series_style",
     "as_list",
     "series_labels",
@@ -46,6 +52,8 @@ HATCHES: list[str] = ["", "//", "..", "xx", "\\\\", "oo"]
 
 #: Colour of every label and annotation.
 TEXT_COLOUR = "#222222"
+#: Text properties of anything drawn from data: no mathtext, no TeX, whatever rcParams say.
+PLAIN_TEXT: dict[str, bool] = {"parse_math": False, "usetex": False}
 
 
 def series_style(i: int) -> dict[str, str]:
@@ -56,6 +64,12 @@ def series_style(i: int) -> dict[str, str]:
         "marker": MARKERS[i % len(MARKERS)],
         "hatch": HATCHES[i % len(HATCHES)],
     }
+
+
+def plain(texts: Iterable[Text]) -> None:
+    """Draw these texts (e.g. a legend's) as they are: see :data:`PLAIN_TEXT`."""
+    for text in texts:
+        text.update(PLAIN_TEXT)
 
 
 def as_list(items, kind: type) -> list:

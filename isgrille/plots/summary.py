@@ -21,7 +21,7 @@ from matplotlib.patches import Patch
 
 from ..analysis.scoring import LevelSummary, Profile
 from ..content.model import Grid
-from .style import TEXT_COLOUR, as_list, new_axes, offset_below, series_labels, series_style
+from .style import PLAIN_TEXT, TEXT_COLOUR, as_list, new_axes, offset_below, plain, series_labels, series_style
 
 __all__ = ["plot_dimension_summary"]
 
@@ -73,9 +73,9 @@ def plot_dimension_summary(
             x = summary.percent + (-1.5 if inside else 1.5)
             ax.text(x, y, _annotation(summary), ha="right" if inside else "left", va="center",
                     fontsize=11, color=TEXT_COLOUR, bbox={"boxstyle": "round,pad=0.2",
-                    "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+                    "facecolor": "white", "edgecolor": "none", "alpha": 0.85}, **PLAIN_TEXT)
     ax.set_yticks(range(len(groups)))
-    ax.set_yticklabels(groups, fontsize=12)
+    ax.set_yticklabels(groups, fontsize=12, **PLAIN_TEXT)
     ax.get_yticklabels()[-1].set_fontweight("bold")
     ax.set_ylim(len(groups) - 0.5, -0.5)  # first dimension on top, « Ensemble » last
     if len(groups) > 1:
@@ -92,9 +92,9 @@ def plot_dimension_summary(
         # Legend entries from the series, even when a series drew no bar at all.
         handles = [Patch(facecolor=series_style(i)["color"], hatch=series_style(i)["hatch"],
                          edgecolor="white", label=name) for i, name in enumerate(names)]
-        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0),
-                  bbox_transform=offset_below(ax, 40),
-                  ncol=min(len(names), 3), frameon=False, fontsize=12)
+        legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0),
+                           bbox_transform=offset_below(ax, 40), ncol=min(len(names), 3), frameon=False, fontsize=12)
+        plain(legend.get_texts())  # names typed by learners: a "$" is a dollar sign
     if title:
-        ax.set_title(title, fontsize=14, fontweight="bold")
+        ax.set_title(title, fontsize=14, fontweight="bold", **PLAIN_TEXT)
     return ax

@@ -1,38 +1,244 @@
 """The trainer's collection of a class's results files (e.g. from JupyterHub homes).
 
 One bad file never hides the rest of the class: readable files come back by
-path, the others as problems naming each file.
+path, every other match as a problem naming the file — whatever went wrong
+while reading it — and nothing is skipped without a word. A match is not
+read when it is a folder, a named pipe or another file that is not a
+regular file (reading a pipe would wait for ever), a dangling link, a link
+that leads out of the folder collected, or a link to another learner's file
+(into another home, or to a file matched on its own), which would count one
+learner's work twice.
+
+When the pattern starts with a folder (the default of the command line,
+``*/resultats/mes_resultats.json``), each folder it matches is a learner's
+home, explored on its own, and homes where nothing matches are counted.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+import errno
+import fnmatch
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PurePath
 
 from ..content.errors import ContentError, Problem
+from ..content.limits import shorten
 from ..content.model import Grid
 from .learner import LearnerResults
 from .store import read_results
 
-__all__ = ["collect_results"]
+__all__ = ["Collection", "collect_class", "collect_results", "problems_of"]
+
+#: What the folder given to collect must be, for messages.
+ROOT_EXPECTED = "attendu : le dossier qui contient les dossiers personnels des apprenants, par exemple /home"
+#: Folders of a homes' volume that are nobody's home.
+NOT_HOMES = frozenset({"lost+found"})
+_OS_REASONS = {
+    errno.ENOENT: "la cible n'existe pas",
+    errno.ELOOP: "liens en boucle",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+}
+
+
+@dataclass(frozen=True)
+class Collection:
+    """A class's results: readable files by path, the problems of the others, homes with nothing."""
+
+    found: dict[Path, LearnerResults]
+    problems: list[Problem]
+    without_results: list[Path]
+
+
+def problems_of(path: str | Path, exc: Exception) -> list[Problem]:
+    """What went wrong reading ``path``, as problems: a ContentError's own, else « fichier illisible ».
+
+    >>> print(*problems_of("r.json", RecursionError("trop\\nprofond")))
+    r.json: fichier illisible (RecursionError) : trop profond
+    """
+    if isinstance(exc, ContentError):
+        return list(exc.problems)
+    detail = " ".join(str(exc).split())
+    reason = f"fichier illisible ({type(exc).__name__})"
+    return [Problem(str(path), f"{reason} : {shorten(detail)}" if detail else reason)]
 
 
 def collect_results(
     root: str | Path, grid: Grid, pattern: str = "**/*.json"
 ) -> tuple[dict[Path, LearnerResults], list[Problem]]:
+    """Every results file under ``root`` matching ``pattern``: the readable ones by path, and problems.
+
+    The same as :func:`collect_class` without the count of homes. Raises
+    ContentError when ``root`` is not a readable folder or ``pattern`` is
+    not a relative pattern.
+    """
+    collection = collect_class(root, grid, pattern)
+    return collection.found, collection.problems
+
+
+def collect_class(root: str | Path, grid: Grid, pattern: str = "**/*.json") -> Collection:
     """The trainer's collection: every results file under ``root`` (e.g. the learners' homes).
 
-    Returns the readable files' results by path, and the problems of the
-    others (one bad file never hides the rest of the class). Files that are
-    not results files (another JSON) are reported too, so nothing is
-    silently skipped.
+    Any exception while reading one file becomes a problem naming it, and
+    the rest of the class is read. Files set aside by the store as
+    unreadable (``*.illisible-*``) were already reported to their learner
+    and are left out. Raises ContentError when ``root`` is not a readable
+    folder or ``pattern`` is not a relative pattern.
     """
-    found: dict[Path, LearnerResults] = {}
+    root = Path(root)
+    _check(root, pattern)
     problems: list[Problem] = []
-    for path in sorted(Path(root).glob(pattern)):
-        if not path.is_file() or ".illisible-" in path.name:
-            continue
+    split = _split(pattern)
+    if split is None:
+        homes: dict[Path, list[Path]] = {}
+        matches = _walk(root, PurePath(pattern).parts, problems)
+    else:
+        homes = {home: _walk(home, split[1], problems) for home in _homes(root, split[0], problems)}
+        matches = sorted(path for paths in homes.values() for path in paths)
+    root_real = root.resolve()
+    targets = {path: _target(root_real, path) for path in matches}
+    direct = {path.relative_to(root) for path, target in targets.items() if target == path.relative_to(root)}
+    found: dict[Path, LearnerResults] = {}
+    for path in matches:
         try:
-            found[path] = read_results(path, grid)
-        except ContentError as exc:
-            problems.extend(exc.problems)
-    return found, problems
+            refusal = _refusal(root, path, targets[path], direct, split is not None)
+            if refusal:
+                problems.append(Problem(str(path), refusal))
+            else:
+                found[path] = read_results(path, grid)
+        except Exception as exc:  # one learner's file, whatever it holds, never stops the class
+            problems.extend(problems_of(path, exc))
+    problems.sort(key=lambda problem: problem.path)  # stable: a file's problems stay in their order
+    without = [home for home, paths in homes.items() if not paths and _is_home(home)]
+    return Collection(found, problems, without)
+
+
+def _check(root: Path, pattern: str) -> None:
+    """Raise ContentError unless ``root`` is a readable folder and ``pattern`` a relative pattern."""
+    try:
+        with os.scandir(root):
+            pass
+    except FileNotFoundError:
+        raise ContentError.single(root, f"dossier introuvable ({ROOT_EXPECTED})") from None
+    except NotADirectoryError:
+        raise ContentError.single(root, f"ce n'est pas un dossier ({ROOT_EXPECTED})") from None
+    except OSError as exc:
+        raise ContentError.single(root, f"dossier illisible ({_os_reason(exc)})") from None
+    parts = PurePath(pattern).parts
+    if not pattern.strip() or PurePath(pattern).anchor or ".." in parts:
+        raise ContentError.single(
+            root, f"motif '{shorten(pattern)}' invalide (attendu : un chemin relatif sous ce dossier, "
+            "sans « .. », par exemple */resultats/mes_resultats.json)"
+        )
+
+
+def _split(pattern: str) -> tuple[str, tuple[str, ...]] | None:
+    """``(home pattern, pattern inside a home)`` when the pattern starts with a folder, else None."""
+    parts = PurePath(pattern).parts
+    if len(parts) < 2 or "**" in parts[0]:
+        return None
+    return parts[0], parts[1:]
+
+
+def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem]) -> list[Path]:
+    """Paths under ``base`` matching the pattern ``parts``, sorted, set-aside files left out.
+
+    Like :meth:`pathlib.Path.glob` (``**`` is any number of folders, links
+    to folders not followed there), except that a dangling link is found
+    too, the walk needs no recursion however deep the folders, and a folder
+    that cannot be listed is a problem rather than silence.
+    """
+    found: set[Path] = set()
+    listed: dict[Path, list[Path]] = {}  # each folder listed (and reported) once, whatever the pattern
+    todo = [(base, 0)]
+    while todo:
+        folder, i = todo.pop()
+        if i == len(parts):
+            found.add(folder)
+        elif parts[i] == "**":
+            todo.append((folder, i + 1))
+            todo += [(sub, i) for sub in _entries(folder, listed, problems) if _is_dir(sub, links=False)]
+        elif any(c in parts[i] for c in "*?["):
+            todo += [(child, i + 1) for child in _entries(folder, listed, problems)
+                     if fnmatch.fnmatchcase(child.name, parts[i]) and (i + 1 == len(parts) or _is_dir(child))]
+        elif os.path.lexists(child := folder / parts[i]) and (i + 1 == len(parts) or _is_dir(child)):
+            todo.append((child, i + 1))
+    return sorted(path for path in found if ".illisible-" not in path.name)
+
+
+def _entries(folder: Path, listed: dict[Path, list[Path]], problems: list[Problem]) -> list[Path]:
+    """What ``folder`` holds (listed once); a folder that cannot be listed is a problem."""
+    if folder not in listed:
+        try:
+            with os.scandir(folder) as entries:
+                listed[folder] = [folder / entry.name for entry in entries]
+        except OSError as exc:
+            listed[folder] = []
+            problems.append(Problem(str(folder), f"dossier illisible ({_os_reason(exc)}) : "
+                                                 "ses fichiers ne sont pas lus"))
+    return listed[folder]
+
+
+def _is_dir(path: Path, links: bool = True) -> bool:
+    try:
+        return stat.S_ISDIR((path.stat() if links else path.lstat()).st_mode)
+    except OSError:
+        return False
+
+
+def _homes(root: Path, pattern: str, problems: list[Problem]) -> list[Path]:
+    """The folders under ``root`` matching ``pattern`` (one part): the learners' homes.
+
+    A home the trainer may not open is a problem, not a home without results.
+    """
+    homes = []
+    for path in _walk(root, (pattern,), problems):
+        if not _is_dir(path):
+            continue
+        if os.access(path, os.R_OK | os.X_OK):
+            homes.append(path)
+        elif _is_home(path):
+            problems.append(Problem(str(path), f"dossier illisible ({_OS_REASONS[errno.EACCES]}) : "
+                                               "ses fichiers ne sont pas lus"))
+    return homes
+
+
+def _is_home(path: Path) -> bool:
+    return not path.name.startswith(".") and path.name not in NOT_HOMES
+
+
+def _target(root_real: Path, path: Path) -> PurePath | None:
+    """Where ``path`` really is, relative to the real ``root``; None when outside it or nowhere."""
+    try:
+        target = path.resolve(strict=True).relative_to(root_real)
+    except (OSError, RuntimeError, ValueError):
+        return None
+    return target if target.parts else None  # root itself is no one's file
+
+
+def _refusal(root: Path, path: Path, target: PurePath | None, direct: set[PurePath], homes: bool) -> str | None:
+    """Why ``path`` is not read (a sentence), or None when it is a results file to read."""
+    try:
+        mode = path.stat().st_mode  # follows links, never opens the file
+    except OSError as exc:
+        kind = "lien symbolique cassé" if path.is_symlink() else "fichier inaccessible"
+        return f"{kind} ({_os_reason(exc)}) : non lu"
+    rel = path.relative_to(root)
+    if target is None:
+        return f"lien qui mène hors de {root} (vers {shorten(str(path.resolve()))}) : non lu"
+    if target != rel and homes and target.parts[0] != rel.parts[0]:
+        return f"lien vers le fichier d'un autre apprenant ({shorten(target.as_posix())}) : non lu"
+    if target != rel and target in direct:
+        return f"lien vers {shorten(target.as_posix())}, déjà rassemblé : non lu une seconde fois"
+    if stat.S_ISDIR(mode):
+        return "c'est un dossier, pas un fichier de résultats : non lu"
+    if not stat.S_ISREG(mode):
+        return "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : non lu"
+    return None
+
+
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)

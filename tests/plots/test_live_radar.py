@@ -20,7 +20,7 @@ from isgrille.content.model import Assessment
 from isgrille.plots.live_radar import LiveRadar
 from isgrille.plots.radar import plot_profile
 
-from .drawing import PNG
+from .drawing import MATH_LIKE, PNG, unparsed_texts
 
 
 def pixels(png: bytes) -> np.ndarray:
@@ -108,3 +108,9 @@ def test_close_to_a_full_plot_profile_moved_by_the_layout(grid, live, pair):
 def test_labels_are_the_legend(live, pair):
     live.png(pair, ["Équipe", "Formatrice"])
     assert [t.get_text() for t in live.ax.get_legend().get_texts()] == ["Équipe", "Formatrice"]
+
+
+def test_labels_typed_by_learners_are_drawn_as_they_are(live, pair):
+    assert live.png(pair, MATH_LIKE).startswith(PNG)
+    assert [t.get_text() for t in live.ax.get_legend().get_texts()] == MATH_LIKE
+    assert unparsed_texts(live.ax.figure) == []

@@ -15,7 +15,9 @@ from isgrille.plots.radar import draw_profile_series, plot_profile
 from isgrille.plots.style import MARKERS, PALETTE
 
 from ..grids import make_grid
-from .drawing import PNG, expected_values, polar_axes, same, series_lines, texts
+from .drawing import (
+    MATH_LIKE, PNG, dollar_grid, expected_values, polar_axes, same, series_lines, texts, unparsed_texts,
+)
 
 
 def test_one_spoke_per_criterion_with_wrapped_labels(grid, pair):
@@ -156,3 +158,26 @@ def test_draw_profile_series_returns_what_it_drew(grid, pair):
 
 def test_no_series_no_legend(grid):
     assert draw_profile_series(plot_profile(grid, []), grid, [], []) == []
+
+
+def test_learners_text_is_drawn_as_it_is_in_legend_and_title(grid, pair):
+    ax = plot_profile(grid, pair, labels=MATH_LIKE, title=MATH_LIKE[0])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == MATH_LIKE
+    assert ax.get_title() == MATH_LIKE[0]
+    assert figure_png(ax).startswith(PNG)  # mathtext would raise on "$x^$"
+    assert unparsed_texts(ax.figure) == []
+
+
+def test_a_grid_whose_labels_hold_dollars_draws(pair):
+    grid = dollar_grid()
+    ax = plot_profile(grid, Assessment("$P$", {"c0": 1, "c3": 2}, "$x^$"))
+    assert figure_png(ax).startswith(PNG)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["$0", "$x^$", "un_peu $\\alpha$"]
+    assert "Budget en $x^$" in texts(ax) and unparsed_texts(ax.figure) == []
+
+
+def test_draw_profile_series_legend_is_plain_text(grid, pair):
+    ax = plot_profile(grid, [])
+    draw_profile_series(ax, grid, pair, MATH_LIKE)
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == MATH_LIKE
+    assert figure_png(ax).startswith(PNG) and unparsed_texts(ax.figure) == []

@@ -12,9 +12,11 @@ from isgrille.plots.style import (
     LINESTYLES,
     MARKERS,
     PALETTE,
+    PLAIN_TEXT,
     as_list,
     new_axes,
     offset_below,
+    plain,
     series_labels,
     series_style,
 )
@@ -100,3 +102,22 @@ def test_offset_below_moves_down_by_points_at_any_dpi():
         moved = offset_below(ax, 36).transform((0, 0))
         assert moved[0] == pytest.approx(corner[0])
         assert corner[1] - moved[1] == pytest.approx(36 / 72 * dpi)
+
+
+def test_plain_text_turns_mathtext_and_tex_off():
+    from matplotlib.text import Text
+
+    texts = [Text(text="$x^$", usetex=True), Text(text="a_b")]
+    plain(texts)
+    assert [(t.get_parse_math(), t.get_usetex()) for t in texts] == [(False, False), (False, False)]
+    assert PLAIN_TEXT == {"parse_math": False, "usetex": False}
+
+
+def test_plain_text_draws_what_mathtext_refuses():
+    ax = new_axes((2, 2))
+    ax.text(0.5, 0.5, "$x^$", **PLAIN_TEXT)
+    ax.figure.canvas.draw()  # mathtext would raise ValueError here
+    broken = new_axes((2, 2))
+    broken.text(0.5, 0.5, "$x^$")
+    with pytest.raises(ValueError):
+        broken.figure.canvas.draw()

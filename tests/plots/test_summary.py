@@ -10,7 +10,9 @@ from isgrille.content.model import Assessment
 from isgrille.plots.summary import plot_dimension_summary
 
 from ..grids import make_grid
-from .drawing import polar_axes, profiles_of, texts
+from isgrille.plots.export import figure_png
+
+from .drawing import MATH_LIKE, PNG, dollar_grid, polar_axes, profiles_of, texts, unparsed_texts
 
 
 def test_bars_are_the_percents(grid, pair):
@@ -83,3 +85,18 @@ def test_summary_draws_on_a_given_axes(grid, pair):
     assert plot_dimension_summary(grid, profiles_of(grid, pair), ax=ax) is ax
     with pytest.raises(ValueError, match="axes cartésiens"):
         plot_dimension_summary(grid, profiles_of(grid, pair), ax=polar_axes())
+
+
+def test_learners_text_is_drawn_as_it_is_in_legend_and_title(grid, pair):
+    ax = plot_dimension_summary(grid, profiles_of(grid, pair), labels=MATH_LIKE, title=MATH_LIKE[1])
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == MATH_LIKE
+    assert ax.get_title() == MATH_LIKE[1]
+    assert figure_png(ax).startswith(PNG) and unparsed_texts(ax.figure) == []
+
+
+def test_a_grid_whose_labels_hold_dollars_draws_its_bars():
+    grid = dollar_grid()
+    ax = plot_dimension_summary(grid, score_assessment(grid, Assessment("P", {"c0": 1, "c1": 2}, "$x^$")))
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Budget en $x^$", "$$", "Ensemble"]
+    assert texts(ax)[0] == "médiane : un_peu $\\alpha$"
+    assert figure_png(ax).startswith(PNG) and unparsed_texts(ax.figure) == []
