@@ -129,7 +129,7 @@ def _parser() -> FrenchParser:
         "sur JupyterHub) et écrit une ligne par apprenant (CSV) : fichier, projet, quiz, critères notés. "
         "Chaque fichier écarté (illisible, dossier, tube, lien cassé, lien hors de DOSSIER ou vers le "
         "fichier d'un autre apprenant) est signalé sur la sortie d'erreur, avec le nombre de dossiers "
-        "sans fichier de résultats ; code de sortie 1 s'il y en a, 2 si DOSSIER n'est pas un dossier.",
+        "sans fichier de résultats ; code de sortie 1 si un fichier est écarté, 2 si DOSSIER n'est pas un dossier.",
     )
     collect.set_defaults(run=lambda args: _collect(args.folder, args.pattern, args.grid))
     collect.add_argument("folder", type=Path, metavar="DOSSIER")
@@ -245,7 +245,7 @@ def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
     if homes := collection.without_results:  # one line: how many, and which
         print(f"{folder}: {len(homes)} dossier{'s' if len(homes) > 1 else ''} sans fichier de résultats "
               f"({pattern}) : {shorten(', '.join(home.name for home in homes))}", file=sys.stderr)
-    return 1 if collection.problems or homes else 0
+    return 1 if collection.problems else 0  # a home without results is news, not an error
 
 
 def _present(slides: bool, port: int) -> int:
