@@ -231,9 +231,9 @@ class ResultsStore:
             except OSError as exc:
                 why = describe_os_error(exc)
         self.readonly = True
-        self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({error.problems[0].message}) et n'a pas pu "
-                       f"être mis de côté ({why}) : il n'a pas été modifié. Vos résultats restent dans cette page : "
-                       "téléchargez-les avec le lien « Télécharger mes résultats » avant de la fermer.")
+        self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({error.problems[0].message}) et n'a pas "
+                       f"pu être mis de côté ({why}) : il n'a pas été modifié. Vos résultats restent dans cette "
+                       "page : téléchargez-les avec le lien « Télécharger mes résultats » avant de la fermer.")
 
     def _read_only(self, why: str) -> None:
         self.readonly = True
@@ -276,11 +276,10 @@ class ResultsStore:
     def _save_error(self, exc: OSError | ContentError) -> SaveError:
         if isinstance(exc, SaveError):
             return exc
-        if isinstance(exc, LockBusy):
-            why = f"fichier occupé par un autre carnet depuis plus de {self._lock.timeout:g} secondes"
+        if isinstance(exc, OSError):
+            why = (f"fichier occupé par un autre carnet depuis plus de {self._lock.timeout:g} secondes"
+                   if isinstance(exc, LockBusy) else describe_os_error(exc))
             message = f"vos résultats n'ont pas pu être enregistrés ({why}) ; {_KEPT} : {DOWNLOAD}"
-        elif isinstance(exc, OSError):
-            message = f"vos résultats n'ont pas pu être enregistrés ({describe_os_error(exc)}) ; {_KEPT} : {DOWNLOAD}"
         else:
             message = f"{exc.problems[0].message} ; {_KEPT} : {DOWNLOAD}"
         return SaveError(self.path, message, self._memory)

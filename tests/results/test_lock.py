@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import signal
 import threading
 
 import pytest
 
 from isgrille.results.lock import LockBusy, ResultsLock, lock_path
 
-from .workers import start, wait_for
+from .workers import kill, running, wait_for
 
 
 def test_the_lock_file_is_hidden_beside_the_results(tmp_path):
@@ -55,12 +54,11 @@ def test_a_waiter_gets_the_lock_when_the_holder_releases_it(tmp_path):
 def test_a_dead_holders_lock_is_free(tmp_path):
     target, sync = tmp_path / "r.json", tmp_path / "sync"
     sync.mkdir()
-    holder = start("hold", target, sync)
-    wait_for(lambda: (sync / "ready-hold").exists() or holder.poll() is not None, "the lock holder")
-    with pytest.raises(LockBusy):
-        with ResultsLock(target, timeout=0.05):
-            pass
-    holder.send_signal(signal.SIGKILL)
-    assert holder.wait() == -signal.SIGKILL
+    with running("hold", target, sync) as holder:
+        wait_for(lambda: (sync / "ready-hold").exists() or holder.poll() is not None, "the lock holder")
+        with pytest.raises(LockBusy):
+            with ResultsLock(target, timeout=0.05):
+                pass
+        kill(holder)
     with ResultsLock(target, timeout=5):
         pass

@@ -10,10 +10,13 @@ so the test starts them all at once without sleeping; :func:`start` and
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 DEADLINE = 60.0  # seconds a worker or the parent waits for the other side before giving up
@@ -24,6 +27,25 @@ def start(command: str, *args: object) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     return subprocess.Popen([sys.executable, "-m", "tests.results.workers", command, *map(str, args)],
                             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+@contextmanager
+def running(command: str, *args: object) -> Iterator[subprocess.Popen]:
+    """A worker that is killed on the way out, whatever happens in the test."""
+    process = start(command, *args)
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.kill()
+        process.communicate(timeout=DEADLINE)
+
+
+def kill(process: subprocess.Popen) -> None:
+    """SIGKILL ``process`` and check it was alive until then (not crashed earlier)."""
+    process.send_signal(signal.SIGKILL)
+    code = process.wait(timeout=DEADLINE)
+    assert code == -signal.SIGKILL, f"worker ended by itself ({code}):\n{process.stderr.read()}"
 
 
 def wait_for(condition, what: str, deadline: float = DEADLINE) -> None:
