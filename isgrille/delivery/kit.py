@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..content.errors import ContentError
 from ..content.loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
 from ..content.model import Grid, Quiz
 from ..results.store import ResultsStore, default_results_path, read_results
@@ -48,15 +49,32 @@ def open_kit(
     With ``example_if_empty``, a learner who has rated nothing yet sees the
     fictional example project instead, held in memory: their own file is
     left untouched.
+
+    Opening never fails on the results file: when it cannot be written the
+    store is read-only, and when the path is a folder or a file the kit did
+    not write (left untouched) the results are kept in memory; either way
+    ``kit.store.notice`` says so in French and the session panel shows it.
     """
     grid = load_grid(grid_path)
     path = default_results_path() if results_path == DEFAULT else results_path
-    store = ResultsStore(grid, path)
+    store = _open_store(grid, path)
     is_example = example_if_empty and not any(store.load().assessments.values())
     if is_example:
-        store = ResultsStore(grid)
+        notice, store = store.notice, ResultsStore(grid)
         store.replace(read_results(example_results_path(), grid))
+        store.notice = notice
     return Kit(grid, load_quiz(), load_concepts(), load_workshop(), store, is_example)
+
+
+def _open_store(grid: Grid, path: str | Path | None) -> ResultsStore:
+    """The learner's store; in memory, with a notice, when the path is not a results file of the kit."""
+    try:
+        return ResultsStore(grid, path)
+    except ContentError as exc:
+        store = ResultsStore(grid)
+        store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement : téléchargez-les avec "
+                        "le lien « Télécharger mes résultats » avant de la fermer.")
+        return store
 
 
 def example_results_path() -> Path:

@@ -8,9 +8,14 @@ module             what it holds
 =================  ===========================================================
 ``learner``        LearnerResults (plain data) and its JSON text, both ways
 ``file_format``    the results file's pydantic model and version (FORMAT, VERSION)
-``store``          ResultsStore (read–modify–write, set-aside of unreadable
-                   files), ``read_results``, ``save_results``, the download URI
-``atomic``         ``write_atomic``: a failed save never destroys the previous file
+``store``          ResultsStore (locked read–modify–write, unsaved changes kept
+                   in memory, read-only mode), SaveError, ``read_results``,
+                   ``save_results``, the download URI
+``lock``           ``ResultsLock``: the inter-process lock beside a results file
+``kitfile``        a results file on disk: bounded reading, a foreign file
+                   refused, set-aside and dated copies that never overwrite
+``atomic``         ``write_atomic`` (a failed save never destroys the previous
+                   file; permissions kept), stale temporary files, OSError in French
 ``collect``        ``collect_results``: a class's files gathered by the trainer
 =================  ===========================================================
 """

@@ -1,30 +1,120 @@
-"""Writing files so that a failed save never destroys the previous one.
+"""Writing files so that a failed save never destroys the previous one, and saying why in French.
 
-The text goes to a temporary file beside the target, is flushed to disk,
-then replaces the target in one atomic rename. If anything fails on the
-way, the previous file is left exactly as it was.
+:func:`write_atomic` writes the text to a hidden temporary file beside the
+target (``.NAME.<random>.tmp``), flushes it to disk, then replaces the target
+in one atomic rename. If anything fails on the way, the previous file is left
+exactly as it was. The new file keeps the previous file's permissions, or
+follows the umask for a new file (a trainer's account on a shared server can
+read it as it could before), and a symlinked target is written through, never
+replaced by a plain file.
+
+A writer killed between creating its temporary file and the rename leaves
+that file behind; :func:`remove_stale_temps` clears them (the store calls it
+while it holds the file's lock, so no live writer's file is touched).
+
+:func:`describe_os_error` turns any :class:`OSError` into the few French words
+a learner reads (« disque plein », « permission refusée »…), never the
+system's English ``strerror``.
+
+>>> describe_os_error(OSError(28, "No space left on device"))
+'disque plein'
+>>> describe_os_error(OSError(9999, "Something odd"))
+'erreur du système (code 9999)'
 """
 
 from __future__ import annotations
 
+import errno
 import os
-import tempfile
+import secrets
+import stat
 from pathlib import Path
 
-__all__ = ["write_atomic"]
+__all__ = ["write_atomic", "remove_stale_temps", "temp_pattern", "describe_os_error"]
+
+# Every errno a learner may meet while saving, said in French.
+_REASONS = {
+    errno.ENOSPC: "disque plein",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "permission refusée",
+    errno.EROFS: "système de fichiers en lecture seule",
+    errno.EDQUOT: "quota dépassé",
+    errno.ENOENT: "fichier ou dossier introuvable",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.EIO: "erreur de lecture ou d'écriture du disque",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EMFILE: "trop de fichiers ouverts",
+    errno.EBUSY: "fichier occupé",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """What went wrong, in French, for a learner: ``disque plein``, ``fichier occupé``…"""
+    if isinstance(exc, TimeoutError) and exc.errno is None:
+        return "fichier occupé"
+    if exc.errno in _REASONS:
+        return _REASONS[exc.errno]
+    code = errno.errorcode.get(exc.errno, exc.errno) if exc.errno is not None else type(exc).__name__
+    return f"erreur du système (code {code})"
+
+
+def temp_pattern(path: Path) -> tuple[str, str]:
+    """The prefix and suffix of the temporary files written beside ``path``."""
+    return f".{path.name}.", ".tmp"
 
 
 def write_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` atomically; return the path."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    """Write ``text`` (UTF-8) to ``path`` atomically, keeping its mode; return the file written.
+
+    A symlink is followed: its target is replaced, the link stays.
+    """
+    data = text.encode("utf-8")  # an unencodable text fails here, before the disk is touched
+    path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        mode: int | None = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None
+    prefix, suffix = temp_pattern(path)
+    while True:
+        tmp = path.with_name(f"{prefix}{secrets.token_hex(4)}{suffix}")
+        try:
+            # 0o666 minus the umask for a new file, like any program that creates one.
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o666)
+            break
+        except FileExistsError:
+            continue
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            if mode is not None:
+                os.fchmod(handle.fileno(), mode)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
     return path
+
+
+def remove_stale_temps(path: Path) -> int:
+    """Remove the temporary files a killed writer left beside ``path``; return how many.
+
+    Call it only while holding the file's lock: a live writer's temporary
+    file would be removed too.
+    """
+    prefix, suffix = temp_pattern(path)
+    removed = 0
+    try:
+        entries = list(os.scandir(path.parent))
+    except FileNotFoundError:
+        return 0
+    for entry in entries:
+        if entry.name.startswith(prefix) and entry.name.endswith(suffix) and len(entry.name) > len(prefix + suffix):
+            try:
+                os.unlink(entry.path)
+                removed += 1
+            except FileNotFoundError:
+                pass
+    return removed

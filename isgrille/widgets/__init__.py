@@ -2,7 +2,9 @@
 
 They hold no business logic: they call the core (content, results, analysis)
 and the charts (plots), show the results, and save what the learner enters
-through the :class:`~isgrille.results.store.ResultsStore` they are given.
+through the :class:`~isgrille.results.store.ResultsStore` they are given —
+always via a :class:`~isgrille.widgets.status.SaveStatus` beside the input,
+so a failed save is a French message there, never a traceback.
 Nothing below imports this package; only delivery and the notebooks do.
 
 ==============  ==============================================================
@@ -21,6 +23,7 @@ module          what it holds
 ``ecosystem``   sequence 3: offers and resources by the project's stage
 ``booster``     sequence 4: the exchange sheet
 ``timer``       the countdown a trainer starts, pauses and resets
+``status``      the save status beside an input: empty, or why the save failed
 ``text``        HTML building blocks: escaping, inline Markdown, tables, CSS
 ==============  ==============================================================
 
@@ -46,14 +49,16 @@ from .pitch import PitchWidget, pitch_widget
 from .profile import ProfileView, profile_view, summary_view
 from .quiz import QuizWidget, quiz_widget
 from .session import SessionPanel, example_notice, session_panel
+from .status import SaveStatus, save_status
 from .timer import CountdownWidget, countdown_widget
 from .welcome import atis_html, objectives_html, offers_by_stage_html, programme_html, sequence_header_html
 
 __all__ = [
     "AssessmentWidget", "AxesWidget", "CountdownWidget", "DimensionsChecklist", "DirectoryWidget",
-    "ExchangeSheet", "PitchWidget", "ProfileView", "QuizWidget", "SessionPanel",
+    "ExchangeSheet", "PitchWidget", "ProfileView", "QuizWidget", "SaveStatus", "SessionPanel",
     "assessment_widget", "axes_widget", "countdown_widget", "definitions_html", "dimensions_checklist",
     "dimensions_html", "directory_widget", "exchange_sheet", "key_points_html", "key_questions_html",
-    "pitch_widget", "profile_view", "quiz_widget", "resources_html", "session_panel", "summary_view", "example_notice",
+    "pitch_widget", "profile_view", "quiz_widget", "resources_html", "save_status", "session_panel", "summary_view",
+    "example_notice",
     "atis_html", "objectives_html", "offers_by_stage_html", "programme_html", "sequence_header_html",
 ]

@@ -17,6 +17,7 @@ from ..results.learner import SELF, LearnerResults
 from ..results.store import ResultsStore
 from ..analysis.scoring import score_assessment
 from .profile import ProfileView
+from .status import SaveStatus
 from .text import STYLE, escape, table_html
 
 __all__ = ["AssessmentWidget", "assessment_widget", "NOT_RATED_LABEL"]
@@ -25,7 +26,11 @@ NOT_RATED_LABEL = NOT_RATED.capitalize()
 
 
 class AssessmentWidget(w.VBox):
-    """``pickers[criterion_id]`` is the criterion's level choice; ``profile`` the live profile."""
+    """``pickers[criterion_id]`` is the criterion's level choice; ``profile`` the live profile.
+
+    ``status`` (above the profile, which stays in sight beside the criteria) says when a choice
+    could not be saved; the profile then follows the choices kept in memory.
+    """
 
     def __init__(self, grid: Grid, store: ResultsStore, assessor: str = SELF,
                  compare_with: str | None = None, on_change: Callable[[], None] | None = None):
@@ -33,6 +38,7 @@ class AssessmentWidget(w.VBox):
         self.compare_with = compare_with
         self.on_change = on_change
         ratings = store.load().assessment(assessor).ratings
+        self.status = SaveStatus(store)
         self.pickers: dict[str, w.ToggleButtons] = {}
         sections = []
         for dimension in grid.dimensions:
@@ -53,7 +59,8 @@ class AssessmentWidget(w.VBox):
         # The criteria scroll in their own column, so the profile stays in sight beside them.
         criteria = w.VBox(sections, layout=w.Layout(flex="3 1 0%", min_width="28em", max_height="80vh",
                                                      overflow="auto"))
-        super().__init__([w.HTML(STYLE), w.HBox([criteria, self.profile], layout=w.Layout(flex_flow="row wrap"))])
+        side = w.VBox([self.status, self.profile])
+        super().__init__([w.HTML(STYLE), w.HBox([criteria, side], layout=w.Layout(flex_flow="row wrap"))])
         self.redraw()
 
     def _label(self, level: int | None, present: bool) -> str | None:
@@ -68,7 +75,7 @@ class AssessmentWidget(w.VBox):
 
     def _rate(self, criterion_id: str, label: str | None) -> None:
         level = None if label in (None, NOT_RATED_LABEL) else self.grid.levels.index(label)
-        self.redraw(self.store.update(lambda r: r.rate(criterion_id, level, self.assessor)))
+        self.redraw(self.status.save(lambda r: r.rate(criterion_id, level, self.assessor)))
         if self.on_change is not None:
             self.on_change()
 

@@ -12,17 +12,20 @@ from ..content.model import Grid
 from ..results.learner import SELF
 from ..results.store import ResultsStore
 from ..analysis.scoring import find_improvement_axes
+from .status import SaveStatus
 from .text import STYLE, escape
 
 __all__ = ["AxesWidget", "axes_widget"]
 
 
 class AxesWidget(w.VBox):
-    """``boxes[criterion_id]`` is the learner's text for that criterion's axis."""
+    """``boxes[criterion_id]`` is the learner's text for that criterion's axis; ``statuses[criterion_id]``
+    under it says when that text could not be saved."""
 
     def __init__(self, grid: Grid, store: ResultsStore, assessor: str = SELF):
         self.grid, self.store, self.assessor = grid, store, assessor
         self.boxes: dict[str, w.Textarea] = {}
+        self.statuses: dict[str, SaveStatus] = {}
         self.body = w.VBox()
         self.refresh_button = w.Button(description="Actualiser d'après ma grille", icon="refresh",
                                        tooltip="Recalculer les axes après avoir changé des niveaux")
@@ -50,14 +53,15 @@ class AxesWidget(w.VBox):
                                  description="Mon axe :", layout=w.Layout(width="100%", height="4em"))
                 box.observe(lambda change, cid=axis.criterion_id: self._save(cid, change["new"]), names="value")
                 self.boxes[axis.criterion_id] = box
+                self.statuses[axis.criterion_id] = SaveStatus(self.store)
             children.append(w.VBox([w.HTML(
                 f'<div class="isg-card"><strong>{escape(axis.label)}</strong> — aujourd\'hui : '
                 f"{escape(axis.current_level)} ; prochain niveau : <strong>{escape(axis.target_level)}</strong>"
-                f"<br><em>{escape(axis.target_descriptor)}</em></div>"), box]))
+                f"<br><em>{escape(axis.target_descriptor)}</em></div>"), box, self.statuses[axis.criterion_id]]))
         self.body.children = children
 
     def _save(self, criterion_id: str, text: str) -> None:
-        self.store.update(lambda r: r.axes.__setitem__(criterion_id, text))
+        self.statuses[criterion_id].save(lambda r: r.axes.__setitem__(criterion_id, text))
 
 
 def axes_widget(grid: Grid, store: ResultsStore, assessor: str = SELF) -> AxesWidget:

@@ -11,30 +11,35 @@ from typing import Sequence
 import ipywidgets as w
 
 from ..results.store import ResultsStore
+from .status import SaveStatus
 from .text import STYLE, escape
 
 __all__ = ["ExchangeSheet", "exchange_sheet"]
 
 
 class ExchangeSheet(w.VBox):
-    """``boxes[topic]``: the notes for that topic."""
+    """``boxes[topic]``: the notes for that topic; ``statuses[topic]`` under it says when they could not be saved."""
 
     def __init__(self, topics: Sequence[str], store: ResultsStore):
         self.store = store
         saved = store.load().exchange
         self.boxes: dict[str, w.Textarea] = {}
+        self.statuses: dict[str, SaveStatus] = {}
         rows = []
         for topic in topics:
             box = w.Textarea(value=saved.get(topic, ""), placeholder="Notes…",
                              layout=w.Layout(width="100%", height="5em"))
-            box.observe(lambda change, t=topic: self.store.update(lambda r: r.exchange.__setitem__(t, change["new"])),
-                        names="value")
+            box.observe(lambda change, t=topic: self._save(t, change["new"]), names="value")
             self.boxes[topic] = box
-            rows.append(w.VBox([w.HTML(f"<strong>{escape(topic)}</strong>"), box]))
+            self.statuses[topic] = SaveStatus(store)
+            rows.append(w.VBox([w.HTML(f"<strong>{escape(topic)}</strong>"), box, self.statuses[topic]]))
         self.heading = w.HTML()
         super().__init__([self.heading, *rows])
         self._show(store.load())
         store.subscribe(self._show)
+
+    def _save(self, topic: str, text: str) -> None:
+        self.statuses[topic].save(lambda r: r.exchange.__setitem__(topic, text))
 
     def _show(self, results) -> None:
         self.heading.value = f"{STYLE}<h3>Fiche d'échange — {escape(results.project or 'Mon projet')}</h3>"

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..content.concepts_file import Concepts
 from ..results.store import ResultsStore
+from .status import SaveStatus
 from .text import STYLE, escape, inline_markdown
 
 __all__ = ["DimensionsChecklist", "dimensions_checklist", "dimensions_html", "definitions_html",
@@ -53,7 +54,8 @@ def key_questions_html(concepts: Concepts) -> str:
 
 
 class DimensionsChecklist(w.VBox):
-    """``boxes[dimension_id]``: ticked when the learner's project touches that dimension."""
+    """``boxes[dimension_id]``: ticked when the learner's project touches that dimension; ``status`` says
+    when a tick could not be saved."""
 
     def __init__(self, concepts: Concepts, store: ResultsStore):
         self.store = store
@@ -67,12 +69,13 @@ class DimensionsChecklist(w.VBox):
             self.boxes[d.id] = box
             rows.append(w.VBox([box, w.HTML(f"<small><em>{escape(d.definition)}</em></small>")]))
         self.summary = w.HTML()
-        super().__init__([w.HTML(STYLE + "<p>Mon projet relève de :</p>"), *rows, self.summary])
+        self.status = SaveStatus(store)
+        super().__init__([w.HTML(STYLE + "<p>Mon projet relève de :</p>"), *rows, self.status, self.summary])
         self._show(len(ticked & set(self.order)))
 
     def _save(self) -> None:
         chosen = [i for i in self.order if self.boxes[i].value]
-        self.store.update(lambda r: setattr(r, "innovation_dimensions", chosen))
+        self.status.save(lambda r: setattr(r, "innovation_dimensions", chosen))
         self._show(len(chosen))
 
     def _show(self, count: int) -> None:

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from ..content.workshop_file import Workshop
 from ..results.store import ResultsStore
+from .status import SaveStatus
 from .text import STYLE, escape, inline_markdown
 
 __all__ = ["DirectoryWidget", "directory_widget", "resources_html", "ALL"]
@@ -30,7 +31,7 @@ def resources_html(workshop: Workshop) -> str:
 
 
 class DirectoryWidget(w.VBox):
-    """``stage`` picks a stage; ``listing`` shows the offers for it."""
+    """``stage`` picks a stage (``status`` says when it could not be saved); ``listing`` shows the offers for it."""
 
     def __init__(self, workshop: Workshop, store: ResultsStore):
         self.workshop, self.store = workshop, store
@@ -40,11 +41,12 @@ class DirectoryWidget(w.VBox):
                                      description="Mon projet en est à :", style={"description_width": "initial"})
         self.stage.observe(lambda change: self._choose(change["new"]), names="value")
         self.listing = w.HTML()
-        super().__init__([w.HTML(STYLE), self.stage, self.listing])
+        self.status = SaveStatus(store)
+        super().__init__([w.HTML(STYLE), self.stage, self.status, self.listing])
         self._show()
 
     def _choose(self, stage: str) -> None:
-        self.store.update(lambda r: setattr(r, "stage", None if stage == ALL else stage))
+        self.status.save(lambda r: setattr(r, "stage", None if stage == ALL else stage))
         self._show()
 
     def _show(self) -> None:

@@ -11,6 +11,7 @@ from typing import Sequence
 import ipywidgets as w
 
 from ..results.store import ResultsStore
+from .status import SaveStatus
 from .text import STYLE, escape
 from .timer import countdown_widget
 
@@ -18,19 +19,23 @@ __all__ = ["PitchWidget", "pitch_widget"]
 
 
 class PitchWidget(w.VBox):
-    """``boxes[part_id]`` are the text boxes; ``preview`` shows the pitch; ``timer`` the countdown."""
+    """``boxes[part_id]`` are the text boxes (``statuses[part_id]`` under each says when it could not be
+    saved); ``preview`` shows the pitch; ``timer`` the countdown."""
 
     def __init__(self, outline: Sequence, store: ResultsStore, minutes: float):
         self.outline, self.store = list(outline), store
         saved = store.load().pitch
         self.boxes: dict[str, w.Textarea] = {}
+        self.statuses: dict[str, SaveStatus] = {}
         rows = []
         for part in self.outline:
             box = w.Textarea(value=saved.get(part.id, ""), placeholder=part.label,
                              layout=w.Layout(width="100%", height="5em"))
             box.observe(lambda change, pid=part.id: self._save(pid, change["new"]), names="value")
             self.boxes[part.id] = box
-            rows.append(w.VBox([w.HTML(f"<strong>{escape(part.id)}) {escape(part.label)}</strong>"), box]))
+            self.statuses[part.id] = SaveStatus(store)
+            rows.append(w.VBox([w.HTML(f"<strong>{escape(part.id)}) {escape(part.label)}</strong>"), box,
+                                self.statuses[part.id]]))
         self.preview = w.HTML()
         self.timer = countdown_widget(minutes, f"Pitch ({minutes:g} min max)")
         super().__init__([w.HTML(STYLE), *rows, w.HTML("<h4>Mon pitch</h4>"), self.preview, self.timer])
@@ -38,7 +43,7 @@ class PitchWidget(w.VBox):
         store.subscribe(self._show)  # a renamed project shows at once
 
     def _save(self, part_id: str, text: str) -> None:
-        self.store.update(lambda r: r.pitch.__setitem__(part_id, text))
+        self.statuses[part_id].save(lambda r: r.pitch.__setitem__(part_id, text))
 
     def _show(self, results) -> None:
         parts = "".join(

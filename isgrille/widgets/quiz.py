@@ -13,6 +13,7 @@ import ipywidgets as w
 from ..content.model import Quiz, QuizItem, match_label
 from ..analysis.quiz import score_quiz
 from ..results.store import ResultsStore
+from .status import SaveStatus
 from .text import STYLE, escape, inline_markdown
 
 __all__ = ["QuizWidget", "quiz_widget", "examples_html"]
@@ -30,7 +31,8 @@ def examples_html(item: QuizItem) -> str:
 
 
 class QuizWidget(w.VBox):
-    """Pager over the statements; ``choices[i]`` holds statement i's answer buttons."""
+    """Pager over the statements; ``choices[i]`` holds statement i's answer buttons; ``status`` says when
+    an answer could not be saved."""
 
     def __init__(self, quiz: Quiz, store: ResultsStore, extra: dict[str, str] | None = None):
         self.quiz, self.store = quiz, store
@@ -44,6 +46,7 @@ class QuizWidget(w.VBox):
             for _ in quiz.items
         ]
         self.feedback = w.HTML()
+        self.status = SaveStatus(store)
         self.progress = w.HTML()
         self.score = w.HTML()
         self.previous_button = w.Button(description="Précédente", icon="arrow-left")
@@ -62,7 +65,7 @@ class QuizWidget(w.VBox):
             toggle.value = match_label(answers.get(item.id) or "", quiz.choices)
             toggle.observe(lambda change, item=item: self._answer(item, change["new"]), names="value")
         super().__init__([
-            w.HTML(STYLE), self.progress, self.statement, self.answer_box, self.feedback,
+            w.HTML(STYLE), self.progress, self.statement, self.answer_box, self.status, self.feedback,
             w.HBox([self.previous_button, self.next_button]), self.score,
             w.HBox([self.restart_button, self.reveal_button]),
         ])
@@ -70,7 +73,7 @@ class QuizWidget(w.VBox):
 
     def _answer(self, item: QuizItem, choice: str | None) -> None:
         if choice is not None:
-            self.store.update(lambda r: r.quiz.__setitem__(item.id, choice))
+            self.status.save(lambda r: r.quiz.__setitem__(item.id, choice))
         self._refresh()
 
     def go(self, index: int) -> None:
@@ -81,7 +84,7 @@ class QuizWidget(w.VBox):
 
     def restart(self) -> None:
         """Forget every answer (in the results too) and go back to the first statement."""
-        self.store.update(lambda r: r.quiz.clear())
+        self.status.save(lambda r: r.quiz.clear())
         if self.reveal_all:
             self.toggle_reveal()
         for toggle in self.choices:

@@ -2,7 +2,11 @@
 
 On Binder a session can die at any time: this panel says where the results
 are, offers a download link that needs no server (a ``data:`` URI) and
-takes back a downloaded file to resume on a new session.
+takes back a downloaded file to resume on a new session. The link always
+holds the work on screen, saved or not. A file to resume from is refused
+above ``MAX_BYTES["results"]`` before it is even decoded; a valid one
+replaces the current work only after the current file is kept as a dated
+copy beside it (``mes_resultats.avant-reprise-DATE.json``), named on screen.
 """
 
 from __future__ import annotations
@@ -10,8 +14,10 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..content.errors import ContentError
+from ..content.limits import MAX_BYTES, size_label
 from ..results.learner import LearnerResults
-from ..results.store import ResultsStore, results_data_uri
+from ..results.store import ResultsStore, SaveError, results_data_uri
+from .status import SaveStatus
 from .text import STYLE, escape
 
 __all__ = ["SessionPanel", "session_panel", "example_notice"]
@@ -22,7 +28,11 @@ BINDER_NOTE = ("Sur Binder, la session peut s'arrêter sans prévenir (inactivit
 
 
 class SessionPanel(w.VBox):
-    """``project`` names the project; ``download`` links the file; ``upload`` resumes from one."""
+    """``project`` names the project; ``download`` links the file; ``upload`` resumes from one.
+
+    ``status`` says when a save failed; ``message`` tells of the file (set aside, read-only)
+    and of a resume.
+    """
 
     def __init__(self, store: ResultsStore, filename: str = "mes_resultats.json"):
         self.store, self.filename = store, filename
@@ -33,18 +43,22 @@ class SessionPanel(w.VBox):
         self.upload = w.FileUpload(accept=".json", multiple=False, description="Reprendre un fichier")
         self.upload.observe(lambda change: self._resume(change["new"]), names="value")
         self.download = w.HTML()
+        self.status = SaveStatus(store)
         self.message = w.HTML()
         if store.notice:
-            self.message.value = f'<div class="isg-notice">{escape(store.notice)}</div>'
-        super().__init__([w.HTML(STYLE), self.project, w.HBox([self.download, self.upload]), self.message,
-                          w.HTML(f"<p><small>{BINDER_NOTE}</small></p>")])
+            self._notice(store.notice)
+        super().__init__([w.HTML(STYLE), self.project, self.status, w.HBox([self.download, self.upload]),
+                          self.message, w.HTML(f"<p><small>{BINDER_NOTE}</small></p>")])
         self.refresh()
         store.subscribe(self.refresh)  # any screen's save renews the link
 
     def refresh(self, results: LearnerResults | None = None) -> None:
         """Renew the download link with the current results."""
         results = results if results is not None else self.store.load()
-        where = f"enregistrés dans <code>{escape(str(self.store.path))}</code>" if self.store.path else "non enregistrés sur disque"
+        path = f"<code>{escape(str(self.store.path))}</code>"
+        where = ("non enregistrés sur disque" if self.store.path is None
+                 else f"non enregistrés : {path} est en lecture seule" if self.store.readonly
+                 else f"enregistrés dans {path}")
         self.download.value = (
             f'<a download="{escape(self.filename)}" href="{results_data_uri(results, self.store.grid)}" '
             f'class="jupyter-button" style="padding: 0.3em 0.8em; text-decoration: none">⬇ Télécharger mes résultats</a> '
@@ -52,25 +66,42 @@ class SessionPanel(w.VBox):
         )
 
     def _rename(self, name: str) -> None:
-        self.store.update(lambda r: setattr(r, "project", name))
+        self.status.save(lambda r: setattr(r, "project", name))
+
+    def _notice(self, text: str) -> None:
+        self.message.value = f'<div class="isg-notice">{escape(text)}</div>'
 
     def _resume(self, files) -> None:
         if not files:
             return
         upload = files[0]
+        name, content = upload["name"], memoryview(upload["content"])
+        limit = MAX_BYTES["results"]
+        if content.nbytes > limit:
+            self._notice(f"Fichier non repris : {name} est trop gros ({size_label(content.nbytes)} ; "
+                         f"limite {size_label(limit)}), ce n'est pas un fichier de résultats du kit.")
+            return
         try:
-            text = bytes(upload["content"]).decode("utf-8-sig")
-            results = LearnerResults.from_json(text, self.store.grid, upload["name"])
+            results = LearnerResults.from_json(content.tobytes().decode("utf-8-sig"), self.store.grid, name)
         except UnicodeDecodeError:
-            self.message.value = f'<div class="isg-notice">{escape(upload["name"])} : le fichier n\'est pas encodé en UTF-8.</div>'
+            self._notice(f"Fichier non repris : {name} n'est pas encodé en UTF-8.")
             return
         except ContentError as exc:
-            self.message.value = f'<div class="isg-notice">Fichier non repris : {escape(str(exc))}</div>'
+            self._notice(f"Fichier non repris : {exc}")
             return
-        self.store.replace(results)
+        try:
+            copy = self.store.keep_copy("avant-reprise")
+        except SaveError as exc:
+            self._notice(f"Fichier non repris : {exc}")
+            return
+        results = self.status.replace(results)
         self.project.value = results.project
-        self.message.value = (f"<p>✔ Résultats repris depuis {escape(upload['name'])} : relancez les carnets "
-                              "(Exécuter tout) pour les voir partout.</p>")
+        kept = f" Votre travail précédent est gardé dans le fichier {copy.name}." if copy is not None else ""
+        if self.store.unsaved:
+            self._notice(f"Résultats repris depuis {name}, mais pas enregistrés (voir le message ci-dessus).{kept}")
+        else:
+            self.message.value = (f"<p>✔ Résultats repris depuis {escape(name)} : relancez les carnets "
+                                  f"(Exécuter tout) pour les voir partout.{escape(kept)}</p>")
 
 
 def session_panel(store: ResultsStore) -> SessionPanel:

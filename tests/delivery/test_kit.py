@@ -6,14 +6,16 @@ through ``ISGRILLE_RESULTS``); the shipped example must never be written to.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 
 import pytest
 
 from isgrille import load_grid
 from isgrille.delivery.kit import DEFAULT, Kit, example_results_path, open_kit
 from isgrille.results.learner import SELF, LearnerResults
-from isgrille.results.store import read_results, save_results
+from isgrille.results.store import SaveError, read_results, save_results
 
 SMALL_GRID = """\
 kind: grid
@@ -127,3 +129,69 @@ def test_grid_path_loads_another_grid(tmp_path, results_path):
     assert saved["grid"] == "grille_courte"
     assert saved["assessments"] == [{"assessor": SELF, "ratings": {"collectif": "Moyen"}}]
     assert len(kit.quiz.items) == 7  # the rest of the content is the shipped one
+
+
+# --- a results path the kit cannot use: open_kit still opens, and says why ---------------
+
+
+@pytest.mark.parametrize("kind", ["bashrc", "other_json", "folder"])
+def test_a_path_that_is_not_a_kit_file_is_left_untouched_and_work_stays_in_memory(tmp_path, monkeypatch, kind):
+    path = tmp_path / ("dossier" if kind == "folder" else ".bashrc" if kind == "bashrc" else "autre.json")
+    if kind == "folder":
+        path.mkdir()
+        before = None
+    else:
+        path.write_bytes(b"export PATH=$HOME/bin:$PATH\n" if kind == "bashrc" else b'{"outil": "autre"}')
+        before = (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino)
+    monkeypatch.setenv("ISGRILLE_RESULTS", str(path))
+    kit = open_kit()
+    assert kit.store.path is None  # in memory
+    assert kit.store.notice.startswith(f"{path}: ")
+    assert "il n'a pas été modifié ; choisissez un autre chemin" in kit.store.notice
+    assert "ISGRILLE_RESULTS" in kit.store.notice and "« Télécharger mes résultats »" in kit.store.notice
+    kit.store.update(lambda r: r.quiz.update(publics_fragiles="FAUX"))
+    assert kit.store.load().quiz == {"publics_fragiles": "FAUX"}
+    if before is not None:
+        assert (path.read_bytes(), path.stat().st_mtime_ns, path.stat().st_ino) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_a_folder_that_cannot_be_written_gives_a_read_only_store(results_path, ami_grid, monkeypatch):
+    save_results(rated("Mon projet", caractere_collectif=2), results_path, ami_grid)
+    before = results_path.read_bytes()
+    folder = str(results_path.parent)
+    real_access = os.access
+    monkeypatch.setattr("isgrille.results.kitfile.os.access",
+                        lambda p, mode: False if str(p) == folder else real_access(p, mode))
+    kit = open_kit()
+    assert kit.store.readonly and kit.store.path == results_path
+    assert kit.store.notice.startswith(f"Vos résultats ne pourront pas être enregistrés dans {results_path} "
+                                       f"(dossier {folder} en lecture seule)")
+    assert kit.store.load().assessment().ratings == {"caractere_collectif": 2}
+    with pytest.raises(SaveError, match="ouvert en lecture seule"):
+        kit.store.update(lambda r: r.rate("rupture_existant", 1))
+    assert kit.store.load().assessment().ratings == {"caractere_collectif": 2, "rupture_existant": 1}
+    assert results_path.read_bytes() == before
+
+
+def test_an_unreadable_file_in_a_folder_that_cannot_be_written(results_path, monkeypatch):
+    results_path.parent.mkdir(parents=True)
+    broken = b'{"format": "isgrille-results", "version": 1, cut'
+    results_path.write_bytes(broken)
+
+    def read_only(*args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr("isgrille.results.store.ResultsLock.__enter__", read_only)
+    kit = open_kit(example_if_empty=False)
+    assert kit.store.readonly
+    assert "n'a pas pu être lu" in kit.store.notice and "système de fichiers en lecture seule" in kit.store.notice
+    assert results_path.read_bytes() == broken
+    assert sorted(p.name for p in results_path.parent.iterdir()) == [results_path.name]
+
+
+def test_the_example_keeps_the_learner_files_notice(tmp_path, monkeypatch):
+    path = tmp_path / "autre.json"
+    path.write_text('{"outil": "autre"}', encoding="utf-8")
+    kit = open_kit(results_path=path, example_if_empty=True)
+    assert kit.is_example and "ce n'est pas un fichier de résultats du kit" in kit.store.notice

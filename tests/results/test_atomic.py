@@ -1,10 +1,19 @@
-"""Tests of isgrille.results.atomic: write_atomic, so that a failed save leaves the previous file intact."""
+"""Tests of isgrille.results.atomic: atomic writes that keep the file's mode, stale temporary files, OSError in French."""
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
+
 import pytest
 
-from isgrille.results.atomic import write_atomic
+from isgrille.results.atomic import describe_os_error, remove_stale_temps, temp_pattern, write_atomic
+from isgrille.results.lock import LockBusy
+
+
+def mode(path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
 
 
 def test_writes_and_replaces(tmp_path):
@@ -20,10 +29,10 @@ def test_failed_save_keeps_previous_file(tmp_path, monkeypatch):
     write_atomic(path, "précieux")
 
     def broken_replace(*args, **kwargs):
-        raise OSError("disque plein")
+        raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("isgrille.results.atomic.os.replace", broken_replace)
-    with pytest.raises(OSError, match="disque plein"):
+    with pytest.raises(OSError, match="No space left"):
         write_atomic(path, "nouveau")
     assert path.read_text(encoding="utf-8") == "précieux"
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]  # no temporary file left behind
@@ -35,3 +44,65 @@ def test_unencodable_text_keeps_previous_file(tmp_path):
     with pytest.raises(UnicodeEncodeError):
         write_atomic(path, "\udcff")
     assert path.read_text(encoding="utf-8") == "ok"
+    assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
+def test_a_new_file_follows_the_umask_never_0600(tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "f.txt", "un")
+    finally:
+        os.umask(old)
+    assert mode(tmp_path / "f.txt") == 0o666 & ~umask
+
+
+@pytest.mark.parametrize("kept", [0o644, 0o640, 0o664, 0o400])
+def test_an_existing_file_keeps_its_mode(tmp_path, kept):
+    path = tmp_path / "f.txt"
+    write_atomic(path, "un")
+    path.chmod(kept)
+    old = os.umask(0o077)
+    try:
+        write_atomic(path, "deux")
+    finally:
+        os.umask(old)
+    assert mode(path) == kept and path.read_text(encoding="utf-8") == "deux"
+
+
+def test_a_symlink_is_written_through(tmp_path):
+    target = tmp_path / "vrai.txt"
+    target.write_text("avant", encoding="utf-8")
+    target.chmod(0o640)
+    link = tmp_path / "lien.txt"
+    link.symlink_to(target)
+    assert write_atomic(link, "après") == target
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "après" and mode(target) == 0o640
+
+
+def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path):
+    path = tmp_path / "r.json"
+    prefix, suffix = temp_pattern(path)
+    stale = [tmp_path / f"{prefix}abcd1234{suffix}", tmp_path / f"{prefix}x{suffix}"]
+    others = ["r.json", ".r.json.lock", f"{prefix}{suffix}", ".autre.json.ab.tmp", "r.json.tmp", "notes.tmp"]
+    for p in stale + [tmp_path / name for name in others]:
+        p.write_text("x")
+    assert remove_stale_temps(path) == 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(others)
+    assert remove_stale_temps(tmp_path / "absent" / "r.json") == 0
+
+
+@pytest.mark.parametrize("error, words", [
+    (OSError(errno.ENOSPC, "No space left on device"), "disque plein"),
+    (PermissionError(errno.EACCES, "Permission denied"), "permission refusée"),
+    (PermissionError(errno.EPERM, "Operation not permitted"), "permission refusée"),
+    (OSError(errno.EROFS, "Read-only file system"), "système de fichiers en lecture seule"),
+    (OSError(errno.EDQUOT, "Disk quota exceeded"), "quota dépassé"),
+    (OSError(errno.EIO, "Input/output error"), "erreur de lecture ou d'écriture du disque"),
+    (OSError(errno.ENOLINK, "Link has been severed"), "erreur du système (code ENOLINK)"),
+    (OSError("sans code"), "erreur du système (code OSError)"),
+    (LockBusy("held"), "fichier occupé"),
+])
+def test_os_errors_said_in_french(error, words):
+    assert describe_os_error(error) == words
+    assert error.strerror is None or error.strerror not in describe_os_error(error)

@@ -8,6 +8,7 @@ the store holds on disk.
 
 from __future__ import annotations
 
+import errno
 import json
 from datetime import datetime, timezone
 
@@ -160,7 +161,8 @@ def test_clearing_the_upload_does_nothing(current, path):
 
 
 def test_an_unreadable_results_file_is_set_aside_and_the_panel_says_so(grid, path):
-    path.write_text("{ pas du json", encoding="utf-8")
+    broken = '{"format": "isgrille-results", pas du json'
+    path.write_text(broken, encoding="utf-8")
     store = ResultsStore(grid, path)
     panel = SessionPanel(store)
     shown = text_of(panel.message.value)
@@ -168,7 +170,7 @@ def test_an_unreadable_results_file_is_set_aside_and_the_panel_says_so(grid, pat
     assert f"Le fichier {path} n'a pas pu être lu" in shown
     aside = list(path.parent.glob("r.illisible-*.json"))
     assert len(aside) == 1 and aside[0].name in shown
-    assert aside[0].read_text(encoding="utf-8") == "{ pas du json"  # kept, never overwritten
+    assert aside[0].read_text(encoding="utf-8") == broken  # kept, never overwritten
     panel.project.value = "Nouveau départ"  # and work goes on
     assert read_results(path, grid).project == "Nouveau départ"
 
@@ -201,3 +203,77 @@ def test_example_notice_escapes_the_project_name(grid, quiz, concepts, workshop)
     notice = example_notice(Kit(grid, quiz, concepts, workshop, store, is_example=True))
     assert "<script>" not in notice.value
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in notice.value
+
+
+# --- resuming safely: size bound, a dated copy of the current work -------------------------
+
+
+def test_an_upload_over_the_size_bound_is_refused_before_it_is_read(current, path, grid, monkeypatch):
+    def never(*args, **kwargs):
+        raise AssertionError("an oversized upload must not be decoded or parsed")
+
+    monkeypatch.setattr(LearnerResults, "from_json", never)
+    panel = SessionPanel(current)
+    before = path.read_bytes()
+    upload(panel, b"\xff" * 7_000_000, "énorme.json")
+    shown = text_of(panel.message.value)
+    assert shown == ("Fichier non repris : énorme.json est trop gros (7 Mo ; limite 2 Mo), "
+                     "ce n'est pas un fichier de résultats du kit.")
+    assert path.read_bytes() == before and panel.project.value == "Projet du jour"
+    assert sorted(p.name for p in path.parent.iterdir()) == [".r.json.lock", "r.json"]
+
+
+def test_resuming_keeps_the_current_file_as_a_dated_copy_named_on_screen(current, path, grid, earlier):
+    panel = SessionPanel(current)
+    before = path.read_bytes()
+    upload(panel, earlier.to_json(grid).encode(), "camille.json")
+    [copy] = path.parent.glob("r.avant-reprise-*.json")
+    assert copy.read_bytes() == before  # the work of the day, as it was
+    assert f"Votre travail précédent est gardé dans le fichier {copy.name}." in text_of(panel.message.value)
+    assert read_results(path, grid).project == "La Recyclerie du Val"
+    upload(panel, earlier.to_json(grid).replace("Val", "Lot").encode(), "autre.json")  # resume again
+    copies = sorted(path.parent.glob("r.avant-reprise-*.json"))
+    assert len(copies) == 2 and copy in copies  # the first copy is never overwritten
+    [second] = [c for c in copies if c != copy]
+    assert read_results(second, grid).project == "La Recyclerie du Val"
+    assert second.name in text_of(panel.message.value)
+
+
+def test_resuming_in_memory_keeps_no_copy(grid, earlier):
+    store = ResultsStore(grid)
+    panel = SessionPanel(store)
+    upload(panel, earlier.to_json(grid).encode())
+    assert store.load().project == "La Recyclerie du Val"
+    assert "gardé dans" not in text_of(panel.message.value)
+
+
+def full(*args, **kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_when_no_copy_can_be_kept_nothing_is_replaced(current, path, grid, earlier, monkeypatch):
+    monkeypatch.setattr("isgrille.results.kitfile.os.link", full)
+    panel = SessionPanel(current)
+    before = path.read_bytes()
+    upload(panel, earlier.to_json(grid).encode(), "camille.json")
+    assert text_of(panel.message.value) == (f"Fichier non repris : {path}: copie de sauvegarde impossible "
+                                            "(disque plein) : rien n'a été remplacé")
+    assert path.read_bytes() == before and current.load().project == "Projet du jour"
+
+
+def test_a_resume_that_cannot_be_saved_is_kept_on_screen_and_said(current, path, grid, earlier, monkeypatch):
+    panel = SessionPanel(current)
+    before = path.read_bytes()
+    monkeypatch.setattr("isgrille.results.atomic.os.replace", full)
+    upload(panel, earlier.to_json(grid).encode(), "camille.json")
+    assert "disque plein" in text_of(panel.status.value)
+    assert "Résultats repris depuis camille.json, mais pas enregistrés" in text_of(panel.message.value)
+    assert current.load().project == panel.project.value == "La Recyclerie du Val"
+    assert decode_data_uri(panel.download.value)["project"]["name"] == "La Recyclerie du Val"
+    assert path.read_bytes() == before
+
+
+def test_a_read_only_store_says_where_results_are_not_saved(grid, path):
+    ResultsStore(grid, path).update(lambda r: setattr(r, "project", "Lu"))
+    panel = SessionPanel(ResultsStore(grid, path, readonly=True))
+    assert f"(résultats non enregistrés : {path} est en lecture seule)" in text_of(panel.download.value)
