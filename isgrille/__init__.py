@@ -44,7 +44,7 @@ from .content.model import NOT_RATED, Assessment, Criterion, Dimension, Grid, Qu
 from .delivery.kit import Kit, open_kit
 from .delivery.validate import validate_file
 from .results.learner import LearnerResults
-from .results.store import ResultsStore, read_results, save_results
+from .results.store import ResultsStore, SaveError, read_results, save_results
 
 __version__ = "0.1.0"
 
@@ -64,6 +64,7 @@ __all__ = [
     "Profile",
     "Quiz",
     "ResultsStore",
+    "SaveError",
     "QuizItem",
     "QuizResult",
     "SectorExample",

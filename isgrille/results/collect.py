@@ -26,6 +26,7 @@ from pathlib import Path, PurePath
 from ..content.errors import ContentError, Problem
 from ..content.limits import shorten
 from ..content.model import Grid
+from .kitfile import is_kept_copy
 from .learner import LearnerResults
 from .store import read_results
 
@@ -83,9 +84,10 @@ def collect_class(root: str | Path, grid: Grid, pattern: str = "**/*.json") -> C
     """The trainer's collection: every results file under ``root`` (e.g. the learners' homes).
 
     Any exception while reading one file becomes a problem naming it, and
-    the rest of the class is read. Files set aside by the store as
-    unreadable (``*.illisible-*``) were already reported to their learner
-    and are left out. Raises ContentError when ``root`` is not a readable
+    the rest of the class is read. The store's own dated copies — files set
+    aside as unreadable (``*.illisible-*``), already reported to their
+    learner, and work kept before a resume (``*.avant-reprise-*``) — are
+    left out. Raises ContentError when ``root`` is not a readable
     folder or ``pattern`` is not a relative pattern.
     """
     root = Path(root)
@@ -166,7 +168,7 @@ def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem]) -> list[P
                      if fnmatch.fnmatchcase(child.name, parts[i]) and (i + 1 == len(parts) or _is_dir(child))]
         elif os.path.lexists(child := folder / parts[i]) and (i + 1 == len(parts) or _is_dir(child)):
             todo.append((child, i + 1))
-    return sorted(path for path in found if ".illisible-" not in path.name)
+    return sorted(path for path in found if not is_kept_copy(path))
 
 
 def _entries(folder: Path, listed: dict[Path, list[Path]], problems: list[Problem]) -> list[Path]:

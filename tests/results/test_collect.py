@@ -101,9 +101,11 @@ def test_default_pattern_finds_results_at_any_depth_and_reports_other_json(grid,
     assert {p.field for p in problems} >= {"format", "theme"}
 
 
-def test_files_set_aside_by_the_store_are_left_out(grid, tmp_path, reads):
+def test_the_stores_own_copies_are_left_out(grid, tmp_path, reads):
+    """Set-asides and the copies kept before a resume are not extra learners."""
     save(grid, tmp_path / "r.json", "Gardé")
     (tmp_path / "r.illisible-20260101-120000.json").write_text("{", encoding="utf-8")
+    save(grid, tmp_path / "r.avant-reprise-20260101-120000.json", "Ancien travail")
     found, problems = collect_results(tmp_path, grid)
     assert projects(found) == ["Gardé"] and problems == []
     assert reads == [tmp_path / "r.json"]
