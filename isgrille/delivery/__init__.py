@@ -8,6 +8,7 @@ module               what it holds
 ``kit``              ``open_kit()``: the content and the learner's results
                      store, in one call from a notebook
 ``cli``              ``python -m isgrille validate|score|schema|collect|present``
+``french_parser``    argparse speaking French: usage, help and errors
 ``validate``         ``validate_file``: any file of the kit, whatever its kind
 ``schema_export``    the JSON Schemas of every file, written for editors
 ``present``          the Voilà command lines (app mode, live slides), offline

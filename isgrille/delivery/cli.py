@@ -1,7 +1,7 @@
 """The command line: ``python -m isgrille validate|score|schema|collect|present``.
 
 Messages are in French, like everything a trainer reads — argparse's own
-words included (:class:`FrenchParser`) — and never a traceback: an
+words included (:class:`~.french_parser.FrenchParser`) — and never a traceback: an
 unexpected error is one French line. CSV goes out through
 :func:`~isgrille.analysis.spreadsheet.write_csv`, safe to open in a
 spreadsheet. Exit codes: 0 when all is well, 1 when a file is invalid (or
@@ -10,19 +10,18 @@ an error was unexpected), 2 for a wrong command line.
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import sys
 from pathlib import Path
-from typing import NoReturn, Sequence
+from typing import Sequence
 
 from ..analysis.spreadsheet import write_csv
 from ..content.errors import ContentError
 from ..content.limits import shorten
 from ..results.collect import problems_of
+from .french_parser import FrenchParser, RawFormatter
 
-__all__ = ["FrenchParser", "main"]
+__all__ = ["main"]
 
 DESCRIPTION = """\
 isgrille : le kit de l'atelier « Établi – Innovation sociale ».
@@ -34,62 +33,8 @@ KINDS = {"grid": "grille", "quiz": "quiz", "concepts": "concepts", "workshop": "
          "cohort": "cohorte", "results": "résultats"}
 
 
-#: argparse's English messages that this command line can give, and their French, tried in order.
-_FRENCH = [
-    (r"^the following arguments are required: (.*)$", r"arguments obligatoires manquants : \1"),
-    (r"^unrecognized arguments: (.*)$", r"arguments inconnus : \1"),
-    (r"^invalid choice: (.*) \(choose from (.*)\)$", r"choix invalide : \1 (choix possibles : \2)"),
-    (r"^invalid int value: (.*)$", r"nombre entier attendu, pas \1"),
-    (r"^invalid (\S+) value: (.*)$", r"valeur invalide (\1) : \2"),
-    (r"^expected one argument$", "une valeur attendue"),
-    (r"^expected at least one argument$", "au moins une valeur attendue"),
-    (r"^expected at most one argument$", "au plus une valeur attendue"),
-    (r"^expected (\d+) arguments?$", r"\1 valeur(s) attendue(s)"),
-    (r"^ambiguous option: (.*) could match (.*)$", r"option ambiguë : \1 peut désigner \2"),
-    (r"^ignored explicit argument (.*)$", r"valeur ignorée : \1"),
-]
-
-
-def french(message: str) -> str:
-    """argparse's English ``message`` in French (unchanged when unknown).
-
-    >>> french("argument --port: invalid int value: 'x'")
-    "argument --port : nombre entier attendu, pas 'x'"
-    """
-    argument = re.match(r"^argument (.+?): (.*)$", message, flags=re.DOTALL)
-    if argument:
-        return f"argument {argument[1]} : {french(argument[2])}"
-    for english, translation in _FRENCH:
-        if re.match(english, message, flags=re.DOTALL):
-            return re.sub(english, translation, message, flags=re.DOTALL)
-    return message
-
-
-class _Formatter(argparse.HelpFormatter):
-    def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[no-untyped-def]
-        return super()._format_usage(usage, actions, groups, "utilisation : " if prefix is None else prefix)
-
-
-class _RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
-    """Keeps the line breaks of the main description."""
-
-
-class FrenchParser(argparse.ArgumentParser):
-    """An ArgumentParser that speaks French: usage, help titles and every error (exit code 2)."""
-
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
-        self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
-        self._positionals.title, self._optionals.title = "arguments ", "options "  # « options : »
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog} : erreur : {french(message)}\n")
-
-
 def _parser() -> FrenchParser:
-    parser = FrenchParser(prog="python -m isgrille", description=DESCRIPTION, formatter_class=_RawFormatter)
+    parser = FrenchParser(prog="python -m isgrille", description=DESCRIPTION, formatter_class=RawFormatter)
     parser._positionals.title = "commandes "
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
 
