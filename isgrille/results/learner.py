@@ -52,9 +52,14 @@ class LearnerResults:
         self.assessments.setdefault(assessor, {})[criterion_id] = level
 
     def to_json(self, grid: Grid) -> str:
-        """The results file's text (format version 1), ratings written as level labels."""
+        """The results file's text (format version 1), ratings written as level labels.
+
+        It can always be saved as UTF-8: a lone surrogate (half of a character,
+        which a text box can send) is written as U+FFFD « � ».
+        """
         import json
 
+        from ..content.sources import without_surrogates
         from .file_format import FORMAT, VERSION
 
         data = {
@@ -76,14 +81,20 @@ class LearnerResults:
             "pitch": self.pitch,
             "exchange": self.exchange,
         }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return without_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
     @classmethod
     def from_json(cls, text: str, grid: Grid, source: str | Path = "<résultats>") -> "LearnerResults":
-        """Read a results file's text, checked against ``grid``; ContentError otherwise."""
-        from .file_format import VERSION, ResultsFile
+        """Read a results file's text, checked against ``grid``; ContentError otherwise.
+
+        At most ``MAX_PROBLEMS`` unknown criteria or levels are described (then
+        how many more there are); each rating costs one dictionary lookup.
+        Lone surrogates in the text become U+FFFD.
+        """
+        from ..content.limits import MAX_PROBLEMS, shorten
         from ..content.sources import parse_json
         from ..content.validation import validate_document
+        from .file_format import VERSION, ResultsFile
 
         doc = parse_json(text, source)
         version = doc.data.get("version")
@@ -95,22 +106,29 @@ class LearnerResults:
                 field="version", line=doc.line_of(("version",)),
             )
         model = validate_document(ResultsFile, doc)
-        problems = []
+        known = {criterion.id: criterion for criterion in grid.criteria}
+        problems: list[Problem] = []
+        more = 0
         assessments: dict[str, dict[str, int | None]] = {}
         for i, entry in enumerate(model.assessments):
             ratings: dict[str, int | None] = {}
             for criterion_id, label in entry.ratings.items():
-                where = ("assessments", i, "ratings", criterion_id)
-                try:
-                    grid.criterion(criterion_id)
-                    ratings[criterion_id] = None if label is None else grid.level_index(label)
-                except (KeyError, ValueError) as exc:
-                    problems.append(
-                        Problem(str(source), str(exc.args[0]), line=doc.line_of(where), field=format_field(where))
-                    )
+                message = None
+                if criterion_id not in known:
+                    message = f"critère '{shorten(criterion_id)}' inconnu (attendu : {', '.join(known)})"
+                else:
+                    try:
+                        ratings[criterion_id] = None if label is None else grid.level_index(label)
+                    except ValueError as exc:
+                        message = str(exc.args[0])
+                if message is not None and len(problems) < MAX_PROBLEMS:
+                    where = ("assessments", i, "ratings", criterion_id)
+                    problems.append(Problem(str(source), message, line=doc.line_of(where), field=format_field(where)))
+                elif message is not None:
+                    more += 1
             assessments[entry.assessor] = ratings
         if problems:
-            raise ContentError(problems)
+            raise ContentError(problems, more)
         return cls(
             project=model.project.name,
             learner=model.project.learner,

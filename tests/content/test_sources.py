@@ -19,7 +19,8 @@ import pytest
 
 from isgrille.content.errors import ContentError, Problem
 from isgrille.content.loading import load_grid, load_quiz, load_workshop
-from isgrille.content.sources import YamlDocument, parse_json, read_text, read_yaml
+from isgrille.content.sources import parse_json, read_text, read_yaml
+from isgrille.content.validation import YamlDocument
 
 from ..documents import GRID, WORKSHOP, broken, problems_of
 
