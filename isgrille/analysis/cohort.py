@@ -64,9 +64,8 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
         header = [name.strip() for name in next(reader)]
         _check_header(path, header, grid, line=1 + offset)
         return _read_rows(path, reader, header, grid, offset)
-    except csv.Error as exc:
-        problem = "cellule trop longue" if "field larger" in str(exc) else "ligne illisible (guillemets mal placés ?)"
-        raise ContentError.single(path, problem, line=reader.line_num + offset) from None
+    except csv.Error:  # hardly possible: the reading is lenient and a cell may be as long as the file
+        raise ContentError.single(path, "ligne illisible (guillemets mal placés ?)", line=reader.line_num + offset) from None
 
 
 def _read_rows(path: Path, reader, header: list[str], grid: Grid, offset: int) -> tuple[Assessment, ...]:

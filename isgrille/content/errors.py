@@ -29,7 +29,7 @@ from .limits import MAX_DEPTH, MAX_PROBLEMS, MAX_SHOWN, MAX_VALUES, shorten
 
 __all__ = [
     "ContentError", "Problem", "format_field", "bounded", "os_error_text", "yaml_syntax_text", "json_problem_text",
-    "kind_of", "KIND_NAMES", "TAG_NAMES", "TOO_DEEP", "TOO_MANY",
+    "kind_of", "tag_text", "KIND_NAMES", "TAG_NAMES", "TOO_DEEP", "TOO_MANY",
 ]
 
 
@@ -77,7 +77,7 @@ def bounded(text: str) -> str:
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one file, and where (message, field and column are :func:`bounded`)."""
+    """One thing wrong in one file, and where (the message is :func:`bounded`, field and column cut if huge)."""
 
     path: str
     message: str
@@ -86,10 +86,11 @@ class Problem:
     column: str | None = None
 
     def __post_init__(self) -> None:
-        for name in ("message", "field", "column"):
-            value = getattr(self, name)
-            if value is not None and len(value) > MAX_SHOWN:
-                object.__setattr__(self, name, bounded(value))
+        if len(self.message) > MAX_SHOWN:
+            object.__setattr__(self, "message", bounded(self.message))
+        for name in ("field", "column"):  # built from shortened keys: only a safety net here
+            if getattr(self, name) is not None and len(getattr(self, name)) > _LONGEST:
+                object.__setattr__(self, name, shorten(getattr(self, name), _LONGEST))
 
     def __str__(self) -> str:
         where = []
@@ -239,8 +240,15 @@ KIND_NAMES = {"content": "un fichier de contenu", "results": "un fichier de rés
 #: What a YAML value of each implicit type is called, by the last part of its tag.
 TAG_NAMES = {"int": "nombre entier", "float": "nombre", "bool": "booléen", "timestamp": "date",
              "binary": "donnée binaire", "null": "valeur vide"}
+
+
 TOO_DEEP = f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux de listes et de tables)"
 TOO_MANY = f"trop de valeurs (au plus {_number(MAX_VALUES)} textes, nombres, listes et tables, clés comprises)"
+
+
+def tag_text(tag: str) -> str:
+    """A YAML tag as a file writes it: ``!!set`` for ``tag:yaml.org,2002:set`` (shortened)."""
+    return shorten(tag.replace("tag:yaml.org,2002:", "!!"))
 
 
 def kind_of(value: object) -> str:

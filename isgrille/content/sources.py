@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import KIND_NAMES, TAG_NAMES, TOO_DEEP, TOO_MANY, ContentError, json_problem_text, kind_of, os_error_text
-from .errors import yaml_syntax_text
+from .errors import tag_text, yaml_syntax_text
 from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES, shorten, size_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +74,8 @@ def _check(path: Path, mode: int, size: int, kind: str, grown: bool = False) -> 
         raise ContentError.single(path, f"ce n'est pas un fichier ordinaire ({what}) : donnez le chemin d'un fichier")
     limit = MAX_BYTES[kind]
     if size > limit:
-        found = f"plus de {size_label(limit)}" if grown else size_label(-(-size // 100_000) * 100_000)  # 2,1 Mo
+        found = size_label(round(size, -5) if size >= 1_000_000 else size)  # 50 Mo, 2,3 Mo
+        found = f"plus de {size_label(limit)}" if grown or found == size_label(limit) else found
         raise ContentError.single(
             path, f"fichier trop volumineux ({found} ; au plus {size_label(limit)} pour {KIND_NAMES[kind]})"
         )
@@ -139,7 +140,7 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
                 raise ContentError.single(path, TOO_DEEP, line=line)
             mapping = isinstance(event, yaml.MappingStartEvent)
             if event.tag not in (None, "!", "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq"):
-                raise ContentError.single(path, f"étiquette YAML « {shorten(event.tag)} » non acceptée", line=line)
+                raise ContentError.single(path, f"étiquette YAML « {tag_text(event.tag)} » non acceptée", line=line)
             stack.append([{} if mapping else [], (line, {} if mapping else []), mapping, None, None])
             continue
         if isinstance(event, yaml.CollectionEndEvent):
@@ -186,7 +187,7 @@ def _scalar(path: Path, loader: Any, event: Any) -> Any:
     except Exception:  # an unknown tag, a date 2026-02-30, a number of 5,000 digits, bad base64…
         what = TAG_NAMES.get(tag.rsplit(":", 1)[-1]) if constructor else None
         raise ContentError.single(path, f"{what} « {shorten(value)} » invalide : mettez le texte entre guillemets"
-                                  if what else f"étiquette YAML « {shorten(tag)} » inconnue : retirez-la",
+                                  if what else f"étiquette YAML « {tag_text(tag)} » inconnue : retirez-la",
                                   line=event.start_mark.line + 1) from None
 
 
