@@ -76,7 +76,9 @@ CASES = {
     "unknown ids at the limit": ("ids.json", lambda: unknown_ids(49_990), 1),
     "990k wrong values (2 MB)": ("values.json", lambda: json.dumps(results(innovation_dimensions=[0] * 990_000),
                                                                    separators=(",", ":")), 1),
-    "100k wrong values (key and value)": ("values_100k.json", lambda: json.dumps(results(quiz={f"Q{i}": 0 for i in range(49_990)})), 1),
+    "100k wrong values (key and value)": ("values_100k.json",
+                                          lambda: json.dumps(results(quiz={f"Q{i}": 0 for i in range(49_990)})), 1),
+    "100k YAML numbers (at the bound)": ("numbers.yaml", lambda: "kind: grid\nlevels: [" + "0," * 99_990 + "0]\n", 1),
     "990k YAML values (2 MB)": ("values.yaml", lambda: "kind: grid\nlevels: [" + "0," * 990_000 + "0]\n", 1),
     "50 MB YAML list": ("list.yaml", lambda: "- élément de liste\n" * 2_650_000, 1),
     "/dev/zero": ("/dev/zero", None, 1),
@@ -155,7 +157,8 @@ def main() -> None:
     reference = statistics.median(r.seconds for r in runs["reference"])
     print(f"{args.rounds} interleaved rounds, fresh interpreter each; median seconds; "
           f"reference = validating {REFERENCE.name} ({reference:.2f} s)")
-    print(f"{'case':<34}{'exit':>5}{'s':>7}{'-ref':>7}{'MB':>7}{'err kB':>8}{'tb':>4}  {'goal':<5} first line of stderr")
+    print(f"{'case':<34}{'exit':>5}{'s':>7}{'-ref':>7}{'/ref':>6}{'MB':>7}{'err kB':>8}{'tb':>4}  {'goal':<5} "
+          "first line of stderr")
     failed = 0
     for name, (_, _, expected) in CASES.items():
         last = runs[name][-1]
@@ -167,8 +170,8 @@ def main() -> None:
         failed += not ok
         code = "kill" if last.code is None else str(last.code)
         first = (last.stderr.splitlines() or [""])[0]
-        print(f"{name:<34}{code:>5}{seconds:>7.2f}{seconds - reference:>+7.2f}{peak:>7.0f}{len(last.stderr) / 1000:>8.1f}"
-              f"{'yes' if traceback else 'no':>4}  {'ok' if ok else 'MISS':<5} {first[:100]}")
+        print(f"{name:<34}{code:>5}{seconds:>7.2f}{seconds - reference:>+7.2f}{seconds / reference:>6.1f}{peak:>7.0f}"
+              f"{len(last.stderr) / 1000:>8.1f}{'yes' if traceback else 'no':>4}  {'ok' if ok else 'MISS':<5} {first[:100]}")
     print(f"goal: exit as expected, < {GOAL_SECONDS:g} s, < {GOAL_MB} MB, < {GOAL_ERR // 1000} kB of messages, "
           f"no traceback — "
           f"{len(CASES) - failed} of {len(CASES)} cases meet it")

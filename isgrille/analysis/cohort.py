@@ -65,7 +65,8 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
         _check_header(path, header, grid, line=1 + offset)
         return _read_rows(path, reader, header, grid, offset)
     except csv.Error:  # hardly possible: the reading is lenient and a cell may be as long as the file
-        raise ContentError.single(path, "ligne illisible (guillemets mal placés ?)", line=reader.line_num + offset) from None
+        line = reader.line_num + offset
+        raise ContentError.single(path, "ligne illisible (guillemets mal placés ?)", line=line) from None
 
 
 def _read_rows(path: Path, reader, header: list[str], grid: Grid, offset: int) -> tuple[Assessment, ...]:

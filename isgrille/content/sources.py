@@ -121,7 +121,7 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
     if loader.check_event(yaml.StreamEndEvent):
         raise ContentError.single(path, "le fichier ne contient aucune donnée YAML")
     loader.get_event()  # DocumentStartEvent
-    stack: list[list] = []  # [container, index, awaiting a key?, key, (key text, key line)]
+    stack: list[list] = []  # [list or dict, its index, for a dict the pending (key, key text, key line) or None]
     values = 0
     while True:
         event = loader.get_event()
@@ -133,7 +133,7 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
             raise ContentError.single(path, f"les alias YAML (*{shorten(event.anchor)}) ne sont pas acceptés : "
                                             "recopiez le texte", line=line)
         if isinstance(event, yaml.CollectionStartEvent):
-            if stack and stack[-1][2]:
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
                 raise ContentError.single(path, "clé complexe (liste ou table) non acceptée : une clé est un texte",
                                           line=line)
             if len(stack) >= MAX_DEPTH:
@@ -141,7 +141,7 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
             mapping = isinstance(event, yaml.MappingStartEvent)
             if event.tag not in (None, "!", "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq"):
                 raise ContentError.single(path, f"étiquette YAML « {tag_text(event.tag)} » non acceptée", line=line)
-            stack.append([{} if mapping else [], (line, {} if mapping else []), mapping, None, None])
+            stack.append([{} if mapping else [], (line, {} if mapping else []), None])
             continue
         if isinstance(event, yaml.CollectionEndEvent):
             value, index = stack.pop()[:2]
@@ -150,18 +150,19 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
         if not stack:
             break
         frame = stack[-1]
-        if not frame[2] and isinstance(frame[0], list):
-            frame[0].append(value)
-            frame[1][1].append(index)
-        elif frame[2]:  # ``value`` is a key (a scalar: collections were refused above)
-            if event.value in frame[1][1]:
+        container, located, pending = frame[0], frame[1][1], frame[2]
+        if isinstance(container, list):
+            container.append(value)
+            located.append(index)
+        elif pending is None:  # ``value`` is a key (a scalar: collections were refused above)
+            if event.value in located:
                 raise ContentError.single(path, f"la clé '{shorten(event.value)}' est écrite deux fois "
-                                                f"(déjà à la ligne {frame[1][1][event.value][0]})", line=line)
-            frame[2:] = [False, value, (event.value, line)]
+                                                f"(déjà à la ligne {located[event.value][0]})", line=line)
+            frame[2] = (value, event.value, line)
         else:
-            frame[0][frame[3]] = value
-            frame[1][1][frame[4][0]] = (frame[4][1], index)
-            frame[2] = True
+            container[pending[0]] = value
+            located[pending[1]] = (pending[2], index)
+            frame[2] = None
     loader.get_event()  # DocumentEndEvent
     if not loader.check_event(yaml.StreamEndEvent):
         mark = loader.peek_event().start_mark
@@ -227,6 +228,7 @@ def parse_json(text: str, path: str | Path) -> "YamlDocument":
     from .validation import YamlDocument
 
     path = Path(path)
+    _check(path, stat.S_IFREG, len(text), "results")  # a text given directly, as an upload, is bounded too
     _check_shape(path, text)  # first: json.loads can then neither recurse too deep nor choke on a huge number
     try:
         data = json.loads(text)
@@ -251,10 +253,8 @@ def without_surrogates(text: str) -> str:
     return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,]|[^\s\[\]{}:,"]+')
-
-
-_DEPTH = {"[": 1, "{": 1, "]": -1, "}": -1, ":": 0, ",": 0}
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,]|[^\s\[\]{}:,"]+')  # a text, a sign, or else
+_DEPTH = {"[": 1, "{": 1, "]": -1, "}": -1, ":": 0, ",": 0}  # what a sign does to the depth; other tokens are values
 
 
 def _check_shape(path: Path, text: str) -> None:

@@ -5,6 +5,12 @@ cross-field rules written as validators); this module only turns its errors
 into :class:`~isgrille.content.errors.Problem` lines that name the file, the line and
 the field, and say what was expected. A cross-field rule reports the exact
 place it is about by raising :class:`LocatedError` inside a validator.
+
+What is validated is a :class:`YamlDocument`, as the readers of :mod:`.sources`
+give it: the data, and the index of its lines that turns a field path back
+into a line. Every error type of pydantic is said in French (never its
+English), values quoted from the file are shortened, and at most
+``MAX_PROBLEMS`` problems are described, then how many more there are.
 """
 
 from __future__ import annotations
@@ -122,6 +128,7 @@ _GROUPS = {
     "imbrication trop profonde ou circulaire": ("recursion_loop", "recursion_depth_exceeded"),
 }
 _MESSAGES = {kind: message for message, kinds in _GROUPS.items() for kind in kinds}
+_LENGTH = {"too_short": "min_length", "too_long": "max_length"}
 
 
 #: What each text pattern used in the file models means, for its error message.
@@ -192,15 +199,16 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: dict[str, Any]) -
         message = str(cause)  # the file models' own validators speak French
     elif kind == "extra_forbidden":
         expected = _fields_at(model, loc[:-1])
-        message = f"champ '{shorten(str(loc[-1]))}' inconnu" + (f" (attendu : {', '.join(expected)})" if expected else "")
+        message = f"champ '{shorten(str(loc[-1]))}' inconnu"
+        message += f" (attendu : {', '.join(expected)})" if expected else ""
         key = True
     elif kind == "literal_error":
         message = f"valeur '{shorten(str(error.get('input')))}' invalide (attendu : {ctx.get('expected', '?')})"
     elif kind == "string_pattern_mismatch":
         message = _PATTERNS.get(ctx.get("pattern"), "texte '{value}' invalide (attendu : {pattern})")
         message = message.format(value=shorten(str(error.get("input"))), pattern=shorten(str(ctx.get("pattern"))))
-    elif kind in ("too_short", "too_long") and isinstance(ctx.get("min_length" if kind == "too_short" else "max_length"), int):
-        count = ctx["min_length" if kind == "too_short" else "max_length"]
+    elif kind in ("too_short", "too_long") and isinstance(ctx.get(_LENGTH[kind]), int):
+        count = ctx[_LENGTH[kind]]
         plural = "s" if count > 1 else ""
         message = f"{'au moins' if kind == 'too_short' else 'au plus'} {count} élément{plural} attendu{plural}"
     else:

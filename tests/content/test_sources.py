@@ -607,3 +607,13 @@ def test_parse_json_builds_its_line_index_only_when_a_line_is_asked_for():
     assert "index" not in vars(doc)
     assert doc.line_of(("a",)) == 2
     assert "index" in vars(doc)
+
+
+def test_parse_json_bounds_a_text_given_directly(monkeypatch):
+    """An uploaded file reaches parse_json as text, without read_text: it is bounded all the same."""
+    monkeypatch.setitem(MAX_BYTES, "results", 100)
+    with pytest.raises(ContentError) as excinfo:
+        parse_json('{"a": "' + "x" * 200 + '"}', "envoi.json")
+    assert excinfo.value.problems == (
+        Problem("envoi.json", "fichier trop volumineux (209 octets ; au plus 100 octets pour un fichier de résultats)"),
+    )
