@@ -65,6 +65,12 @@ def big_cell() -> str:
     return "\n".join([header, ",".join(cells), *rest]) + "\n"
 
 
+def cohort_rows(count: int, cells) -> str:
+    """A cohort with the shipped header and ``count`` rows whose twelve level cells are ``cells(n)``."""
+    header = cohort_text().splitlines()[0]
+    return header + "\n" + "".join(f"Projet {n},autoévaluation,{','.join(cells(n))}\n" for n in range(count))
+
+
 #: name -> (file name, content builder (str or bytes; None for special files), expected exit code)
 CASES = {
     "billion laughs (489 B)": ("laughs.yaml", billion_laughs, 1),
@@ -72,6 +78,12 @@ CASES = {
     "990-level JSON (2 kB)": ("deep.json", lambda: "[" * 990 + "]" * 990, 1),
     "CR-only CSV": ("cr.csv", lambda: cohort_text().replace("\n", "\r"), 0),
     "200 kB cell CSV": ("cell.csv", big_cell, 0),
+    "CSV 100k valid rows (12 MB)": ("rows.csv", lambda: cohort_rows(99_999, lambda n: ["Intermédiaire", "faible",
+                                                                                      "FORT", ""] * 3), 0),
+    "CSV 100k rows, all cells differ": ("cells.csv", lambda: cohort_rows(99_999, lambda n: [f"é{n}_{k}" for k in
+                                                                                          range(12)]), 1),
+    "CSV 10M cells in its header (20 MB)": ("header.csv", lambda: "a," * 9_999_999 + "a\n", 1),
+    "CSV 9M short lines": ("lines.csv", lambda: cohort_text().splitlines()[0] + "\n" + "a\n" * 9_000_000, 1),
     "1e6 unknown ids (28 MB)": ("ids_1e6.json", lambda: unknown_ids(1_000_000), 1),
     "unknown ids at the limit": ("ids.json", lambda: unknown_ids(49_990), 1),
     "990k wrong values (2 MB)": ("values.json", lambda: json.dumps(results(innovation_dimensions=[0] * 990_000),
@@ -115,16 +127,21 @@ class Run:
     stderr: str
 
 
-def run_once(path: Path, timeout: float, cap_mb: int, workdir: Path) -> Run:
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (cap_mb * 2**20, cap_mb * 2**20))
+#: ``python -m isgrille validate FILE`` with its address space capped first.
+CHILD = (
+    "import resource, runpy, sys; cap = int(sys.argv.pop(1)) * 2**20; "
+    "resource.setrlimit(resource.RLIMIT_AS, (cap, cap)); sys.argv[0] = 'isgrille'; "
+    "runpy.run_module('isgrille', run_name='__main__', alter_sys=True)"
+)
 
+
+def run_once(path: Path, timeout: float, cap_mb: int, workdir: Path) -> Run:
     err = workdir / "stderr.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(err, "wb") as stderr:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "isgrille", "validate", str(path)], cwd=ROOT, env=env,
-                                 stdout=subprocess.DEVNULL, stderr=stderr, preexec_fn=cap)
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(cap_mb), "validate", str(path)], cwd=ROOT,
+                                 env=env, stdout=subprocess.DEVNULL, stderr=stderr)
         code, usage = None, None
         while time.perf_counter() - start < timeout:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -145,10 +162,17 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--timeout", type=float, default=30.0, help="seconds before a child is killed")
     parser.add_argument("--memory-cap", type=int, default=2000, help="address space of a child, in MB")
+    parser.add_argument("--build", metavar="FOLDER", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build:
+        build(Path(args.build))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        paths = build(folder)
+        # Built by another process: a child's peak memory counts its parent's at the time it starts,
+        # so this process keeps small.
+        subprocess.run([sys.executable, __file__, "--build", tmp], check=True)
+        paths = {name: folder / file_name for name, (file_name, _, _) in CASES.items()}
         runs: dict[str, list[Run]] = {name: [] for name in CASES}
         for _ in range(args.rounds):
             for name, path in paths.items():

@@ -15,15 +15,16 @@ pandas is imported only by :func:`assessments_frame`.
 from __future__ import annotations
 
 import csv
-import io
+import itertools
 from collections import Counter
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
-from ..content.errors import ContentError, Problem
-from ..content.limits import MAX_BYTES, MAX_PROBLEMS, shorten
+from ..content.errors import TOO_MANY_ROWS, ContentError, Problem
+from ..content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, shorten
 from ..content.model import Assessment, Grid
 from ..content.sources import read_text
+from ..results.learner import UNKNOWN, LevelReader, unknown_level_text
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -44,7 +45,8 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
     """Read a cohort's assessments, checked against ``grid`` (default: the AMI grid).
 
     Line ends may be LF, CRLF or CR alone (as old spreadsheets write them); a
-    cell may be as long as the file (up to ``MAX_BYTES["cohort"]``). Raises
+    cell may be as long as the file (up to ``MAX_BYTES["cohort"]``), and the
+    file may hold ``MAX_ROWS`` lines after its header. Raises
     ContentError listing the bad rows and cells, each with its line and
     column (the first ``MAX_PROBLEMS``, then how many more).
     """
@@ -55,13 +57,16 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
     raw = read_text(path, "cohort").replace("\r\n", "\n").replace("\r", "\n")
     text = raw.lstrip("\n")  # blank lines before the header are skipped…
     offset = len(raw) - len(text)  # …but still counted in line numbers
+    lines = text.count("\n") + (not text.endswith("\n"))
+    if lines - 1 > MAX_ROWS:
+        raise ContentError.single(path, TOO_MANY_ROWS, line=offset + MAX_ROWS + 2)
     first_line = text.partition("\n")[0]
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     # csv's limit on a cell is process-wide: it is only ever raised, to the largest cohort file.
     csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES["cohort"]))
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     try:
-        header = [name.strip() for name in next(reader)]
+        header = list(map(str.strip, next(reader)))
         _check_header(path, header, grid, line=1 + offset)
         return _read_rows(path, reader, header, grid, offset)
     except csv.Error:  # hardly possible: the reading is lenient and a cell may be as long as the file
@@ -69,39 +74,62 @@ def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -
         raise ContentError.single(path, "ligne illisible (guillemets mal placés ?)", line=line) from None
 
 
+def _lines(text: str) -> Iterator[str]:
+    """``text``'s lines one at a time, ends kept (an io.StringIO would take four bytes a character)."""
+    start = 0
+    while start < len(text):
+        end = text.find("\n", start) + 1 or len(text)
+        yield text[start:end]
+        start = end
+
+
 def _read_rows(path: Path, reader, header: list[str], grid: Grid, offset: int) -> tuple[Assessment, ...]:
+    """The assessments, one a row; at most MAX_PROBLEMS problems described (then counted), in linear time."""
+    at = {name: index for index, name in enumerate(header)}
+    ids = [criterion.id for criterion in grid.criteria]
+    columns = [at[criterion_id] for criterion_id in ids]
+    project_at, assessor_at = at[PROJECT], at.get(ASSESSOR)
+    levels = LevelReader(grid)
     problems: list[Problem] = []
     more = 0
     assessments: list[Assessment] = []
     seen: dict[tuple[str, str], int] = {}
-    for row in reader:
-        line = reader.line_num + offset
-        if not any(cell.strip() for cell in row):
-            continue
-        found: list[Problem] = []
-        cells = dict(zip(header, (cell.strip() for cell in row)))
-        project, assessor = cells.get(PROJECT, ""), cells.get(ASSESSOR) or DEFAULT_ASSESSOR
-        if len(row) != len(header):
-            found.append(Problem(str(path), f"{len(header)} valeurs attendues, {len(row)} trouvées", line=line))
-        elif not project:
-            found.append(Problem(str(path), "nom de projet vide", line=line, column=PROJECT))
-        elif (project, assessor) in seen:
-            found.append(Problem(
-                str(path), f"évaluation de '{shorten(project)}' par '{shorten(assessor)}' en double "
-                f"(déjà à la ligne {seen[project, assessor]})", line=line,
-            ))
+
+    def report(message: str, **where) -> None:
+        nonlocal more
+        if len(problems) < MAX_PROBLEMS:
+            problems.append(Problem(str(path), message, line=reader.line_num + offset, **where))
         else:
-            seen[project, assessor] = line
-            ratings: dict[str, int | None] = {}
-            for criterion in grid.criteria:
-                try:
-                    ratings[criterion.id] = grid.level_index(cells[criterion.id])
-                except ValueError as exc:
-                    found.append(Problem(str(path), str(exc), line=line, column=criterion.id))
-            assessments.append(Assessment(project, ratings, assessor))
-        room = MAX_PROBLEMS - len(problems)
-        problems += found[:room]
-        more += len(found[room:])
+            more += 1
+
+    for row in reader:
+        whole = len(row) == len(header)
+        project = row[project_at].strip() if whole else ""
+        if not project:
+            if not any(cell.strip() for cell in row):
+                continue  # a blank line
+            if whole:
+                report("nom de projet vide", column=PROJECT)
+            else:
+                report(f"{len(header)} valeurs attendues, {len(row)} trouvées")
+            continue
+        assessor = (row[assessor_at].strip() if assessor_at is not None else "") or DEFAULT_ASSESSOR
+        if (project, assessor) in seen:
+            report(f"évaluation de '{shorten(project)}' par '{shorten(assessor)}' en double "
+                   f"(déjà à la ligne {seen[project, assessor]})")
+            continue
+        seen[project, assessor] = reader.line_num + offset
+        cells = [row[index] for index in columns]
+        found = levels.many(cells)
+        if UNKNOWN not in found:
+            if not problems:  # once the file is wrong, its assessments are of no use
+                assessments.append(Assessment(project, dict(zip(ids, found)), assessor))
+        elif len(problems) >= MAX_PROBLEMS:
+            more += found.count(UNKNOWN)
+        else:
+            for criterion_id, cell, level in zip(ids, cells, found):
+                if level == UNKNOWN:
+                    report(unknown_level_text(grid, cell), column=criterion_id)
     if problems:
         raise ContentError(problems, more)
     if not assessments:
@@ -110,26 +138,29 @@ def _read_rows(path: Path, reader, header: list[str], grid: Grid, offset: int) -
 
 
 def _check_header(path: Path, header: list[str], grid: Grid, line: int) -> None:
+    """Problems of the header line; a hostile one may hold millions of names, so each is looked at once."""
     expected = [PROJECT, ASSESSOR] + [c.id for c in grid.criteria]
-    known, counts = set(expected), Counter(header)
+    known = set(expected)
+    counts = Counter(filter(known.__contains__, header))
     problems = []
     if PROJECT not in counts:
         problems.append(Problem(str(path), f"colonne '{PROJECT}' manquante", line=line))
-    unknown = [name for name in header if name not in known]
-    for name in unknown[:MAX_PROBLEMS]:
+    unknown = list(itertools.islice(itertools.filterfalse(known.__contains__, header), MAX_PROBLEMS))
+    for name in unknown:
         problems.append(
             Problem(str(path), f"colonne inconnue (attendu : {', '.join(expected)})", line=line, column=shorten(name))
         )
-    twice = [name for name in counts if counts[name] > 1]
-    for name in twice[:MAX_PROBLEMS]:
-        problems.append(Problem(str(path), "colonne en double", line=line, column=shorten(name)))
+    more = len(header) - sum(counts.values()) - len(unknown)  # unknown names not described
+    for name in (name for name in counts if counts[name] > 1):
+        problems.append(Problem(str(path), "colonne en double", line=line, column=name))
     missing = [c.id for c in grid.criteria if c.id not in counts]
     if missing:
-        problems.append(
-            Problem(str(path), f"colonne{'s' if len(missing) > 1 else ''} de critère manquante{'s' if len(missing) > 1 else ''} : {', '.join(missing)}", line=line)
-        )
+        plural = "s" if len(missing) > 1 else ""
+        problems.append(Problem(
+            str(path), f"colonne{plural} de critère manquante{plural} : {', '.join(missing)}", line=line
+        ))
     if problems:
-        raise ContentError(problems, more=max(len(unknown) - MAX_PROBLEMS, 0) + max(len(twice) - MAX_PROBLEMS, 0))
+        raise ContentError(problems, more)
 
 
 def assessments_frame(assessments: Iterable[Assessment], grid: Grid) -> "pandas.DataFrame":

@@ -25,11 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from .limits import MAX_DEPTH, MAX_PROBLEMS, MAX_SHOWN, MAX_VALUES, shorten
+from .limits import MAX_DEPTH, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN, MAX_VALUES, shorten
 
 __all__ = [
     "ContentError", "Problem", "format_field", "bounded", "os_error_text", "yaml_syntax_text", "json_problem_text",
-    "kind_of", "tag_text", "KIND_NAMES", "TAG_NAMES", "TOO_DEEP", "TOO_MANY",
+    "kind_of", "tag_text", "KIND_NAMES", "TAG_NAMES", "TOO_DEEP", "TOO_MANY", "TOO_MANY_ROWS",
 ]
 
 
@@ -245,6 +245,7 @@ TAG_NAMES = {"int": "nombre entier", "float": "nombre", "bool": "booléen", "tim
 
 TOO_DEEP = f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux de listes et de tables)"
 TOO_MANY = f"trop de valeurs (au plus {_number(MAX_VALUES)} textes, nombres, listes et tables, clés comprises)"
+TOO_MANY_ROWS = f"trop de lignes (au plus {_number(MAX_ROWS)} après la ligne d'en-tête)"
 
 
 def tag_text(tag: str) -> str:

@@ -12,7 +12,7 @@ them for trainers.
 
 from __future__ import annotations
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "MAX_PROBLEMS", "MAX_SHOWN", "size_label", "shorten"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "MAX_ROWS", "MAX_PROBLEMS", "MAX_SHOWN", "size_label", "shorten"]
 
 #: Largest file accepted, by kind of file, in bytes (checked before reading it).
 MAX_BYTES: dict[str, int] = {
@@ -26,6 +26,9 @@ MAX_DEPTH = 32
 #: files hold about 2,000; 2 MB of « 0, » would be a million, and validating as many wrong values
 #: takes a gigabyte of memory. 100,000 ratings (200,000 values) still fit.
 MAX_VALUES = 100_000
+#: Most lines in a cohort's CSV after its header: 20 MB of short lines would be ten million, each
+#: looked at in Python (seconds); 100,000 real rows of assessments take about 15 MB.
+MAX_ROWS = 100_000
 #: Problems reported for one file; beyond, one last line says how many more there are.
 MAX_PROBLEMS = 50
 #: Longest piece of a file's own text quoted in a message, in characters.

@@ -5,8 +5,8 @@ built in ``tmp_path`` (commas or semicolons, BOM, level labels typed without
 accents or in capitals, « non renseigné »); each malformed CSV is checked for
 the exact French message and its line and column. Strange but bounded files:
 line ends written CR alone or mixed, a 200 kB cell, a long unknown level
-(shortened in its message), more bad cells or columns than MAX_PROBLEMS, a
-cell over csv's own limit. assessments_frame is
+(shortened in its message), more bad cells or columns than MAX_PROBLEMS,
+MAX_ROWS lines after the header (one more is refused), csv's own errors. assessments_frame is
 checked for its columns, one row per (assessment, criterion), the ordered
 ``level`` categorical and the nullable ``rank``.
 """
@@ -20,7 +20,8 @@ import pytest
 
 from isgrille.analysis.cohort import assessments_frame, default_cohort_path, load_assessments
 from isgrille.content.errors import ContentError, Problem
-from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_SHOWN
+from isgrille.content.errors import TOO_MANY_ROWS
+from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN
 from isgrille.content.loading import load_grid
 
 #: The shipped grid's criterion ids, in order (written out, not read from the code under test).
@@ -353,6 +354,25 @@ def test_at_most_max_problems_for_a_huge_header(write, grid):
     assert len(found) == MAX_PROBLEMS + 1
     assert found[0] == Problem(found[0].path, UNKNOWN_COLUMN, line=1, column="inconnue_0")
     assert found[-1].message == f"… et {100_000 - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f")
+
+
+def test_max_rows_lines_after_the_header_are_read(write, grid):
+    text = csv_text(HEADER, row("Projet A")) + "\n" * (MAX_ROWS - 1)
+    assert [a.project for a in load_assessments(write(text), grid)] == ["Projet A"]
+
+
+def test_one_line_more_is_refused_before_reading_any(write, grid):
+    path = write("\n" + csv_text(HEADER, row("Projet A")) + "\n" * MAX_ROWS)
+    assert problems_of(path, grid) == (Problem(str(path), TOO_MANY_ROWS, line=MAX_ROWS + 3),)
+    assert TOO_MANY_ROWS == "trop de lignes (au plus 100\u202f000 après la ligne d'en-tête)"
+
+
+def test_distinct_unknown_levels_are_each_reported(write, grid):
+    """Every cell different (none seen before): still one problem each, the first described."""
+    rows = [row(f"Projet {n}", "autoévaluation", *(f"é{n}_{k}" for k in range(len(CRITERIA)))) for n in range(100)]
+    found = problems_of(write(csv_text(HEADER, *rows)), grid)
+    assert found[0] == Problem(found[0].path, UNKNOWN_LEVEL.format("é0_0"), line=2, column="caractere_collectif")
+    assert found[-1].message == f"… et {100 * len(CRITERIA) - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f")
 
 
 def test_a_csv_error_is_a_content_error_with_its_line(write, grid, monkeypatch):

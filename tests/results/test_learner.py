@@ -4,6 +4,8 @@ Also: a lone surrogate (half a character, as a text box can send) never stops
 a save, and a file holding ``\\ud800`` escapes reads; a file with as many
 unknown criterion ids as the bounds allow is checked in one pass and reports
 MAX_PROBLEMS problems, then how many more; a long unknown id is shortened.
+LevelReader gives Grid.level_index's answers (UNKNOWN for no level), one
+label or many at a time, folding labels exactly as model.fold_label does.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ import pytest
 from isgrille import load_grid
 from isgrille.content.errors import TOO_MANY, ContentError, Problem
 from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_SHOWN, MAX_VALUES
-from isgrille.results.learner import SELF, LearnerResults
+from isgrille.content.model import fold_label
+from isgrille.results.learner import SELF, UNKNOWN, LearnerResults, LevelReader, _fold
 
 from ..grids import make_grid
 from .samples import base, sample
@@ -185,3 +188,42 @@ def test_a_long_unknown_id_is_shortened(grid):
     [problem] = problems(text, grid)
     assert problem.message.startswith(f"critère '{'x' * (MAX_SHOWN - 1)}…' inconnu (attendu : caractere_collectif, ")
     assert problem.field == f"assessments[0].ratings.{'x' * (MAX_SHOWN - 1)}…"
+
+
+# --- LevelReader: Grid.level_index for many labels ---------------------------------------------
+
+LABELS = [
+    "Faible", " faible ", "FAIBLE", "Intermédiaire", "intermediaire", "INTERME\u0301DIAIRE", "Inter\u00admédiaire",
+    "", "   ", "non renseigné", "NON RENSEIGNE", "Fort", "ﬀort", "Ｆort", "Très fort", "x", "é", "\x00", "a\x00b",
+    "Fo\U0001D165rt", "Fo\u0301rt", "ß", "Inexistant", "inexistant\u0327",
+]
+
+
+def expected_level(grid, label):
+    try:
+        return grid.level_index(label)
+    except ValueError:
+        return UNKNOWN
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_level_reader_answers_like_grid_level_index(grid, label):
+    assert LevelReader(grid)(label) == expected_level(grid, label)
+
+
+def test_level_reader_many_answers_like_one_at_a_time(grid):
+    reader = LevelReader(grid)
+    expected = [expected_level(grid, label) for label in LABELS]
+    assert reader.many(LABELS) == expected  # folded all at once
+    assert reader.many(LABELS) == expected  # then remembered
+    assert LevelReader(grid).many(["x\x00y", "Fort"]) == [UNKNOWN, 3]  # a NUL in a label: one at a time
+
+
+def test_fold_is_model_fold_label_for_every_combining_mark():
+    """Marks of the BMP go by a regular expression, others the plain way: both as fold_label."""
+    import sys
+    import unicodedata
+
+    marks = [chr(code) for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))]
+    samples = [f" É{mark}t\u00e9 " for mark in marks] + ["".join(marks), "ﬃ Straße Ⅻ ①", "Ǆ"]
+    assert [_fold(text) for text in samples] == [fold_label(text) for text in samples]
