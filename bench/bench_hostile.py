@@ -10,10 +10,11 @@ whether a traceback appeared and the first line of the error output.
 
 Goal per case: the exit code expected (1 for a refused file, 0 for a strange
 but valid one), under 2 s, under 300 MB, under 64 kB of messages (the
-``err kB`` column: at most MAX_PROBLEMS + 1 bounded lines), no ``Traceback``. Each child is
-capped (address space, ``--memory-cap``) and killed after ``--timeout``
-seconds, so that the script stays safe to run on a shared machine even
-against a kit that does not bound its inputs.
+``err kB`` column: at most MAX_PROBLEMS + 1 bounded lines), no ``Traceback``.
+Each child is capped (address space, ``--memory-cap``) and killed after
+``--timeout`` seconds, so that the script stays safe to run on a shared
+machine even against a kit that does not bound its inputs. The files are
+built by another process, since a child's peak memory counts its parent's.
 
     python bench/bench_hostile.py [--rounds 3] [--timeout 30] [--memory-cap 2000]
 """
@@ -23,7 +24,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
