@@ -1,4 +1,4 @@
-"""Errors raised when content or results files are wrong.
+"""Errors raised when content or results files are wrong, and the French words for them.
 
 Every loader of the kit raises :class:`ContentError` for a bad file. Its
 message is one sentence for a trainer, in French: the file, the place (line,
@@ -7,22 +7,34 @@ field path, or row and column) and what was expected, for example::
     data/grid.yaml: ligne 12, champ 'dimensions[0].criteria[1].descriptors':
     niveau 'Tres fort' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort)
 
-A file may have several problems; the exception keeps them all in
-``problems`` (the command line prints each) and its message names the first.
-This module imports nothing heavy so that the whole core can use it.
+A file may have several problems; the exception keeps the first
+``MAX_PROBLEMS`` in ``problems`` (the command line prints each), then one last
+problem « … et N autres problèmes »; its message names the first. A problem
+never grows with the file: a long word quoted from the file is cut (see
+:func:`bounded`). The errors of the system and of the YAML and JSON
+libraries are said in French here too (:func:`os_error_text`,
+:func:`yaml_syntax_text`, :func:`json_problem_text`, :func:`kind_of`), so
+that no English reaches a trainer. This module imports nothing heavy so that the whole core can use it.
 """
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-__all__ = ["ContentError", "Problem", "format_field"]
+from .limits import MAX_DEPTH, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN, MAX_VALUES, shorten
+
+__all__ = [
+    "ContentError", "Problem", "format_field", "bounded", "os_error_text", "yaml_syntax_text", "json_problem_text",
+    "kind_of", "tag_text", "KIND_NAMES", "TAG_NAMES", "TOO_DEEP", "TOO_MANY", "TOO_MANY_ROWS",
+]
 
 
 def format_field(loc: Sequence[str | int]) -> str:
-    """Turn a location tuple into a readable field path.
+    """Turn a location tuple into a readable field path (each key shortened).
 
     >>> format_field(("dimensions", 0, "criteria", 2, "label"))
     'dimensions[0].criteria[2].label'
@@ -34,19 +46,51 @@ def format_field(loc: Sequence[str | int]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            text += f".{shorten(str(part))}" if text else shorten(str(part))
     return text
+
+
+def _number(count: int) -> str:
+    """A count in French typography: ``99 950`` (narrow no-break space)."""
+    return f"{count:,}".replace(",", "\u202f")
+
+
+_LONG_WORD = re.compile(rf"(?<![^\s'\"«»])[^\s'\"«»]{{{MAX_SHOWN + 1},}}")  # starts only where a word starts
+_LONG_QUOTED = re.compile(rf"(?<=[\s(])'([^']{{{MAX_SHOWN + 1},}})'(?=[\s),;:]|$)")  # a value quoted '…', not d'un
+#: Longest message, field or column kept whole; beyond, its middle is cut.
+_LONGEST = 12 * MAX_SHOWN
+
+
+def bounded(text: str) -> str:
+    """``text`` with every quoted value or word longer than MAX_SHOWN shortened, and its middle cut if still too long.
+
+    The safety net under every message: a value quoted from a file without
+    :func:`~isgrille.content.limits.shorten` cannot make a message grow with the file.
+
+    >>> bounded("niveau '" + "x" * 200 + "' inconnu") == "niveau '" + "x" * 79 + "…' inconnu"
+    True
+    """
+    text = _LONG_QUOTED.sub(lambda match: f"'{shorten(match[1])}'", text)
+    text = _LONG_WORD.sub(lambda match: shorten(match[0]), text)
+    return text if len(text) <= _LONGEST else f"{text[: _LONGEST * 2 // 3]} … {text[-(_LONGEST // 3):]}"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong in one file, and where."""
+    """One thing wrong in one file, and where (the message is :func:`bounded`, field and column cut if huge)."""
 
     path: str
     message: str
     line: int | None = None
     field: str | None = None
     column: str | None = None
+
+    def __post_init__(self) -> None:
+        if len(self.message) > MAX_SHOWN:
+            object.__setattr__(self, "message", bounded(self.message))
+        for name in ("field", "column"):  # built from shortened keys: only a safety net here
+            if getattr(self, name) is not None and len(getattr(self, name)) > _LONGEST:
+                object.__setattr__(self, name, shorten(getattr(self, name), _LONGEST))
 
     def __str__(self) -> str:
         where = []
@@ -61,19 +105,158 @@ class Problem:
 
 
 class ContentError(ValueError):
-    """A content or results file that cannot be used, with every problem found."""
+    """A content or results file that cannot be used, with the problems found.
 
-    def __init__(self, problems: Sequence[Problem]):
+    At most ``MAX_PROBLEMS`` problems are kept; ``more`` counts problems a
+    reader found but did not build. When some are left out, a last problem
+    says how many: « … et 120 autres problèmes ». ``count`` is the total.
+    """
+
+    def __init__(self, problems: Sequence[Problem], more: int = 0):
         if not problems:
             raise ValueError("ContentError needs at least one problem")
-        self.problems: tuple[Problem, ...] = tuple(problems)
+        kept = list(problems[:MAX_PROBLEMS])
+        more += len(problems) - len(kept)
+        if more:
+            plural = "s" if more > 1 else ""
+            kept.append(Problem(kept[0].path, f"… et {_number(more)} autre{plural} problème{plural}"))
+        self.problems: tuple[Problem, ...] = tuple(kept)
+        self.count = len(kept) - (1 if more else 0) + more
         message = str(self.problems[0])
-        others = len(self.problems) - 1
+        others = self.count - 1
         if others:
-            message += f" (et {others} autre{'s' if others > 1 else ''} erreur{'s' if others > 1 else ''})"
+            message += f" (et {_number(others)} autre{'s' if others > 1 else ''} erreur{'s' if others > 1 else ''})"
         super().__init__(message)
 
     @classmethod
     def single(cls, path: str | Path, message: str, **where: object) -> "ContentError":
         """Build the error for one problem: ``ContentError.single(path, msg, line=3)``."""
         return cls([Problem(str(path), message, **where)])  # type: ignore[arg-type]
+
+
+_OS_ERRORS = {
+    errno.EACCES: "permission refusée : vérifiez les droits de lecture du fichier",
+    errno.EPERM: "opération non permise : vérifiez les droits du fichier",
+    errno.ENOENT: "fichier introuvable",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.EISDIR: "c'est un dossier, pas un fichier",
+    errno.ELOOP: "trop de liens symboliques en chaîne",
+    errno.ENAMETOOLONG: "nom de fichier trop long",
+    errno.EIO: "erreur d'entrée-sortie du disque",
+    errno.ENXIO: "périphérique ou socket sans lecteur",
+    errno.EMFILE: "trop de fichiers ouverts",
+    errno.ENFILE: "trop de fichiers ouverts",
+    errno.ENOMEM: "mémoire insuffisante",
+    errno.EAGAIN: "ressource momentanément indisponible : réessayez",
+    errno.ETIMEDOUT: "délai dépassé (disque réseau ?)",
+    errno.ESTALE: "fichier réseau périmé : rouvrez le dossier",
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """What went wrong with a file, in French (never the system's English).
+
+    >>> os_error_text(PermissionError(13, "Permission denied"))
+    'permission refusée : vérifiez les droits de lecture du fichier'
+    """
+    return _OS_ERRORS.get(exc.errno, f"erreur système n° {exc.errno}" if exc.errno else "erreur système")
+
+
+# PyYAML's (libyaml's and pure Python's) syntax problems, said for a trainer; the first match wins.
+_YAML = (
+    ("mapping values are not allowed", "« : » inattendu : mettez entre guillemets un texte qui contient « : »"),
+    ("could not find expected ':'", "« : » attendu après la clé"),
+    ("found unexpected ':'", "« : » inattendu : mettez le texte entre guillemets"),
+    ("did not find expected key", "indentation incohérente"),
+    ("expected <block end>", "indentation incohérente"),
+    ("did not find expected '-' indicator", "indentation incohérente dans une liste"),
+    ("block sequence entries are not allowed", "« - » inattendu : indentation incohérente dans une liste"),
+    ("mapping keys are not allowed", "« ? » inattendu : mettez le texte entre guillemets"),
+    ("found unexpected end of stream", "fin de fichier inattendue : guillemet non fermé ?"),
+    ("expected ',' or ']'", "« , » ou « ] » attendu : crochet non fermé ?"),
+    ("expected ',' or '}'", "« , » ou « } » attendu : accolade non fermée ?"),
+    ("tab character", "tabulation interdite : indentez avec des espaces"),
+    ("unknown escape character", "« \\ » inconnu entre guillemets doubles : doublez-le (\\\\) ou "
+                                 "mettez le texte entre guillemets simples"),
+    ("escape", "code de caractère (\\x, \\u ou \\U) invalide entre guillemets doubles"),
+    ("hexdecimal", "code de caractère (\\x, \\u ou \\U) invalide entre guillemets doubles"),
+    ("alphabetic or numeric character",
+     "nom invalide après « & », « * » ou « ! » : mettez le texte entre guillemets"),
+    ("comment or line break", "texte inattendu en fin de ligne : guillemet mal placé ?"),
+    ("document indicator", "« --- » ou « ... » inattendu : mettez le texte entre guillemets"),
+    ("document start", "contenu inattendu : indentation incohérente ?"),
+    ("node content", "valeur attendue"),
+    ("indentation indicator", "indicateur de bloc (« | » ou « > ») invalide"),
+    ("whitespace", "espace attendue après « - », « : » ou « ? »"),
+    ("character", "caractère inattendu : mettez le texte entre guillemets"),
+)
+
+
+def yaml_syntax_text(exc: Exception, text: str) -> tuple[str, int | None]:
+    """A PyYAML error on ``text`` as a French sentence and its line, never PyYAML's English.
+
+    >>> import yaml
+    >>> try:
+    ...     yaml.safe_load("a: 1\\nb: [1, 2\\n")
+    ... except yaml.YAMLError as exc:
+    ...     yaml_syntax_text(exc, "a: 1\\nb: [1, 2\\n")
+    ('syntaxe YAML invalide (« , » ou « ] » attendu : crochet non fermé ?, colonne 1)', 3)
+    """
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or ""
+    char = text[mark.index: mark.index + 1] if mark else ""
+    if "cannot start any token" in problem and char:
+        problem = ("tabulation interdite : indentez avec des espaces" if char == "\t" else
+                   f"caractère « {char} » interdit en début de valeur : mettez le texte entre guillemets")
+    else:
+        problem = next((french for english, french in _YAML if english in problem), "erreur de syntaxe")
+    if mark is None:
+        return f"syntaxe YAML invalide ({problem})", None
+    return f"syntaxe YAML invalide ({problem}, colonne {mark.column + 1})", mark.line + 1
+
+
+_JSON = {
+    "Expecting value": "valeur attendue",
+    "Expecting ',' delimiter": "« , » attendu",
+    "Expecting ':' delimiter": "« : » attendu",
+    "Expecting property name enclosed in double quotes": "nom de champ entre guillemets droits attendu",
+    "Unterminated string starting at": "guillemet non fermé",
+    "Extra data": "données en trop après la fin de l'objet",
+    "Invalid control character at": "caractère de contrôle interdit dans un texte",
+    "Invalid \\escape": "« \\ » inconnu dans un texte : doublez-le (\\\\)",
+    "Invalid \\uXXXX escape": "code de caractère \\uXXXX invalide",
+    "Illegal trailing comma before end of object": "« , » en trop avant « } »",
+    "Illegal trailing comma before end of array": "« , » en trop avant « ] »",
+}
+
+
+def json_problem_text(message: str) -> str:
+    """A ``json`` syntax problem in French; a French default for any other."""
+    return _JSON.get(message, "erreur de syntaxe")
+
+
+#: How a message names each kind of file (the keys of ``limits.MAX_BYTES``).
+KIND_NAMES = {"content": "un fichier de contenu", "results": "un fichier de résultats",
+              "cohort": "un tableau d'évaluations"}
+#: What a YAML value of each implicit type is called, by the last part of its tag.
+TAG_NAMES = {"int": "nombre entier", "float": "nombre", "bool": "booléen", "timestamp": "date",
+             "binary": "donnée binaire", "null": "valeur vide"}
+
+
+TOO_DEEP = f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux de listes et de tables)"
+TOO_MANY = f"trop de valeurs (au plus {_number(MAX_VALUES)} textes, nombres, listes et tables, clés comprises)"
+TOO_MANY_ROWS = f"trop de lignes (au plus {_number(MAX_ROWS)} après la ligne d'en-tête)"
+
+
+def tag_text(tag: str) -> str:
+    """A YAML tag as a file writes it: ``!!set`` for ``tag:yaml.org,2002:set`` (shortened)."""
+    return shorten(tag.replace("tag:yaml.org,2002:", "!!"))
+
+
+def kind_of(value: object) -> str:
+    """What a value read from a file is, in French: ``une liste``, ``un texte``…"""
+    for kind, name in ((type(None), "une valeur vide"), (list, "une liste"), (dict, "une table de champs"),
+                       (str, "un texte"), (bool, "un booléen"), ((int, float), "un nombre")):
+        if isinstance(value, kind):
+            return name
+    return f"une valeur de type {type(value).__name__}"

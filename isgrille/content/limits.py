@@ -12,16 +12,23 @@ them for trainers.
 
 from __future__ import annotations
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_PROBLEMS", "MAX_SHOWN", "size_label", "shorten"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "MAX_ROWS", "MAX_PROBLEMS", "MAX_SHOWN", "size_label", "shorten"]
 
 #: Largest file accepted, by kind of file, in bytes (checked before reading it).
 MAX_BYTES: dict[str, int] = {
     "content": 2_000_000,  # a grid, quiz, concepts or workshop YAML file (the shipped ones are < 20 kB)
     "results": 2_000_000,  # a learner's results JSON (a real one is < 50 kB)
-    "cohort": 20_000_000,  # a cohort's CSV of assessments (about 100,000 rows)
+    "cohort": 20_000_000,  # a cohort's CSV of assessments (at most MAX_ROWS rows)
 }
 #: Deepest nesting of lists and mappings accepted in YAML or JSON (the kit's files need 6).
 MAX_DEPTH = 32
+#: Most values (texts, numbers, lists and tables, keys included) in one YAML or JSON file. The kit's
+#: files hold about 2,000; 2 MB of « 0, » would be a million, and validating as many wrong values
+#: takes a gigabyte of memory. About 50,000 ratings (two values each) still fit.
+MAX_VALUES = 100_000
+#: Most lines in a cohort's CSV after its header: 20 MB of short lines would be ten million, each
+#: looked at in Python (seconds); 100,000 real rows of assessments take about 15 MB.
+MAX_ROWS = 100_000
 #: Problems reported for one file; beyond, one last line says how many more there are.
 MAX_PROBLEMS = 50
 #: Longest piece of a file's own text quoted in a message, in characters.

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import ContentError
+from .limits import shorten
 from .model import Grid, Quiz
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -74,7 +75,7 @@ def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:
         return kind
     if kind is not None:
         raise ContentError.single(
-            path, f"type de fichier '{kind}' inconnu (attendu : {', '.join(YAML_KINDS)})", field="kind",
+            path, f"type de fichier '{shorten(str(kind))}' inconnu (attendu : {', '.join(YAML_KINDS)})", field="kind",
             line=line,
         )
     for key, found in _SIGNATURES.items():

@@ -1,154 +1,195 @@
-"""Reading content files as text and YAML while keeping track of line numbers.
+"""Reading the kit's files as text, YAML and JSON — bounded — while keeping line numbers.
 
-The loaders validate plain Python data (dicts, lists, strings); when
-validation fails they need the line of the faulty field. :class:`YamlDocument`
-keeps PyYAML's node tree beside the data so that a field path such as
-``("dimensions", 0, "criteria", 2)`` can be turned back into a line.
-
-Everything that can go wrong before validation is reported here as a
-:class:`~isgrille.content.errors.ContentError`: a missing file, bytes that are not
-UTF-8, an empty file, a YAML syntax error, a key written twice.
+Every file must be a regular file of at most ``MAX_BYTES[kind]`` bytes (:mod:`.limits`),
+checked before it is opened and while it is read. YAML is read from PyYAML's event
+stream in one linear pass that refuses aliases (``*nom``: « billion laughs »,
+recursive anchors), nesting deeper than ``MAX_DEPTH`` and keys written twice, before
+any data is built. JSON is parsed by :mod:`json`, its depth checked, its lines indexed
+only when a message needs one. Both give a :class:`~.validation.YamlDocument`; whatever
+goes wrong is a :class:`~.errors.ContentError`, in French, naming the file.
 """
 
 from __future__ import annotations
 
 import codecs
 import functools
+import os
 import re
-from dataclasses import dataclass
+import stat
+import sys
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any
 
-from .errors import ContentError
+from .errors import KIND_NAMES, TAG_NAMES, TOO_DEEP, TOO_MANY, ContentError, json_problem_text, kind_of, os_error_text
+from .errors import tag_text, yaml_syntax_text
+from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES, shorten, size_label
 
-__all__ = ["read_text", "YamlDocument", "read_yaml", "parse_json"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .validation import Index, YamlDocument
+
+__all__ = ["read_text", "read_yaml", "parse_json", "without_surrogates"]
 
 
-def read_text(path: str | Path) -> str:
-    """Read a UTF-8 text file (a BOM is accepted), or raise a clear ContentError."""
+def read_text(path: str | Path, kind: str | None = None) -> str:
+    """Read a UTF-8 text file (BOM accepted) of at most ``MAX_BYTES[kind]`` bytes, or raise ContentError.
+
+    ``kind``: ``"content"``, ``"results"`` or ``"cohort"``; by default the suffix's
+    (``.json``: results, ``.csv``: cohort, else content). Anything but a regular
+    file (a folder, a FIFO, ``/dev/zero``) is refused before it is opened.
+    """
     path = Path(path)
+    kind = kind or {".json": "results", ".csv": "cohort"}.get(path.suffix.lower(), "content")
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
+        _check(path, info.st_mode, info.st_size, kind)
+        # O_NONBLOCK: were a FIFO put in the file's place after stat, opening it would not wait.
+        with open(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)), "rb") as file:
+            _check(path, os.fstat(file.fileno()).st_mode, 0, kind)
+            raw = file.read(MAX_BYTES[kind] + 1)  # the file may have grown since stat
     except FileNotFoundError:
         raise ContentError.single(path, "fichier introuvable") from None
-    except IsADirectoryError:
-        raise ContentError.single(path, "c'est un dossier, pas un fichier") from None
     except OSError as exc:
-        raise ContentError.single(path, f"lecture impossible ({exc.strerror})") from None
+        raise ContentError.single(path, f"lecture impossible ({os_error_text(exc)})") from None
+    _check(path, stat.S_IFREG, len(raw), kind, grown=True)
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
         raise ContentError.single(
-            path,
-            f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide) ; "
-            "enregistrez-le en UTF-8",
-            line=line,
+            path, f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide) ; enregistrez-le en UTF-8",
+            line=raw.count(b"\n", 0, exc.start) + 1,
         ) from None
     if not text.strip():
         raise ContentError.single(path, "le fichier est vide")
     return text
 
 
-@dataclass(frozen=True)
-class YamlDocument:
-    """A parsed YAML file: its data and the node tree that locates each value."""
-
-    path: Path
-    data: Any
-    root: Any  # yaml.Node
-
-    def line_of(self, loc: Sequence[str | int], key: bool = False) -> int | None:
-        """Line (1-based) of the value at ``loc``, or of its key when ``key``.
-
-        The deepest node that exists along ``loc`` is used, so a missing
-        field is reported at the line of the mapping that should hold it.
-        """
-        import yaml
-
-        if self.root is None:
-            return None
-        node, key_node = self.root, None
-        for part in loc:
-            if part == "[key]":
-                key = True
-                continue
-            if isinstance(node, yaml.MappingNode):
-                match = next(((k, v) for k, v in node.value if k.value == str(part)), None)
-                if match is None:
-                    break
-                key_node, node = match
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if not 0 <= part < len(node.value):
-                    break
-                key_node, node = None, node.value[part]
-            else:
-                break
-        target = key_node if key and key_node is not None else node
-        return target.start_mark.line + 1 if target is not None else None
+def _check(path: Path, mode: int, size: int, kind: str, grown: bool = False) -> None:
+    """Refuse a folder, anything but a regular file, and a file over its kind's limit."""
+    if stat.S_ISDIR(mode):
+        raise ContentError.single(path, "c'est un dossier, pas un fichier")
+    if not stat.S_ISREG(mode):
+        what = "tube" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "périphérique"
+        raise ContentError.single(path, f"ce n'est pas un fichier ordinaire ({what}) : donnez le chemin d'un fichier")
+    limit = MAX_BYTES[kind]
+    if size > limit:
+        found = size_label(round(size, -5) if size >= 1_000_000 else size)  # 50 Mo, 2,3 Mo
+        found = f"plus de {size_label(limit)}" if grown or found == size_label(limit) else found
+        raise ContentError.single(
+            path, f"fichier trop volumineux ({found} ; au plus {size_label(limit)} pour {KIND_NAMES[kind]})"
+        )
 
 
-def read_yaml(path: str | Path) -> YamlDocument:
-    """Parse a YAML file holding one mapping; raise ContentError on any syntax problem."""
+def read_yaml(path: str | Path) -> "YamlDocument":
+    """Parse a YAML file holding one mapping; raise ContentError on any syntax problem or bound."""
     import yaml
 
+    from .validation import YamlDocument
+
     path = Path(path)
-    text = read_text(path)
+    text = read_text(path, "content").replace("\r\n", "\n").replace("\r", "\n")
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        column = bad.start() - text.rfind("\n", 0, bad.start())
+        raise ContentError.single(path, f"caractère interdit (U+{ord(bad[0]):04X}) en colonne {column} : supprimez-le",
+                                  line=text.count("\n", 0, bad.start()) + 1)
     loader = _loader_class()(text)
     try:
-        root = loader.get_single_node()
-        if root is None:
-            raise ContentError.single(path, "le fichier ne contient aucune donnée YAML")
-        _reject_duplicate_keys(path, root)
-        data = loader.construct_document(root)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = _french(exc.problem or exc.context or "erreur")
-        if "cannot start any token" in problem and mark is not None and mark.index < len(text):
-            char = text[mark.index]
-            problem = (
-                "tabulation interdite : indentez avec des espaces" if char == "\t"
-                else f"caractère « {char} » interdit en début de valeur : mettez le texte entre guillemets"
-            )
-        raise ContentError.single(
-            path,
-            f"syntaxe YAML invalide ({problem}, colonne {mark.column + 1})" if mark else
-            f"syntaxe YAML invalide ({problem})",
-            line=mark.line + 1 if mark else None,
-        ) from None
+        data, index = _compose(path, loader)
     except yaml.YAMLError as exc:
-        raise ContentError.single(path, f"syntaxe YAML invalide ({exc})") from None
+        message, line = yaml_syntax_text(exc, text)
+        raise ContentError.single(path, message, line=line) from None
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise ContentError.single(
-            path,
-            f"le fichier doit contenir une table de champs (clé: valeur), pas {_kind_of(data)}",
-            line=root.start_mark.line + 1,
-        )
-    return YamlDocument(path, data, root)
+        raise ContentError.single(path, f"le fichier doit contenir une table de champs (clé: valeur), pas {kind_of(data)}",
+                                  line=index if isinstance(index, int) else index[0])
+    return YamlDocument(path, data, lambda: index)
 
 
-# PyYAML's usual syntax problems, said for a trainer.
-_SYNTAX = (
-    ("mapping values are not allowed", "« : » inattendu : mettez entre guillemets un texte qui contient « : »"),
-    ("could not find expected ':'", "« : » attendu après la clé"),
-    ("did not find expected key", "indentation incohérente"),
-    ("did not find expected '-' indicator", "indentation incohérente dans une liste"),
-    ("found unexpected end of stream", "fin de fichier inattendue : guillemet non fermé ?"),
-    ("expected ',' or ']'", "« , » ou « ] » attendu : crochet non fermé ?"),
-    ("expected ',' or '}'", "« , » ou « } » attendu : accolade non fermée ?"),
-    ("found undefined alias", "alias (*) non défini"),
-)
+# What YAML does not accept in a file (outside its printable set), and the tags read as plain text.
+_FORBIDDEN = re.compile("[^\t\n\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_TEXT_TAGS = {f"tag:yaml.org,2002:{name}" for name in ("str", "merge", "value", "yaml")}
 
 
-def _french(problem: str) -> str:
-    for english, french in _SYNTAX:
-        if english in problem:
-            return french
-    return problem
+def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
+    """The document's data and index, from PyYAML's events: one pass, no alias, bounded depth, unique keys."""
+    import yaml
+
+    loader.get_event()  # StreamStartEvent
+    if loader.check_event(yaml.StreamEndEvent):
+        raise ContentError.single(path, "le fichier ne contient aucune donnée YAML")
+    loader.get_event()  # DocumentStartEvent
+    stack: list[list] = []  # [list or dict, its index, for a dict the pending (key, key text, key line) or None]
+    values = 0
+    while True:
+        event = loader.get_event()
+        line = event.start_mark.line + 1
+        values += not isinstance(event, yaml.CollectionEndEvent)
+        if values > MAX_VALUES:
+            raise ContentError.single(path, TOO_MANY, line=line)
+        if isinstance(event, yaml.AliasEvent):
+            raise ContentError.single(path, f"les alias YAML (*{shorten(event.anchor)}) ne sont pas acceptés : "
+                                            "recopiez le texte", line=line)
+        if isinstance(event, yaml.CollectionStartEvent):
+            if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
+                raise ContentError.single(path, "clé complexe (liste ou table) non acceptée : une clé est un texte",
+                                          line=line)
+            if len(stack) >= MAX_DEPTH:
+                raise ContentError.single(path, TOO_DEEP, line=line)
+            mapping = isinstance(event, yaml.MappingStartEvent)
+            if event.tag not in (None, "!", "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq"):
+                raise ContentError.single(path, f"étiquette YAML « {tag_text(event.tag)} » non acceptée", line=line)
+            stack.append([{} if mapping else [], (line, {} if mapping else []), None])
+            continue
+        if isinstance(event, yaml.CollectionEndEvent):
+            value, index = stack.pop()[:2]
+        else:
+            value, index = _scalar(path, loader, event), line
+        if not stack:
+            break
+        frame = stack[-1]
+        container, located, pending = frame[0], frame[1][1], frame[2]
+        if isinstance(container, list):
+            container.append(value)
+            located.append(index)
+        elif pending is None:  # ``value`` is a key (a scalar: collections were refused above)
+            if event.value in located:
+                raise ContentError.single(path, f"la clé '{shorten(event.value)}' est écrite deux fois "
+                                                f"(déjà à la ligne {located[event.value][0]})", line=line)
+            frame[2] = (value, event.value, line)
+        else:
+            container[pending[0]] = value
+            located[pending[1]] = (pending[2], index)
+            frame[2] = None
+    loader.get_event()  # DocumentEndEvent
+    if not loader.check_event(yaml.StreamEndEvent):
+        mark = loader.peek_event().start_mark
+        raise ContentError.single(path, f"syntaxe YAML invalide (un seul document attendu : retirez « --- », "
+                                        f"colonne {mark.column + 1})", line=mark.line + 1)
+    return value, index
+
+
+def _scalar(path: Path, loader: Any, event: Any) -> Any:
+    """A scalar's value: text unless YAML's implicit rules (or its tag) make it a number, a date…"""
+    import yaml
+
+    tag, value = event.tag, event.value
+    if tag in (None, "!"):
+        if not event.implicit[0] or (value and value[0] not in loader.yaml_implicit_resolvers):
+            return value  # quoted, or cannot be anything but text: the fast path
+        tag = loader.resolve(yaml.ScalarNode, value, event.implicit)
+    if tag in _TEXT_TAGS:
+        return value
+    constructor = loader.yaml_constructors.get(tag)
+    try:
+        return constructor(loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
+    except Exception:  # an unknown tag, a date 2026-02-30, a number of 5,000 digits, bad base64…
+        what = TAG_NAMES.get(tag.rsplit(":", 1)[-1]) if constructor else None
+        raise ContentError.single(path, f"{what} « {shorten(value)} » invalide : mettez le texte entre guillemets"
+                                  if what else f"étiquette YAML « {tag_text(tag)} » inconnue : retirez-la",
+                                  line=event.start_mark.line + 1) from None
 
 
 _INT = r"[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+"
@@ -157,11 +198,7 @@ _FLOAT = r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?|[-+
 
 @functools.lru_cache(maxsize=None)
 def _loader_class():
-    """PyYAML's safe loader (C if available) minus YAML 1.1 base-60 numbers.
-
-    Without this, an unquoted time such as ``end: 10:30`` would be read as
-    the number 630; here it stays the text "10:30".
-    """
+    """PyYAML's safe loader (C if available) minus YAML 1.1 base-60 numbers: ``end: 10:30`` stays text."""
     import yaml
 
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -174,80 +211,88 @@ def _loader_class():
         first: [(tag, rx) for tag, rx in resolvers if tag not in numbers]
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
-    _IsgrilleLoader.add_implicit_resolver(
-        "tag:yaml.org,2002:int", re.compile(f"^(?:{_INT})$"), list("-+0123456789")
-    )
-    _IsgrilleLoader.add_implicit_resolver(
-        "tag:yaml.org,2002:float", re.compile(f"^(?:{_FLOAT})$"), list("-+.0123456789")
-    )
+    _IsgrilleLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(f"^(?:{_INT})$"), list("-+0123456789"))
+    _IsgrilleLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(f"^(?:{_FLOAT})$"),
+                                          list("-+.0123456789"))
     return _IsgrilleLoader
 
 
-_JSON = {
-    "Expecting value": "valeur attendue",
-    "Expecting ',' delimiter": "« , » attendu",
-    "Expecting ':' delimiter": "« : » attendu",
-    "Expecting property name enclosed in double quotes": "nom de champ entre guillemets droits attendu",
-    "Unterminated string starting at": "guillemet non fermé",
-    "Extra data": "données en trop après la fin de l'objet",
-    "Invalid control character at": "caractère de contrôle interdit dans un texte",
-}
+def parse_json(text: str, path: str | Path) -> "YamlDocument":
+    """Parse a JSON object (depth ≤ MAX_DEPTH, values ≤ MAX_VALUES); ContentError with line and column otherwise.
 
-
-def parse_json(text: str, path: str | Path) -> YamlDocument:
-    """Parse a JSON object; ContentError with line and column on a syntax error.
-
-    JSON is YAML too, so the node tree (for the line of a faulty field) is
-    taken from the YAML parser when it accepts the text; otherwise problems
-    are reported by field path alone.
+    Lone surrogates (``"\\ud800"``, which no file can hold) become U+FFFD.
+    The index of lines is built on first use, in one linear pass.
     """
     import json
 
-    import yaml
+    from .validation import YamlDocument
 
     path = Path(path)
+    _check(path, stat.S_IFREG, len(text), "results")  # a text given directly, as an upload, is bounded too
+    _check_shape(path, text)  # first: json.loads can then neither recurse too deep nor choke on a huge number
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ContentError.single(
-            path, f"JSON invalide ({_JSON.get(exc.msg, exc.msg)}, colonne {exc.colno})", line=exc.lineno
-        ) from None
+        raise ContentError.single(path, f"JSON invalide ({json_problem_text(exc.msg)}, colonne {exc.colno})",
+                                  line=exc.lineno) from None
     if not isinstance(data, dict):
-        raise ContentError.single(path, f"le fichier doit contenir un objet JSON {{…}}, pas {_kind_of(data)}")
-    try:
-        root = yaml.compose(text, Loader=_loader_class())
-    except yaml.YAMLError:
-        root = None
-    return YamlDocument(path, data, root)
+        raise ContentError.single(path, f"le fichier doit contenir un objet JSON {{…}}, pas {kind_of(data)}")
+    if re.search(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]", text):  # a lone surrogate can hide there
+        data = json.loads(without_surrogates(json.dumps(data, ensure_ascii=False)))
+    return YamlDocument(path, data, functools.partial(_json_index, text))
 
 
-def _reject_duplicate_keys(path: Path, node: Any) -> None:
-    import yaml
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (which UTF-8 cannot encode) replaced by U+FFFD « � ».
 
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[str, int] = {}
-        for key, value in node.value:
-            name = str(key.value)
-            if name in seen:
-                raise ContentError.single(
-                    path,
-                    f"la clé '{name}' est écrite deux fois (déjà à la ligne {seen[name]})",
-                    line=key.start_mark.line + 1,
-                )
-            seen[name] = key.start_mark.line + 1
-            _reject_duplicate_keys(path, value)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _reject_duplicate_keys(path, item)
+    >>> without_surrogates("a\\ud800b")
+    'a�b'
+    """
+    if not re.search("[\ud800-\udfff]", text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
 
 
-def _kind_of(value: Any) -> str:
-    if isinstance(value, list):
-        return "une liste"
-    if isinstance(value, str):
-        return "un texte"
-    if isinstance(value, bool):
-        return "un booléen"
-    if isinstance(value, (int, float)):
-        return "un nombre"
-    return f"une valeur de type {type(value).__name__}"
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}:,]|[^\s\[\]{}:,"]+')  # a text, a sign, or else
+_DEPTH = {"[": 1, "{": 1, "]": -1, "}": -1, ":": 0, ",": 0}  # what a sign does to the depth; other tokens are values
+
+
+def _check_shape(path: Path, text: str) -> None:
+    """Refuse JSON ``text`` nesting deeper than MAX_DEPTH or holding more than MAX_VALUES values (one linear scan)."""
+    depth = values = 0
+    for match in _JSON_TOKEN.finditer(text):
+        step = _DEPTH.get(match[0])
+        depth, values = depth + (step or 0), values + (step is None or step > 0)
+        huge = step is None and match[0][0] != '"' and len(match[0]) > sys.get_int_max_str_digits()
+        if depth > MAX_DEPTH or values > MAX_VALUES or huge:
+            problem = TOO_DEEP if depth > MAX_DEPTH else TOO_MANY if values > MAX_VALUES else (
+                f"JSON invalide (valeur de plus de {sys.get_int_max_str_digits()} caractères hors guillemets)")
+            raise ContentError.single(path, problem, line=text.count("\n", 0, match.start()) + 1)
+
+
+def _json_index(text: str) -> Index:
+    """The index of lines of valid JSON ``text`` (one pass over its tokens; JSON texts hold no raw newline)."""
+    import json
+
+    stack: list[list] = []  # [index, awaiting a key?, (key, key line)]
+    line, position, index = 1, 0, None
+    for match in _JSON_TOKEN.finditer(text):
+        token, start = match[0], match.start()
+        line, position = line + text.count("\n", position, start), start
+        if token in ("{", "["):
+            stack.append([(line, {} if token == "{" else []), token == "{", None])
+        elif token == ",":
+            stack[-1][1] = isinstance(stack[-1][0][1], dict)
+        elif stack and stack[-1][1] and token[0] == '"':
+            key = json.loads(token) if "\\" in token else token[1:-1]
+            stack[-1][1:] = [False, (without_surrogates(key), line)]
+        elif token != ":":
+            index = stack.pop()[0] if token in ("}", "]") else line
+            if not stack:
+                return index
+            container, key = stack[-1][0][1], stack[-1][2]
+            if isinstance(container, list):
+                container.append(index)
+            else:
+                container[key[0]] = (key[1], index)
+    return index

@@ -5,20 +5,72 @@ cross-field rules written as validators); this module only turns its errors
 into :class:`~isgrille.content.errors.Problem` lines that name the file, the line and
 the field, and say what was expected. A cross-field rule reports the exact
 place it is about by raising :class:`LocatedError` inside a validator.
+
+What is validated is a :class:`YamlDocument`, as the readers of :mod:`.sources`
+give it: the data, and the index of its lines that turns a field path back
+into a line. Every error type of pydantic is said in French (never its
+English), values quoted from the file are shortened, and at most
+``MAX_PROBLEMS`` problems are described, then how many more there are.
 """
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
-from typing import Any, Sequence, TypeVar
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import ContentError, Problem, format_field
-from .sources import YamlDocument
+from .errors import ContentError, Problem, format_field, kind_of
+from .limits import MAX_PROBLEMS, shorten
 
-__all__ = ["FileModel", "LocatedError", "validate_document"]
+__all__ = ["FileModel", "LocatedError", "YamlDocument", "validate_document"]
+
+#: Where each value of a file stands: a mapping is ``(line, {key text: (key line, index)})``,
+#: a list ``(line, [index, …])``, a scalar its line (see :mod:`.sources`, which builds it).
+Index = Any
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """A parsed YAML or JSON file: its data, and the index of its lines (``locate()``, called on first use)."""
+
+    path: Path
+    data: Any
+    locate: Callable[[], Index] = field(default=lambda: None, repr=False, compare=False)
+
+    @functools.cached_property
+    def index(self) -> Index:
+        return self.locate()
+
+    def line_of(self, loc: Sequence[str | int], key: bool = False) -> int | None:
+        """Line (1-based) of the value at ``loc``, or of its key when ``key``; O(len(loc)).
+
+        The deepest node that exists along ``loc`` is used, so a missing
+        field is reported at the line of the mapping that should hold it.
+        """
+        node, key_line = self.index, None
+        if node is None:
+            return None
+        for part in loc:
+            if part == "[key]":
+                key = True
+                continue
+            if isinstance(node, tuple) and isinstance(node[1], dict):
+                found = node[1].get(str(part))
+                if found is None:
+                    break
+                key_line, node = found
+            elif isinstance(node, tuple) and isinstance(part, int) and 0 <= part < len(node[1]):
+                key_line, node = None, node[1][part]
+            else:
+                break
+        if key and key_line is not None:
+            return key_line
+        return node if isinstance(node, int) else node[0]
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -44,23 +96,39 @@ class LocatedError(ValueError):
         self.key = key
 
 
-_MESSAGES = {
-    "missing": "champ obligatoire manquant",
-    "string_type": "texte attendu",
-    "list_type": "liste attendue",
-    "dict_type": "table de champs (clé: valeur) attendue",
-    "model_type": "table de champs (clé: valeur) attendue",
-    "model_attributes_type": "table de champs (clé: valeur) attendue",
-    "int_type": "nombre entier attendu",
-    "int_parsing": "nombre entier attendu",
-    "int_from_float": "nombre entier attendu",
-    "bool_type": "vrai ou faux attendu",
-    "string_too_short": "texte vide : un texte est attendu",
-    "greater_than": "nombre supérieur à {gt} attendu",
-    "greater_than_equal": "nombre supérieur ou égal à {ge} attendu",
-    "url_parsing": "adresse web invalide (attendu : https://…)",
-    "url_scheme": "adresse web invalide (attendu : https://…)",
+_TABLE = "table de champs (clé: valeur) attendue"
+# pydantic's error types that a file can reach, in French; any other gets a French sentence too (see _problem).
+_GROUPS = {
+    "champ obligatoire manquant": ("missing",),
+    "texte attendu": ("string_type", "string_sub_type", "bytes_type", "bytes_invalid_encoding", "json_type"),
+    "texte attendu (caractères invalides)": ("string_unicode",),
+    "texte vide : un texte est attendu": ("string_too_short",),
+    "texte trop long (au plus {max_length} caractères)": ("string_too_long",),
+    "texte sans accent attendu": ("string_not_ascii",),
+    "liste attendue": ("list_type", "tuple_type", "set_type", "frozen_set_type", "iterable_type", "deque_type"),
+    _TABLE: ("dict_type", "mapping_type", "model_type", "model_attributes_type", "dataclass_type"),
+    "nombre entier attendu": ("int_type", "int_parsing", "int_from_float", "int_parsing_size"),
+    "nombre attendu": ("float_type", "float_parsing", "decimal_type", "decimal_parsing"),
+    "nombre fini attendu": ("finite_number",),
+    "vrai ou faux attendu": ("bool_type", "bool_parsing"),
+    "aucune valeur attendue": ("none_required",),
+    "nombre supérieur à {gt} attendu": ("greater_than",),
+    "nombre supérieur ou égal à {ge} attendu": ("greater_than_equal",),
+    "nombre inférieur à {lt} attendu": ("less_than",),
+    "nombre inférieur ou égal à {le} attendu": ("less_than_equal",),
+    "multiple de {multiple_of} attendu": ("multiple_of",),
+    "valeur invalide (attendu : {expected})": ("enum",),
+    "adresse web invalide (attendu : https://…)": ("url_type", "url_parsing", "url_scheme", "url_syntax_violation",
+                                                   "url_too_long"),
+    "date attendue (AAAA-MM-JJ)": ("date_type", "date_parsing", "date_from_datetime_parsing",
+                                   "date_from_datetime_inexact"),
+    "date et heure attendues (AAAA-MM-JJTHH:MM)": ("datetime_type", "datetime_parsing", "datetime_from_date_parsing",
+                                                   "datetime_object_invalid"),
+    "horaire attendu (HH:MM)": ("time_type", "time_parsing"),
+    "imbrication trop profonde ou circulaire": ("recursion_loop", "recursion_depth_exceeded"),
 }
+_MESSAGES = {kind: message for message, kinds in _GROUPS.items() for kind in kinds}
+_LENGTH = {"too_short": "min_length", "too_long": "max_length"}
 
 
 #: What each text pattern used in the file models means, for its error message.
@@ -80,17 +148,11 @@ _PATTERNS = {
 def _describe(value: Any) -> str:
     if value is None:
         return "rien"
-    if isinstance(value, bool):
-        return "un booléen"
-    if isinstance(value, (int, float)):
-        return f"le nombre {value}"
     if isinstance(value, str):
-        return f"le texte '{value}'"
-    if isinstance(value, list):
-        return "une liste"
-    if isinstance(value, dict):
-        return "une table de champs"
-    return type(value).__name__
+        return f"le texte '{shorten(value)}'"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"le nombre {shorten(str(value))}"
+    return kind_of(value)
 
 
 def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
@@ -128,34 +190,35 @@ def _unwrap(annotation: Any) -> Any:
 
 
 def _problem(model: type[BaseModel], doc: YamlDocument, error: dict[str, Any]) -> Problem:
-    loc = tuple(error["loc"])
-    kind = error["type"]
+    loc, kind, ctx = tuple(error["loc"]), error["type"], error.get("ctx") or {}
     key = False
-    cause = (error.get("ctx") or {}).get("error")
+    cause = ctx.get("error")
     if isinstance(cause, LocatedError):
         loc, key, message = loc + cause.loc, cause.key, str(cause)
-    elif kind == "value_error":
-        message = str(cause) if cause is not None else error["msg"]
+    elif kind in ("value_error", "assertion_error") and cause is not None:
+        message = str(cause)  # the file models' own validators speak French
     elif kind == "extra_forbidden":
         expected = _fields_at(model, loc[:-1])
-        message = f"champ '{loc[-1]}' inconnu"
-        if expected:
-            message += f" (attendu : {', '.join(expected)})"
+        message = f"champ '{shorten(str(loc[-1]))}' inconnu"
+        message += f" (attendu : {', '.join(expected)})" if expected else ""
         key = True
     elif kind == "literal_error":
-        message = f"valeur '{error['input']}' invalide (attendu : {error['ctx']['expected']})"
+        message = f"valeur '{shorten(str(error.get('input')))}' invalide (attendu : {ctx.get('expected', '?')})"
     elif kind == "string_pattern_mismatch":
-        message = _PATTERNS.get(error["ctx"]["pattern"], "texte '{value}' invalide (attendu : {pattern})")
-        message = message.format(value=error["input"], pattern=error["ctx"]["pattern"])
-    elif kind == "too_short":
-        minimum = error["ctx"]["min_length"]
-        message = f"au moins {minimum} élément{'s' if minimum > 1 else ''} attendu{'s' if minimum > 1 else ''}"
-    elif kind in _MESSAGES:
-        message = _MESSAGES[kind].format(**(error.get("ctx") or {}))
-        if kind != "missing" and not kind.startswith("string_too"):
-            message += f", pas {_describe(error.get('input'))}"
+        message = _PATTERNS.get(ctx.get("pattern"), "texte '{value}' invalide (attendu : {pattern})")
+        message = message.format(value=shorten(str(error.get("input"))), pattern=shorten(str(ctx.get("pattern"))))
+    elif kind in ("too_short", "too_long") and isinstance(ctx.get(_LENGTH[kind]), int):
+        count = ctx[_LENGTH[kind]]
+        plural = "s" if count > 1 else ""
+        message = f"{'au moins' if kind == 'too_short' else 'au plus'} {count} élément{plural} attendu{plural}"
     else:
-        message = error["msg"]
+        try:
+            message = _MESSAGES[kind].format(**ctx)
+        except (KeyError, IndexError):  # a type no file model uses, or a context pydantic did not give
+            message = f"{_describe(error.get('input'))} ne convient pas ici"
+        else:
+            if kind != "missing" and not kind.startswith("string_too"):
+                message += f", pas {_describe(error.get('input'))}"
     if "[key]" in loc:
         loc, key = tuple(p for p in loc if p != "[key]"), True
     field = format_field(loc)
@@ -163,10 +226,10 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: dict[str, Any]) -
 
 
 def validate_document(model: type[M], doc: YamlDocument) -> M:
-    """Validate a parsed YAML document; raise ContentError listing every problem."""
+    """Validate a parsed document; raise ContentError with its first MAX_PROBLEMS problems, sorted by line."""
     try:
         return model.model_validate(doc.data)
     except ValidationError as exc:
-        problems = [_problem(model, doc, err) for err in exc.errors()]
-        problems.sort(key=lambda p: (p.line or 0))
-        raise ContentError(problems) from None
+        errors = exc.errors(include_url=False)
+        problems = sorted((_problem(model, doc, error) for error in errors[:MAX_PROBLEMS]), key=lambda p: p.line or 0)
+        raise ContentError(problems, more=len(errors) - len(problems)) from None

@@ -6,6 +6,12 @@ A YAML file is content (grid, quiz, concepts, workshop), recognised by its
 whose readers it calls (content, results, analysis), so none of them needs
 to know about the others.
 
+Whatever the file — huge, deeply nested, a FIFO, ``/dev/zero``, a YAML
+« billion laughs » — each reader keeps to the bounds of
+:mod:`isgrille.content.limits` and the answer is a kind or a
+:class:`~isgrille.content.errors.ContentError` in French, never a traceback
+(``bench/bench_hostile.py`` shows the time and memory it takes).
+
 >>> from isgrille.content.loading import data_dir
 >>> validate_file(data_dir() / "grid.yaml")
 'grid'

@@ -3,7 +3,8 @@
 :class:`LearnerResults` is what the screens change and what the results file
 holds (see :mod:`.file_format` for the file and its versions, :mod:`.store`
 for how it is saved). It turns itself into the file's text and back, checking
-ratings against the grid in use.
+ratings against the grid in use; :class:`LevelReader` reads their level
+labels in linear time, for the cohort's CSV too (:mod:`isgrille.analysis.cohort`).
 
 >>> from isgrille import load_grid
 >>> grid = load_grid()
@@ -15,13 +16,19 @@ ratings against the grid in use.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Sequence
 
 from ..content.errors import ContentError, Problem, format_field
-from ..content.model import Assessment, Grid
+from ..content.limits import shorten
+from ..content.model import NOT_RATED, Assessment, Grid, fold_label
 
-__all__ = ["SELF", "LearnerResults"]
+__all__ = ["SELF", "UNKNOWN", "LearnerResults", "LevelReader", "unknown_level_text"]
 
 #: The assessor of a learner's own assessment.
 SELF = "autoévaluation"
@@ -52,9 +59,14 @@ class LearnerResults:
         self.assessments.setdefault(assessor, {})[criterion_id] = level
 
     def to_json(self, grid: Grid) -> str:
-        """The results file's text (format version 1), ratings written as level labels."""
+        """The results file's text (format version 1), ratings written as level labels.
+
+        It can always be saved as UTF-8: a lone surrogate (half of a character,
+        which a text box can send) is written as U+FFFD « � ».
+        """
         import json
 
+        from ..content.sources import without_surrogates
         from .file_format import FORMAT, VERSION
 
         data = {
@@ -76,14 +88,20 @@ class LearnerResults:
             "pitch": self.pitch,
             "exchange": self.exchange,
         }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return without_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
     @classmethod
     def from_json(cls, text: str, grid: Grid, source: str | Path = "<résultats>") -> "LearnerResults":
-        """Read a results file's text, checked against ``grid``; ContentError otherwise."""
-        from .file_format import VERSION, ResultsFile
+        """Read a results file's text, checked against ``grid``; ContentError otherwise.
+
+        At most ``MAX_PROBLEMS`` unknown criteria or levels are described (then
+        how many more there are); each rating costs a dictionary lookup or two.
+        Lone surrogates in the text become U+FFFD.
+        """
+        from ..content.limits import MAX_PROBLEMS
         from ..content.sources import parse_json
         from ..content.validation import validate_document
+        from .file_format import VERSION, ResultsFile
 
         doc = parse_json(text, source)
         version = doc.data.get("version")
@@ -95,22 +113,31 @@ class LearnerResults:
                 field="version", line=doc.line_of(("version",)),
             )
         model = validate_document(ResultsFile, doc)
-        problems = []
+        known = {criterion.id: criterion for criterion in grid.criteria}
+        level = LevelReader(grid)
+        problems: list[Problem] = []
+        more = 0
         assessments: dict[str, dict[str, int | None]] = {}
         for i, entry in enumerate(model.assessments):
             ratings: dict[str, int | None] = {}
             for criterion_id, label in entry.ratings.items():
-                where = ("assessments", i, "ratings", criterion_id)
-                try:
-                    grid.criterion(criterion_id)
-                    ratings[criterion_id] = None if label is None else grid.level_index(label)
-                except (KeyError, ValueError) as exc:
-                    problems.append(
-                        Problem(str(source), str(exc.args[0]), line=doc.line_of(where), field=format_field(where))
-                    )
+                message = None
+                if criterion_id not in known:
+                    message = f"critère '{shorten(criterion_id)}' inconnu (attendu : {', '.join(known)})"
+                elif label is None:
+                    ratings[criterion_id] = None
+                elif (found := level(label)) != UNKNOWN:
+                    ratings[criterion_id] = found
+                else:
+                    message = unknown_level_text(grid, label)
+                if message is not None and len(problems) < MAX_PROBLEMS:
+                    where = ("assessments", i, "ratings", criterion_id)
+                    problems.append(Problem(str(source), message, line=doc.line_of(where), field=format_field(where)))
+                elif message is not None:
+                    more += 1
             assessments[entry.assessor] = ratings
         if problems:
-            raise ContentError(problems)
+            raise ContentError(problems, more)
         return cls(
             project=model.project.name,
             learner=model.project.learner,
@@ -124,3 +151,84 @@ class LearnerResults:
             grid_id=model.grid,
             saved_at=model.saved_at,
         )
+
+
+#: What a :class:`LevelReader` gives for a label that is no level of the grid.
+UNKNOWN = -1
+_UNSEEN = object()
+
+
+class LevelReader:
+    """``grid.level_index`` for a file's many labels: the same answers, ``UNKNOWN`` for no level, in linear time.
+
+    ``Grid.level_index`` folds every level at each call and raises; here each
+    level is folded once, and each distinct label once (a cohort repeats a few
+    labels many times; a hostile file holds as many different ones). Used by
+    the results file and the cohort's CSV.
+
+    >>> from isgrille import load_grid
+    >>> level = LevelReader(load_grid())
+    >>> level(" intermediaire "), level(""), level("non renseigné"), level("Très fort")
+    (2, None, None, -1)
+    >>> level.many(["Fort", "FAIBLE"])
+    [3, 1]
+    """
+
+    def __init__(self, grid: Grid):
+        self._levels: dict[str, int | None] = {}
+        for index, label in enumerate(grid.levels):
+            self._levels.setdefault(fold_label(label), index)
+        self._levels[""] = self._levels[fold_label(NOT_RATED)] = None  # checked first by Grid.level_index
+        self._seen: dict[str, int | None] = {}
+
+    def __call__(self, label: str) -> int | None:
+        found = self._seen.get(label, _UNSEEN)
+        if found is _UNSEEN:
+            found = self._levels.get(_fold(label), UNKNOWN)
+            if len(self._seen) < 10_000:  # real files repeat a few labels; a hostile one must not fill the memory
+                self._seen[label] = found
+        return found  # type: ignore[return-value]
+
+    def many(self, labels: Sequence[str]) -> list[int | None]:
+        """The level of each label: lookups in C for labels seen before, one folding of them all for others."""
+        found = list(map(self._seen.get, labels, itertools.repeat(_UNSEEN)))
+        if _UNSEEN not in found:
+            return found
+        # Folding works a character at a time and NUL is a starter: "\0".join, fold, split is folding each.
+        folded = _fold("\0".join(map(str.strip, labels))).split("\0")
+        if len(folded) != len(labels):  # a label holding NUL
+            return [self(label) for label in labels]
+        found = list(map(self._levels.get, folded, itertools.repeat(UNKNOWN)))
+        if len(self._seen) < 10_000:
+            self._seen.update(zip(labels, found))
+        return found
+
+
+def unknown_level_text(grid: Grid, label: str) -> str:
+    """What ``Grid.level_index`` says of a label that is no level, the label shortened."""
+    expected = f"{', '.join(grid.levels)} ou vide pour « {NOT_RATED} »"
+    return f"niveau '{shorten(label.strip())}' inconnu (attendu : {expected})"
+
+
+def _fold(text: str) -> str:
+    """``model.fold_label``, mostly in C: trimmed, case-folded, NFKD, combining marks removed."""
+    text = text.strip().casefold()
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKD", text)
+    if _ASTRAL.search(text):  # beyond the BMP, the plain way (rare)
+        return "".join(char for char in text if not unicodedata.combining(char))
+    return _bmp_marks().sub("", text)
+
+
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@functools.lru_cache(maxsize=None)
+def _bmp_marks() -> re.Pattern[str]:
+    """The BMP's combining marks (every code point below U+10000 with a combining class), as ranges."""
+    marks = {code for code in range(0x10000) if unicodedata.combining(chr(code))}
+    starts = sorted(code for code in marks if code - 1 not in marks)
+    ends = sorted(code for code in marks if code + 1 not in marks)
+    ranges = "".join(f"{re.escape(chr(start))}-{re.escape(chr(end))}" for start, end in zip(starts, ends))
+    return re.compile(f"[{ranges}]")

@@ -3,19 +3,25 @@
 load_assessments is checked on the shipped fictional cohort and on CSV files
 built in ``tmp_path`` (commas or semicolons, BOM, level labels typed without
 accents or in capitals, « non renseigné »); each malformed CSV is checked for
-the exact French message and its line and column. assessments_frame is
+the exact French message and its line and column. Strange but bounded files:
+line ends written CR alone or mixed, a 200 kB cell, a long unknown level
+(shortened in its message), more bad cells or columns than MAX_PROBLEMS,
+MAX_ROWS lines after the header (one more is refused), csv's own errors. assessments_frame is
 checked for its columns, one row per (assessment, criterion), the ordered
 ``level`` categorical and the nullable ``rank``.
 """
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
 from isgrille.analysis.cohort import assessments_frame, default_cohort_path, load_assessments
 from isgrille.content.errors import ContentError, Problem
+from isgrille.content.errors import TOO_MANY_ROWS
+from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN
 from isgrille.content.loading import load_grid
 
 #: The shipped grid's criterion ids, in order (written out, not read from the code under test).
@@ -279,6 +285,102 @@ def test_not_utf8(write, grid):
 def test_empty_file(write, grid):
     path = write("\n\n")
     assert problems_of(path, grid) == (Problem(str(path), "le fichier est vide"),)
+
+
+# --- strange but bounded files --------------------------------------------------------------
+
+
+@pytest.mark.parametrize("newline", ["\r", "\r\n"])
+def test_cr_only_and_crlf_line_ends_read_like_lf(write, grid, cohort, newline):
+    text = default_cohort_path().read_text(encoding="utf-8")
+    assert load_assessments(write(text.replace("\n", newline)), grid) == cohort
+
+
+def test_cr_only_line_ends_give_the_right_lines(write, grid):
+    text = csv_text(HEADER, row("Projet A"), row("Projet B"), row("Projet C", "formateur", "Moyen"))
+    path = write("\r" + text.replace("\n", "\r"))
+    assert problems_of(path, grid) == (
+        Problem(str(path), UNKNOWN_LEVEL.format("Moyen"), line=5, column="caractere_collectif"),
+    )
+
+
+def test_mixed_line_ends_give_the_right_lines(write, grid):
+    rows = [",".join(r) for r in (HEADER, row("Projet A"), row("Projet B"), row("Projet C"), row("Projet A"))]
+    path = write(rows[0] + "\r" + rows[1] + "\r\n" + rows[2] + "\n" + rows[3] + "\r" + rows[4] + "\n")
+    assert problems_of(path, grid) == (Problem(str(path), DUPLICATE_A, line=5),)
+
+
+def test_a_200_kb_cell_is_read(write, grid):
+    name = "Projet, très long " * 11_000
+    assert len(name.encode()) > 200_000
+    path = write(csv_text(HEADER, [f'"{name}"', *row()[1:]], row("Projet B")))
+    assert [a.project for a in load_assessments(path, grid)] == [name.strip(), "Projet B"]
+    assert csv.field_size_limit() >= MAX_BYTES["cohort"]
+
+
+def test_a_200_kb_unknown_level_is_shortened(write, grid):
+    level = "x" * 200_000
+    path = write(csv_text(HEADER, row("Projet A", "autoévaluation", level)))
+    assert problems_of(path, grid) == (
+        Problem(str(path), UNKNOWN_LEVEL.format("x" * (MAX_SHOWN - 1) + "…"), line=2, column="caractere_collectif"),
+    )
+
+
+def test_long_names_are_shortened(write, grid):
+    project, column = "P" * 1000, "c" * 1000
+    path = write(csv_text([*HEADER, column], [*row(project), "Faible"]))
+    assert problems_of(path, grid) == (
+        Problem(str(path), UNKNOWN_COLUMN, line=1, column="c" * (MAX_SHOWN - 1) + "…"),
+    )
+    path = write(csv_text(HEADER, row(project), row(project)))
+    assert problems_of(path, grid) == (
+        Problem(str(path), f"évaluation de '{'P' * (MAX_SHOWN - 1)}…' par 'autoévaluation' en double "
+                           "(déjà à la ligne 2)", line=3),
+    )
+
+
+def test_at_most_max_problems_are_described(write, grid):
+    """Every criterion of every row is wrong: 12 problems a row, MAX_PROBLEMS described, the rest counted."""
+    rows = [row(f"Projet {n}", "autoévaluation", *["Moyen"] * len(CRITERIA)) for n in range(1000)]
+    found = problems_of(write(csv_text(HEADER, *rows)), grid)
+    assert len(found) == MAX_PROBLEMS + 1
+    assert found[0].line == 2 and found[MAX_PROBLEMS - 1].line == 2 + (MAX_PROBLEMS - 1) // len(CRITERIA)
+    assert found[-1].message == f"… et {1000 * len(CRITERIA) - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f")
+
+
+def test_at_most_max_problems_for_a_huge_header(write, grid):
+    header = [*HEADER, *(f"inconnue_{n}" for n in range(100_000))]
+    found = problems_of(write(csv_text(header, row())), grid)
+    assert len(found) == MAX_PROBLEMS + 1
+    assert found[0] == Problem(found[0].path, UNKNOWN_COLUMN, line=1, column="inconnue_0")
+    assert found[-1].message == f"… et {100_000 - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f")
+
+
+def test_max_rows_lines_after_the_header_are_read(write, grid):
+    text = csv_text(HEADER, row("Projet A")) + "\n" * (MAX_ROWS - 1)
+    assert [a.project for a in load_assessments(write(text), grid)] == ["Projet A"]
+
+
+def test_one_line_more_is_refused_before_reading_any(write, grid):
+    path = write("\n" + csv_text(HEADER, row("Projet A")) + "\n" * MAX_ROWS)
+    assert problems_of(path, grid) == (Problem(str(path), TOO_MANY_ROWS, line=MAX_ROWS + 3),)
+    assert TOO_MANY_ROWS == "trop de lignes (au plus 100\u202f000 après la ligne d'en-tête)"
+
+
+def test_distinct_unknown_levels_are_each_reported(write, grid):
+    """Every cell different (none seen before): still one problem each, the first described."""
+    rows = [row(f"Projet {n}", "autoévaluation", *(f"é{n}_{k}" for k in range(len(CRITERIA)))) for n in range(100)]
+    found = problems_of(write(csv_text(HEADER, *rows)), grid)
+    assert found[0] == Problem(found[0].path, UNKNOWN_LEVEL.format("é0_0"), line=2, column="caractere_collectif")
+    assert found[-1].message == f"… et {100 * len(CRITERIA) - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f")
+
+
+def test_a_csv_error_is_a_content_error_with_its_line(write, grid, monkeypatch):
+    """The loader's reading is lenient, so csv hardly ever fails; should it, its error names the line."""
+    strict = csv.reader
+    monkeypatch.setattr(csv, "reader", lambda *args, **kwargs: strict(*args, strict=True, **kwargs))
+    path = write(csv_text(HEADER, row("Projet A"), ['"Projet" B', *row()[1:]]))
+    assert problems_of(path, grid) == (Problem(str(path), "ligne illisible (guillemets mal placés ?)", line=3),)
 
 
 # --- the tidy frame --------------------------------------------------------------------

@@ -1,16 +1,24 @@
-"""Tests of isgrille.content.errors: Problem, ContentError and format_field.
+"""Tests of isgrille.content.errors: Problem, ContentError, format_field and the French words.
 
 A :class:`Problem` reads as one French sentence naming the file and the
-place (line, field, column, each only when known); a :class:`ContentError`
-keeps every problem it is given and its message names the first, with how
-many others there are.
+place (line, field, column, each only when known), and never grows with the
+file (long quoted values and words are cut); a :class:`ContentError` keeps
+the first MAX_PROBLEMS problems it is given, then one that says how many
+more there are, and its message names the first, with how many others there
+are. The system's, PyYAML's and json's errors are said in French, with a
+French default for any message not foreseen.
 """
 
 from __future__ import annotations
 
+import errno
+
 import pytest
 
-from isgrille.content.errors import ContentError, Problem, format_field
+from isgrille.content.errors import (
+    ContentError, Problem, bounded, format_field, json_problem_text, kind_of, os_error_text, tag_text, yaml_syntax_text,
+)
+from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
 
 
 @pytest.mark.parametrize(
@@ -97,3 +105,133 @@ def test_message_names_the_first_and_counts_the_others(count, suffix):
     assert str(error) == f"f.yaml: ligne 1: problème 1{suffix}"
     assert error.args == (str(error),)
 
+
+
+# --- at most MAX_PROBLEMS problems -------------------------------------------------------------
+
+
+def test_problems_beyond_the_limit_are_counted_not_kept():
+    given = [Problem("f.json", f"problème {n}", line=n) for n in range(1, MAX_PROBLEMS + 11)]
+    error = ContentError(given)
+    assert error.problems == tuple(given[:MAX_PROBLEMS]) + (Problem("f.json", "… et 10 autres problèmes"),)
+    assert error.count == MAX_PROBLEMS + 10
+    assert str(error) == f"f.json: ligne 1: problème 1 (et {MAX_PROBLEMS + 9} autres erreurs)"
+
+
+@pytest.mark.parametrize(
+    "more, last",
+    [(1, "… et 1 autre problème"), (2, "… et 2 autres problèmes"), (99_950, "… et 99\u202f950 autres problèmes")],
+)
+def test_problems_a_reader_only_counted(more, last):
+    error = ContentError([Problem("f.csv", "premier", line=2)], more=more)
+    assert error.problems == (Problem("f.csv", "premier", line=2), Problem("f.csv", last))
+    assert error.count == 1 + more
+
+
+def test_exactly_max_problems_are_all_kept():
+    given = [Problem("f", "p", line=n) for n in range(MAX_PROBLEMS)]
+    assert ContentError(given).problems == tuple(given)
+
+
+# --- a problem never grows with the file ------------------------------------------------------
+
+
+def test_a_long_quoted_value_is_shortened():
+    value = "Projet très long, " * 50
+    problem = Problem("c.csv", f"niveau '{value}' inconnu (attendu : Bas, Haut)", line=3)
+    assert problem.message == f"niveau '{value[:MAX_SHOWN - 1]}…' inconnu (attendu : Bas, Haut)"
+
+
+def test_a_long_word_is_shortened_but_an_apostrophe_opens_no_quote():
+    word = "x" * 1000
+    assert bounded(f"l'identifiant d'étape {word} est inconnu") == (
+        f"l'identifiant d'étape {word[:MAX_SHOWN - 1]}… est inconnu"
+    )
+
+
+def test_a_long_message_of_short_words_keeps_its_start_and_end():
+    message = "début " + "mot " * 1000 + "fin (attendu : A, B)"
+    cut = bounded(message)
+    assert len(cut) < 12 * MAX_SHOWN + 5
+    assert cut.startswith("début mot") and cut.endswith("mot fin (attendu : A, B)") and " … " in cut
+
+
+def test_field_and_column_are_cut_only_when_huge():
+    """They are built from shortened keys (format_field, shorten); a huge one is still cut."""
+    assert Problem("f", "m", field="a." + "k" * 500, column="c" * 500) == Problem(
+        "f", "m", field="a." + "k" * 500, column="c" * 500
+    )
+    problem = Problem("f", "m", field="a." + "k" * 5000, column="c" * 5000)
+    assert problem.field == "a." + "k" * (12 * MAX_SHOWN - 3) + "…"
+    assert problem.column == "c" * (12 * MAX_SHOWN - 1) + "…"
+
+
+def test_format_field_shortens_each_key():
+    assert format_field(("quiz", "q" * 200, 3)) == f"quiz.{'q' * (MAX_SHOWN - 1)}…[3]"
+
+
+# --- the French words --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "exc, text",
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), "permission refusée : vérifiez les droits de lecture du fichier"),
+        (OSError(errno.EIO, "Input/output error"), "erreur d'entrée-sortie du disque"),
+        (OSError(errno.ENAMETOOLONG, "File name too long"), "nom de fichier trop long"),
+        (OSError(9999, "Strange error"), "erreur système n° 9999"),
+        (OSError("no errno"), "erreur système"),
+    ],
+)
+def test_os_error_text(exc, text):
+    assert os_error_text(exc) == text
+
+
+class _Mark:
+    def __init__(self, line, column, index):
+        self.line, self.column, self.index = line, column, index
+
+
+class _YamlError(Exception):
+    def __init__(self, problem, mark=None):
+        super().__init__(problem)
+        self.problem, self.problem_mark, self.context, self.context_mark = problem, mark, None, None
+
+
+@pytest.mark.parametrize(
+    "problem, text, result",
+    [
+        ("something PyYAML never said", "a: 1", ("syntaxe YAML invalide (erreur de syntaxe, colonne 3)", 1)),
+        ("found character that cannot start any token", "a: %", (
+            "syntaxe YAML invalide (caractère « % » interdit en début de valeur : mettez le texte entre "
+            "guillemets, colonne 3)", 1)),
+        ("found a tab character that violates indentation", "a: 1", (
+            "syntaxe YAML invalide (tabulation interdite : indentez avec des espaces, colonne 3)", 1)),
+    ],
+)
+def test_yaml_syntax_text(problem, text, result):
+    assert yaml_syntax_text(_YamlError(problem, _Mark(0, 2, 3)), text) == result
+
+
+def test_yaml_syntax_text_without_a_place():
+    assert yaml_syntax_text(_YamlError("unacceptable character #x0000"), "") == (
+        "syntaxe YAML invalide (caractère inattendu : mettez le texte entre guillemets)", None
+    )
+
+
+def test_json_problem_text_has_a_french_default():
+    assert json_problem_text("Expecting value") == "valeur attendue"
+    assert json_problem_text("Some future message") == "erreur de syntaxe"
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [(None, "une valeur vide"), ([1], "une liste"), ({}, "une table de champs"), ("x", "un texte"),
+     (True, "un booléen"), (3, "un nombre"), (2.5, "un nombre"), (b"x", "une valeur de type bytes")],
+)
+def test_kind_of(value, text):
+    assert kind_of(value) == text
+
+
+def test_tag_text():
+    assert (tag_text("tag:yaml.org,2002:set"), tag_text("!perso")) == ("!!set", "!perso")

@@ -1,10 +1,12 @@
-"""Tests of isgrille.content.limits: the bounds are sane and their labels read well."""
+"""Tests of isgrille.content.limits: the bounds are sane and their labels read well (what each bound does: test_sources.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from isgrille.content.limits import MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS, MAX_SHOWN, shorten, size_label
+from isgrille.content.limits import (
+    MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN, MAX_VALUES, shorten, size_label,
+)
 
 
 def test_every_kind_of_file_has_a_bound_and_cohorts_get_more():
@@ -14,6 +16,8 @@ def test_every_kind_of_file_has_a_bound_and_cohorts_get_more():
 
 def test_depth_and_problem_bounds_leave_room_for_real_files():
     assert 6 < MAX_DEPTH <= 100  # the kit's own files nest 6 deep
+    assert 10_000 <= MAX_VALUES <= MAX_BYTES["results"] // 10  # the kit's files hold about 2,000 values
+    assert 10_000 <= MAX_ROWS <= MAX_BYTES["cohort"] // 100  # a real row takes 150 bytes
     assert 10 <= MAX_PROBLEMS <= 200 and 40 <= MAX_SHOWN <= 200
 
 

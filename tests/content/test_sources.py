@@ -8,18 +8,31 @@ turning a field path back into a line, including ``"[key]"`` locations and
 paths that go past the end of the document (a missing field is reported at
 the line of the mapping that should hold it). parse_json: a JSON object with
 the same lines, and its syntax errors said in French.
+
+Bounds (``content.limits``), one test per hostile input with the message it
+must give: anything but a regular file (FIFO, device) is refused without being
+opened; a file over its kind's size (checked before reading, and again if it
+grew); YAML aliases (billion laughs, recursive anchors), nesting deeper than
+MAX_DEPTH (exactly MAX_DEPTH is fine), more than MAX_VALUES values, forbidden
+characters, tags; JSON depth, values, huge numbers, lone surrogates; the
+JSON line index built only when a line is asked for.
 """
 
 from __future__ import annotations
 
+import errno
+import json
+import os
 import re
 from pathlib import Path
 
 import pytest
 
-from isgrille.content.errors import ContentError, Problem
+from isgrille.content.errors import TOO_DEEP, TOO_MANY, ContentError, Problem
+from isgrille.content.limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES
 from isgrille.content.loading import load_grid, load_quiz, load_workshop
-from isgrille.content.sources import YamlDocument, parse_json, read_text, read_yaml
+from isgrille.content.sources import parse_json, read_text, read_yaml, without_surrogates
+from isgrille.content.validation import YamlDocument
 
 from ..documents import GRID, WORKSHOP, broken, problems_of
 
@@ -325,3 +338,282 @@ def test_parse_json_problems(text, line, message):
     with pytest.raises(ContentError) as excinfo:
         parse_json(text, "r.json")
     assert excinfo.value.problems == (Problem("r.json", message, line=line),)
+
+
+def test_parse_json_line_of_a_key_with_escapes():
+    doc = parse_json('{\n  "caract\\u00e8re": {\n    "a\\"b": 1\n  }\n}\n', "r.json")
+    assert doc.data == {"caractère": {'a"b': 1}}
+    assert (doc.line_of(("caractère",), key=True), doc.line_of(("caractère", 'a"b'))) == (2, 3)
+
+
+# --- bounds: what read_text refuses, before reading --------------------------------------
+
+
+def test_read_text_refuses_a_fifo_without_opening_it(tmp_path):
+    """Opening a FIFO for reading waits for a writer: the test would hang if read_text opened it."""
+    path = tmp_path / "tube.yaml"
+    os.mkfifo(path)
+    assert only_problem(read_text, path) == Problem(
+        str(path), "ce n'est pas un fichier ordinaire (tube) : donnez le chemin d'un fichier"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_read_text_refuses_a_device():
+    """/dev/zero never ends: reading it would fill the memory."""
+    assert only_problem(read_text, Path("/dev/zero")) == Problem(
+        "/dev/zero", "ce n'est pas un fichier ordinaire (périphérique) : donnez le chemin d'un fichier"
+    )
+
+
+@pytest.mark.parametrize(
+    "name, kind, what",
+    [
+        ("grille.yaml", "content", "un fichier de contenu"),
+        ("mes_resultats.json", "results", "un fichier de résultats"),
+        ("cohorte.csv", "cohort", "un tableau d'évaluations"),
+    ],
+)
+def test_read_text_size_limit_of_each_kind(write, monkeypatch, name, kind, what):
+    """The kind follows the suffix when not given; exactly the limit is read, one byte more is refused."""
+    monkeypatch.setitem(MAX_BYTES, kind, 100)
+    assert read_text(write("x" * 100, name)) == "x" * 100
+    path = write("x" * 150, name)
+    assert only_problem(read_text, path) == Problem(
+        str(path), f"fichier trop volumineux (150 octets ; au plus 100 octets pour {what})"
+    )
+
+
+def test_read_text_kind_given_overrides_the_suffix(write, monkeypatch):
+    monkeypatch.setitem(MAX_BYTES, "results", 10)
+    path = write("x" * 20, "notes.txt")
+    with pytest.raises(ContentError) as excinfo:
+        read_text(path, "results")
+    assert excinfo.value.problems[0].message == "fichier trop volumineux (20 octets ; au plus 10 octets pour un fichier de résultats)"
+    assert read_text(path) == "x" * 20  # a .txt is content: 2 Mo allowed
+
+
+@pytest.mark.parametrize("size, label", [(50_000_000, "50 Mo"), (2_340_000, "2,3 Mo"), (2_040_000, "plus de 2 Mo")])
+def test_read_text_refuses_a_large_file_before_reading_it(tmp_path, size, label):
+    """A sparse file: its size is known at once, and none of it is read."""
+    path = tmp_path / "grille.yaml"
+    with open(path, "wb") as file:
+        file.truncate(size)
+    assert only_problem(read_text, path) == Problem(
+        str(path), f"fichier trop volumineux ({label} ; au plus 2 Mo pour un fichier de contenu)"
+    )
+
+
+def test_read_text_refuses_a_file_that_grew_after_stat(write, monkeypatch):
+    """The size seen by stat is not trusted: at most limit + 1 bytes are read."""
+    monkeypatch.setitem(MAX_BYTES, "content", 100)
+    path = write("x" * 150)
+    real_stat = os.stat
+    small = os.stat_result(tuple(real_stat(path))[:6] + (10,) + tuple(real_stat(path))[7:10])
+    monkeypatch.setattr(os, "stat", lambda p, *a, **k: small if Path(p) == path else real_stat(p, *a, **k))
+    assert only_problem(read_text, path) == Problem(
+        str(path), "fichier trop volumineux (plus de 100 octets ; au plus 100 octets pour un fichier de contenu)"
+    )
+
+
+def test_read_text_permission_denied_is_said_in_french(write, monkeypatch):
+    path = write("a: 1\n")
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied", str(path))
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert only_problem(read_text, path) == Problem(
+        str(path), "lecture impossible (permission refusée : vérifiez les droits de lecture du fichier)"
+    )
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads any file")
+def test_read_text_unreadable_file(write):
+    path = write("a: 1\n")
+    path.chmod(0)
+    try:
+        assert only_problem(read_text, path) == Problem(
+            str(path), "lecture impossible (permission refusée : vérifiez les droits de lecture du fichier)"
+        )
+    finally:
+        path.chmod(0o600)
+
+
+# --- bounds: YAML, checked on the event stream before any data is built --------------------
+
+BILLION_LAUGHS = "".join(
+    ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n']
+    + [f"{name}: &{name} [{','.join(['*' + prev] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi")]
+)
+
+
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        pytest.param(BILLION_LAUGHS, 2, "les alias YAML (*a) ne sont pas acceptés : recopiez le texte",
+                     id="billion-laughs"),
+        pytest.param("kind: grid\nlevels: &niveaux [*niveaux]\n", 2,
+                     "les alias YAML (*niveaux) ne sont pas acceptés : recopiez le texte", id="recursive-anchor"),
+        pytest.param("a: 1\nb: *inconnu\n", 2, "les alias YAML (*inconnu) ne sont pas acceptés : recopiez le texte",
+                     id="undefined-alias"),
+        pytest.param("a: !perso texte\n", 1, "étiquette YAML « !perso » inconnue : retirez-la", id="unknown-tag"),
+        pytest.param("a: !!set {x, y}\n", 1, "étiquette YAML « !!set » non acceptée", id="set-tag"),
+        pytest.param("a: 2026-02-30\n", 1, "date « 2026-02-30 » invalide : mettez le texte entre guillemets",
+                     id="impossible-date"),
+        pytest.param("a: " + "1" * 5000 + "\n", 1,
+                     f"nombre entier « {'1' * 79}… » invalide : mettez le texte entre guillemets", id="huge-number"),
+        pytest.param("? [a, b]\n: c\n", 1, "clé complexe (liste ou table) non acceptée : une clé est un texte",
+                     id="complex-key"),
+        pytest.param("---\n", 2, "le fichier doit contenir une table de champs (clé: valeur), pas une valeur vide",
+                     id="empty-document"),
+        pytest.param("a: 1\rb: 2\rb: 3\r", 3, "la clé 'b' est écrite deux fois (déjà à la ligne 2)",
+                     id="cr-only-line-ends"),
+        pytest.param("a:\n  b:\n    - {c: 1, d: 2}\n    - {c: 1, c: 2}\n", 4,
+                     "la clé 'c' est écrite deux fois (déjà à la ligne 4)", id="duplicate-deep-down"),
+        pytest.param(f"a: 1\n{'k' * 200}: 1\n{'k' * 200}: 2\n", 3,
+                     f"la clé '{'k' * 79}…' est écrite deux fois (déjà à la ligne 2)", id="long-duplicate-key"),
+    ],
+)
+def test_read_yaml_refuses(write, text, line, message):
+    path = write(text)
+    assert only_problem(read_yaml, path) == Problem(str(path), message, line=line)
+
+
+def test_read_yaml_billion_laughs_is_refused_at_once(write):
+    """Nine aliases of nine aliases… would be 387 million texts: the first alias stops the reading."""
+    assert len(BILLION_LAUGHS.encode()) < 500
+    with pytest.raises(ContentError):
+        read_yaml(write(BILLION_LAUGHS))
+
+
+def test_read_yaml_an_anchor_without_alias_is_fine(write):
+    doc = read_yaml(write("niveaux: &niveaux [Bas, Haut]\nautre: &x {a: 1}\n"))
+    assert doc.data == {"niveaux": ["Bas", "Haut"], "autre": {"a": 1}}
+    assert doc.line_of(("autre", "a")) == 2
+
+
+def nested_yaml(depth: int) -> str:
+    """A mapping (depth 1) whose key ``a``, on line 3, holds ``depth - 1`` nested lists."""
+    return "# profondeur\nx: 1\na: " + "[" * (depth - 1) + "]" * (depth - 1) + "\n"
+
+
+def test_read_yaml_depth_max_depth_is_accepted(write):
+    doc = read_yaml(write(nested_yaml(MAX_DEPTH)))
+    assert doc.line_of(("a",) + (0,) * (MAX_DEPTH - 3)) == 3
+
+
+def test_read_yaml_depth_max_depth_plus_one_is_refused(write):
+    path = write(nested_yaml(MAX_DEPTH + 1))
+    assert only_problem(read_yaml, path) == Problem(str(path), TOO_DEEP, line=3)
+    assert TOO_DEEP == "imbrication trop profonde (au plus 32 niveaux de listes et de tables)"
+
+
+def test_read_yaml_values_max_values_is_accepted_and_one_more_refused(write):
+    """The mapping, its key and the list count: three values besides the items."""
+    items = MAX_VALUES - 3
+    assert len(read_yaml(write("a:\n  [" + "x," * (items - 1) + "x]\n")).data["a"]) == items
+    path = write("a:\n  [" + "x," * items + "x]\n")
+    assert only_problem(read_yaml, path) == Problem(str(path), TOO_MANY, line=2)
+    assert TOO_MANY == "trop de valeurs (au plus 100\u202f000 textes, nombres, listes et tables, clés comprises)"
+
+
+@pytest.mark.parametrize(
+    "char, code",
+    [("\x00", "0000"), ("\x1b", "001B"), ("\x7f", "007F"), ("\x80", "0080"), ("\ufffe", "FFFE")],
+)
+def test_read_yaml_forbidden_character(write, char, code):
+    path = write(f"kind: grid\ntitle: Grille{char} AMI\n")
+    assert only_problem(read_yaml, path) == Problem(
+        str(path), f"caractère interdit (U+{code}) en colonne 14 : supprimez-le", line=2
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'a: "\\q"\n', 'a: "\\ud800"\n', "a: [1, 2\n", "a: {b: 1\n", 'a: "texte\n', "a:\n  - b\n c: 1\n",
+        "a: 1\n...\nb: 2\n", "a: |0\n  x\n", "a: &\n", "%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "a: b: c\n",
+        "- a\nb: 1\n", "a: 1\n- b\n", "{a: 1}}\n", "a: `x`\n", "a: !<> x\n",
+    ],
+)
+def test_read_yaml_syntax_errors_are_said_in_french(write, text):
+    path = write(text)
+    problem = only_problem(read_yaml, path)
+    assert re.fullmatch(r"syntaxe YAML invalide \(.+, colonne \d+\)", problem.message), problem.message
+    english = re.findall(r"\b(?:expected|found|while|scanning|parsing|mapping|character|allowed|the)\b", problem.message)
+    assert english == [], problem.message
+
+
+# --- bounds: JSON ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, line, message",
+    [
+        pytest.param("[" * 990 + "]" * 990, 1, TOO_DEEP, id="990-levels"),
+        pytest.param('{\n  "a": 1,\n  "b":\n' + "[" * 100_000 + "]" * 100_000 + "}", 4, TOO_DEEP,
+                     id="deeper-than-python-recursion"),
+        pytest.param('{"a": [' + "0," * MAX_VALUES + "0]}", 1, TOO_MANY, id="too-many-values"),
+        pytest.param('{\n"a": ' + "1" * 5000 + "}", 2,
+                     "JSON invalide (valeur de plus de 4300 caractères hors guillemets)", id="huge-number"),
+    ],
+)
+def test_parse_json_refuses(text, line, message):
+    with pytest.raises(ContentError) as excinfo:
+        parse_json(text, "r.json")
+    assert excinfo.value.problems == (Problem("r.json", message, line=line),)
+
+
+def nested_json(depth: int) -> str:
+    """An object (depth 1) whose field ``a``, on line 2, holds ``depth - 1`` nested lists."""
+    return '{"x": 1,\n"a": ' + "[" * (depth - 1) + "]" * (depth - 1) + "}"
+
+
+def test_parse_json_depth_max_depth_is_accepted_and_one_more_refused():
+    assert parse_json(nested_json(MAX_DEPTH), "r.json").line_of(("a",) + (0,) * (MAX_DEPTH - 3)) == 2
+    with pytest.raises(ContentError) as excinfo:
+        parse_json(nested_json(MAX_DEPTH + 1), "r.json")
+    assert excinfo.value.problems == (Problem("r.json", TOO_DEEP, line=2),)
+
+
+def test_parse_json_values_max_values_is_accepted():
+    """The object, its key and the list: three values besides the items."""
+    doc = parse_json('{"a": [' + "0," * (MAX_VALUES - 4) + "0]}", "r.json")
+    assert len(doc.data["a"]) == MAX_VALUES - 3
+
+
+def test_parse_json_brackets_and_numbers_inside_texts_do_not_count():
+    text = json.dumps({"a": "[" * 1000 + "{" * 1000, "b": "9" * 10_000})
+    assert parse_json(text, "r.json").data["a"].startswith("[[")
+
+
+def test_parse_json_lone_surrogates_become_replacement_characters():
+    """No file can hold half a character: ``\\ud800`` becomes « � »; a whole pair stays a character."""
+    doc = parse_json('{\n"a\\ud800": "x\\udc00y",\n"b": ["\\ud83d\\ude00"]}', "r.json")
+    assert doc.data == {"a\ufffd": "x\ufffdy", "b": ["\U0001F600"]}
+    assert doc.line_of(("a\ufffd",)) == 2 and doc.line_of(("b", 0)) == 3
+    json.dumps(doc.data, ensure_ascii=False).encode("utf-8")  # can be saved
+
+
+def test_without_surrogates():
+    assert without_surrogates("sans") == "sans"
+    assert without_surrogates("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
+    assert without_surrogates("\ud83d\ude00") == "\U0001F600"  # two halves sent apart are one character
+
+
+def test_parse_json_builds_its_line_index_only_when_a_line_is_asked_for():
+    doc = parse_json('{\n  "a": 1\n}', "r.json")
+    assert "index" not in vars(doc)
+    assert doc.line_of(("a",)) == 2
+    assert "index" in vars(doc)
+
+
+def test_parse_json_bounds_a_text_given_directly(monkeypatch):
+    """An uploaded file reaches parse_json as text, without read_text: it is bounded all the same."""
+    monkeypatch.setitem(MAX_BYTES, "results", 100)
+    with pytest.raises(ContentError) as excinfo:
+        parse_json('{"a": "' + "x" * 200 + '"}', "envoi.json")
+    assert excinfo.value.problems == (
+        Problem("envoi.json", "fichier trop volumineux (209 octets ; au plus 100 octets pour un fichier de résultats)"),
+    )

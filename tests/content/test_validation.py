@@ -12,13 +12,19 @@ line), and :func:`validate_document` with a model of the test's own.
 
 from __future__ import annotations
 
+import typing
+from pathlib import Path
+
 import pytest
 from pydantic import model_validator
+from pydantic_core.core_schema import ErrorType
 
 from isgrille.content.errors import ContentError, Problem
+from isgrille.content.grid_file import GridFile
 from isgrille.content.loading import load_grid, load_quiz, load_workshop
 from isgrille.content.sources import read_yaml
-from isgrille.content.validation import FileModel, LocatedError, validate_document
+from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
+from isgrille.content.validation import FileModel, LocatedError, YamlDocument, _problem, validate_document
 from isgrille.delivery.validate import validate_file
 
 from ..documents import DOCUMENTS, GRID, LOADERS, QUIZ, WORKSHOP, broken, problems_of
@@ -237,3 +243,76 @@ def test_unknown_field_names_the_expected_ones(write):
     assert excinfo.value.problems == (
         Problem(str(path), "champ 'third' inconnu (attendu : first, second, on_key)", line=3, field="third"),
     )
+
+
+# --- what pydantic reports, always in French, shortened, at most MAX_PROBLEMS -----------
+
+
+@pytest.mark.parametrize(
+    "old, new, line, field, message",
+    [
+        pytest.param("      sequence: 1\n", f'      sequence: "{"1" * 5000}"\n', 11, "programme.entries[0].sequence",
+                     f"nombre entier attendu, pas le texte '{'1' * (MAX_SHOWN - 1)}…'", id="int-parsing-size"),
+        pytest.param("      sequence: 1\n", "      sequence: 1.5\n", 11, "programme.entries[0].sequence",
+                     "nombre entier attendu, pas le nombre 1.5", id="int-from-float"),
+        pytest.param("atis:\n  name: ATIS\n  vision: Une société qui construit des solutions innovantes\n"
+                     "  mission: Accompagner les projets d'innovation sociale\n  territory: Nouvelle-Aquitaine\n",
+                     "atis: ATIS\n", 24, "atis", "table de champs (clé: valeur) attendue, pas le texte 'ATIS'",
+                     id="model-type"),
+        pytest.param("title: Atelier innovation sociale", f"title: {'é' * 300}", None, None, None, id="long-text-is-fine"),
+        pytest.param("kind: workshop\n", f"kind: workshop\n{'k' * 300}: 1\n", 2, f"{'k' * (MAX_SHOWN - 1)}…",
+                     f"champ '{'k' * (MAX_SHOWN - 1)}…' inconnu (attendu : kind, title, date, organisation, contact, "
+                     "license, objectives, programme, sequences, atis, stages, offers, resources)", id="long-unknown-field"),
+        pytest.param("stage: incuber", f"stage: {'I' * 300}", 37, "offers[0].stage",
+                     f"identifiant '{'I' * (MAX_SHOWN - 1)}…' invalide (attendu : lettres minuscules sans accent, "
+                     "chiffres et _, en commençant par une lettre)", id="long-bad-identifier"),
+    ],
+)
+def test_workshop_values_reported_short_and_in_french(write, old, new, line, field, message):
+    path = write(broken(WORKSHOP, old, new))
+    if message is None:
+        assert load_workshop(path).title == "é" * 300
+    else:
+        assert problems_of(load_workshop, path) == (Problem(str(path), message, line=line, field=field),)
+
+
+def test_long_literal_is_shortened(write):
+    path = write(broken(GRID, "kind: grid\n", f"kind: {'g' * 300}\n"))
+    with pytest.raises(ContentError) as excinfo:
+        validate_document(GridFile, read_yaml(path))
+    assert excinfo.value.problems == (
+        Problem(str(path), f"valeur '{'g' * (MAX_SHOWN - 1)}…' invalide (attendu : 'grid')", line=1, field="kind"),
+    )
+
+
+def test_at_most_max_problems_then_how_many_more(write):
+    count = MAX_PROBLEMS + 10
+    path = write(broken(GRID, "levels: [Bas, Haut]", "levels:\n" + "".join(f"  - {n}\n" for n in range(count))))
+    problems = problems_of(load_grid, path)
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[0] == Problem(str(path), "texte attendu, pas le nombre 0", line=3, field="levels[0]")
+    assert problems[MAX_PROBLEMS - 1] == Problem(
+        str(path), f"texte attendu, pas le nombre {MAX_PROBLEMS - 1}", line=MAX_PROBLEMS + 2, field=f"levels[{MAX_PROBLEMS - 1}]"
+    )
+    assert problems[-1] == Problem(str(path), "… et 10 autres problèmes")
+
+
+@pytest.mark.parametrize("kind", typing.get_args(ErrorType))
+def test_every_pydantic_error_type_is_said_in_french(kind):
+    """Whatever pydantic reports, with or without its context, the trainer never reads pydantic's English."""
+    doc = YamlDocument(Path("f.yaml"), {"first": 3})
+    error = {"type": kind, "loc": ("first",), "msg": "Input should be ENGLISH", "input": 3, "ctx": {}}
+    problem = _problem(Pair, doc, error)
+    assert problem.message and "ENGLISH" not in problem.message and "Input" not in problem.message
+    assert problem.field == "first"
+
+
+def test_a_value_error_without_its_cause_is_said_in_french():
+    doc = YamlDocument(Path("f.yaml"), {})
+    error = {"type": "value_error", "loc": ("first",), "msg": "Value error, broken", "input": "x"}
+    assert _problem(Pair, doc, error).message == "le texte 'x' ne convient pas ici"
+
+
+def test_a_document_without_index_has_no_lines():
+    doc = YamlDocument(Path("f.yaml"), {"a": 1})
+    assert (doc.line_of(("a",)), doc.line_of((), key=True)) == (None, None)

@@ -4,16 +4,23 @@ A YAML file is content, recognised by its ``kind`` field or its keys; a
 ``.csv`` file is a cohort and a ``.json`` file a learner's results, both
 checked against the grid given (default: the AMI grid). The suffix decides,
 in any case.
+
+Hostile files, as ``python -m isgrille validate`` meets them: one test per
+input, with the French sentence it must give (or the kind, for a strange but
+valid file). The time and memory they take are shown by
+``bench/bench_hostile.py``, not asserted here.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
 
-from isgrille.content.errors import ContentError, Problem
+from isgrille.content.errors import TOO_DEEP, ContentError, Problem
+from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path, load_grid
 from isgrille.delivery.validate import validate_file
 from isgrille.results.learner import SELF, LearnerResults
@@ -149,3 +156,86 @@ def test_missing_file(tmp_path):
     for name in ("absent.yaml", "absent.csv", "absent.json"):
         path = tmp_path / name
         assert problems_of(validate_file, path) == (Problem(str(path), "fichier introuvable"),)
+
+
+# --- hostile files ---------------------------------------------------------------------------
+
+NOT_A_FILE = "ce n'est pas un fichier ordinaire ({}) : donnez le chemin d'un fichier"
+ALIAS = "les alias YAML (*{}) ne sont pas acceptés : recopiez le texte"
+
+
+def results_text(**fields) -> str:
+    return json.dumps({"format": "isgrille-results", "version": 1, **fields})
+
+
+@pytest.mark.parametrize(
+    "name, content, line, message",
+    [
+        pytest.param("rires.yaml", 'a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: [*b,*b]\n', 2, ALIAS.format("a"),
+                     id="billion-laughs"),
+        pytest.param("grille.yaml", "kind: grid\nlevels: &l [*l]\n", 2, ALIAS.format("l"), id="recursive-anchor"),
+        pytest.param("profond.json", "[" * 990 + "]" * 990, 1, TOO_DEEP, id="990-level-json"),
+        pytest.param("nul.yaml", "kind: grid\ntitle: a\x00b\n", 2, "caractère interdit (U+0000) en colonne 9 : supprimez-le",
+                     id="nul-character"),
+        pytest.param("id.json", results_text(grid="X" * 1_900_000), 1,
+                     f"identifiant '{'X' * (MAX_SHOWN - 1)}…' invalide (attendu : lettres minuscules sans accent, "
+                     "chiffres et _, en commençant par une lettre)", id="1.9-MB-grid-id"),
+    ],
+)
+def test_hostile_file_is_refused_in_one_sentence(write, name, content, line, message):
+    path = write(content, name)
+    [problem] = problems_of(validate_file, path)
+    assert (problem.path, problem.line, problem.message) == (str(path), line, message)
+
+
+@pytest.mark.parametrize(
+    "name, size, message",
+    [
+        ("liste.yaml", 50_000_000, "fichier trop volumineux (50 Mo ; au plus 2 Mo pour un fichier de contenu)"),
+        ("id.json", 10_000_100, "fichier trop volumineux (10 Mo ; au plus 2 Mo pour un fichier de résultats)"),
+        ("cohorte.csv", 25_000_000, "fichier trop volumineux (25 Mo ; au plus 20 Mo pour un tableau d'évaluations)"),
+    ],
+)
+def test_too_large_a_file_is_refused_before_reading(tmp_path, name, size, message):
+    path = tmp_path / name
+    with open(path, "wb") as file:
+        file.truncate(size)  # sparse: nothing is written, nothing would be read
+    assert problems_of(validate_file, path) == (Problem(str(path), message),)
+
+
+def test_a_fifo_is_refused_without_waiting(tmp_path):
+    path = tmp_path / "grille.yaml"
+    os.mkfifo(path)
+    assert problems_of(validate_file, path) == (Problem(str(path), NOT_A_FILE.format("tube")),)
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
+def test_dev_zero_is_refused():
+    assert problems_of(validate_file, Path("/dev/zero")) == (Problem("/dev/zero", NOT_A_FILE.format("périphérique")),)
+
+
+def test_unknown_ids_up_to_the_limit_give_max_problems_and_a_count(write, grid):
+    ratings = {f"inconnu_{n}": "Faible" for n in range(40_000)}
+    path = write(results_text(assessments=[{"assessor": SELF, "ratings": ratings}]), "r.json")
+    problems = problems_of(validate_file, path)
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert problems[-1] == Problem(str(path), f"… et {40_000 - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f"))
+
+
+def test_cr_only_cohort_is_valid(write_csv):
+    text = (data_dir() / "examples" / "cohort_fictional.csv").read_text(encoding="utf-8")
+    assert validate_file(write_csv(text.replace("\n", "\r"))) == "cohort"
+
+
+def test_cohort_with_a_200_kb_cell_is_valid(write_csv):
+    header, first, *rest = (data_dir() / "examples" / "cohort_fictional.csv").read_text(encoding="utf-8").splitlines()
+    cells = first.split(",")
+    cells[0] = '"' + "Projet, très long " * 11_000 + '"'
+    assert validate_file(write_csv("\n".join([header, ",".join(cells), *rest]) + "\n")) == "cohort"
+
+
+def test_results_with_a_lone_surrogate_are_valid(write, grid):
+    path = write(results_text(project={"name": "Projet \ud800"}), "r.json")
+    assert "\\ud800" in path.read_text(encoding="utf-8")
+    assert validate_file(path) == "results"
+    assert read_results(path, grid).project == "Projet \ufffd"

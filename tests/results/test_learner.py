@@ -1,4 +1,12 @@
-"""Tests of isgrille.results.learner: LearnerResults and its JSON text, both ways, checked against a grid."""
+"""Tests of isgrille.results.learner: LearnerResults and its JSON text, both ways, checked against a grid.
+
+Also: a lone surrogate (half a character, as a text box can send) never stops
+a save, and a file holding ``\\ud800`` escapes reads; a file with as many
+unknown criterion ids as the bounds allow is checked in one pass and reports
+MAX_PROBLEMS problems, then how many more; a long unknown id is shortened.
+LevelReader gives Grid.level_index's answers (UNKNOWN for no level), one
+label or many at a time, folding labels exactly as model.fold_label does.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +15,10 @@ import json
 import pytest
 
 from isgrille import load_grid
-from isgrille.content.errors import ContentError
-from isgrille.results.learner import SELF, LearnerResults
+from isgrille.content.errors import TOO_MANY, ContentError, Problem
+from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_SHOWN, MAX_VALUES
+from isgrille.content.model import fold_label
+from isgrille.results.learner import SELF, UNKNOWN, LearnerResults, LevelReader, _fold
 
 from ..grids import make_grid
 from .samples import base, sample
@@ -123,3 +133,97 @@ def test_every_bad_rating_is_reported():
     found = problems(text, grid)
     assert [(p.line, p.field) for p in found] == [(8, "assessments[0].ratings.c0_0"), (9, "assessments[0].ratings.zz")]
     assert found[1].message == "critère 'zz' inconnu (attendu : c0_0, c0_1)"
+
+
+# --- strange text and many ratings ---------------------------------------------------------
+
+
+def test_to_json_replaces_lone_surrogates(grid):
+    """A text box can send half a character; the file must still be UTF-8."""
+    results = LearnerResults(project="Ma \ud800recyclerie", pitch={"a": "\udfff", "b": "\ud83d\ude00"})
+    text = results.to_json(grid)
+    text.encode("utf-8")
+    data = json.loads(text)
+    assert data["project"]["name"] == "Ma \ufffdrecyclerie"
+    assert data["pitch"] == {"a": "\ufffd", "b": "\U0001F600"}  # two halves sent apart make one character
+
+
+def test_from_json_reads_lone_surrogate_escapes(grid):
+    text = json.dumps(base(project={"name": "Projet \ud800", "learner": "\udc00"}))
+    assert "\\ud800" in text
+    again = LearnerResults.from_json(text, grid)
+    assert (again.project, again.learner) == ("Projet \ufffd", "\ufffd")
+    again.to_json(grid).encode("utf-8")
+
+
+def unknown_ratings(count: int) -> str:
+    """A results file whose self-assessment rates ``count`` unknown criteria, one a line (from line 8)."""
+    ratings = {f"i{n}": None for n in range(count)}
+    return json.dumps(base(assessments=[{"assessor": SELF, "ratings": ratings}]), indent=1)
+
+
+def test_as_many_unknown_ids_as_the_bounds_allow(grid):
+    """Each id costs a dictionary lookup, and only MAX_PROBLEMS problems are described."""
+    count = (MAX_VALUES - 12) // 2  # each rating is two values: its id and its level
+    text = unknown_ratings(count)
+    assert len(text.encode()) <= MAX_BYTES["results"]
+    found = problems(text, grid)
+    assert len(found) == MAX_PROBLEMS + 1
+    expected = ", ".join(c.id for c in grid.criteria)
+    assert found[0] == Problem("r.json", f"critère 'i0' inconnu (attendu : {expected})", line=8,
+                               field="assessments[0].ratings.i0")
+    assert found[MAX_PROBLEMS - 1].line == 8 + MAX_PROBLEMS - 1
+    assert found[-1] == Problem("r.json", f"… et {count - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f"))
+
+
+def test_more_values_than_the_bound_are_refused_at_once(grid):
+    """Twelve values before the ratings, two a rating: the one past the bound is on this line."""
+    line = 8 + (MAX_VALUES + 1 - 12 - 1) // 2
+    assert problems(unknown_ratings(100_000), grid) == (Problem("r.json", TOO_MANY, line=line),)
+
+
+def test_a_long_unknown_id_is_shortened(grid):
+    long_id = "x" * 10_000
+    text = json.dumps(base(assessments=[{"assessor": SELF, "ratings": {long_id: "Faible"}}]))
+    [problem] = problems(text, grid)
+    assert problem.message.startswith(f"critère '{'x' * (MAX_SHOWN - 1)}…' inconnu (attendu : caractere_collectif, ")
+    assert problem.field == f"assessments[0].ratings.{'x' * (MAX_SHOWN - 1)}…"
+
+
+# --- LevelReader: Grid.level_index for many labels ---------------------------------------------
+
+LABELS = [
+    "Faible", " faible ", "FAIBLE", "Intermédiaire", "intermediaire", "INTERME\u0301DIAIRE", "Inter\u00admédiaire",
+    "", "   ", "non renseigné", "NON RENSEIGNE", "Fort", "ﬀort", "Ｆort", "Très fort", "x", "é", "\x00", "a\x00b",
+    "Fo\U0001D165rt", "Fo\u0301rt", "ß", "Inexistant", "inexistant\u0327",
+]
+
+
+def expected_level(grid, label):
+    try:
+        return grid.level_index(label)
+    except ValueError:
+        return UNKNOWN
+
+
+@pytest.mark.parametrize("label", LABELS)
+def test_level_reader_answers_like_grid_level_index(grid, label):
+    assert LevelReader(grid)(label) == expected_level(grid, label)
+
+
+def test_level_reader_many_answers_like_one_at_a_time(grid):
+    reader = LevelReader(grid)
+    expected = [expected_level(grid, label) for label in LABELS]
+    assert reader.many(LABELS) == expected  # folded all at once
+    assert reader.many(LABELS) == expected  # then remembered
+    assert LevelReader(grid).many(["x\x00y", "Fort"]) == [UNKNOWN, 3]  # a NUL in a label: one at a time
+
+
+def test_fold_is_model_fold_label_for_every_combining_mark():
+    """Marks of the BMP go by a regular expression, others the plain way: both as fold_label."""
+    import sys
+    import unicodedata
+
+    marks = [chr(code) for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))]
+    samples = [f" É{mark}t\u00e9 " for mark in marks] + ["".join(marks), "ﬃ Straße Ⅻ ①", "Ǆ"]
+    assert [_fold(text) for text in samples] == [fold_label(text) for text in samples]
