@@ -61,6 +61,12 @@ _LONG_QUOTED = re.compile(rf"(?<=[\s(])'([^']{{{MAX_SHOWN + 1},}})'(?=[\s),;:]|$
 _LONGEST = 12 * MAX_SHOWN
 
 
+def _shorten_word(word: str) -> str:
+    """A long word shortened, the punctuation that closes it kept: ``(vers /très/long…)``."""
+    core = word.rstrip(").,;:]")
+    return shorten(core) + word[len(core):]
+
+
 def bounded(text: str) -> str:
     """``text`` with every quoted value or word longer than MAX_SHOWN shortened, and its middle cut if still too long.
 
@@ -71,7 +77,7 @@ def bounded(text: str) -> str:
     True
     """
     text = _LONG_QUOTED.sub(lambda match: f"'{shorten(match[1])}'", text)
-    text = _LONG_WORD.sub(lambda match: shorten(match[0]), text)
+    text = _LONG_WORD.sub(lambda match: _shorten_word(match[0]), text)
     return text if len(text) <= _LONGEST else f"{text[: _LONGEST * 2 // 3]} … {text[-(_LONGEST // 3):]}"
 
 

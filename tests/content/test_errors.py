@@ -235,3 +235,12 @@ def test_kind_of(value, text):
 
 def test_tag_text():
     assert (tag_text("tag:yaml.org,2002:set"), tag_text("!perso")) == ("!!set", "!perso")
+
+
+def test_a_long_word_is_shortened_but_keeps_its_closing_punctuation():
+    from isgrille.content.errors import bounded
+    from isgrille.content.limits import MAX_SHOWN
+
+    path = "/" + "d" * (MAX_SHOWN + 20)
+    assert bounded(f"lien hors du dossier (vers {path}) : non lu") == (
+        f"lien hors du dossier (vers {path[:MAX_SHOWN - 1]}…) : non lu")
