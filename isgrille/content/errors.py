@@ -141,9 +141,12 @@ class ContentError(ValueError):
 
 
 _OS_ERRORS = {
-    errno.EACCES: "permission refusée : vérifiez les droits de lecture du fichier",
-    errno.EPERM: "opération non permise : vérifiez les droits du fichier",
-    errno.ENOENT: "fichier introuvable",
+    errno.ENOSPC: "disque plein",
+    errno.EDQUOT: "quota dépassé",
+    errno.EROFS: "système de fichiers en lecture seule",
+    errno.EACCES: "permission refusée",
+    errno.EPERM: "opération non permise",
+    errno.ENOENT: "fichier ou dossier introuvable",
     errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
     errno.EISDIR: "c'est un dossier, pas un fichier",
     errno.ELOOP: "trop de liens symboliques en chaîne",
@@ -153,6 +156,7 @@ _OS_ERRORS = {
     errno.EMFILE: "trop de fichiers ouverts",
     errno.ENFILE: "trop de fichiers ouverts",
     errno.ENOMEM: "mémoire insuffisante",
+    errno.EBUSY: "fichier occupé",
     errno.EAGAIN: "ressource momentanément indisponible : réessayez",
     errno.ETIMEDOUT: "délai dépassé (disque réseau ?)",
     errno.ESTALE: "fichier réseau périmé : rouvrez le dossier",
@@ -160,11 +164,18 @@ _OS_ERRORS = {
 
 
 def os_error_text(exc: OSError) -> str:
-    """What went wrong with a file, in French (never the system's English).
+    """What went wrong with a file or folder, in French (never the system's English).
 
-    >>> os_error_text(PermissionError(13, "Permission denied"))
-    'permission refusée : vérifiez les droits de lecture du fichier'
+    The one table of the kit: readers, the results store and the class
+    collection all say a system error with these words.
+
+    >>> os_error_text(PermissionError(13, "Permission denied")), os_error_text(OSError(28, "No space left"))
+    ('permission refusée', 'disque plein')
+    >>> os_error_text(TimeoutError()), os_error_text(OSError(9999, "odd"))
+    ('fichier occupé', 'erreur système n° 9999')
     """
+    if isinstance(exc, TimeoutError) and exc.errno is None:  # a lock not obtained in time
+        return "fichier occupé"
     return _OS_ERRORS.get(exc.errno, f"erreur système n° {exc.errno}" if exc.errno else "erreur système")
 
 

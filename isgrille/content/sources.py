@@ -11,6 +11,7 @@ goes wrong is a :class:`~.errors.ContentError`, in French, naming the file.
 
 from __future__ import annotations
 
+import errno
 import codecs
 import functools
 import os
@@ -49,7 +50,8 @@ def read_text(path: str | Path, kind: str | None = None) -> str:
     except FileNotFoundError:
         raise ContentError.single(path, "fichier introuvable") from None
     except OSError as exc:
-        raise ContentError.single(path, f"lecture impossible ({os_error_text(exc)})") from None
+        hint = " : vérifiez les droits de lecture du fichier" if exc.errno in (errno.EACCES, errno.EPERM) else ""
+        raise ContentError.single(path, f"lecture impossible ({os_error_text(exc)}{hint})") from None
     _check(path, stat.S_IFREG, len(raw), kind, grown=True)
     if raw.startswith(codecs.BOM_UTF8):
         raw = raw[len(codecs.BOM_UTF8):]

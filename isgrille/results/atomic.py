@@ -1,4 +1,4 @@
-"""Writing files so that a failed save never destroys the previous one, and saying why in French.
+"""Writing files so that a failed save never destroys the previous one.
 
 :func:`write_atomic` writes the text to a hidden temporary file beside the
 target (``.NAME.<random>.tmp``), flushes it to disk, then replaces the target
@@ -12,14 +12,8 @@ A writer killed between creating its temporary file and the rename leaves
 that file behind; :func:`remove_stale_temps` clears them (the store calls it
 while it holds the file's lock, so no live writer's file is touched).
 
-:func:`describe_os_error` turns any :class:`OSError` into the few French words
-a learner reads (« disque plein », « permission refusée »…), never the
-system's English ``strerror``.
-
->>> describe_os_error(OSError(28, "No space left on device"))
-'disque plein'
->>> describe_os_error(OSError(9999, "Something odd"))
-'erreur du système (code 9999)'
+Why a write failed is said in French by
+:func:`~isgrille.content.errors.os_error_text`.
 """
 
 from __future__ import annotations
@@ -30,34 +24,7 @@ import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["write_atomic", "remove_stale_temps", "temp_pattern", "describe_os_error"]
-
-# Every errno a learner may meet while saving, said in French.
-_REASONS = {
-    errno.ENOSPC: "disque plein",
-    errno.EACCES: "permission refusée",
-    errno.EPERM: "permission refusée",
-    errno.EROFS: "système de fichiers en lecture seule",
-    errno.EDQUOT: "quota dépassé",
-    errno.ENOENT: "fichier ou dossier introuvable",
-    errno.EISDIR: "c'est un dossier, pas un fichier",
-    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
-    errno.EIO: "erreur de lecture ou d'écriture du disque",
-    errno.ENAMETOOLONG: "nom de fichier trop long",
-    errno.EMFILE: "trop de fichiers ouverts",
-    errno.EBUSY: "fichier occupé",
-}
-
-
-def describe_os_error(exc: OSError) -> str:
-    """What went wrong, in French, for a learner: ``disque plein``, ``fichier occupé``…"""
-    if isinstance(exc, TimeoutError) and exc.errno is None:
-        return "fichier occupé"
-    if exc.errno in _REASONS:
-        return _REASONS[exc.errno]
-    code = errno.errorcode.get(exc.errno, exc.errno) if exc.errno is not None else type(exc).__name__
-    return f"erreur du système (code {code})"
-
+__all__ = ["write_atomic", "remove_stale_temps", "temp_pattern"]
 
 def temp_pattern(path: Path) -> tuple[str, str]:
     """The prefix and suffix of the temporary files written beside ``path``."""

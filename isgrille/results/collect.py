@@ -23,7 +23,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from ..content.errors import ContentError, Problem
+from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import shorten
 from ..content.model import Grid
 from .kitfile import is_kept_copy
@@ -36,13 +36,8 @@ __all__ = ["Collection", "collect_class", "collect_results", "problems_of"]
 ROOT_EXPECTED = "attendu : le dossier qui contient les dossiers personnels des apprenants, par exemple /home"
 #: Folders of a homes' volume that are nobody's home.
 NOT_HOMES = frozenset({"lost+found"})
-_OS_REASONS = {
-    errno.ENOENT: "la cible n'existe pas",
-    errno.ELOOP: "liens en boucle",
-    errno.EACCES: "permission refusée",
-    errno.EPERM: "opération non permise",
-    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
-}
+# Said of a link or a folder, these read better than the general words of os_error_text.
+_OS_REASONS = {errno.ENOENT: "la cible n'existe pas", errno.ELOOP: "liens en boucle"}
 
 
 @dataclass(frozen=True)
@@ -203,7 +198,7 @@ def _homes(root: Path, pattern: str, problems: list[Problem]) -> list[Path]:
         if os.access(path, os.R_OK | os.X_OK):
             homes.append(path)
         elif _is_home(path):
-            problems.append(Problem(str(path), f"dossier illisible ({_OS_REASONS[errno.EACCES]}) : "
+            problems.append(Problem(str(path), f"dossier illisible ({os_error_text(PermissionError(errno.EACCES, ''))}) : "
                                                "ses fichiers ne sont pas lus"))
     return homes
 
@@ -243,4 +238,4 @@ def _refusal(root: Path, path: Path, target: PurePath | None, direct: set[PurePa
 
 
 def _os_reason(exc: OSError) -> str:
-    return _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+    return _OS_REASONS.get(exc.errno or 0) or os_error_text(exc)

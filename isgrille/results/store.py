@@ -36,9 +36,9 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
 
-from ..content.errors import ContentError, Problem
+from ..content.errors import ContentError, Problem, os_error_text
 from ..content.model import Grid
-from .atomic import describe_os_error, remove_stale_temps, write_atomic
+from .atomic import remove_stale_temps, write_atomic
 from .kitfile import Unreadable, keep_copy, read_if_changed, refusal, set_aside, signature, unwritable
 from .learner import LearnerResults
 from .lock import LOCK_TIMEOUT, LockBusy, ResultsLock
@@ -206,7 +206,7 @@ class ResultsStore:
             with self._locked():
                 return keep_copy(self.target, label)
         except OSError as exc:
-            raise SaveError(self.path, f"copie de sauvegarde impossible ({describe_os_error(exc)}) : "
+            raise SaveError(self.path, f"copie de sauvegarde impossible ({os_error_text(exc)}) : "
                             "rien n'a été remplacé", self._memory) from None
 
     # --- inside ---------------------------------------------------------------------
@@ -215,7 +215,7 @@ class ResultsStore:
         try:
             self._refresh()
         except OSError as exc:
-            raise refusal(self.path, f"lecture impossible ({describe_os_error(exc)})") from None
+            raise refusal(self.path, f"lecture impossible ({os_error_text(exc)})") from None
         except Unreadable as exc:
             self._open_unreadable(exc.error)
         if not self.readonly and (why := unwritable(self.target)):
@@ -229,7 +229,7 @@ class ResultsStore:
                     self._sync_locked()
                 return
             except OSError as exc:
-                why = describe_os_error(exc)
+                why = os_error_text(exc)
         self.readonly = True
         self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({error.problems[0].message}) et n'a pas "
                        f"pu être mis de côté ({why}) : il n'a pas été modifié. Vos résultats restent dans cette "
@@ -278,7 +278,7 @@ class ResultsStore:
             return exc
         if isinstance(exc, OSError):
             why = (f"fichier occupé par un autre carnet depuis plus de {self._lock.timeout:g} secondes"
-                   if isinstance(exc, LockBusy) else describe_os_error(exc))
+                   if isinstance(exc, LockBusy) else os_error_text(exc))
             message = f"vos résultats n'ont pas pu être enregistrés ({why}) ; {_KEPT} : {DOWNLOAD}"
         else:
             message = f"{exc.problems[0].message} ; {_KEPT} : {DOWNLOAD}"

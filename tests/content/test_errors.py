@@ -176,15 +176,23 @@ def test_format_field_shortens_each_key():
 @pytest.mark.parametrize(
     "exc, text",
     [
-        (PermissionError(errno.EACCES, "Permission denied"), "permission refusée : vérifiez les droits de lecture du fichier"),
+        (PermissionError(errno.EACCES, "Permission denied"), "permission refusée"),
+        (PermissionError(errno.EPERM, "Operation not permitted"), "opération non permise"),
+        (OSError(errno.ENOSPC, "No space left on device"), "disque plein"),
+        (OSError(errno.EROFS, "Read-only file system"), "système de fichiers en lecture seule"),
+        (OSError(errno.EDQUOT, "Disk quota exceeded"), "quota dépassé"),
         (OSError(errno.EIO, "Input/output error"), "erreur d'entrée-sortie du disque"),
         (OSError(errno.ENAMETOOLONG, "File name too long"), "nom de fichier trop long"),
+        (OSError(errno.ENOLINK, "Link has been severed"), f"erreur système n° {errno.ENOLINK}"),
         (OSError(9999, "Strange error"), "erreur système n° 9999"),
         (OSError("no errno"), "erreur système"),
+        (TimeoutError(), "fichier occupé"),
     ],
 )
 def test_os_error_text(exc, text):
+    """One table for readers, the store and the collection; never the system's English."""
     assert os_error_text(exc) == text
+    assert exc.strerror is None or exc.strerror not in os_error_text(exc)
 
 
 class _Mark:

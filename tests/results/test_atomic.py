@@ -8,8 +8,7 @@ import stat
 
 import pytest
 
-from isgrille.results.atomic import describe_os_error, remove_stale_temps, temp_pattern, write_atomic
-from isgrille.results.lock import LockBusy
+from isgrille.results.atomic import remove_stale_temps, temp_pattern, write_atomic
 
 
 def mode(path) -> int:
@@ -90,19 +89,3 @@ def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path):
     assert remove_stale_temps(path) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(others)
     assert remove_stale_temps(tmp_path / "absent" / "r.json") == 0
-
-
-@pytest.mark.parametrize("error, words", [
-    (OSError(errno.ENOSPC, "No space left on device"), "disque plein"),
-    (PermissionError(errno.EACCES, "Permission denied"), "permission refusée"),
-    (PermissionError(errno.EPERM, "Operation not permitted"), "permission refusée"),
-    (OSError(errno.EROFS, "Read-only file system"), "système de fichiers en lecture seule"),
-    (OSError(errno.EDQUOT, "Disk quota exceeded"), "quota dépassé"),
-    (OSError(errno.EIO, "Input/output error"), "erreur de lecture ou d'écriture du disque"),
-    (OSError(errno.ENOLINK, "Link has been severed"), "erreur du système (code ENOLINK)"),
-    (OSError("sans code"), "erreur du système (code OSError)"),
-    (LockBusy("held"), "fichier occupé"),
-])
-def test_os_errors_said_in_french(error, words):
-    assert describe_os_error(error) == words
-    assert error.strerror is None or error.strerror not in describe_os_error(error)
