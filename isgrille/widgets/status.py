@@ -32,23 +32,20 @@ class SaveStatus(w.HTML):
 
     def save(self, change: Callable[[LearnerResults], None]) -> LearnerResults:
         """``store.update(change)``; on failure show why and return the results kept in memory."""
+        return self._through(self.store.update, change)
+
+    def replace(self, results: LearnerResults) -> LearnerResults:
+        """``store.replace(results)``; on failure show why and return the results kept in memory."""
+        return self._through(self.store.replace, results)
+
+    def _through(self, call: Callable, argument) -> LearnerResults:  # type: ignore[type-arg]
         try:
-            results = self.store.update(change)
+            results = call(argument)
         except SaveError as exc:
             self.show(exc)
             return exc.results
         self.value = ""
         return results
-
-    def replace(self, results: LearnerResults) -> LearnerResults:
-        """``store.replace(results)``; on failure show why and return the results kept in memory."""
-        try:
-            kept = self.store.replace(results)
-        except SaveError as exc:
-            self.show(exc)
-            return exc.results
-        self.value = ""
-        return kept
 
     def show(self, error: ContentError) -> None:
         """Show ``error``'s French message as an alert."""

@@ -45,27 +45,18 @@ def outcome(read, content: bytes, suffix: str):
             return exc
 
 
+@pytest.mark.parametrize("through", ["its reader", "validate_file"])
 @pytest.mark.parametrize("kind", list(READERS))
-def test_reader_gives_a_value_or_a_content_error(kind):
+def test_a_file_gives_a_value_or_a_content_error(kind, through):
     read, suffix = READERS[kind]
+    if through == "validate_file":
+        read = lambda path: validate_file(path, GRID)  # noqa: E731
 
     @FUZZ
     @given(content=any_input(kind))
     def check(content):
-        outcome(read, content, suffix)
-
-    check()
-
-
-@pytest.mark.parametrize("kind", list(READERS))
-def test_validate_file_gives_a_kind_or_a_content_error(kind):
-    _, suffix = READERS[kind]
-
-    @FUZZ
-    @given(content=any_input(kind))
-    def check(content):
-        result = outcome(lambda path: validate_file(path, GRID), content, suffix)
-        assert isinstance(result, (str, ContentError))
+        result = outcome(read, content, suffix)
+        assert through == "its reader" or isinstance(result, (str, ContentError))
 
     check()
 
