@@ -70,6 +70,8 @@ bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python bench/bench_notebooks.py
 	$(BIN)/python bench/bench_voila.py
 	$(BIN)/python bench/bench_hub.py
+	$(BIN)/python bench/bench_store.py
+	$(BIN)/python bench/bench_hostile.py
 
 validate: $(VENV)/.lab
 	$(BIN)/python -m isgrille validate data/*.yaml data/examples/*

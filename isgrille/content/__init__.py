@@ -8,11 +8,15 @@ module                 what it holds
 =====================  ======================================================
 ``model``              the domain model: Grid, Dimension, Criterion, Assessment,
                        Quiz, QuizItem (frozen dataclasses, no I/O, no import)
-``limits``             the bounds on every input: bytes, depth, problems
+``limits``             the bounds on every input: bytes, depth, values, rows,
+                       problems, quoted text
 ``errors``             ContentError and Problem: one French sentence per
-                       problem, naming file, place and what was expected
-``sources``            reading text, YAML and JSON while keeping line numbers
-``validation``         pydantic → located French problems; FileModel, LocatedError
+                       problem, naming file, place and what was expected; the
+                       French words of system, YAML and JSON errors
+``sources``            reading text (regular files, bounded), YAML (from events:
+                       no alias, bounded depth) and JSON with line numbers
+``validation``         pydantic → located French problems; YamlDocument (data
+                       and lazy line index), FileModel, LocatedError
 ``fields``             identifiers, texts and uniqueness shared by every file model
 ``grid_file``          the grid's file model (→ Grid)
 ``quiz_file``          the quiz's file model (→ Quiz)

@@ -6,7 +6,8 @@ learner's work is saved opens this package, and nothing else.
 =================  ===========================================================
 module             what it holds
 =================  ===========================================================
-``learner``        LearnerResults (plain data) and its JSON text, both ways
+``learner``        LearnerResults (plain data) and its JSON text, both ways;
+                   LevelReader (level labels read in linear time)
 ``file_format``    the results file's pydantic model and version (FORMAT, VERSION)
 ``store``          ResultsStore (locked read–modify–write, unsaved changes kept
                    in memory, read-only mode), SaveError, ``read_results``,
@@ -15,7 +16,7 @@ module             what it holds
 ``kitfile``        a results file on disk: bounded reading, a foreign file
                    refused, set-aside and dated copies that never overwrite
 ``atomic``         ``write_atomic`` (a failed save never destroys the previous
-                   file; permissions kept), stale temporary files, OSError in French
+                   file; permissions kept), stale temporary files
 ``collect``        ``collect_results``: a class's files gathered by the trainer
 =================  ===========================================================
 """
