@@ -77,7 +77,7 @@ def read_results(path: str | Path, grid: Grid | None = None) -> LearnerResults:
     from ..content.loading import load_grid
     from ..content.sources import read_text
 
-    return LearnerResults.from_json(read_text(path), grid if grid is not None else load_grid(), path)
+    return LearnerResults.from_json(read_text(path, "results"), grid if grid is not None else load_grid(), path)
 
 
 def save_results(results: LearnerResults, path: str | Path, grid: Grid) -> Path:
