@@ -13,6 +13,7 @@ PORT   ?= 8888
 VOILA_PORT ?= 8866
 VENDOR := notebooks/_vendor/node_modules/.installed
 PROXY  := deploy/jupyterhub/node_modules/.installed
+AXE    := tests/browser/axe/node_modules/.installed
 
 # JupyterLab refuses to start as root without --allow-root (containers, CI, sandboxes).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -52,6 +53,11 @@ $(VENDOR): notebooks/_vendor/package-lock.json
 	npm ci --prefix notebooks/_vendor --no-audit --no-fund
 	touch $@
 
+# axe-core, the WCAG rules the accessibility tests run in chromium (tests/browser/test_accessibility.py).
+$(AXE): tests/browser/axe/package-lock.json
+	npm ci --prefix tests/browser/axe --no-audit --no-fund
+	touch $@
+
 # Say plainly what the tests need that pip cannot install, before installing anything.
 test-tools:
 	@missing=""; \
@@ -62,7 +68,7 @@ test-tools:
 	  exit 1; \
 	fi
 
-test: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
+test: test-tools $(VENV)/.test $(VENDOR) $(PROXY) $(AXE)
 	$(BIN)/python -m pytest
 
 bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)

@@ -17,7 +17,8 @@ module          what it holds
 ``quiz``        the VRAI / FAUX quiz, one statement at a time
 ``concepts``    sequence 1: dimensions of innovation, definitions, key points
 ``assessment``  the self-assessment with its live profile
-``profile``     a profile on screen: radar image and the same values as a table
+``profile``     a profile on screen: radar with its text alternative, the values as
+                a table; two assessments compared in words
 ``axes``        improvement axes: the next level's descriptor as a target
 ``pitch``       the pitch outline, its preview and countdown
 ``ecosystem``   sequence 3: offers and resources by the project's stage
@@ -46,7 +47,7 @@ from .concepts import (
 )
 from .ecosystem import DirectoryWidget, directory_widget, resources_html
 from .pitch import PitchWidget, pitch_widget
-from .profile import ProfileView, profile_view, summary_view
+from .profile import ProfileView, comparison_html, profile_view, summary_view
 from .quiz import QuizWidget, quiz_widget
 from .session import SessionPanel, example_notice, session_panel
 from .status import SaveStatus, save_status
@@ -56,7 +57,7 @@ from .welcome import atis_html, objectives_html, offers_by_stage_html, programme
 __all__ = [
     "AssessmentWidget", "AxesWidget", "CountdownWidget", "DimensionsChecklist", "DirectoryWidget",
     "ExchangeSheet", "PitchWidget", "ProfileView", "QuizWidget", "SaveStatus", "SessionPanel",
-    "assessment_widget", "axes_widget", "countdown_widget", "definitions_html", "dimensions_checklist",
+    "assessment_widget", "axes_widget", "comparison_html", "countdown_widget", "definitions_html", "dimensions_checklist",
     "dimensions_html", "directory_widget", "exchange_sheet", "key_points_html", "key_questions_html",
     "pitch_widget", "profile_view", "quiz_widget", "resources_html", "save_status", "session_panel", "summary_view",
     "example_notice",

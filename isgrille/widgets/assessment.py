@@ -3,7 +3,9 @@
 Each choice is saved in the learner's results and the profile — radar and
 its table of values — is redrawn from the core's :func:`score_assessment`.
 The same widget takes a second assessment of a project (a peer's, the
-trainer's) by naming another ``assessor``.
+trainer's) by naming another ``assessor``; with ``ask_assessor`` the learner
+says who assesses (« pair », « formateur » or a name) in a box above the
+criteria, and the ratings are saved under that name.
 """
 
 from __future__ import annotations
@@ -20,7 +22,9 @@ from .profile import ProfileView
 from .status import SaveStatus
 from .text import STYLE, escape, table_html
 
-__all__ = ["AssessmentWidget", "assessment_widget", "NOT_RATED_LABEL"]
+ASSESSORS = ("pair", "formateur")
+
+__all__ = ["AssessmentWidget", "assessment_widget", "NOT_RATED_LABEL", "ASSESSORS"]
 
 NOT_RATED_LABEL = NOT_RATED.capitalize()
 
@@ -29,16 +33,25 @@ class AssessmentWidget(w.VBox):
     """``pickers[criterion_id]`` is the criterion's level choice; ``profile`` the live profile.
 
     ``status`` (above the profile, which stays in sight beside the criteria) says when a choice
-    could not be saved; the profile then follows the choices kept in memory.
+    could not be saved; the profile then follows the choices kept in memory. ``assessor_box``
+    (with ``ask_assessor``) names who assesses: see :meth:`set_assessor`.
     """
 
     def __init__(self, grid: Grid, store: ResultsStore, assessor: str = SELF,
-                 compare_with: str | None = None, on_change: Callable[[], None] | None = None):
+                 compare_with: str | None = None, on_change: Callable[[], None] | None = None,
+                 ask_assessor: bool = False):
         self.grid, self.store, self.assessor = grid, store, assessor
         self.compare_with = compare_with
         self.on_change = on_change
+        self._loading = False
         ratings = store.load().assessment(assessor).ratings
         self.status = SaveStatus(store)
+        self.assessor_box = w.Combobox(
+            value=assessor, options=list(ASSESSORS), ensure_option=False, continuous_update=False,
+            description="Qui évalue ?", placeholder="pair, formateur ou un prénom",
+            style={"description_width": "initial"})
+        self.assessor_box.observe(lambda change: self.set_assessor(change["new"]), names="value")
+        self.assessor_note = w.HTML()
         self.pickers: dict[str, w.ToggleButtons] = {}
         sections = []
         for dimension in grid.dimensions:
@@ -60,7 +73,10 @@ class AssessmentWidget(w.VBox):
         criteria = w.VBox(sections, layout=w.Layout(flex="3 1 0%", min_width="28em", max_height="80vh",
                                                      overflow="auto"))
         side = w.VBox([self.status, self.profile])
-        super().__init__([w.HTML(STYLE), w.HBox([criteria, side], layout=w.Layout(flex_flow="row wrap"))])
+        top = [w.HTML(STYLE)]
+        if ask_assessor:
+            top.append(w.HBox([self.assessor_box, self.assessor_note]))
+        super().__init__([*top, w.HBox([criteria, side], layout=w.Layout(flex_flow="row wrap"))])
         self.redraw()
 
     def _label(self, level: int | None, present: bool) -> str | None:
@@ -70,10 +86,48 @@ class AssessmentWidget(w.VBox):
 
     def _descriptors_html(self, criterion: Criterion) -> str:
         return f"<h4>{escape(criterion.label)}</h4>" + table_html(
-            self.grid.levels, [criterion.descriptors], row_headers=False, css="isg-table isg-levels"
+            self.grid.levels, [criterion.descriptors], row_headers=False, css="isg-table isg-levels", markup=True
         )
 
+    def set_assessor(self, name: str) -> None:
+        """Save the ratings under ``name`` from now on (learner text: stripped, shown escaped).
+
+        The ratings already entered move to ``name`` when ``name`` has none yet (they were
+        that person's); when ``name`` already rated, their ratings are shown instead. An empty
+        name, or the one this assessment is compared with, is refused with a French note.
+        """
+        name = " ".join(name.split())
+        if name == self.assessor:
+            self.assessor_note.value = ""
+            return
+        if not name or name in (SELF, self.compare_with):
+            self.assessor_note.value = (
+                '<p class="isg-bad" role="alert">Indiquez qui évalue : « pair », « formateur » ou un prénom '
+                f"(autre que « {escape(self.compare_with or SELF)} »).</p>")
+            return
+        old = self.assessor
+
+        def move(results: LearnerResults) -> None:
+            if not results.assessments.get(name) and old in results.assessments:
+                results.assessments[name] = results.assessments.pop(old)
+
+        results = self.status.save(move)
+        self.assessor = name
+        self.assessor_note.value = f"<p>Évaluation enregistrée au nom de « {escape(name)} ».</p>"
+        ratings = results.assessment(name).ratings
+        self._loading = True
+        try:
+            for cid, picker in self.pickers.items():
+                picker.value = self._label(ratings.get(cid), cid in ratings)
+        finally:
+            self._loading = False
+        self.redraw(results)
+        if self.on_change is not None:
+            self.on_change()
+
     def _rate(self, criterion_id: str, label: str | None) -> None:
+        if self._loading:
+            return
         level = None if label in (None, NOT_RATED_LABEL) else self.grid.levels.index(label)
         self.redraw(self.status.save(lambda r: r.rate(criterion_id, level, self.assessor)))
         if self.on_change is not None:
@@ -92,6 +146,8 @@ class AssessmentWidget(w.VBox):
 
 def assessment_widget(grid: Grid, store: ResultsStore, assessor: str = SELF,
                       compare_with: str | None = None,
-                      on_change: Callable[[], None] | None = None) -> AssessmentWidget:
-    """Rate every criterion of ``grid`` as ``assessor``; ``compare_with`` overlays another assessor."""
-    return AssessmentWidget(grid, store, assessor, compare_with, on_change)
+                      on_change: Callable[[], None] | None = None,
+                      ask_assessor: bool = False) -> AssessmentWidget:
+    """Rate every criterion of ``grid`` as ``assessor``; ``compare_with`` overlays another assessor;
+    ``ask_assessor`` lets the learner name who assesses."""
+    return AssessmentWidget(grid, store, assessor, compare_with, on_change, ask_assessor)

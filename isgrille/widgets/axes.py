@@ -13,7 +13,7 @@ from ..results.learner import SELF
 from ..results.store import ResultsStore
 from ..analysis.scoring import find_improvement_axes
 from .status import SaveStatus
-from .text import STYLE, escape
+from .text import STYLE, escape, inline_markdown
 
 __all__ = ["AxesWidget", "axes_widget"]
 
@@ -28,7 +28,8 @@ class AxesWidget(w.VBox):
         self.statuses: dict[str, SaveStatus] = {}
         self.body = w.VBox()
         self.refresh_button = w.Button(description="Actualiser d'après ma grille", icon="refresh",
-                                       tooltip="Recalculer les axes après avoir changé des niveaux")
+                                       tooltip="Recalculer les axes après avoir changé des niveaux",
+                                       layout=w.Layout(width="auto"))  # the whole label, never cut off
         self.refresh_button.on_click(lambda _: self.refresh())
         super().__init__([w.HTML(STYLE), self.refresh_button, self.body])
         self.refresh()
@@ -57,7 +58,7 @@ class AxesWidget(w.VBox):
             children.append(w.VBox([w.HTML(
                 f'<div class="isg-card"><strong>{escape(axis.label)}</strong> — aujourd\'hui : '
                 f"{escape(axis.current_level)} ; prochain niveau : <strong>{escape(axis.target_level)}</strong>"
-                f"<br><em>{escape(axis.target_descriptor)}</em></div>"), box, self.statuses[axis.criterion_id]]))
+                f"<br>{inline_markdown(axis.target_descriptor)}</div>"), box, self.statuses[axis.criterion_id]]))
         self.body.children = children
 
     def _save(self, criterion_id: str, text: str) -> None:

@@ -27,12 +27,14 @@ class ExchangeSheet(w.VBox):
         self.statuses: dict[str, SaveStatus] = {}
         rows = []
         for topic in topics:
-            box = w.Textarea(value=saved.get(topic, ""), placeholder="Notes…",
-                             layout=w.Layout(width="100%", height="5em"))
+            # The topic is the box's label (above it), so a screen reader names the box.
+            box = w.Textarea(value=saved.get(topic, ""), placeholder="Notes…", description=topic,
+                             style={"description_width": "initial"},
+                             layout=w.Layout(width="100%", height="6em", flex_flow="column"))
             box.observe(lambda change, t=topic: self._save(t, change["new"]), names="value")
             self.boxes[topic] = box
             self.statuses[topic] = SaveStatus(store)
-            rows.append(w.VBox([w.HTML(f"<strong>{escape(topic)}</strong>"), box, self.statuses[topic]]))
+            rows.append(w.VBox([box, self.statuses[topic]]))
         self.heading = w.HTML()
         super().__init__([self.heading, *rows])
         self._show(store.load())

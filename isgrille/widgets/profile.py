@@ -1,9 +1,13 @@
-"""A project's profile on screen: the radar as an image, and the same values as a table.
+"""A project's profile on screen: the radar with its text alternative, and the same values as a table.
 
-The table is the chart's text alternative (screen readers, printing, a
-projector too dim for colours). Drawing is :mod:`isgrille.plots`' job,
-through :class:`~isgrille.plots.live_radar.LiveRadar` so that a redraw after each
-rating is fast; this view only shows the PNG in an ``ipywidgets.Image``.
+The chart is an ``<img>`` in an HTML widget, with an ``alt`` text a screen
+reader reads (each dimension's median and counts, per assessor: see
+:func:`~isgrille.widgets.text.chart_alt`); ipywidgets' ``Image`` has no alt
+text. The table beside it holds every criterion's level (screen readers,
+printing, a projector too dim for colours). Drawing is :mod:`isgrille.plots`'
+job, through :class:`~isgrille.plots.live_radar.LiveRadar` so that a redraw
+after each rating is fast. :func:`comparison_html` says in words how two
+assessments of a project differ.
 """
 
 from __future__ import annotations
@@ -16,30 +20,34 @@ from ..content.model import Grid
 from ..plots.live_radar import LiveRadar
 from ..plots.export import figure_png
 from ..plots.summary import plot_dimension_summary
-from ..analysis.scoring import Profile
-from .text import profile_table_html
+from ..analysis.scoring import AssessmentGap, Profile
+from .text import chart_alt, escape, image_html, profile_table_html
 
-__all__ = ["ProfileView", "profile_view", "summary_view"]
+__all__ = ["ProfileView", "profile_view", "summary_view", "comparison_html"]
+
+RADAR_TITLE = "Radar du profil"
+SUMMARY_TITLE = "Barres par dimension"
 
 
 class ProfileView(w.VBox):
-    """``image`` holds the radar (PNG); ``table`` its values."""
+    """``chart`` shows the radar (``png``, with ``alt`` as its text alternative); ``table`` its values."""
 
     def __init__(self, grid: Grid, width: str = "30em"):
         self.grid = grid
         self.radar = LiveRadar(grid)
-        self.image = w.Image(format="png", layout=w.Layout(width="100%", height="auto"))
+        self.png, self.alt = b"", ""
+        self.chart = w.HTML(layout=w.Layout(width="100%"))
         self.table = w.HTML()
-        # ipywidgets' Image has no alt text (and its tooltip breaks it in JupyterLab): the caption says
-        # where the chart's values are, for screen readers and for a projector too dim for colours.
-        caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil : ses valeurs sont dans le "
+        caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil : ses valeurs sont aussi dans le "
                          "tableau sous le graphique.</small></p>")
-        super().__init__([caption, self.image, self.table],
+        super().__init__([caption, self.chart, self.table],
                          layout=w.Layout(flex="2 1 0%", min_width=width))
 
     def show(self, profiles: Sequence[Profile], labels: Sequence[str]) -> None:
         """Draw these profiles (one grid) with these legend labels."""
-        self.image.value = self.radar.png([p.assessment for p in profiles], labels)
+        self.png = self.radar.png([p.assessment for p in profiles], labels)
+        self.alt = chart_alt(RADAR_TITLE, profiles, labels)
+        self.chart.value = image_html(self.png, self.alt)
         self.table.value = profile_table_html(profiles, labels)
 
 
@@ -51,7 +59,28 @@ def profile_view(grid: Grid, profiles: Sequence[Profile], labels: Sequence[str])
 
 
 def summary_view(grid: Grid, profiles: Sequence[Profile], labels: Sequence[str]) -> w.VBox:
-    """The per-dimension bars of some profiles, with the same values as a table beside them."""
+    """The per-dimension bars of some profiles (with their text alternative) and the same values as a table."""
     ax = plot_dimension_summary(grid, list(profiles), labels=list(labels))
-    image = w.Image(value=figure_png(ax), format="png", layout=w.Layout(max_width="48em", height="auto"))
-    return w.VBox([image, w.HTML(profile_table_html(profiles, labels, "Valeurs par dimension"))])
+    chart = w.HTML(image_html(figure_png(ax), chart_alt(SUMMARY_TITLE, profiles, labels)),
+                   layout=w.Layout(max_width="48em"))
+    return w.VBox([chart, w.HTML(profile_table_html(profiles, labels, "Valeurs par dimension"))])
+
+
+def _criteria(n: int) -> str:
+    return f"{n} critère{'s' if n > 1 else ''}"
+
+
+def comparison_html(gap: AssessmentGap, first: str, second: str) -> str:
+    """Two assessments of a project compared in one French sentence (names escaped).
+
+    ``first`` and ``second`` name who made each assessment (``gap.first``, ``gap.second``).
+    """
+    a, b = escape(first), escape(second)
+    parts = [f"Même niveau pour {_criteria(gap.same)}",
+             f"niveau plus haut selon « {b} » que selon « {a} » pour {_criteria(gap.higher)}",
+             f"plus bas pour {_criteria(gap.lower)}"]
+    text = ", ".join(parts[:-1]) + f" et {parts[-1]}"
+    if gap.not_comparable:
+        text += (f" ; {_criteria(gap.not_comparable)} non comparable{'s' if gap.not_comparable > 1 else ''}"
+                 " (non renseigné d'un côté ou de l'autre)")
+    return f"<p>{text}.</p>"

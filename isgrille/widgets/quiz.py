@@ -108,7 +108,7 @@ class QuizWidget(w.VBox):
         self.feedback.value = self._feedback(item, result.items[self.index])
         self.score.value = (
             f"<p><strong>Score : {result.correct} / {result.answered}</strong> "
-            f"({result.answered} affirmation{'s' if result.answered > 1 else ''} répondue{'s' if result.answered > 1 else ''} sur {total})</p>"
+            f"({result.answered} réponse{'s' if result.answered > 1 else ''} sur {total})</p>"
         )
 
     def _feedback(self, item: QuizItem, outcome) -> str:

@@ -2,20 +2,24 @@
 
 Every text typed by a learner goes through :func:`escape` before it is put
 in an HTML widget, so a pitch containing ``<script>`` shows as text. Content
-from ``data/`` may use ``**gras**`` and ``*italique*``, rendered by
-:func:`inline_markdown` after escaping.
+from ``data/`` may use ``**gras**``, ``*italique*`` and ``++souligné++``,
+rendered by :func:`inline_markdown` after escaping (content authors' text
+only: a learner's text is escaped, never interpreted). A chart is an
+``<img>`` with its text alternative (:func:`image_html`, :func:`chart_alt`).
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import re
 from typing import Iterable, Sequence
 
-__all__ = ["escape", "inline_markdown", "table_html", "profile_table_html", "STYLE"]
+__all__ = ["escape", "inline_markdown", "plain_text", "table_html", "profile_table_html", "image_html", "chart_alt", "STYLE"]
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
 _ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", re.S)
+_UNDERLINE = re.compile(r"(?<![+\w])\+\+(?!\s)(.+?)(?<!\s)\+\+(?![+\w])", re.S)
 
 
 def escape(text: str) -> str:
@@ -28,26 +32,40 @@ def escape(text: str) -> str:
 
 
 def inline_markdown(text: str) -> str:
-    """Escape, then render ``**bold**`` and ``*italic*``.
+    """Escape, then render ``**bold**``, ``*italic*`` and ``++underline++`` (content authors' text only).
 
-    >>> inline_markdown("une **réponse** *nouvelle* <b>")
-    'une <strong>réponse</strong> <em>nouvelle</em> &lt;b&gt;'
+    >>> inline_markdown("une **réponse** *nouvelle* ++adaptée++ <b>")
+    'une <strong>réponse</strong> <em>nouvelle</em> <u>adaptée</u> &lt;b&gt;'
     """
     out = _BOLD.sub(r"<strong>\1</strong>", escape(text))
+    out = _UNDERLINE.sub(r"<u>\1</u>", out)
     return _ITALIC.sub(r"<em>\1</em>", out)
 
 
+def plain_text(text: str) -> str:
+    """Content text with its light emphasis marks removed (for alt texts, tooltips, charts).
+
+    >>> plain_text("à une échelle (*scaling up*) ++adaptée++, **net**")
+    'à une échelle (scaling up) adaptée, net'
+    """
+    for pattern in (_BOLD, _UNDERLINE, _ITALIC):
+        text = pattern.sub(r"\1", text)
+    return text
+
+
 def table_html(header: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "",
-               row_headers: bool = True, css: str = "isg-table") -> str:
+               row_headers: bool = True, css: str = "isg-table", markup: bool = False) -> str:
     """An accessible HTML table (caption, header cells with scope); every cell is escaped.
 
-    With ``row_headers`` the first cell of each row is a row header.
+    With ``row_headers`` the first cell of each row is a row header. With ``markup`` the data
+    cells are content authors' text and their light emphasis is rendered (:func:`inline_markdown`).
     """
+    cell = inline_markdown if markup else escape
     head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in header)
     body = "".join(
         "<tr>" + "".join(
             (f'<th scope="row">{escape(str(c))}</th>' if i == 0 and row_headers
-             else f"<td>{escape('' if c is None else str(c))}</td>")
+             else f"<td>{cell('' if c is None else str(c))}</td>")
             for i, c in enumerate(row)
         ) + "</tr>"
         for row in rows
@@ -71,6 +89,39 @@ def profile_table_html(profiles: Sequence, labels: Sequence[str], caption: str =
         rows.append([f"{dimension.label} (médiane, %)", *[_summary(p.dimensions[j].summary) for p in profiles]])
     rows.append(["Ensemble (médiane, %)", *[_summary(p.overall) for p in profiles]])
     return table_html(header, rows, caption)
+
+
+def image_html(png: bytes, alt: str, css: str = "isg-chart") -> str:
+    """A PNG as an ``<img>`` with its text alternative (escaped), inline as a data URI.
+
+    >>> image_html(b"PNG", 'Radar "x" <y>')
+    '<img class="isg-chart" alt="Radar &quot;x&quot; &lt;y&gt;" src="data:image/png;base64,UE5H">'
+    """
+    data = base64.b64encode(png).decode("ascii")
+    return f'<img class="{css}" alt="{html.escape(alt, quote=True)}" src="data:image/png;base64,{data}">'
+
+
+def chart_alt(title: str, profiles: Sequence, labels: Sequence[str]) -> str:
+    """The text alternative of a profile chart: per assessor, each dimension's median and counts.
+
+    ``profiles`` are :class:`isgrille.analysis.scoring.Profile` objects of one grid; the text is
+    plain (escape it where it goes into HTML, as :func:`image_html` does).
+    """
+    parts = []
+    for profile, label in zip(profiles, labels):
+        dimensions = " ; ".join(f"{d.label} : {_counts(d.summary)}" for d in profile.dimensions)
+        parts.append(f"{label} — {dimensions} ; ensemble : {_counts(profile.overall)}.")
+    return f"{title}. " + " ".join(parts) + " Le détail de chaque critère est dans le tableau des valeurs."
+
+
+def _counts(summary) -> str:
+    """« médiane Fort (2 Fort, 1 Faible, 1 non renseigné) »."""
+    if summary.median is None:
+        return "non renseigné"
+    counts = [f"{n} {level}" for level, n in zip(summary.levels, summary.counts) if n][::-1]
+    if summary.not_rated:
+        counts.append(f"{summary.not_rated} non renseigné{'s' if summary.not_rated > 1 else ''}")
+    return f"médiane {summary.median} ({', '.join(counts)})"
 
 
 def _summary(summary) -> str:
@@ -97,4 +148,9 @@ STYLE = """<style>
 .isg-table caption { font-weight: 600; text-align: left; }
 .isg-levels td { width: 22%; font-size: 0.9em; }
 .isg-notice { border: 2px solid #b35900; padding: 0.4em 0.8em; background: #fff4e5; }
+.isg-chart { display: block; max-width: 100%; height: auto; }
+/* A focus every keyboard user sees (WCAG 2.4.7): buttons, toggles, text boxes, links. */
+button.jupyter-button:focus-visible:enabled, .jupyter-widgets input:focus-visible,
+.jupyter-widgets textarea:focus-visible, .jupyter-widgets select:focus-visible, .widget-html-content a:focus-visible {
+  outline: 3px solid #1a56c4; outline-offset: 2px; box-shadow: 0 0 0 5px #fff; }
 </style>"""

@@ -39,6 +39,7 @@ class CountdownWidget(w.VBox):
         self.start_button.on_click(lambda _: self.start())
         self.pause_button.on_click(lambda _: self.pause())
         self.reset_button.on_click(lambda _: self.reset())
+        self.started = False  # paused before the first tick is « en pause », not « prêt »
         self.play.observe(lambda _: self._show(), names=["value", "playing"])
         self._show()
         super().__init__([w.HTML(STYLE), self.display, w.HBox([self.start_button, self.pause_button, self.reset_button]),
@@ -51,21 +52,24 @@ class CountdownWidget(w.VBox):
     def start(self) -> None:
         if self.remaining <= 0:
             self.play.value = 0
+        self.started = True
         self.play.playing = True
 
     def pause(self) -> None:
         self.play.playing = False
 
     def reset(self) -> None:
+        self.started = False
         self.play.playing = False
         self.play.value = 0
+        self._show()
 
     def _show(self) -> None:
         if self.remaining <= 0:
             state = "⏰ Temps écoulé !"
         elif self.play.playing:
             state = "▶ en cours"
-        elif self.play.value:
+        elif self.play.value or self.started:
             state = "⏸ en pause"
         else:
             state = "prêt"

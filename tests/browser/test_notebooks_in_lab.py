@@ -59,16 +59,19 @@ def test_quiz_answer_shows_its_feedback(page, lab, workspace):
 
 def test_rating_changes_the_profile_and_pitch_is_text(page, lab, workspace):
     open_and_run(page, lab, workspace, "02_caracteriser.ipynb")
-    image = page.locator(".widget-image").first
-    image.wait_for(state="attached", timeout=TIMEOUT)
-    page.wait_for_function("document.querySelector('.widget-image') && "
-                           "document.querySelector('.widget-image').src.startsWith('blob:')", timeout=TIMEOUT)
-    before = image.get_attribute("src")
+    # The radar: an <img> with its text alternative, inline as a data: URI.
+    chart = page.locator("img.isg-chart").first
+    chart.wait_for(state="attached", timeout=TIMEOUT)
+    page.wait_for_function("document.querySelector('img.isg-chart') && "
+                           "document.querySelector('img.isg-chart').src.startsWith('data:image/png')", timeout=TIMEOUT)
+    before, alt_before = chart.get_attribute("src"), chart.get_attribute("alt")
+    assert alt_before.startswith("Radar du profil. autoévaluation — Portage : non renseigné")
     # The first criterion's picker: its "Fort" button.
     fort = page.locator(".widget-toggle-buttons").first.locator("button", has_text="Fort")
     fort.scroll_into_view_if_needed()
     fort.click()
-    page.wait_for_function(f"document.querySelector('.widget-image').src !== {json.dumps(before)}", timeout=30_000)
+    page.wait_for_function(f"document.querySelector('img.isg-chart').src !== {json.dumps(before)}", timeout=30_000)
+    assert "Portage : médiane Fort (1 Fort, 3 non renseignés)" in page.locator("img.isg-chart").first.get_attribute("alt")
     table = page.locator(".widget-html-content table.isg-table", has_text="Valeurs du profil").first
     assert "Caractère collectif du projet\tFort" in table.inner_text()
     saved = json.loads(workspace.results.read_text(encoding="utf-8"))

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import ipywidgets as w
 
-__all__ = ["text_of", "table_rows", "html_values", "shown_text", "decode_data_uri", "count_class"]
+__all__ = ["text_of", "table_rows", "html_values", "shown_text", "decode_data_uri", "count_class", "images_of"]
 
 
 class _Text(HTMLParser):
@@ -101,3 +101,27 @@ def decode_data_uri(html: str) -> dict:
 def count_class(html: str, css_class: str) -> int:
     """How many elements carry exactly this class attribute."""
     return len(re.findall(rf'class="{re.escape(css_class)}"', html))
+
+
+class _Images(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images: list[dict[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            self.images.append(dict(attrs))
+
+
+def images_of(html: str) -> list[tuple[str | None, bytes]]:
+    """Every ``<img>`` in ``html``: its alt text (decoded; None when absent) and its PNG bytes (data URI)."""
+    parser = _Images()
+    parser.feed(html)
+    parser.close()
+    found = []
+    for attrs in parser.images:
+        src = attrs.get("src") or ""
+        prefix = "data:image/png;base64,"
+        assert src.startswith(prefix), f"not an inline PNG: {src[:60]!r}"
+        found.append((attrs.get("alt"), base64.b64decode(src[len(prefix):])))
+    return found

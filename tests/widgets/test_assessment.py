@@ -37,7 +37,7 @@ def test_every_criterion_has_a_picker_with_the_levels_and_not_rated(grid, store)
     for picker in widget.pickers.values():
         assert picker.options == (*LEVELS, "Non renseigné")
         assert picker.value is None
-    assert widget.profile.image.value[:8] == b"\x89PNG\r\n\x1a\n"
+    assert widget.profile.png[:8] == b"\x89PNG\r\n\x1a\n"
     assert table_rows(widget.profile.table.value)[0] == ["Critère", SELF]
     assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "non renseigné"]
     shown = " ".join(html_values(widget))
@@ -51,18 +51,18 @@ def test_every_criterion_has_a_picker_with_the_levels_and_not_rated(grid, store)
 def test_choosing_each_level_stores_its_index_and_redraws_the_profile(grid, store, path):
     widget = AssessmentWidget(grid, store)
     picker = widget.pickers["caractere_collectif"]
-    images = [widget.profile.image.value]
+    images = [widget.profile.png]
     for index, level in enumerate(LEVELS):
         picker.value = level
         assert read_results(path, grid).assessments == {SELF: {"caractere_collectif": index}}
         assert profile_row(widget, "Caractère collectif du projet")[1] == level
-        assert widget.profile.image.value not in images  # a new picture for each level
-        images.append(widget.profile.image.value)
+        assert widget.profile.png not in images  # a new picture for each level
+        images.append(widget.profile.png)
     picker.value = NOT_RATED_LABEL
     assert read_results(path, grid).assessments == {SELF: {"caractere_collectif": None}}
     assert ResultsStore(grid, path).load().assessment().ratings == {"caractere_collectif": None}
     assert profile_row(widget, "Caractère collectif du projet")[1] == "non renseigné"
-    assert widget.profile.image.value == images[0]  # back to an empty radar
+    assert widget.profile.png == images[0]  # back to an empty radar
 
 
 def test_dimension_and_overall_summaries_follow_the_ratings(grid, store):
@@ -84,7 +84,7 @@ def test_rebuilt_widget_shows_the_saved_choices(grid, path):
     assert again.pickers["richesse_collectif"].value == NOT_RATED_LABEL  # chosen « non renseigné »…
     assert again.pickers["integration_beneficiaires"].value is None  # …is not the same as never chosen
     assert profile_row(again, "Caractère collectif du projet")[1] == "Intermédiaire"
-    assert again.profile.image.value == first.profile.image.value
+    assert again.profile.png == first.profile.png
 
 
 def test_another_assessor_is_stored_apart_and_compared_with_the_learner(grid, store, path):
@@ -94,12 +94,12 @@ def test_another_assessor_is_stored_apart_and_compared_with_the_learner(grid, st
     assert table_rows(widget.profile.table.value)[0] == ["Critère", SELF, "formateur"]
     assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Faible",
                                                                     "non renseigné"]
-    compared = widget.profile.image.value
+    compared = widget.profile.png
     widget.pickers["caractere_collectif"].value = "Fort"
     assert read_results(path, grid).assessments == {SELF: {"caractere_collectif": 1},
                                                     "formateur": {"caractere_collectif": 3}}
     assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Faible", "Fort"]
-    assert widget.profile.image.value != compared
+    assert widget.profile.png != compared
 
 
 def test_compare_with_an_assessor_who_rated_nothing_shows_one_column(grid, store, path):
@@ -152,3 +152,67 @@ def test_criteria_scroll_in_their_own_column_beside_the_profile():
                and box.layout.max_height]
     assert columns, "no height-limited column holds the criteria"
     assert any(re.search(r"\b(auto|scroll)\b", box.layout.overflow or "") for box in columns)
+
+
+def test_descriptors_render_the_contents_emphasis(grid, store):
+    widget = AssessmentWidget(grid, store)
+    shown = " ".join(html_values(widget))
+    assert "à une échelle « supra » (<em>scaling up</em>)</td>" in shown
+    assert "*scaling up*" not in shown
+
+
+def test_who_assesses_is_asked_only_when_wanted(grid, store):
+    assert AssessmentWidget(grid, store).assessor_box not in set(_descendants(AssessmentWidget(grid, store)))
+    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True)
+    assert widget.assessor_box in set(_descendants(widget))
+    assert widget.assessor_box.value == "formateur"
+    assert widget.assessor_box.description == "Qui évalue ?"  # the input's label
+    assert list(widget.assessor_box.options) == ["pair", "formateur"]
+
+
+def test_naming_the_assessor_saves_the_ratings_under_that_name(grid, store, path):
+    calls = []
+    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True,
+                              on_change=lambda: calls.append(widget.assessor))
+    widget.pickers["caractere_collectif"].value = "Fort"
+    widget.assessor_box.value = "  Léa   Martin "
+    assert widget.assessor == "Léa Martin"
+    assert read_results(path, grid).assessments == {"Léa Martin": {"caractere_collectif": 3}}  # moved, not copied
+    assert widget.pickers["caractere_collectif"].value == "Fort"
+    assert table_rows(widget.profile.table.value)[0] == ["Critère", "Léa Martin"]
+    assert "« Léa Martin »" in text_of(widget.assessor_note.value)
+    widget.pickers["rupture_existant"].value = "Faible"
+    assert read_results(path, grid).assessments == {"Léa Martin": {"caractere_collectif": 3, "rupture_existant": 1}}
+    assert calls == ["formateur", "Léa Martin", "Léa Martin"]
+
+
+def test_naming_someone_who_already_rated_shows_their_ratings(grid, store, path):
+    store.replace(LearnerResults(assessments={SELF: {"caractere_collectif": 0}, "pair": {"caractere_collectif": 2}}))
+    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True)
+    widget.pickers["rupture_existant"].value = "Fort"
+    widget.assessor_box.value = "pair"
+    assert widget.pickers["caractere_collectif"].value == "Intermédiaire"
+    assert widget.pickers["rupture_existant"].value is None
+    assert read_results(path, grid).assessments == {  # nothing saved by showing them
+        SELF: {"caractere_collectif": 0}, "pair": {"caractere_collectif": 2}, "formateur": {"rupture_existant": 3}}
+    assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Inexistant",
+                                                                    "Intermédiaire"]
+
+
+@pytest.mark.parametrize("name", ["", "   ", SELF])
+def test_an_empty_name_or_the_compared_one_is_refused_in_french(grid, store, path, name):
+    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True)
+    widget.pickers["caractere_collectif"].value = "Faible"
+    widget.assessor_box.value = name
+    assert widget.assessor == "formateur"
+    assert read_results(path, grid).assessments == {"formateur": {"caractere_collectif": 1}}
+    assert 'role="alert"' in widget.assessor_note.value
+    assert "Indiquez qui évalue : « pair », « formateur » ou un prénom" in text_of(widget.assessor_note.value)
+
+
+def test_the_assessors_name_is_shown_as_text(grid, store):
+    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True)
+    widget.assessor_box.value = "<img src=x onerror=alert(1)>"
+    assert "<img" not in widget.assessor_note.value and "&lt;img src=x" in widget.assessor_note.value
+    assert "<img src=x" not in widget.profile.table.value
+    assert "<img src=x" not in widget.profile.chart.value.split(' src="data:')[0].split("alt=", 1)[1]

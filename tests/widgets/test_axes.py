@@ -139,3 +139,16 @@ def test_criterion_label_and_descriptor_are_escaped():
     html = widget.body.children[0].children[0].value
     assert "<b>C</b>" not in html and "<script>" not in html
     assert "&lt;b&gt;C&lt;/b&gt;" in html and "&lt;script&gt;y&lt;/script&gt;" in html
+
+
+def test_the_contents_emphasis_is_rendered_in_the_target_descriptor(grid, store):
+    rate(store, potentiel_transformation=2)
+    widget = AxesWidget(grid, store)
+    [card] = [row.children[0].value for row in widget.body.children]
+    assert "(<em>scaling up</em>)" in card and "*scaling up*" not in card
+
+
+def test_refresh_button_shows_its_whole_label(grid, store):
+    widget = AxesWidget(grid, store)
+    assert widget.refresh_button.description == "Actualiser d'après ma grille"
+    assert widget.refresh_button.layout.width == "auto"  # not ipywidgets' fixed button width

@@ -30,10 +30,13 @@ def heading(sheet: ExchangeSheet) -> str:
     return text_of(sheet.children[0].value)
 
 
-def test_one_box_per_topic_under_its_title(topics, store, path):
+def test_one_box_per_topic_labelled_with_its_title(topics, store, path):
     sheet = exchange_sheet(topics, store)
     assert list(sheet.boxes) == TOPICS
-    assert [text_of(row.children[0].value) for row in sheet.children[1:]] == TOPICS
+    # the topic is the box's own label (a <label> for the textarea), above it
+    assert [row.children[0].description for row in sheet.children[1:]] == TOPICS
+    assert [row.children[0] for row in sheet.children[1:]] == list(sheet.boxes.values())
+    assert all(box.layout.flex_flow == "column" for box in sheet.boxes.values())
     assert all(box.value == "" for box in sheet.boxes.values())
     assert heading(sheet) == "Fiche d'échange — Mon projet"
     assert not path.exists()
@@ -73,6 +76,7 @@ def test_project_name_is_shown_escaped(topics, grid, project):
     assert heading(sheet) == f"Fiche d'échange — {project}"
 
 
-def test_topic_titles_are_escaped(grid):
+def test_topic_titles_are_shown_as_text(grid):
     sheet = ExchangeSheet(["<b>Retour</b>"], ResultsStore(grid))
-    assert sheet.children[1].children[0].value == "<strong>&lt;b&gt;Retour&lt;/b&gt;</strong>"
+    box = sheet.boxes["<b>Retour</b>"]
+    assert box.description == "<b>Retour</b>" and not box.description_allow_html  # a label's text, never HTML

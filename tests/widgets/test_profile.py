@@ -1,19 +1,21 @@
-"""Tests of isgrille/widgets/profile.py: a profile as a radar image and as a table.
+"""Tests of isgrille/widgets/profile.py: a profile as a radar with its text alternative, and as a table.
 
 The view is fed profiles (core :class:`~isgrille.scoring.Profile` objects);
-the tests check the PNG it shows changes with them — and only with them —
-and that the table, its text alternative, holds the same values.
+the tests read the ``<img>`` it shows — its PNG changes with them, and only
+with them, and its ``alt`` text says each dimension's median and counts —
+and check that the table holds the same values. :func:`comparison_html`
+is read as a sentence.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from isgrille import Assessment, score_assessment
-from isgrille.widgets.profile import ProfileView, profile_view, summary_view
+from isgrille import Assessment, compare_assessments, score_assessment
+from isgrille.widgets.profile import ProfileView, comparison_html, profile_view, summary_view
 
 from ..grids import make_grid
-from .reading import table_rows, text_of
+from .reading import images_of, table_rows, text_of
 
 PNG = b"\x89PNG\r\n\x1a\n"
 
@@ -25,10 +27,17 @@ def profiles(grid):
     return low, high
 
 
-def test_profile_view_shows_a_png_and_the_values(grid, profiles):
+def test_profile_view_shows_a_png_with_its_alt_text_and_the_values(grid, profiles):
     low, high = profiles
     view = profile_view(grid, [low, high], ["moi", "formateur"])
-    assert bytes(view.image.value).startswith(PNG)
+    [(alt, png)] = images_of(view.chart.value)
+    assert png.startswith(PNG) and png == view.png
+    assert alt == view.alt
+    assert alt.startswith("Radar du profil. moi — Portage : médiane Inexistant (1 Inexistant, 3 non renseignés) ;")
+    assert "Contenu : médiane Faible (1 Faible, 2 non renseignés) ; Contexte : non renseigné ;" in alt
+    assert "ensemble : médiane Faible (1 Faible, 1 Inexistant, 10 non renseignés)." in alt
+    assert "formateur — Portage : médiane Fort (4 Fort) ;" in alt
+    assert alt.endswith("Le détail de chaque critère est dans le tableau des valeurs.")
     rows = table_rows(view.table.value)
     assert rows[0] == ["Critère", "moi", "formateur"]
     assert ["Caractère collectif du projet", "Inexistant", "Fort"] in rows
@@ -40,41 +49,72 @@ def test_image_changes_with_the_profiles_and_forgets_earlier_series(grid, profil
     low, high = profiles
     view = ProfileView(grid)
     view.show([low], ["moi"])
-    one = view.image.value
+    one, one_alt = view.png, view.alt
     view.show([low, high], ["moi", "formateur"])
-    two = view.image.value
-    assert two != one
+    assert view.png != one and view.alt != one_alt
     view.show([low], ["moi"])  # the second series is gone again
-    assert view.image.value == one
+    assert view.png == one and view.alt == one_alt
     fresh = ProfileView(grid)
     fresh.show([low], ["moi"])
-    assert fresh.image.value == one  # same values, same picture
+    assert fresh.png == one  # same values, same picture
     assert table_rows(view.table.value) == table_rows(fresh.table.value)
 
 
-def test_works_on_a_small_grid():
+def test_nothing_rated_says_so_in_the_alt_text():
     grid = make_grid([1, 1], 2)
     view = profile_view(grid, [score_assessment(grid, Assessment("P", {"c0_0": 1}))], ["moi"])
-    assert bytes(view.image.value).startswith(PNG)
+    [(alt, png)] = images_of(view.chart.value)
+    assert png.startswith(PNG)
+    assert "Dimension 0 : médiane N1 (1 N1) ; Dimension 1 : non renseigné ;" in alt
     assert table_rows(view.table.value)[1:3] == [["Critère 0.0", "N1"], ["Critère 1.0", "non renseigné"]]
 
 
-def test_radar_text_alternative_reaches_the_browser(grid, profiles):
+def test_a_learners_name_in_the_alt_text_is_escaped(grid, profiles):
+    view = profile_view(grid, [profiles[0]], ['"><script>x</script>'])
+    assert "<script>" not in view.chart.value and "&quot;&gt;&lt;script&gt;" in view.chart.value
+    [(alt, _)] = images_of(view.chart.value)
+    assert '"><script>x</script> — Portage' in alt  # read as text
+
+
+def test_radar_caption_and_table_reach_the_browser(grid, profiles):
     view = profile_view(grid, [profiles[0]], ["moi"])
-    caption, image, table = view.children
-    assert "Radar du profil : ses valeurs sont dans le tableau sous le graphique." in text_of(caption.value)
-    assert "tooltip" not in image.get_state() or not image.tooltip  # a tooltip stops the Image rendering in JupyterLab
+    caption, chart, table = view.children
+    assert "Radar du profil : ses valeurs sont aussi dans le tableau sous le graphique." in text_of(caption.value)
+    assert chart is view.chart and 'class="isg-chart" alt="Radar du profil.' in chart.value
     assert "<caption>Valeurs du profil</caption>" in table.value
 
 
-def test_summary_view_shows_the_bars_and_the_values_by_dimension(grid, profiles):
+def test_summary_view_shows_the_bars_with_their_alt_text_and_the_values(grid, profiles):
     low, high = profiles
     view = summary_view(grid, [low, high], ["moi", "formateur"])
-    image, table = view.children
-    assert bytes(image.value).startswith(PNG)
+    chart, table = view.children
+    [(alt, png)] = images_of(chart.value)
+    assert png.startswith(PNG)
+    assert alt.startswith("Barres par dimension. moi — Portage : médiane Inexistant")
+    assert "formateur — Portage : médiane Fort (4 Fort)" in alt
     assert "<caption>Valeurs par dimension</caption>" in table.value
     rows = table_rows(table.value)
     assert rows[0] == ["Critère", "moi", "formateur"]
     assert ["Portage (médiane, %)", "Inexistant, 0 % (3 non renseignés)", "Fort, 100 %"] in rows
     alone = summary_view(grid, [low], ["moi"])
-    assert bytes(alone.children[0].value) != bytes(image.value)
+    assert images_of(alone.children[0].value)[0][1] != png
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    ({}, {}, "Même niveau pour 0 critère, niveau plus haut selon « Léa » que selon « moi » pour 0 critère "
+             "et plus bas pour 0 critère ; 2 critères non comparables (non renseigné d'un côté ou de l'autre)."),
+    ({"c0_0": 1, "c1_0": 0}, {"c0_0": 1, "c1_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon « Léa » "
+                                                     "que selon « moi » pour 1 critère et plus bas pour 0 critère."),
+    ({"c0_0": 1, "c1_0": 1}, {"c0_0": 0, "c1_0": 0}, "Même niveau pour 0 critère, niveau plus haut selon « Léa » "
+                                                     "que selon « moi » pour 0 critère et plus bas pour 2 critères."),
+])
+def test_comparison_says_how_two_assessments_differ(first, second, expected):
+    grid = make_grid([1, 1], 2)
+    gap = compare_assessments(grid, Assessment("P", first), Assessment("P", second, "Léa"))
+    assert text_of(comparison_html(gap, "moi", "Léa")) == expected
+
+
+def test_comparison_escapes_the_assessors_names(grid):
+    gap = compare_assessments(grid, Assessment("P", {}), Assessment("P", {}, "x"))
+    html = comparison_html(gap, "moi", "<b>Léa</b>")
+    assert "<b>" not in html and "« &lt;b&gt;Léa&lt;/b&gt; »" in html

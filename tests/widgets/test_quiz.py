@@ -51,7 +51,7 @@ def test_opens_on_the_first_statement_with_nothing_answered(quiz, store, path):
     assert "L'innovation sociale consiste à élaborer des réponses nouvelles" in text_of(widget.statement.value)
     assert widget.feedback.value == ""
     assert "Score : 0 / 0" in text_of(widget.score.value)
-    assert "0 affirmation répondue sur 7" in text_of(widget.score.value)
+    assert "(0 réponse sur 7)" in text_of(widget.score.value)
     assert widget.previous_button.disabled and not widget.next_button.disabled
     assert widget.answer_box.children == (widget.choices[0],)
     assert not path.exists()  # opening saves nothing
@@ -103,11 +103,11 @@ def test_running_score_counts_right_answers_over_answered_ones(quiz, store):
     widget = QuizWidget(quiz, store)
     answer(widget, 0, "VRAI")
     assert "Score : 1 / 1" in text_of(widget.score.value)
-    assert "(1 affirmation répondue sur 7)" in text_of(widget.score.value)
+    assert "(1 réponse sur 7)" in text_of(widget.score.value)
     answer(widget, 1, "VRAI")  # wrong
     answer(widget, 6, "PAS FORCÉMENT")
     assert "Score : 2 / 3" in text_of(widget.score.value)
-    assert "(3 affirmations répondues sur 7)" in text_of(widget.score.value)
+    assert "(3 réponses sur 7)" in text_of(widget.score.value)
 
 
 def test_all_answered_right_scores_seven_out_of_seven(quiz, store, path):

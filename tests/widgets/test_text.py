@@ -15,7 +15,8 @@ import isgrille.widgets
 
 from isgrille.content.model import Assessment
 from isgrille.analysis.scoring import score_assessment
-from isgrille.widgets.text import STYLE, escape, inline_markdown, profile_table_html, table_html
+from isgrille.widgets.text import (STYLE, chart_alt, escape, image_html, inline_markdown, plain_text,
+                                   profile_table_html, table_html)
 
 from ..grids import make_grid
 from .reading import table_rows
@@ -51,6 +52,12 @@ def test_escape(text, expected):
         ("2 * 3 * 4", "2 * 3 * 4"),
         ("a*b*c", "a*b*c"),
         ("note*", "note*"),
+        # the source's underline, and the grid's « supra » (*scaling up*)
+        ("des solutions ++adaptées++ à", "des solutions <u>adaptées</u> à"),
+        ("« supra » (*scaling up*)", "« supra » (<em>scaling up</em>)"),
+        ("++<u>x</u>++", "<u>&lt;u&gt;x&lt;/u&gt;</u>"),
+        ("c++ et a++b++c", "c++ et a++b++c"),
+        ("1 ++ 2 ++ 3", "1 ++ 2 ++ 3"),
     ],
 )
 def test_inline_markdown(text, expected):
@@ -139,3 +146,38 @@ def test_the_screens_use_the_kit_classes():
 def test_style_defines_every_class_the_screens_use(css_class):
     assert STYLE.startswith("<style>") and STYLE.rstrip().endswith("</style>")
     assert re.search(rf"\.{css_class}\b[^{{]*\{{", STYLE)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("(*scaling up*) et **net** et ++adaptées++", "(scaling up) et net et adaptées"),
+    ("2 * 3 * 4 <b>", "2 * 3 * 4 <b>"),
+])
+def test_plain_text_drops_the_emphasis_marks_only(text, expected):
+    assert plain_text(text) == expected
+
+
+def test_table_html_renders_the_contents_emphasis_only_with_markup():
+    row = [["(*scaling up*) ++adaptées++ <i>"]]
+    assert "<td>(<em>scaling up</em>) <u>adaptées</u> &lt;i&gt;</td>" in table_html(["A"], row, row_headers=False, markup=True)
+    assert "<td>(*scaling up*) ++adaptées++ &lt;i&gt;</td>" in table_html(["A"], row, row_headers=False)
+
+
+def test_image_html_escapes_the_alt_text_and_inlines_the_png():
+    html = image_html(b"\x89PNG", 'a "b" <c> & d')
+    assert html == ('<img class="isg-chart" alt="a &quot;b&quot; &lt;c&gt; &amp; d" '
+                    'src="data:image/png;base64,iVBORw==">')
+
+
+def test_chart_alt_gives_each_dimensions_median_and_counts(small_profiles):
+    first, empty = small_profiles
+    assert chart_alt("Radar", [first, empty], ["moi", "pair"]) == (
+        "Radar. moi — Dimension 0 : médiane N2 (1 N2, 1 non renseigné) ; Dimension 1 : médiane N1 (1 N1) ; "
+        "ensemble : médiane N2 (1 N2, 1 N1, 1 non renseigné). "
+        "pair — Dimension 0 : non renseigné ; Dimension 1 : non renseigné ; ensemble : non renseigné. "
+        "Le détail de chaque critère est dans le tableau des valeurs.")
+
+
+def test_style_shows_the_keyboard_focus():
+    rule = re.search(r"button\.jupyter-button:focus-visible[^{]*\{([^}]*)\}", STYLE)
+    assert rule and "outline: 3px solid" in rule.group(1)
+    assert "textarea:focus-visible" in STYLE and "input:focus-visible" in STYLE

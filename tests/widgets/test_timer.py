@@ -52,6 +52,16 @@ def test_start_pause_and_resume():
     assert shown(timer) == "Pitch — ▶ en cours 1:30"
 
 
+def test_paused_before_the_first_tick_says_en_pause_not_ready():
+    timer = CountdownWidget(2, "Pitch")
+    timer.start_button.click()
+    timer.pause_button.click()  # within the first second: no tick yet
+    assert timer.play.value == 0 and not timer.play.playing
+    assert shown(timer) == "Pitch — ⏸ en pause 2:00"
+    timer.reset_button.click()
+    assert shown(timer) == "Pitch — prêt 2:00"
+
+
 def test_time_up_is_said_in_words():
     timer = CountdownWidget(2)
     timer.start_button.click()
