@@ -36,7 +36,7 @@ class ProfileView(w.VBox):
         self.grid = grid
         self.radar = LiveRadar(grid)
         self.png, self.alt = b"", ""
-        self.chart = w.HTML(layout=w.Layout(width="100%"))
+        self.chart = w.HTML()
         self.table = w.HTML()
         caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil : ses valeurs sont aussi dans le "
                          "tableau sous le graphique.</small></p>")
