@@ -162,7 +162,8 @@ def test_descriptors_render_the_contents_emphasis(grid, store):
 
 
 def test_who_assesses_is_asked_only_when_wanted(grid, store):
-    assert AssessmentWidget(grid, store).assessor_box not in set(_descendants(AssessmentWidget(grid, store)))
+    plain = AssessmentWidget(grid, store)
+    assert plain.assessor_box not in set(_descendants(plain))
     widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True)
     assert widget.assessor_box in set(_descendants(widget))
     assert widget.assessor_box.value == "formateur"
