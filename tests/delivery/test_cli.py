@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from isgrille.content.errors import Problem
+
 from isgrille.content.limits import shorten
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path
 from isgrille.delivery.schema_export import SCHEMA_KINDS
@@ -207,7 +209,7 @@ def test_collect_reports_every_bad_match_and_lists_the_good_ones(capsys, grid, h
         f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire "
         "(tube nommé, socket ou périphérique) : non lu",
         f"{homes / 'eve' / RESULTS}: lien symbolique cassé (la cible n'existe pas) : non lu",
-        f"{homes / 'fay' / RESULTS}: lien qui mène hors de {homes} (vers {shorten(str(outside))}) : non lu",
+        str(Problem(str(homes / "fay" / RESULTS), f"lien qui mène hors de {homes} (vers {outside}) : non lu")),
         f"{homes / 'gus' / RESULTS}: lien vers le fichier d'un autre apprenant "
         "(alice/resultats/mes_resultats.json) : non lu",
     ]

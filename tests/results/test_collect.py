@@ -186,7 +186,8 @@ def test_a_link_out_of_the_folder_is_reported_and_not_read(grid, homes, tmp_path
     link.symlink_to(outside)
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de alice", "Projet de bob"]
-    assert messages(problems) == [f"{link}: lien qui mène hors de {homes} (vers {shorten(str(outside))}) : non lu"]
+    # Problem bounds every long word of a message (a long temporary folder too), as it bounds this one.
+    assert messages(problems) == [str(Problem(str(link), f"lien qui mène hors de {homes} (vers {outside}) : non lu"))]
     assert link not in reads
 
 
