@@ -14,7 +14,6 @@ import pytest
 
 from isgrille.content.errors import Problem
 
-from isgrille.content.limits import shorten
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path
 from isgrille.delivery.schema_export import SCHEMA_KINDS
 

@@ -18,7 +18,6 @@ import pytest
 
 from isgrille import load_grid
 from isgrille.content.errors import ContentError, Problem
-from isgrille.content.limits import shorten
 from isgrille.results import collect as collect_module
 from isgrille.results.collect import Collection, collect_class, collect_results, problems_of
 from isgrille.results.learner import LearnerResults
