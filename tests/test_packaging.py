@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tomllib
 import zipfile
 from pathlib import Path
@@ -46,15 +48,52 @@ def test_postbuild_installs_the_package():
     assert os.access(ROOT / "postBuild", os.X_OK)
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("wheel")
+def build_wheel(out: Path) -> Path:
+    """Build the kit's wheel from the repository into ``out``."""
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
         check=True, capture_output=True, timeout=600,
     )
     (found,) = out.glob("isgrille-*.whl")
     return found
+
+
+def kit_venv(wheel: Path, folder: Path) -> Path:
+    """A fresh virtual environment with the wheel installed (not editable); its python.
+
+    The lab extras (Voilà, ipykernel…) are not downloaded: a ``.pth`` file
+    lets the new environment see this one's packages, after its own.
+    """
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=300)
+    python = folder / "bin" / "python"
+    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+                   check=True, capture_output=True, timeout=600)
+    own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+                         check=True, capture_output=True, text=True).stdout.strip()
+    (Path(own) / "zz_outer_env.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
+    _link_missing(Path(sys.prefix) / "share" / "jupyter", folder / "share" / "jupyter")  # as if installed here too
+    return python
+
+
+def _link_missing(source: Path, target: Path) -> None:
+    """Link into ``target`` what ``source`` holds and ``target`` lacks (Voilà's own templates, the kernel spec)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for entry in source.iterdir():
+        if not (target / entry.name).exists():
+            (target / entry.name).symlink_to(entry)
+        elif entry.is_dir() and not (target / entry.name).is_symlink():
+            _link_missing(entry, target / entry.name)
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment without PYTHONPATH or JUPYTER_PATH: only what is installed is found."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "JUPYTER_PATH", "ISGRILLE_RESULTS")}
+    return {**env, **extra}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory) -> Path:
+    return build_wheel(tmp_path_factory.mktemp("wheel"))
 
 
 def test_wheel_holds_the_content(wheel):
@@ -83,6 +122,60 @@ def test_non_editable_install_finds_the_content(wheel, tmp_path):
     assert Path(package) == target / "isgrille"
     assert Path(data) == target / "isgrille" / "_data"
     assert counts == "12 7"
+
+
+def test_wheel_holds_every_notebook_and_installs_the_templates(wheel):
+    names = zipfile.ZipFile(wheel).namelist()
+    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert sorted(n.split("/")[-1] for n in names if n.startswith("isgrille/_notebooks/") and n.endswith(".ipynb")) == notebooks
+    assert "isgrille/_notebooks/_vendor/package-lock.json" in names
+    assert not [n for n in names if "node_modules" in n or "resultats" in n]
+    for template in ("isgrille", "isgrille-slides"):
+        assert f"isgrille-0.1.0.data/data/share/jupyter/voila/templates/{template}/index.html.j2" in names
+
+
+@pytest.fixture(scope="module")
+def venv(wheel, tmp_path_factory) -> Path:
+    return kit_venv(wheel, tmp_path_factory.mktemp("venv") / "env")
+
+
+def test_an_installed_kit_inits_a_folder_and_presents_it(venv, tmp_path):
+    folder = tmp_path / "salle"
+    result = subprocess.run([str(venv), "-m", "isgrille", "init", str(folder)], cwd=tmp_path, env=clean_env(),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert result.stdout.splitlines()[-1].startswith(f"Ensuite : cd {folder} && python -m isgrille present")
+    code = (
+        "import json, isgrille, pathlib\n"
+        "from isgrille.delivery.present import voila_command, workshop_folder\n"
+        "from voila.paths import collect_template_paths\n"
+        "argv, env = voila_command(notebooks=workshop_folder())\n"
+        "print(json.dumps({'package': isgrille.__file__, 'argv': argv,\n"
+        "                  'paths': collect_template_paths(['voila', 'nbconvert'], 'isgrille')}))\n"
+    )
+    shown = subprocess.run([str(venv), "-c", code], cwd=folder, env=clean_env(), capture_output=True, text=True,
+                           timeout=120, check=True)
+    found = json.loads(shown.stdout)
+    prefix = venv.parent.parent
+    assert Path(found["package"]).is_relative_to(prefix)
+    assert found["argv"][3] == str(folder) and "--template=isgrille" in found["argv"]
+    assert str(prefix / "share" / "jupyter" / "voila" / "templates" / "isgrille") in found["paths"]  # no JUPYTER_PATH
+
+
+def test_an_installed_kit_outside_the_workshop_says_to_run_init(venv, tmp_path):
+    result = subprocess.run([str(venv), "-m", "isgrille", "present"], cwd=tmp_path, env=clean_env(),
+                            capture_output=True, text=True, timeout=120)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.strip() == (f"{tmp_path}: l'atelier n'y est pas (attendu : un dossier qui contient "
+                                     "00_accueil.ipynb) ; lancez d'abord « python -m isgrille init atelier »")
+
+
+def test_voila_and_binder_default_to_the_kit_template():
+    assert json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))["VoilaConfiguration"] == {"template": "isgrille"}
+    server = json.loads((ROOT / ".jupyter" / "jupyter_server_config.json").read_text(encoding="utf-8"))
+    assert server["VoilaConfiguration"]["template"] == "isgrille"
+    assert "jupyter_server_config.json" in (ROOT / "postBuild").read_text(encoding="utf-8")
 
 
 def test_repo2docker_picks_conda_and_runs_postbuild(tmp_path):

@@ -7,10 +7,14 @@ module               what it holds
 ===================  =========================================================
 ``kit``              ``open_kit()``: the content and the learner's results
                      store, in one call from a notebook
-``cli``              ``python -m isgrille validate|score|schema|collect|present``
+``cli``              ``python -m isgrille validate|score|schema|collect|init|present``
 ``french_parser``    argparse speaking French: usage, help and errors
 ``validate``         ``validate_file``: any file of the kit, whatever its kind
 ``schema_export``    the JSON Schemas of every file, written for editors
-``present``          the Voilà command lines (app mode, live slides), offline
+``score_table``      the rows ``score`` writes, from a cohort CSV or a results file
+``kit_files``        where the notebooks and Voilà templates are (checkout or
+                     wheel); ``init_workshop`` copies the workshop to a folder
+``present``          the Voilà command lines (app mode, live slides), offline,
+                     idle kernels culled; which folder to serve
 ===================  =========================================================
 """

@@ -1,4 +1,4 @@
-"""The command line: ``python -m isgrille validate|score|schema|collect|present``.
+"""The command line: ``python -m isgrille validate|score|schema|collect|init|present``.
 
 Messages are in French, like everything a trainer reads — argparse's own
 words included (:class:`~.french_parser.FrenchParser`) — and never a traceback: an
@@ -26,7 +26,8 @@ __all__ = ["main"]
 DESCRIPTION = """\
 isgrille : le kit de l'atelier « Établi – Innovation sociale ».
 Vérifie les fichiers de contenu (grille, quiz, concepts, atelier, évaluations),
-calcule les profils d'une cohorte et produit les schémas JSON des fichiers."""
+calcule les profils d'une cohorte et produit les schémas JSON des fichiers ;
+copie l'atelier dans un dossier (init) et le présente avec Voilà (present)."""
 
 #: The kinds of file ``validate_file`` recognises, as a trainer reads them.
 KINDS = {"grid": "grille", "quiz": "quiz", "concepts": "concepts", "workshop": "atelier",
@@ -49,14 +50,15 @@ def _parser() -> FrenchParser:
                           help="grille pour vérifier les CSV (par défaut : la grille de l'AMI)")
 
     score = commands.add_parser(
-        "score", help="calculer le profil de chaque évaluation d'une cohorte",
-        description="Lit les évaluations d'une cohorte (CSV) et écrit, pour chacune, "
+        "score", help="calculer le profil de chaque évaluation d'une cohorte ou d'un fichier de résultats",
+        description="Lit les évaluations d'une cohorte (CSV) ou d'un fichier de résultats d'apprenant "
+        "(mes_resultats.json : une évaluation par évaluateur) et écrit, pour chacune, "
         "le nombre de critères à chaque niveau, le niveau médian et le pourcentage "
         "par dimension et au total (CSV sur la sortie standard).",
     )
     score.set_defaults(run=lambda args: _score(args.file, args.grid))
-    score.add_argument("file", nargs="?", metavar="CSV", type=Path,
-                       help="évaluations (par défaut : la cohorte fictive fournie)")
+    score.add_argument("file", nargs="?", metavar="FICHIER", type=Path,
+                       help="cohorte (CSV) ou fichier de résultats (JSON) ; par défaut : la cohorte fictive fournie")
     score.add_argument("--grid", type=Path, metavar="GRILLE",
                        help="grille (par défaut : la grille de l'AMI)")
 
@@ -82,12 +84,25 @@ def _parser() -> FrenchParser:
                          help="motif des fichiers sous DOSSIER (par défaut : */resultats/mes_resultats.json)")
     collect.add_argument("--grid", type=Path, metavar="GRILLE", help="grille (par défaut : la grille de l'AMI)")
 
+    init = commands.add_parser(
+        "init", help="copier l'atelier (les carnets) dans un dossier",
+        description="Copie les carnets de l'atelier dans DOSSIER (créé au besoin), sans résultats "
+        "d'apprenants, puis dit quoi lancer. Un fichier déjà présent n'est remplacé qu'avec --force.",
+    )
+    init.set_defaults(run=lambda args: _init(args.folder, args.force))
+    init.add_argument("folder", type=Path, metavar="DOSSIER")
+    init.add_argument("--force", action="store_true", help="remplacer les carnets déjà présents dans DOSSIER")
+
     present = commands.add_parser(
         "present", help="présenter l'atelier avec Voilà (application ou diapositives)",
         description="Sert les carnets sur http://127.0.0.1:PORT avec Voilà, code masqué, sans réseau. "
-        "Ouvrez ensuite /voila/render/00_accueil.ipynb.",
+        "Ouvrez ensuite /voila/render/00_accueil.ipynb. Un noyau dont la page est fermée est arrêté "
+        "après 10 minutes d'inactivité.",
     )
-    present.set_defaults(run=lambda args: _present(args.slides, args.port))
+    present.set_defaults(run=lambda args: _present(args.slides, args.port, args.dir))
+    present.add_argument("--dir", type=Path, metavar="DOSSIER",
+                         help="dossier des carnets (par défaut : ceux du dépôt, sinon le dossier courant "
+                         "s'il contient l'atelier)")
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
     present.add_argument("--port", type=int, default=8866, help="port (par défaut : 8866)")
     return parser
@@ -124,28 +139,18 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
 
 
 def _score(path: Path | None, grid_path: Path | None) -> int:
-    from ..analysis.cohort import load_assessments
     from ..content.loading import load_grid
-    from ..analysis.scoring import score_assessment
+    from .score_table import load_for_score, score_rows
 
     try:
         grid = load_grid(grid_path)
-        assessments = load_assessments(path, grid)
+        assessments = load_for_score(path, grid)
     except ContentError as exc:
         _report(exc.problems)
+        if path is not None:
+            print(f"{path}: score attend une cohorte (CSV) ou un fichier de résultats (JSON)", file=sys.stderr)
         return 1
-
-    def rows():
-        yield ["project", "assessor", "scope", *grid.levels, "not_rated", "median", "percent"]
-        for assessment in assessments:
-            profile = score_assessment(grid, assessment)
-            scopes = [(d.dimension_id, d.summary) for d in profile.dimensions] + [("overall", profile.overall)]
-            for scope, summary in scopes:
-                percent = None if summary.percent is None else round(summary.percent, 1)
-                yield [assessment.project, assessment.assessor, scope, *summary.counts,
-                       summary.not_rated, summary.median, percent]
-
-    write_csv(rows(), sys.stdout)
+    write_csv(score_rows(grid, assessments), sys.stdout)
     return 0
 
 
@@ -193,15 +198,48 @@ def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
     return 1 if collection.problems else 0  # a home without results is news, not an error
 
 
-def _present(slides: bool, port: int) -> int:
-    from .present import vendor_missing, voila_command
+def _init(folder: Path, force: bool) -> int:
+    from .kit_files import init_workshop
 
-    if slides and vendor_missing():
-        print("reveal.js et jQuery manquent : lancez « npm ci --prefix notebooks/_vendor » (ou make slides)",
+    try:
+        result = init_workshop(folder, force)
+    except ContentError as exc:
+        _report(exc.problems)
+        return 1
+    except OSError as exc:
+        from ..content.errors import os_error_text
+
+        print(f"{folder}: {os_error_text(exc)}", file=sys.stderr)
+        return 1
+    if result.existing:
+        names = ", ".join(path.name for path in result.existing)
+        print(f"{folder}: {len(result.existing)} fichier{'s' if len(result.existing) > 1 else ''} "
+              f"déjà présent{'s' if len(result.existing) > 1 else ''}, rien n'est copié : {names} "
+              "(ajoutez --force pour les remplacer)", file=sys.stderr)
+        return 1
+    for path in result.written:
+        print(f"copié : {path}")
+    print(f"Ensuite : cd {folder} && python -m isgrille present "
+          "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)")
+    return 0
+
+
+def _present(slides: bool, port: int, folder: Path | None = None) -> int:
+    from .kit_files import FIRST_NOTEBOOK
+    from .present import vendor_missing, voila_command, workshop_folder
+
+    notebooks = workshop_folder(folder)
+    if notebooks is None:
+        where = folder if folder is not None else Path.cwd()
+        print(f"{where}: l'atelier n'y est pas (attendu : un dossier qui contient {FIRST_NOTEBOOK}) ; "
+              f"lancez d'abord « python -m isgrille init {folder or 'atelier'} »", file=sys.stderr)
+        return 1
+    if slides and vendor_missing(notebooks):
+        print(f"reveal.js et jQuery manquent : lancez « npm ci --prefix {notebooks / '_vendor'} » (ou make slides)",
               file=sys.stderr)
         return 1
-    argv, env = voila_command(slides, port)
-    print(f"Ouvrez http://127.0.0.1:{port}/voila/render/00_accueil.ipynb", flush=True)
+    argv, env = voila_command(slides, port, notebooks)
+    print(f"Ouvrez http://127.0.0.1:{port}/voila/render/{FIRST_NOTEBOOK}", flush=True)
     os.execvpe(argv[0], argv, env)
     return 0  # pragma: no cover
 

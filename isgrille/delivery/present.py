@@ -4,8 +4,14 @@ One place builds them, for ``make present`` / ``make slides``
 (``python -m isgrille present [--slides]``) and for the browser tests, so
 what is tested is what trainers run. Both are fully offline: isgrille's
 templates (``share/jupyter/voila/templates/``) drop Voilà's CDN links, and
-the slides take reveal.js 4.0.2 and jQuery from ``notebooks/_vendor``
-(installed from npm by ``npm ci --prefix notebooks/_vendor``).
+the slides take reveal.js 4.0.2 and jQuery from the served folder's
+``_vendor`` (installed from npm by ``npm ci --prefix notebooks/_vendor``).
+
+Voilà starts one kernel per page load; a kernel whose page was closed is
+shut down after :data:`CULL_IDLE` seconds without activity (a page still
+open keeps its kernel). :func:`workshop_folder` says which folder to serve:
+the one asked for, the repository's notebooks in a checkout, or the current
+folder when it holds the workshop (after ``python -m isgrille init``).
 """
 
 from __future__ import annotations
@@ -15,26 +21,61 @@ import os
 import sys
 from pathlib import Path
 
-__all__ = ["ROOT", "VENDOR", "voila_command", "vendor_missing"]
+from .kit_files import is_workshop, notebooks_dir, share_dir
+
+__all__ = ["CULL_IDLE", "CULL_INTERVAL", "ROOT", "VENDOR", "voila_command", "vendor_missing", "workshop_folder"]
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "notebooks" / "_vendor" / "node_modules"
 _FILES = "/voila/files/_vendor/node_modules"
 _ALLOWED = r".*\.(png|jpg|gif|svg|css|js|woff|woff2|ttf|eot|map)"
+#: Seconds a kernel may stay idle with no page connected before it is shut down (10 minutes).
+CULL_IDLE = 600
+#: Seconds between two checks for such kernels.
+CULL_INTERVAL = 60
 
 
-def vendor_missing() -> list[str]:
-    """Vendored files the slides need that are not installed (empty when ready)."""
-    needed = [VENDOR / "reveal.js" / "dist" / "reveal.js", VENDOR / "jquery" / "dist" / "jquery.min.js"]
+def vendor_missing(notebooks: Path | None = None) -> list[str]:
+    """Vendored files the slides need that are not installed (empty when ready).
+
+    ``notebooks``: the served folder (its ``_vendor/node_modules``); default,
+    or the repository's own notebooks: :data:`VENDOR`.
+    """
+    vendor = VENDOR if notebooks is None or notebooks == ROOT / "notebooks" else notebooks / "_vendor" / "node_modules"
+    needed = [vendor / "reveal.js" / "dist" / "reveal.js", vendor / "jquery" / "dist" / "jquery.min.js"]
     return [str(path) for path in needed if not path.exists()]
 
 
-def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None = None) -> tuple[list[str], dict[str, str]]:
-    """``(argv, env)`` to start Voilà on 127.0.0.1 serving the notebooks, as an app or as slides."""
+def workshop_folder(asked: Path | None = None, cwd: Path | None = None) -> Path | None:
+    """The folder of notebooks to serve, or None when there is none (the trainer should run ``init``).
+
+    ``asked`` (``--dir``) when given and it holds the workshop; else the
+    repository's notebooks in a checkout; else ``cwd`` (default: the current
+    folder) when it holds the workshop.
+    """
+    if asked is not None:
+        return asked if is_workshop(asked) else None
+    shipped = notebooks_dir()
+    if shipped == ROOT / "notebooks" and is_workshop(shipped):
+        return shipped
+    here = Path.cwd() if cwd is None else cwd
+    return here if is_workshop(here) else None
+
+
+def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None = None,
+                  cull_idle: int = CULL_IDLE, cull_interval: int = CULL_INTERVAL) -> tuple[list[str], dict[str, str]]:
+    """``(argv, env)`` to start Voilà on 127.0.0.1 serving the notebooks, as an app or as slides.
+
+    Idle kernels with no page connected are shut down after ``cull_idle``
+    seconds, checked every ``cull_interval`` seconds.
+    """
     argv = [
         sys.executable, "-m", "voila", str(notebooks or ROOT / "notebooks"), "--no-browser",
         "--Voila.ip=127.0.0.1", f"--Voila.port={port}",
         f"--template={'isgrille-slides' if slides else 'isgrille'}",
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
+        f"--MappingKernelManager.cull_interval={cull_interval}",
+        "--MappingKernelManager.cull_connected=False",
     ]
     if slides:
         reveal = {"reveal": {"url_prefix": f"{_FILES}/reveal.js", "theme": "white"}}
@@ -43,6 +84,7 @@ def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None
             f"--VoilaConfiguration.resources={json.dumps(reveal)}",
             f"--VoilaExporter.jquery_url={_FILES}/jquery/dist/jquery.min.js",
         ]
-    paths = [str(ROOT / "share" / "jupyter"), os.environ.get("JUPYTER_PATH", "")]
+    share = share_dir()
+    paths = [str(share) if share else "", os.environ.get("JUPYTER_PATH", "")]
     env = {**os.environ, "JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}
     return argv, env

@@ -39,6 +39,11 @@ def test_quiz_as_slides_offline(page, slides):
             break
         page.keyboard.press("ArrowRight")
         page.wait_for_timeout(400)
+    # The trainer's note of this slide is a reveal.js speaker note: in the page, never on the projected slide.
+    notes = page.locator(".reveal section.present aside.notes")
+    assert notes.count() >= 1 and "Notes du formateur" in notes.first.text_content()
+    assert not notes.first.is_visible()
+    assert "Notes du formateur" not in page.inner_text(".reveal section.present")
     page.locator(".reveal section.present button.jupyter-button", has_text="VRAI").first.click(timeout=TIMEOUT)
     page.locator(".reveal section.present .widget-html-content", has_text="Bonne réponse").wait_for(timeout=30_000)
     assert_clean(page, "01 (slides)", scope=".reveal section.present")

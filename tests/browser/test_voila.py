@@ -22,12 +22,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(600), pytest.mark.flaky(r
 TIMEOUT = 120_000
 
 
-def start_voila(base, slides: bool):
-    port = _free_port()
-    argv, env = voila_command(slides=slides, port=port)
+def start_voila(base, slides: bool, argv=None, env=None, cwd=None, port=None):
+    """Start Voilà (by default as ``present`` does) and wait until it answers: ``(url, process, log)``."""
+    if argv is None:
+        port = _free_port()
+        argv, env = voila_command(slides=slides, port=port)
     env["ISGRILLE_RESULTS"] = str(base / "mes_resultats.json")
     log = (base / "voila.log").open("w")
-    process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=base)
+    process = subprocess.Popen(argv, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=cwd or base)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
     while True:
@@ -88,6 +90,39 @@ def test_every_notebook_renders_clean_and_offline(page, voila, notebook, expecte
 
 def test_quiz_works_in_app_mode(page, voila):
     render(page, voila, "01_integrer_le_concept.ipynb")
+    page.locator("button.jupyter-button", has_text="VRAI").first.click(timeout=TIMEOUT)
+    page.locator(".widget-html-content", has_text="Bonne réponse").wait_for(timeout=30_000)
+    assert_local_only(page)
+
+
+def test_app_mode_hides_the_trainer_notes(page, voila):
+    render(page, voila, "01_integrer_le_concept.ipynb")
+    page.get_by_text("Affirmation 1 / 7").first.wait_for(state="attached", timeout=TIMEOUT)
+    assert "Notes du formateur" not in page.content()
+
+
+@pytest.fixture(scope="module")
+def plain_voila(tmp_path_factory):
+    """Plain ``voila notebooks/01_…`` from the repository root, with the kit installed from its wheel."""
+    from ..test_packaging import ROOT, build_wheel, clean_env, kit_venv
+
+    _require_chromium()
+    base = tmp_path_factory.mktemp("plain")
+    python = kit_venv(build_wheel(base / "wheel"), base / "env")
+    port = _free_port()
+    argv = [str(python), "-m", "voila", "notebooks/01_integrer_le_concept.ipynb", "--no-browser",
+            "--Voila.ip=127.0.0.1", f"--Voila.port={port}"]
+    url, process, log = start_voila(base, False, argv=argv, env=clean_env(), cwd=ROOT, port=port)
+    yield url
+    stop_server(process, log)
+
+
+def test_plain_voila_from_the_repository_uses_the_kit_template_offline(page, plain_voila):
+    page.goto(plain_voila + "/", timeout=TIMEOUT)
+    page.wait_for_selector("#rendered_cells", state="attached", timeout=TIMEOUT)
+    page.get_by_text("Affirmation 1 / 7").first.wait_for(state="attached", timeout=TIMEOUT)
+    assert_clean(page, "01 (voila)")
+    assert "Notes du formateur" not in page.content()  # the kit's template, not Voilà's lab one
     page.locator("button.jupyter-button", has_text="VRAI").first.click(timeout=TIMEOUT)
     page.locator(".widget-html-content", has_text="Bonne réponse").wait_for(timeout=30_000)
     assert_local_only(page)

@@ -392,7 +392,7 @@ def test_help_is_all_french(capsys, args):
 @pytest.mark.parametrize(("args", "last"), [
     (["collect"], "python -m isgrille collect : erreur : arguments obligatoires manquants : DOSSIER"),
     (["collecte"], "python -m isgrille : erreur : argument COMMANDE : choix invalide : 'collecte' "
-                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'present')"),
+                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'init', 'present')"),
     (["present", "--port", "x"], "python -m isgrille present : erreur : argument --port : "
                                  "nombre entier attendu, pas 'x'"),
     (["score", "--grid"], "python -m isgrille score : erreur : argument --grid : une valeur attendue"),
@@ -450,3 +450,81 @@ def test_validate_names_each_kind_in_french(capsys):
 def test_validate_with_a_grid_that_cannot_be_read(capsys, tmp_path):
     code, out, err = cli(capsys, "validate", "--grid", str(tmp_path / "absente.yaml"), str(default_path("quiz")))
     assert (code, out) == (1, "") and err == [f"{tmp_path / 'absente.yaml'}: fichier introuvable"]
+
+
+# --- score of a results file, init, present without the workshop -------------------------
+
+
+def test_score_a_results_file_one_block_per_assessor(capsys, grid, tmp_path):
+    from isgrille.results.store import save_results
+
+    path = save_results(sample(grid), tmp_path / "mes_resultats.json", grid)
+    code, out, err = cli(capsys, "score", str(path))
+    assert (code, err) == (0, [])
+    rows = rows_of(out)
+    assert rows[0][:3] == ["project", "assessor", "scope"]
+    overall = [row[:3] + row[-2:] for row in rows if row[2] == "overall"]
+    assert overall == [["Ma recyclerie <b>", "autoévaluation", "overall", "Faible", "33.3"],
+                       ["Ma recyclerie <b>", "formateur", "overall", "Fort", "100.0"]]
+
+
+def test_score_a_results_file_named_otherwise_for_real(grid, tmp_path):
+    from isgrille.results.store import save_results
+
+    path = save_results(sample(grid), tmp_path / "resultats.txt", grid)
+    result = run("score", str(path))
+    assert result.returncode == 0 and "colonne" not in result.stderr
+    assert [row[1] for row in rows_of(result.stdout) if row[2] == "overall"] == ["autoévaluation", "formateur"]
+
+
+def test_score_a_bad_results_file_says_what_score_takes(capsys, tmp_path):
+    path = tmp_path / "r.json"
+    path.write_text('{"format": "autre"}', encoding="utf-8")
+    code, out, err = cli(capsys, "score", str(path))
+    assert (code, out) == (1, "") and err[0].startswith(f"{path}: ")
+    assert err[-1] == f"{path}: score attend une cohorte (CSV) ou un fichier de résultats (JSON)"
+
+
+def test_init_copies_and_says_what_to_run(capsys, tmp_path):
+    folder = tmp_path / "salle"
+    code, out, err = cli(capsys, "init", str(folder))
+    assert (code, err) == (0, [])
+    lines = out.splitlines()
+    assert f"copié : {folder / '00_accueil.ipynb'}" in lines
+    assert lines[-1] == (f"Ensuite : cd {folder} && python -m isgrille present "
+                         "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)")
+    assert (folder / "04_booster.ipynb").is_file()
+
+
+def test_init_refuses_to_overwrite_and_names_the_files(capsys, tmp_path):
+    for name in ("00_accueil.ipynb", "02_caracteriser.ipynb"):
+        (tmp_path / name).write_text("à moi", encoding="utf-8")
+    code, out, err = cli(capsys, "init", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err == [f"{tmp_path}: 2 fichiers déjà présents, rien n'est copié : 00_accueil.ipynb, "
+                   "02_caracteriser.ipynb (ajoutez --force pour les remplacer)"]
+    assert (tmp_path / "00_accueil.ipynb").read_text(encoding="utf-8") == "à moi"
+    assert cli(capsys, "init", "--force", str(tmp_path))[0] == 0
+    assert (tmp_path / "00_accueil.ipynb").read_text(encoding="utf-8") != "à moi"
+
+
+def test_init_into_a_file_is_one_french_line(capsys, tmp_path):
+    blocker = tmp_path / "fichier"
+    blocker.write_text("", encoding="utf-8")
+    code, out, err = cli(capsys, "init", str(blocker / "salle"))
+    assert (code, out) == (1, "") and len(err) == 1 and err[0].startswith(f"{blocker / 'salle'}: ")
+    assert "Traceback" not in err[0] and "Error" not in err[0]
+
+
+def test_present_a_folder_without_the_workshop_says_to_run_init(capsys, tmp_path):
+    code, out, err = cli(capsys, "present", "--dir", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err == [f"{tmp_path}: l'atelier n'y est pas (attendu : un dossier qui contient 00_accueil.ipynb) ; "
+                   f"lancez d'abord « python -m isgrille init {tmp_path} »"]
+
+
+def test_present_the_slides_of_a_copy_without_reveal(capsys, tmp_path):
+    assert cli(capsys, "init", str(tmp_path))[0] == 0
+    code, out, err = cli(capsys, "present", "--slides", "--dir", str(tmp_path))
+    assert (code, out) == (1, "")
+    assert err == [f"reveal.js et jQuery manquent : lancez « npm ci --prefix {tmp_path / '_vendor'} » (ou make slides)"]

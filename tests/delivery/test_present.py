@@ -110,3 +110,42 @@ def test_vendor_missing_lists_what_is_not_installed(vendor, installed, missing):
         (vendor / relative).parent.mkdir(parents=True, exist_ok=True)
         (vendor / relative).write_text("// vendored", encoding="utf-8")
     assert vendor_missing() == [str(vendor / relative) for relative in missing]
+
+
+# --- idle kernels, and which folder to serve -------------------------------------------
+
+
+@pytest.mark.parametrize("slides", [False, True])
+def test_idle_kernels_are_culled(slides):
+    argv, _ = voila_command(slides=slides)
+    assert option(argv, "MappingKernelManager.cull_idle_timeout") == str(present.CULL_IDLE) == "600"
+    assert option(argv, "MappingKernelManager.cull_interval") == "60"
+    assert option(argv, "MappingKernelManager.cull_connected") == "False"  # an open page keeps its kernel
+
+
+def test_a_shorter_cull_for_tests():
+    argv, _ = voila_command(cull_idle=5, cull_interval=1)
+    assert (option(argv, "MappingKernelManager.cull_idle_timeout"), option(argv, "MappingKernelManager.cull_interval")) == ("5", "1")
+
+
+def test_workshop_folder_in_a_checkout(tmp_path):
+    assert present.workshop_folder() == REPO / "notebooks"
+    assert present.workshop_folder(cwd=tmp_path) == REPO / "notebooks"
+
+
+def test_workshop_folder_asked_for(tmp_path):
+    assert present.workshop_folder(tmp_path) is None
+    (tmp_path / "00_accueil.ipynb").write_text("{}", encoding="utf-8")
+    assert present.workshop_folder(tmp_path) == tmp_path
+
+
+def test_workshop_folder_of_an_installed_kit_is_the_current_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(present, "notebooks_dir", lambda: tmp_path / "site-packages" / "isgrille" / "_notebooks")
+    assert present.workshop_folder(cwd=tmp_path) is None
+    (tmp_path / "00_accueil.ipynb").write_text("{}", encoding="utf-8")
+    assert present.workshop_folder(cwd=tmp_path) == tmp_path
+
+
+def test_the_slides_of_another_folder_take_its_vendor(tmp_path):
+    assert vendor_missing(tmp_path) == [str(tmp_path / "_vendor" / "node_modules" / "reveal.js" / "dist" / "reveal.js"),
+                                        str(tmp_path / "_vendor" / "node_modules" / "jquery" / "dist" / "jquery.min.js")]
