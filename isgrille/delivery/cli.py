@@ -18,7 +18,7 @@ from typing import Sequence
 from ..analysis.spreadsheet import write_csv
 from ..content.errors import ContentError
 from ..content.limits import shorten
-from ..results.collect import problems_of
+from ..results.collect import DEFAULT_PATTERN, problems_of
 from .french_parser import FrenchParser, RawFormatter
 
 __all__ = ["main"]
@@ -80,8 +80,8 @@ def _parser() -> FrenchParser:
     )
     collect.set_defaults(run=lambda args: _collect(args.folder, args.pattern, args.grid))
     collect.add_argument("folder", type=Path, metavar="DOSSIER")
-    collect.add_argument("--pattern", default="*/resultats/mes_resultats.json", metavar="MOTIF",
-                         help="motif des fichiers sous DOSSIER (par défaut : */resultats/mes_resultats.json)")
+    collect.add_argument("--pattern", default=DEFAULT_PATTERN, metavar="MOTIF",
+                         help=f"motif des fichiers sous DOSSIER (par défaut : {DEFAULT_PATTERN}, où qu'ils soient dans chaque dossier personnel)")
     collect.add_argument("--grid", type=Path, metavar="GRILLE", help="grille (par défaut : la grille de l'AMI)")
 
     init = commands.add_parser(

@@ -1,5 +1,9 @@
 """Everything a notebook needs, in one call: the content and the learner's results store.
 
+The grid is the shipped AMI grid unless ``grid_path`` or ``$ISGRILLE_GRID``
+names another grid file; a file that cannot be read raises ContentError (in
+French), which the notebooks show plainly (``widgets.welcome.shown_plainly``).
+
 >>> kit = open_kit(results_path=None)
 >>> len(kit.grid.criteria), len(kit.quiz.items), kit.store.path is None
 (12, 7, True)
@@ -7,6 +11,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,10 +25,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..content.concepts_file import Concepts
     from ..content.workshop_file import Workshop
 
-__all__ = ["Kit", "open_kit", "example_results_path", "DEFAULT"]
+__all__ = ["Kit", "open_kit", "example_results_path", "grid_path_from_env", "DEFAULT", "GRID_ENV"]
 
 #: Marker for "the default results file" (``default_results_path()``).
 DEFAULT = "default"
+#: The environment variable naming another grid file for the notebooks.
+GRID_ENV = "ISGRILLE_GRID"
+#: Id of the grid the fictional example belongs to (its results file says so too).
+EXAMPLE_GRID = "ami_is_nouvelle_aquitaine"
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,8 @@ class Kit:
     store: ResultsStore
     #: True when ``store`` holds the fictional example instead of the learner's (empty) results.
     is_example: bool = False
+    #: The grid file in use when it is not the shipped one (``grid_path`` or ``$ISGRILLE_GRID``), else None.
+    grid_path: Path | None = None
 
 
 def open_kit(
@@ -48,22 +59,54 @@ def open_kit(
     ``resultats/mes_resultats.json``) or None to keep results in memory only.
     With ``example_if_empty``, a learner who has rated nothing yet sees the
     fictional example project instead, held in memory: their own file is
-    left untouched.
+    left untouched. The example belongs to the AMI grid: with another grid
+    there is none, the learner's empty results are shown and
+    ``kit.store.notice`` says why.
+
+    ``grid_path``: a grid file; None means ``$ISGRILLE_GRID`` when it is set
+    (and not empty), else the shipped grid. A grid file that cannot be read
+    raises ContentError naming the file, the place and what was expected.
 
     Opening never fails on the results file: when it cannot be written the
     store is read-only, and when the path is a folder or a file the kit did
     not write (left untouched) the results are kept in memory; either way
     ``kit.store.notice`` says so in French and the session panel shows it.
     """
+    if grid_path is None:
+        grid_path = grid_path_from_env()
     grid = load_grid(grid_path)
     path = default_results_path() if results_path == DEFAULT else results_path
     store = _open_store(grid, path)
-    is_example = example_if_empty and not any(store.load().assessments.values())
+    wants_example = example_if_empty and not any(store.load().assessments.values())
+    is_example = wants_example and grid.id == EXAMPLE_GRID
     if is_example:
         notice, store = store.notice, ResultsStore(grid)
         store.replace(read_results(example_results_path(), grid))
         store.notice = notice
-    return Kit(grid, load_quiz(), load_concepts(), load_workshop(), store, is_example)
+    elif wants_example:
+        store.notice = " ".join(filter(None, [store.notice, (
+            f"Vous n'avez pas encore évalué votre projet, et le projet fictif d'exemple n'existe que pour la "
+            f"grille de l'AMI Innovation sociale, pas pour la grille « {grid.title or grid.id} » : "
+            "évaluez votre projet dans la séquence 2, puis revenez ici.")]))
+    return Kit(grid, load_quiz(), load_concepts(), load_workshop(), store, is_example, _other_grid(grid_path))
+
+
+def _other_grid(grid_path: str | Path | None) -> Path | None:
+    """``grid_path`` as a Path, or None when it is the shipped grid file."""
+    if grid_path is None:
+        return None
+    path = Path(grid_path)
+    try:
+        shipped = path.resolve() == (data_dir() / "grid.yaml").resolve()
+    except (OSError, RuntimeError):
+        shipped = False
+    return None if shipped else path
+
+
+def grid_path_from_env() -> Path | None:
+    """The grid file named by ``$ISGRILLE_GRID``, or None when the variable is unset or empty."""
+    value = os.environ.get(GRID_ENV, "").strip()
+    return Path(value) if value else None
 
 
 def _open_store(grid: Grid, path: str | Path | None) -> ResultsStore:

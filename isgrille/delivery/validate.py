@@ -12,6 +12,12 @@ Whatever the file — huge, deeply nested, a FIFO, ``/dev/zero``, a YAML
 :class:`~isgrille.content.errors.ContentError` in French, never a traceback
 (``bench/bench_hostile.py`` shows the time and memory it takes).
 
+A results file or a cohort is checked against its own grid: a results file
+names it (``"grid": "<id>"``), a cohort's criterion columns are its grid's
+criteria. Without ``grid``, that is the shipped grid (``data/grid.yaml``);
+a file of another grid gets a French sentence saying to pass that grid's
+file with ``--grid`` rather than one error per criterion.
+
 >>> from isgrille.content.loading import data_dir
 >>> validate_file(data_dir() / "grid.yaml")
 'grid'
@@ -21,9 +27,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content.errors import ContentError, Problem
 from ..content.model import Grid
 
 __all__ = ["validate_file"]
+
+#: Problems of a cohort whose columns are another grid's criteria.
+_COLUMN_PROBLEMS = ("colonne inconnue", "colonne de critère manquante", "colonnes de critère manquantes")
 
 
 def validate_file(path: str | Path, grid: Grid | None = None) -> str:
@@ -34,17 +44,50 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
     results, both checked against ``grid`` (default: the AMI grid).
     """
     path = Path(path)
+    if path.suffix.lower() in (".json", ".csv"):
+        from ..content.loading import data_dir, load_grid
+
+        which = "la grille donnée avec --grid" if grid is not None else f"la grille par défaut ({data_dir() / 'grid.yaml'})"
+        grid = grid if grid is not None else load_grid()
     if path.suffix.lower() == ".json":
         from ..results.store import read_results
 
+        _check_grid_id(path, grid, which)
         read_results(path, grid)
         return "results"
     if path.suffix.lower() == ".csv":
         from ..analysis.cohort import load_assessments
 
-        load_assessments(path, grid)
+        try:
+            load_assessments(path, grid)
+        except ContentError as exc:
+            if not any(p.message.startswith(_COLUMN_PROBLEMS) for p in exc.problems):
+                raise
+            raise ContentError([*exc.problems, Problem(str(path), (
+                f"ses colonnes de critères ne sont pas celles de {which}, « {grid.id} » : si cette cohorte est "
+                "d'une autre grille, indiquez le fichier de sa grille avec --grid"), line=1)]) from None
         return "cohort"
     from ..content.loading import validate_yaml
 
     kind, _ = validate_yaml(path)
     return kind
+
+
+def _check_grid_id(path: Path, grid: Grid, which: str) -> None:
+    """Raise ContentError when the results file names another grid than ``grid``."""
+    import re
+
+    from ..content.sources import parse_json, read_text
+    from ..content.validation import PATTERNS
+
+    try:
+        document = parse_json(read_text(path, "results"), path)
+    except ContentError:
+        return  # not a bounded JSON file: read_results says where and why
+    named = document.data.get("grid") if isinstance(document.data, dict) else None
+    if not isinstance(named, str) or len(named) > 64 or not re.fullmatch(PATTERNS["id"], named):
+        return  # no id, or not a valid one: read_results says so
+    if named != grid.id:
+        raise ContentError.single(path, (
+            f"fichier de la grille « {named} », pas de {which}, « {grid.id} » : indiquez le fichier de la grille "
+            f"« {named} » avec --grid"), field="grid", line=document.line_of(["grid"]))

@@ -10,8 +10,13 @@ that leads out of the folder collected, or a link to another learner's file
 learner's work twice.
 
 When the pattern starts with a folder (the default of the command line,
-``*/resultats/mes_resultats.json``), each folder it matches is a learner's
-home, explored on its own, and homes where nothing matches are counted.
+:data:`DEFAULT_PATTERN`, ``*/**/resultats/mes_resultats.json``), each folder
+it matches is a learner's home, explored on its own, and homes where nothing
+matches are counted. Inside a home, ``**`` goes at most :data:`HOME_DEPTH`
+folders down and never into hidden folders (``.cache``, ``.local``, ``.git``…)
+nor links to folders: the results are found whether the notebooks sit at the
+top of the home, in ``notebooks/`` (repo2docker image) or in
+``<dépôt>/notebooks/`` (nbgitpuller), without walking a whole home.
 """
 
 from __future__ import annotations
@@ -30,7 +35,12 @@ from .kitfile import is_kept_copy
 from .learner import LearnerResults
 from .store import read_results
 
-__all__ = ["Collection", "collect_class", "collect_results", "problems_of"]
+__all__ = ["Collection", "collect_class", "collect_results", "problems_of", "DEFAULT_PATTERN", "HOME_DEPTH"]
+
+#: Where the learners' results are, under the folder of homes (``collect``'s default).
+DEFAULT_PATTERN = "*/**/resultats/mes_resultats.json"
+#: How many folders ``**`` may go down inside a learner's home (``<dépôt>/notebooks/`` is 2).
+HOME_DEPTH = 4
 
 #: What the folder given to collect must be, for messages.
 ROOT_EXPECTED = "attendu : le dossier qui contient les dossiers personnels des apprenants, par exemple /home"
@@ -93,7 +103,7 @@ def collect_class(root: str | Path, grid: Grid, pattern: str = "**/*.json") -> C
         homes: dict[Path, list[Path]] = {}
         matches = _walk(root, PurePath(pattern).parts, problems)
     else:
-        homes = {home: _walk(home, split[1], problems) for home in _homes(root, split[0], problems)}
+        homes = {home: _walk(home, split[1], problems, HOME_DEPTH) for home in _homes(root, split[0], problems)}
         matches = sorted(path for paths in homes.values() for path in paths)
     root_real = root.resolve()
     targets = {path: _target(root_real, path) for path in matches}
@@ -140,29 +150,32 @@ def _split(pattern: str) -> tuple[str, tuple[str, ...]] | None:
     return parts[0], parts[1:]
 
 
-def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem]) -> list[Path]:
+def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int | None = None) -> list[Path]:
     """Paths under ``base`` matching the pattern ``parts``, sorted, set-aside files left out.
 
     Like :meth:`pathlib.Path.glob` (``**`` is any number of folders, links
     to folders not followed there), except that a dangling link is found
     too, the walk needs no recursion however deep the folders, and a folder
-    that cannot be listed is a problem rather than silence.
+    that cannot be listed is a problem rather than silence. With ``depth``
+    (inside a home), ``**`` is at most ``depth`` folders, hidden ones left out.
     """
     found: set[Path] = set()
     listed: dict[Path, list[Path]] = {}  # each folder listed (and reported) once, whatever the pattern
-    todo = [(base, 0)]
+    todo = [(base, 0, 0)]  # folder, part of the pattern, folders gone down through ``**``
     while todo:
-        folder, i = todo.pop()
+        folder, i, down = todo.pop()
         if i == len(parts):
             found.add(folder)
         elif parts[i] == "**":
-            todo.append((folder, i + 1))
-            todo += [(sub, i) for sub in _entries(folder, listed, problems) if _is_dir(sub, links=False)]
+            todo.append((folder, i + 1, down))
+            if depth is None or down < depth:
+                todo += [(sub, i, down + 1) for sub in _entries(folder, listed, problems)
+                         if _is_dir(sub, links=False) and (depth is None or not sub.name.startswith("."))]
         elif any(c in parts[i] for c in "*?["):
-            todo += [(child, i + 1) for child in _entries(folder, listed, problems)
+            todo += [(child, i + 1, down) for child in _entries(folder, listed, problems)
                      if fnmatch.fnmatchcase(child.name, parts[i]) and (i + 1 == len(parts) or _is_dir(child))]
         elif os.path.lexists(child := folder / parts[i]) and (i + 1 == len(parts) or _is_dir(child)):
-            todo.append((child, i + 1))
+            todo.append((child, i + 1, down))
     return sorted(path for path in found if not is_kept_copy(path))
 
 

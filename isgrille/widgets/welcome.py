@@ -1,14 +1,36 @@
-"""Static screens built from ``data/workshop.yaml``: ATIS, objectives, programme, sequence headers.
+"""Static screens built from the content: the workshop's edition, ATIS, objectives, programme,
+sequence headers, the grid in use, the closing thanks and the attribution of the content.
 
 Each returns HTML (to show with ``ipywidgets.HTML`` or IPython's ``HTML``).
+:func:`shown_plainly` wraps the notebooks' first cell, so that a content file
+that cannot be read is one French message on screen, not a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..content.errors import ContentError
+from ..content.model import Grid
 from ..content.workshop_file import Workshop, minutes_of
 from .text import STYLE, escape, inline_markdown, table_html
 
-__all__ = ["atis_html", "objectives_html", "programme_html", "sequence_header_html", "offers_by_stage_html"]
+__all__ = ["atis_html", "objectives_html", "programme_html", "sequence_header_html", "offers_by_stage_html",
+           "edition_html", "grid_html", "thanks_html", "attribution_html", "french_date", "shown_plainly",
+           "KitNotOpened", "clock", "content_error_html"]
+
+#: Licences of the content: (full French name, the deed's address).
+LICENCES = {
+    "CC BY-NC-SA 4.0": ("Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
+                        "Conditions 4.0 International", "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr"),
+}
+#: Where the attribution and the list of changes are (LICENSE-CONTENT at the root of the repository).
+ADAPTATION_URL = "https://github.com/isgrille/isgrille/blob/main/LICENSE-CONTENT"
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre")
 
 
 def atis_html(workshop: Workshop) -> str:
@@ -34,24 +56,125 @@ def objectives_html(workshop: Workshop) -> str:
 
 
 def programme_html(workshop: Workshop) -> str:
-    """The programme as a table: start, duration, what, which sequence."""
+    """The programme as a table: start, duration, what (with its note, e.g. the pause's), which sequence."""
     p = workshop.programme
     rows = [
-        [entry.start.replace(":", "h"), f"{p.minutes(i)} min", entry.label,
+        [clock(minutes_of(entry.start)), f"{p.minutes(i)} min",
+         f"{entry.label} — {entry.note}" if entry.note else entry.label,
          f"Séquence {entry.sequence}" if entry.sequence else "—"]
         for i, entry in enumerate(p.entries)
     ]
-    rows.append([p.end.replace(":", "h"), "", "Fin", ""])
+    rows.append([clock(minutes_of(p.end)), "", "Fin", ""])
     return STYLE + table_html(["Heure", "Durée", "Au programme", "Séquence"], rows, p.title)
 
 
 def sequence_header_html(workshop: Workshop, number: int) -> str:
-    """A sequence's title, its time in the programme, and the workshop's objectives it serves."""
-    seq = workshop.sequence(number)
+    """A sequence's time slot in the programme and its parts (the notebook's own title names it)."""
     entries = [e for e in workshop.programme.entries if e.sequence == number]
     first, minutes = entries[0].start if entries else "", workshop.sequence_minutes(number)
-    end = minutes_of(first) + minutes if first else None
-    when = (f"{first.replace(':', 'h')} – {end // 60:02d}h{end % 60:02d}, {minutes} minutes" if end is not None else "")
+    when = (f"{clock(minutes_of(first))} – {clock(minutes_of(first) + minutes)} ({minutes} minutes)"
+            if first else f"{minutes} minutes")
     parts = "".join(f"<li>{escape(e.label)}</li>" for e in entries)
-    return (f'{STYLE}<div class="isg-card"><h2>Séquence {seq.number} : {escape(seq.title)}</h2>'
-            f"<p><strong>Durée :</strong> {escape(when)}</p><p><strong>Au programme :</strong></p><ul>{parts}</ul></div>")
+    return (f'{STYLE}<div class="isg-card"><p><strong>Horaire :</strong> {escape(when)}</p>'
+            f"<p><strong>Au programme :</strong></p><ul>{parts}</ul></div>")
+
+
+def clock(minutes: int) -> str:
+    """A time of day written the French way.
+
+    >>> clock(9 * 60 + 40), clock(11 * 60 + 5)
+    ('9h40', '11h05')
+    """
+    return f"{minutes // 60}h{minutes % 60:02d}"
+
+
+def french_date(iso: str) -> str:
+    """``2020-05-19`` → ``19 mai 2020``; any other text is returned as it is.
+
+    >>> french_date("2020-05-19"), french_date("2020-05-01"), french_date("printemps 2020")
+    ('19 mai 2020', '1er mai 2020', 'printemps 2020')
+    """
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", iso.strip())
+    if not match or not 1 <= int(match[2]) <= 12:
+        return iso
+    day = int(match[3])
+    return f"{'1er' if day == 1 else day} {_MONTHS[int(match[2]) - 1]} {match[1]}"
+
+
+def edition_html(workshop: Workshop) -> str:
+    """The workshop's edition, as on its first slide: its date and organiser (the notebook's title names it)."""
+    date = french_date(workshop.date)
+    parts = [f"<strong>Atelier du {escape(date)}</strong>" if date else "", escape(workshop.organisation)]
+    return f'{STYLE}<div class="isg-card"><p>{" — ".join(p for p in parts if p)}</p></div>'
+
+
+def grid_html(grid: Grid, path: str | Path | None = None) -> str:
+    """The grid in use: its title, where it comes from, its size, and its file when it is not the shipped one."""
+    title = escape(grid.title or grid.id)
+    source = f"<p>{escape(grid.source)}</p>" if grid.source else ""
+    size = (f"{_count(len(grid.dimensions), 'dimension')}, {_count(len(grid.criteria), 'critère')}, "
+            f"{_count(len(grid.levels), 'niveau')} ({escape(', '.join(grid.levels))})")
+    where = (f"<p><strong>Fichier de la grille :</strong> <code>{escape(str(path))}</code> "
+             "(variable d'environnement ISGRILLE_GRID ou choix du formateur)</p>" if path is not None else "")
+    return (f'{STYLE}<div class="isg-card"><h4>La grille utilisée : {title}</h4>{source}'
+            f"<p>{size}</p>{where}</div>")
+
+
+def _count(n: int, word: str) -> str:
+    plural = word + ("x" if word.endswith("au") else "s")
+    return f"{n} {plural if n > 1 else word}"
+
+
+def thanks_html(workshop: Workshop) -> str:
+    """The closing slide: « Merci » and the workshop's contact."""
+    contact = workshop.contact
+    if contact is None:
+        return f'{STYLE}<div class="isg-card"><h3>Merci</h3></div>'
+    who = " – ".join(escape(x) for x in (contact.name, contact.organisation) if x)
+    mail = (f'<br><a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a>' if contact.email else "")
+    return f'{STYLE}<div class="isg-card"><h3>Merci</h3><p>Votre contact :<br>{who}{mail}</p></div>'
+
+
+def attribution_html(workshop: Workshop) -> str:
+    """Who the content is from and under which licence, and that it was adapted (end of every notebook)."""
+    name, url = LICENCES.get(workshop.license, (workshop.license, ""))
+    licence = (f'<a href="{escape(url)}" rel="license" target="_blank">{escape(name)} ({escape(workshop.license)})</a>'
+               if url else escape(name))
+    date = f" ({escape(french_date(workshop.date))})" if workshop.date else ""
+    author = escape(workshop.organisation or workshop.atis.name)
+    return (f'{STYLE}<p><small>D\'après « {escape(workshop.title)} »{date}, '
+            f"auteur : {author}, sous licence {licence}. Contenu adapté pour ce kit (transcrit, corrigé, "
+            f'complété d\'exemples fictifs) : voir <a href="{ADAPTATION_URL}" target="_blank">LICENSE-CONTENT</a> '
+            "pour l'attribution et la liste des modifications.</small></p>")
+
+
+class KitNotOpened(Exception):
+    """Raised by :func:`shown_plainly` after showing why the kit could not open; shown as one French line."""
+
+    def _render_traceback_(self) -> list[str]:  # IPython shows these lines instead of a traceback
+        return [str(self)]
+
+
+@contextlib.contextmanager
+def shown_plainly() -> Iterator[None]:
+    """Show a ContentError raised inside as a French message on screen, then stop the notebook.
+
+    ``with shown_plainly(): kit = open_kit()`` — a bad grid file is a card
+    naming the file, the place and what was expected; the cell then stops
+    with one French line (no traceback), so *Exécuter tout* stops there.
+    """
+    try:
+        yield
+    except ContentError as exc:
+        from IPython.display import HTML, display
+
+        display(HTML(content_error_html(exc)))
+        raise KitNotOpened(f"Le kit ne s'ouvre pas : {exc}") from None
+
+
+def content_error_html(exc: ContentError) -> str:
+    """A content file that cannot be read, as a notice listing each problem."""
+    problems = "".join(f"<li>{escape(str(p))}</li>" for p in exc.problems) or f"<li>{escape(str(exc))}</li>"
+    return (f'{STYLE}<div class="isg-notice"><p><strong>Le kit ne peut pas s\'ouvrir :</strong> un fichier de '
+            f"contenu n'est pas valide.</p><ul>{problems}</ul><p>Corrigez le fichier (ou la variable "
+            "d'environnement ISGRILLE_GRID), puis relancez le carnet.</p></div>")

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from isgrille.content.errors import Problem
+from isgrille.results.collect import DEFAULT_PATTERN
 
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path
 from isgrille.delivery.schema_export import SCHEMA_KINDS
@@ -213,7 +214,7 @@ def test_collect_reports_every_bad_match_and_lists_the_good_ones(capsys, grid, h
         "(alice/resultats/mes_resultats.json) : non lu",
     ]
     assert len(err) == 7 and err[5].startswith(f"{homes / 'hal' / RESULTS}: ")  # whatever the reader says
-    assert err[6] == f"{homes}: 1 dossier sans fichier de résultats (*/resultats/mes_resultats.json) : ivy"
+    assert err[6] == f"{homes}: 1 dossier sans fichier de résultats ({DEFAULT_PATTERN}) : ivy"
 
 
 def test_collect_of_a_clean_class_exits_0(capsys, homes):
@@ -227,7 +228,7 @@ def test_collect_counts_homes_without_results_and_still_exits_0(capsys, homes):
         (homes / name).mkdir()
     code, out, err = cli(capsys, "collect", str(homes))
     assert code == 0 and len(rows_of(out)) == 3
-    assert err == [f"{homes}: 2 dossiers sans fichier de résultats (*/resultats/mes_resultats.json) : carol, dan"]
+    assert err == [f"{homes}: 2 dossiers sans fichier de résultats ({DEFAULT_PATTERN}) : carol, dan"]
 
 
 def test_collect_an_unexpected_exception_is_one_line_and_the_rest_is_collected(capsys, homes, monkeypatch):
@@ -418,7 +419,7 @@ def test_collect_for_real_on_a_hostile_class(grid, homes):
     assert [row[1] for row in rows_of(result.stdout)] == ["project", "Recyclerie", "Cantine", "'" + HOSTILE]
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and lines[0].startswith(f"{homes / 'dan' / RESULTS}: ")
-    assert lines[1] == f"{homes}: 1 dossier sans fichier de résultats (*/resultats/mes_resultats.json) : eve"
+    assert lines[1] == f"{homes}: 1 dossier sans fichier de résultats ({DEFAULT_PATTERN}) : eve"
 
 
 def test_collect_for_real_into_a_closed_pipe_is_quiet(homes):

@@ -12,7 +12,8 @@ import os
 
 import pytest
 
-from isgrille import load_grid
+from isgrille import ContentError, load_grid
+from isgrille.content.loading import data_dir
 from isgrille.delivery.kit import DEFAULT, Kit, example_results_path, open_kit
 from isgrille.results.learner import SELF, LearnerResults
 from isgrille.results.store import SaveError, read_results, save_results
@@ -195,3 +196,66 @@ def test_the_example_keeps_the_learner_files_notice(tmp_path, monkeypatch):
     path.write_text('{"outil": "autre"}', encoding="utf-8")
     kit = open_kit(results_path=path, example_if_empty=True)
     assert kit.is_example and "ce n'est pas un fichier de résultats du kit" in kit.store.notice
+
+
+@pytest.fixture
+def small_grid_file(tmp_path):
+    path = tmp_path / "grille_courte.yaml"
+    path.write_text(SMALL_GRID, encoding="utf-8")
+    return path
+
+
+def test_the_environment_names_the_grid_when_none_is_given(small_grid_file, results_path, monkeypatch):
+    monkeypatch.setenv("ISGRILLE_GRID", str(small_grid_file))
+    kit = open_kit()
+    assert (kit.grid.id, [c.id for c in kit.grid.criteria], kit.grid_path) == ("grille_courte", ["collectif"],
+                                                                                small_grid_file)
+    assert open_kit(grid_path=data_dir() / "grid.yaml").grid.id == "ami_is_nouvelle_aquitaine"
+
+
+@pytest.mark.parametrize("value", ["", "   "])
+def test_an_empty_environment_variable_means_the_shipped_grid(value, results_path, monkeypatch):
+    monkeypatch.setenv("ISGRILLE_GRID", value)
+    kit = open_kit()
+    assert (kit.grid.id, kit.grid_path) == ("ami_is_nouvelle_aquitaine", None)
+
+
+def test_the_shipped_grid_named_explicitly_shows_no_path(results_path, monkeypatch):
+    monkeypatch.setenv("ISGRILLE_GRID", str(data_dir() / "grid.yaml"))
+    assert open_kit().grid_path is None
+
+
+def test_a_given_grid_path_wins_over_the_environment(small_grid_file, results_path, monkeypatch, tmp_path):
+    monkeypatch.setenv("ISGRILLE_GRID", str(tmp_path / "absente.yaml"))
+    assert open_kit(grid_path=small_grid_file).grid.id == "grille_courte"
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (None, "absente.yaml"),
+    ("kind: grid\nid: x\nlevels: [Seul]\ndimensions: []\n", "levels"),
+])
+def test_a_bad_grid_file_in_the_environment_is_a_french_content_error(content, expected, tmp_path, monkeypatch,
+                                                                      results_path):
+    path = tmp_path / "absente.yaml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    monkeypatch.setenv("ISGRILLE_GRID", str(path))
+    with pytest.raises(ContentError) as raised:
+        open_kit()
+    assert str(path) in str(raised.value) and expected in str(raised.value)
+
+
+def test_no_example_for_another_grid_an_empty_profile_and_a_french_note(small_grid_file, results_path):
+    kit = open_kit(grid_path=small_grid_file, example_if_empty=True)
+    assert not kit.is_example
+    assert not any(kit.store.load().assessments.values())
+    assert "le projet fictif d'exemple n'existe que pour la grille de l'AMI Innovation sociale" in kit.store.notice
+    assert "« grille_courte »" in kit.store.notice
+    assert not results_path.exists()  # nothing written on opening
+
+
+def test_another_grid_with_ratings_has_no_note(small_grid_file, results_path):
+    grid = load_grid(small_grid_file)
+    save_results(rated("Mon projet", collectif=1), results_path, grid)
+    kit = open_kit(grid_path=small_grid_file, example_if_empty=True)
+    assert (kit.is_example, kit.store.notice, kit.store.load().project) == (False, "", "Mon projet")

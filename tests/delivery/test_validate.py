@@ -120,7 +120,14 @@ def test_results_are_checked_against_the_grid_given(tmp_path, small_grid):
     path = save_results(results, tmp_path / "r.JSON", small_grid)
     assert validate_file(path, small_grid) == "results"
     with pytest.raises(ContentError) as excinfo:
-        validate_file(path)  # the AMI grid has no criterion c0_0
+        validate_file(path)  # a file of the grid « grid », not of the AMI grid
+    [problem] = excinfo.value.problems
+    assert (problem.path, problem.field, problem.line) == (str(path), "grid", 5)
+    assert problem.message.startswith("fichier de la grille « grid », pas de la grille par défaut")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**data, "grid": "ami_is_nouvelle_aquitaine"}), encoding="utf-8")
+    with pytest.raises(ContentError) as excinfo:
+        validate_file(path)  # said to be of the AMI grid: its ratings are checked against it
     [problem] = excinfo.value.problems
     assert (problem.path, problem.field) == (str(path), "assessments[0].ratings.c0_0")
     assert problem.message.startswith("critère 'c0_0' inconnu (attendu : caractere_collectif")
@@ -239,3 +246,60 @@ def test_results_with_a_lone_surrogate_are_valid(write, grid):
     assert "\\ud800" in path.read_text(encoding="utf-8")
     assert validate_file(path) == "results"
     assert read_results(path, grid).project == "Projet \ufffd"
+
+
+# --- a results file or a cohort is checked against its own grid ------------------------
+
+
+def _other_grid(write, drop_last: bool = False):
+    from isgrille.content.loading import data_dir, load_grid
+
+    text = (data_dir() / "grid.yaml").read_text(encoding="utf-8").replace(
+        "id: ami_is_nouvelle_aquitaine", "id: ma_grille", 1)
+    if drop_last:
+        text = text[:text.index("      - id: ouverture_recherche")]
+    return load_grid(write(text, "ma_grille.yaml"))
+
+
+def test_a_results_file_of_another_grid_names_its_grid_and_says_to_pass_it(write):
+    from isgrille.content.loading import data_dir
+
+    example = data_dir() / "examples" / "results_fictional.json"
+    with pytest.raises(ContentError) as raised:
+        validate_file(example, _other_grid(write))
+    assert [str(p) for p in raised.value.problems] == [
+        f"{example}: ligne 5, champ 'grid': fichier de la grille « ami_is_nouvelle_aquitaine », pas de la grille donnée "
+        "avec --grid, « ma_grille » : indiquez le fichier de la grille « ami_is_nouvelle_aquitaine » avec --grid"]
+
+
+def test_a_results_file_of_another_grid_against_the_default_names_the_shipped_grid_file(write):
+    from isgrille.content.loading import data_dir
+
+    text = (data_dir() / "examples" / "results_fictional.json").read_text(encoding="utf-8")
+    path = write(text.replace('"grid": "ami_is_nouvelle_aquitaine"', '"grid": "ma_grille"'), "r.json")
+    with pytest.raises(ContentError) as raised:
+        validate_file(path)
+    assert f"pas de la grille par défaut ({data_dir() / 'grid.yaml'}), « ami_is_nouvelle_aquitaine »" in str(
+        raised.value)
+
+
+def test_a_cohort_of_another_grid_keeps_its_column_problems_and_says_to_pass_its_grid(write):
+    from isgrille.content.loading import data_dir
+
+    with pytest.raises(ContentError) as raised:
+        validate_file(data_dir() / "examples" / "cohort_fictional.csv", _other_grid(write, drop_last=True))
+    messages = [p.message for p in raised.value.problems]
+    assert messages[0].startswith("colonne inconnue")
+    assert messages[-1] == ("ses colonnes de critères ne sont pas celles de la grille donnée avec --grid, "
+                            "« ma_grille » : si cette cohorte est d'une autre grille, indiquez le fichier de sa "
+                            "grille avec --grid")
+
+
+def test_a_cohort_with_a_bad_level_gets_no_grid_hint(write):
+    from isgrille.content.loading import data_dir
+
+    text = (data_dir() / "examples" / "cohort_fictional.csv").read_text(encoding="utf-8")
+    path = write(text.replace(",Faible,", ",Tres faible,", 1), "c.csv")
+    with pytest.raises(ContentError) as raised:
+        validate_file(path)
+    assert "--grid" not in str(raised.value) and "Tres faible" in str(raised.value)

@@ -19,7 +19,14 @@ import pytest
 from isgrille import load_grid
 from isgrille.content.errors import ContentError, Problem
 from isgrille.results import collect as collect_module
-from isgrille.results.collect import Collection, collect_class, collect_results, problems_of
+from isgrille.results.collect import (
+    DEFAULT_PATTERN,
+    HOME_DEPTH,
+    Collection,
+    collect_class,
+    collect_results,
+    problems_of,
+)
 from isgrille.results.learner import LearnerResults
 from isgrille.results.store import save_results
 
@@ -402,3 +409,51 @@ def test_a_folder_that_cannot_be_listed_is_reported_once(grid, tmp_path, monkeyp
     assert projects(found) == ["A"]
     assert messages(problems) == [f"{tmp_path / 'ferme'}: dossier illisible (permission refusée) : "
                                   "ses fichiers ne sont pas lus"]
+
+
+# --- the default pattern: the deploy guide's layouts ----------------------------------
+
+
+def test_the_default_pattern_finds_every_layout_of_the_deploy_guide(grid, tmp_path):
+    root = tmp_path / "home"
+    layouts = {
+        "top": "resultats/mes_resultats.json",                                  # notebooks at the top of the home
+        "image": "notebooks/resultats/mes_resultats.json",                      # repo2docker image
+        "puller": "isgrille/notebooks/resultats/mes_resultats.json",            # nbgitpuller clone
+    }
+    for name, rel in layouts.items():
+        save(grid, root / name / rel, f"Projet {name}")
+    (root / "vide" / "isgrille" / "notebooks").mkdir(parents=True)
+    collection = collect_class(root, grid, DEFAULT_PATTERN)
+    assert {path.relative_to(root).as_posix(): r.project for path, r in collection.found.items()} == {
+        f"{name}/{rel}": f"Projet {name}" for name, rel in layouts.items()
+    }
+    assert collection.problems == [] and collection.without_results == [root / "vide"]
+
+
+def test_the_old_pattern_missed_the_deploy_guide_layouts(grid, tmp_path):
+    save(grid, tmp_path / "alice" / "notebooks" / "resultats" / "mes_resultats.json", "A")
+    assert collect_class(tmp_path, grid, RESULTS).without_results == [tmp_path / "alice"]
+    assert projects(collect_class(tmp_path, grid, DEFAULT_PATTERN).found) == ["A"]
+
+
+def test_inside_a_home_the_walk_is_bounded_and_skips_hidden_folders(grid, tmp_path, monkeypatch):
+    home = tmp_path / "alice"
+    deepest = home / "/".join(f"d{k}" for k in range(HOME_DEPTH))  # ``**`` as HOME_DEPTH folders: found
+    save(grid, deepest / "resultats" / "mes_resultats.json", "Au plus profond")
+    save(grid, deepest / "d" / "resultats" / "mes_resultats.json", "Trop profond")
+    save(grid, home / ".cache" / "resultats" / "mes_resultats.json", "Caché")
+    listed: list[Path] = []
+    real = collect_module.os.scandir
+    monkeypatch.setattr(collect_module.os, "scandir", lambda path: (listed.append(Path(path)), real(path))[1])
+    collection = collect_class(tmp_path, grid, DEFAULT_PATTERN)
+    assert projects(collection.found) == ["Au plus profond"] and collection.problems == []
+    assert home / ".cache" not in listed and deepest not in listed  # never listed, so never walked
+
+
+def test_the_default_pattern_does_not_follow_linked_folders_in_a_home(grid, tmp_path):
+    save(grid, tmp_path / "alice" / "resultats" / "mes_resultats.json", "A")
+    (tmp_path / "alice" / "boucle").symlink_to(tmp_path / "alice")
+    collection = collect_class(tmp_path, grid, DEFAULT_PATTERN)
+    assert list(collection.found) == [tmp_path / "alice" / "resultats" / "mes_resultats.json"]
+    assert collection.problems == []

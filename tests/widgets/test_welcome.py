@@ -1,8 +1,10 @@
-"""Tests of isgrille/widgets/welcome.py: the static screens built from data/workshop.yaml.
+"""Tests of isgrille/widgets/welcome.py: the static screens built from the content.
 
 The programme table and the sequence headers are read as text and checked
 against the times of the shipped programme; content with markup is shown
-escaped.
+escaped; the grid card, the thanks and the attribution say what the source
+says; a bad content file under ``shown_plainly`` is a French card and one
+line, never a traceback.
 """
 
 from __future__ import annotations
@@ -11,13 +13,21 @@ import re
 
 import pytest
 
+from isgrille import load_grid
+from isgrille.content.errors import ContentError
 from isgrille.content.workshop_file import Workshop
 from isgrille.widgets.welcome import (
+    KitNotOpened,
     atis_html,
+    attribution_html,
+    edition_html,
+    grid_html,
     objectives_html,
     offers_by_stage_html,
     programme_html,
     sequence_header_html,
+    shown_plainly,
+    thanks_html,
 )
 
 from .reading import table_rows, text_of
@@ -28,10 +38,10 @@ def test_programme_lists_every_entry_with_its_minutes_and_the_end(workshop):
     assert "<caption>Programme de l&#x27;après-midi</caption>" in html
     assert table_rows(html) == [
         ["Heure", "Durée", "Au programme", "Séquence"],
-        ["09h40", "10 min", "Contexte, enjeux, définition de l'innovation sociale", "Séquence 1"],
-        ["09h50", "10 min", "Caractérisation de l'innovation sociale", "Séquence 2"],
+        ["9h40", "10 min", "Contexte, enjeux, définition de l'innovation sociale", "Séquence 1"],
+        ["9h50", "10 min", "Caractérisation de l'innovation sociale", "Séquence 2"],
         ["10h00", "30 min", "Caractériser l'innovation sociale de son projet", "Séquence 2"],
-        ["10h30", "10 min", "Pause", "—"],
+        ["10h30", "10 min", "Pause — Prenons 10 minutes de pause...", "—"],
         ["10h40", "40 min", "Écosystème de l'innovation sociale et leviers de développement", "Séquence 3"],
         ["11h20", "30 min", "Booster la dimension innovation sociale de son projet", "Séquence 4"],
         ["11h50", "", "Fin", ""],
@@ -40,22 +50,20 @@ def test_programme_lists_every_entry_with_its_minutes_and_the_end(workshop):
 
 
 @pytest.mark.parametrize(
-    ("number", "title", "when", "parts"),
+    ("number", "when", "parts"),
     [
-        (2, "Séquence 2 : Caractériser l'innovation sociale", "09h50 – 10h30, 40 minutes",
+        (2, "9h50 – 10h30 (40 minutes)",
          ["Caractérisation de l'innovation sociale", "Caractériser l'innovation sociale de son projet"]),
-        (3, "Séquence 3 : Écosystème de l'innovation sociale", "10h40 – 11h20, 40 minutes",
-         ["Écosystème de l'innovation sociale et leviers de développement"]),
-        (4, "Séquence 4 : Booster la dimension innovation sociale de son projet", "11h20 – 11h50, 30 minutes",
-         ["Booster la dimension innovation sociale de son projet"]),
-        (1, "Séquence 1 : Intégrer le concept d'innovation sociale", "09h40 – 09h50, 10 minutes",
-         ["Contexte, enjeux, définition de l'innovation sociale"]),
+        (3, "10h40 – 11h20 (40 minutes)", ["Écosystème de l'innovation sociale et leviers de développement"]),
+        (4, "11h20 – 11h50 (30 minutes)", ["Booster la dimension innovation sociale de son projet"]),
+        (1, "9h40 – 9h50 (10 minutes)", ["Contexte, enjeux, définition de l'innovation sociale"]),
     ],
 )
-def test_sequence_header_gives_title_time_and_parts(workshop, number, title, when, parts):
+def test_sequence_header_gives_the_time_slot_and_parts_not_the_title_again(workshop, number, when, parts):
     html = sequence_header_html(workshop, number)
-    assert text_of(html) == f"{title} Durée : {when} Au programme : {' '.join(parts)}"
+    assert text_of(html) == f"Horaire : {when} Au programme : {' '.join(parts)}"
     assert len(re.findall(r"<li>", html)) == len(parts)
+    assert f"Séquence {number}" not in text_of(html)  # the notebook's Markdown title says it, once
 
 
 def test_sequence_2_header_says_40_minutes(workshop):
@@ -80,6 +88,8 @@ def tricky(workshop) -> Workshop:
     data["objectives"] = ["<script>obj</script>"]
     data["programme"]["entries"][0]["label"] = "<b>Contexte</b>"
     data["sequences"][1]["title"] = "<i>Caractériser</i>"
+    data["title"], data["organisation"] = "<i>Établi</i>", "<i>ATIS</i>"
+    data["contact"].update(name="<b>Basile</b>", organisation="<u>ATIS</u>")
     data["offers"][0]["name"] = "<script>offre</script>"
     return Workshop.model_validate(data)
 
@@ -91,10 +101,13 @@ def tricky(workshop) -> Workshop:
                      "&lt;img src=x onerror=alert(1)&gt;", "&lt;u&gt;100&lt;/u&gt;", "&lt;s&gt;NA&lt;/s&gt;"]),
         (objectives_html, ["&lt;script&gt;obj&lt;/script&gt;"]),
         (programme_html, ["&lt;b&gt;Contexte&lt;/b&gt;"]),
-        (lambda w: sequence_header_html(w, 2), ["&lt;i&gt;Caractériser&lt;/i&gt;"]),
+        (lambda w: sequence_header_html(w, 1), ["&lt;b&gt;Contexte&lt;/b&gt;"]),
         (offers_by_stage_html, ["&lt;script&gt;offre&lt;/script&gt;"]),
+        (edition_html, ["&lt;i&gt;ATIS&lt;/i&gt;"]),
+        (thanks_html, ["&lt;b&gt;Basile&lt;/b&gt;", "&lt;u&gt;ATIS&lt;/u&gt;"]),
+        (attribution_html, ["« &lt;i&gt;Établi&lt;/i&gt; »", "&lt;i&gt;ATIS&lt;/i&gt;"]),
     ],
-    ids=["atis", "objectives", "programme", "sequence_header", "offers"],
+    ids=["atis", "objectives", "programme", "sequence_header", "offers", "edition", "thanks", "attribution"],
 )
 def test_content_is_escaped(tricky, render, expected):
     html = render(tricky).split("</style>", 1)[-1]
@@ -123,3 +136,78 @@ def test_offers_by_stage_renders_the_descriptions_markdown(workshop):
     html = offers_by_stage_html(workshop)
     assert "**" not in html
     assert "<strong>un projet d&#x27;entreprise socialement innovante</strong>" in html
+
+
+def test_edition_gives_the_date_of_the_source_and_the_organiser(workshop):
+    assert text_of(edition_html(workshop)) == "Atelier du 19 mai 2020 — ATIS – Catalyseur d'Innovation Sociale"
+
+
+@pytest.mark.parametrize(("date", "shown"), [("2020-05-01", "1er mai 2020"), ("2021-12-09", "9 décembre 2021"),
+                                             ("printemps 2020", "printemps 2020"), ("2020-13-01", "2020-13-01")])
+def test_edition_writes_dates_the_french_way(workshop, date, shown):
+    assert f"Atelier du {shown}" in text_of(edition_html(workshop.model_copy(update={"date": date})))
+
+
+def test_grid_card_of_the_shipped_grid_gives_its_origin_and_size_without_a_path():
+    text = text_of(grid_html(load_grid()))
+    assert "La grille utilisée : Grille de caractérisation de l'AMI Innovation sociale" in text
+    assert "Une grille de caractérisation développée par l'Avise et le Mouves" in text
+    assert "3 dimensions, 12 critères, 4 niveaux (Inexistant, Faible, Intermédiaire, Fort)" in text
+    assert "Fichier de la grille" not in text
+
+
+def test_grid_card_of_another_grid_names_its_file_escaped(tmp_path):
+    path = tmp_path / "<b>grille.yaml"
+    path.write_text("kind: grid\nid: petite\nlevels: [Bas, Haut]\ndimensions:\n  - id: d\n    label: D\n"
+                    "    criteria:\n      - id: c\n        label: C\n        descriptors: {Bas: b, Haut: h}\n",
+                    encoding="utf-8")
+    html = grid_html(load_grid(path), path)
+    assert "1 dimension, 1 critère, 2 niveaux" in text_of(html)
+    assert f"Fichier de la grille : {path}" in text_of(html)
+    assert "<b>grille" not in html and "&lt;b&gt;grille.yaml" in html
+
+
+def test_thanks_gives_the_contact_of_the_last_slide(workshop):
+    html = thanks_html(workshop)
+    assert text_of(html) == "Merci Votre contact : Basile BOUBERT – ATIS bboubert@atis-asso.org"
+    assert '<a href="mailto:bboubert@atis-asso.org">' in html
+    assert text_of(thanks_html(workshop.model_copy(update={"contact": None}))) == "Merci"
+
+
+def test_attribution_names_the_work_its_author_the_licence_and_the_adaptation(workshop):
+    html = attribution_html(workshop)
+    text = text_of(html)
+    assert "D'après « Établi – Innovation sociale » (19 mai 2020), auteur : ATIS – Catalyseur d'Innovation Sociale" in text
+    assert ("sous licence Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
+            "Conditions 4.0 International (CC BY-NC-SA 4.0)") in text
+    assert 'href="https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr"' in html
+    assert "Contenu adapté pour ce kit" in text
+    assert re.search(r'<a href="[^"]*/LICENSE-CONTENT"[^>]*>LICENSE-CONTENT</a>', html)
+
+
+def test_attribution_of_an_unknown_licence_names_it_without_a_link(workshop):
+    html = attribution_html(workshop.model_copy(update={"license": "Licence maison"}))
+    assert "sous licence Licence maison." in text_of(html) and "creativecommons" not in html
+
+
+def test_shown_plainly_turns_a_content_error_into_a_card_and_one_french_line(monkeypatch, tmp_path):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    error = ContentError.single(tmp_path / "grille.yaml", "ligne 3 : champ 'levels' manquant")
+    with pytest.raises(KitNotOpened) as raised:
+        with shown_plainly():
+            raise error
+    [card] = shown
+    assert "Le kit ne peut pas s'ouvrir" in text_of(card.data)
+    assert "grille.yaml: ligne 3 : champ &#x27;levels&#x27; manquant" in card.data
+    assert raised.value._render_traceback_() == [f"Le kit ne s'ouvre pas : {error}"]
+
+
+def test_shown_plainly_lets_other_errors_and_success_through(monkeypatch):
+    shown = []
+    monkeypatch.setattr("IPython.display.display", shown.append)
+    with shown_plainly():
+        value = 1
+    with pytest.raises(ZeroDivisionError), shown_plainly():
+        value = 1 / 0
+    assert value == 1 and shown == []
