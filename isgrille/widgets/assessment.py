@@ -72,7 +72,8 @@ class AssessmentWidget(w.VBox):
         # The criteria scroll in their own column, so the profile stays in sight beside them.
         criteria = w.VBox(sections, layout=w.Layout(flex="3 1 0%", min_width="28em", max_height="80vh",
                                                      overflow="auto"))
-        side = w.VBox([self.status, self.profile])
+        # Not a scroll container (nothing in it takes the focus: axe's scrollable-region-focusable).
+        side = w.VBox([self.status, self.profile], layout=w.Layout(flex="2 1 0%", overflow="visible"))
         top = [w.HTML(STYLE)]
         if ask_assessor:
             top.append(w.HBox([self.assessor_box, self.assessor_note]))

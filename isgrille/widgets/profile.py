@@ -40,8 +40,10 @@ class ProfileView(w.VBox):
         self.table = w.HTML()
         caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil : ses valeurs sont aussi dans le "
                          "tableau sous le graphique.</small></p>")
+        # Not a scroll container of its own (nothing in it takes the focus, so a keyboard could not
+        # scroll it: axe's scrollable-region-focusable); the page or the slide scrolls instead.
         super().__init__([caption, self.chart, self.table],
-                         layout=w.Layout(flex="2 1 0%", min_width=width))
+                         layout=w.Layout(flex="2 1 0%", min_width=width, overflow="visible"))
 
     def show(self, profiles: Sequence[Profile], labels: Sequence[str]) -> None:
         """Draw these profiles (one grid) with these legend labels."""
