@@ -101,7 +101,8 @@ class SessionPanel(w.VBox):
             self._notice(f"Résultats repris depuis {name}, mais pas enregistrés (voir le message ci-dessus).{kept}")
         else:
             self.message.value = (f"<p>✔ Résultats repris depuis {escape(name)} : relancez les carnets "
-                                  f"(Exécuter tout) pour les voir partout.{escape(kept)}</p>")
+                                  "(menu Exécuter › Exécuter toutes les cellules) pour les voir partout."
+                                  f"{escape(kept)}</p>")
 
 
 def session_panel(store: ResultsStore) -> SessionPanel:

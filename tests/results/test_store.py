@@ -250,7 +250,7 @@ def test_a_failed_write_keeps_the_change_in_memory_and_says_why(grid, tmp_path, 
         store.update(lambda r: r.pitch.__setitem__("b", "pas encore sur disque"))
     assert str(caught.value) == (
         f"{path}: vos résultats n'ont pas pu être enregistrés ({words}) ; ce que vous avez saisi est gardé "
-        "dans cette page : téléchargez vos résultats avec le lien « Télécharger mes résultats »")
+        "dans cette page : téléchargez vos résultats avec le bouton « Télécharger mes résultats »")
     assert isinstance(caught.value, ContentError)
     assert heard == [{"a": "avant", "b": "pas encore sur disque"}]  # the download link hears of it
     assert path.read_bytes() == before
