@@ -78,8 +78,8 @@ class SessionPanel(w.VBox):
         name, content = upload["name"], memoryview(upload["content"])
         limit = MAX_BYTES["results"]
         if content.nbytes > limit:
-            self._notice(f"Fichier non repris : {name} est trop gros ({size_label(content.nbytes)} ; "
-                         f"limite {size_label(limit)}), ce n'est pas un fichier de résultats du kit.")
+            self._notice(f"Fichier non repris : {name} est trop volumineux ({size_label(content.nbytes)} ; "
+                         f"au plus {size_label(limit)}) pour être un fichier de résultats du kit.")
             return
         try:
             results = LearnerResults.from_json(content.tobytes().decode("utf-8-sig"), self.store.grid, name)

@@ -380,7 +380,7 @@ def test_a_kit_file_too_large_to_read_is_set_aside(grid, tmp_path):
     big = b'{"format": "isgrille-results", "version": 1, "pitch": {"a": "' + b"x" * 2_100_000 + b'"}}'
     path.write_bytes(big)
     store = ResultsStore(grid, path)
-    assert "fichier trop gros (plus de 2 Mo" in store.notice
+    assert "fichier trop volumineux (plus de 2 Mo" in store.notice
     [aside] = tmp_path.glob("r.illisible-*.json")
     assert aside.read_bytes() == big
 
