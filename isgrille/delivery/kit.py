@@ -116,7 +116,7 @@ def _open_store(grid: Grid, path: str | Path | None) -> ResultsStore:
     except ContentError as exc:
         store = ResultsStore(grid)
         store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement : téléchargez-les avec "
-                        "le lien « Télécharger mes résultats » avant de la fermer.")
+                        "le bouton « Télécharger mes résultats » avant de la fermer.")
         return store
 
 

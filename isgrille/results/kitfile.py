@@ -119,7 +119,7 @@ def parse_results(raw: bytes, grid: Grid, path: Path) -> LearnerResults:
     """The results in a file's bytes (size checked first); ContentError naming ``path`` otherwise."""
     limit = MAX_BYTES["results"]
     if len(raw) > limit:
-        raise ContentError.single(path, f"fichier trop gros (plus de {size_label(limit)}, "
+        raise ContentError.single(path, f"fichier trop volumineux (plus de {size_label(limit)}, "
                                         "la limite d'un fichier de résultats)")
     try:
         text = raw.decode("utf-8-sig")

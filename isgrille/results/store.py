@@ -55,7 +55,7 @@ __all__ = [
 Change = Callable[[LearnerResults], None]
 
 #: What a learner can always do when saving fails.
-DOWNLOAD = "téléchargez vos résultats avec le lien « Télécharger mes résultats »"
+DOWNLOAD = "téléchargez vos résultats avec le bouton « Télécharger mes résultats »"
 _KEPT = "ce que vous avez saisi est gardé dans cette page"
 
 
@@ -233,12 +233,12 @@ class ResultsStore:
         self.readonly = True
         self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({error.problems[0].message}) et n'a pas "
                        f"pu être mis de côté ({why}) : il n'a pas été modifié. Vos résultats restent dans cette "
-                       "page : téléchargez-les avec le lien « Télécharger mes résultats » avant de la fermer.")
+                       "page : téléchargez-les avec le bouton « Télécharger mes résultats » avant de la fermer.")
 
     def _read_only(self, why: str) -> None:
         self.readonly = True
         self.notice = (f"Vos résultats ne pourront pas être enregistrés dans {self.path} ({why}) : ils restent "
-                       "dans cette page. Téléchargez-les avec le lien « Télécharger mes résultats » avant de la "
+                       "dans cette page. Téléchargez-les avec le bouton « Télécharger mes résultats » avant de la "
                        "fermer, ou choisissez un autre chemin (variable d'environnement ISGRILLE_RESULTS).")
 
     @contextmanager

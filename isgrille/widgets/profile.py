@@ -84,5 +84,5 @@ def comparison_html(gap: AssessmentGap, first: str, second: str) -> str:
     text = ", ".join(parts[:-1]) + f" et {parts[-1]}"
     if gap.not_comparable:
         text += (f" ; {_criteria(gap.not_comparable)} non comparable{'s' if gap.not_comparable > 1 else ''}"
-                 " (non renseigné d'un côté ou de l'autre)")
+                 f" (non renseigné{'s' if gap.not_comparable > 1 else ''} d'un côté ou de l'autre)")
     return f"<p>{text}.</p>"

@@ -78,8 +78,8 @@ class SessionPanel(w.VBox):
         name, content = upload["name"], memoryview(upload["content"])
         limit = MAX_BYTES["results"]
         if content.nbytes > limit:
-            self._notice(f"Fichier non repris : {name} est trop gros ({size_label(content.nbytes)} ; "
-                         f"limite {size_label(limit)}), ce n'est pas un fichier de résultats du kit.")
+            self._notice(f"Fichier non repris : {name} est trop volumineux ({size_label(content.nbytes)} ; "
+                         f"au plus {size_label(limit)}) pour être un fichier de résultats du kit.")
             return
         try:
             results = LearnerResults.from_json(content.tobytes().decode("utf-8-sig"), self.store.grid, name)
@@ -101,7 +101,8 @@ class SessionPanel(w.VBox):
             self._notice(f"Résultats repris depuis {name}, mais pas enregistrés (voir le message ci-dessus).{kept}")
         else:
             self.message.value = (f"<p>✔ Résultats repris depuis {escape(name)} : relancez les carnets "
-                                  f"(Exécuter tout) pour les voir partout.{escape(kept)}</p>")
+                                  "(menu Exécuter › Exécuter toutes les cellules) pour les voir partout."
+                                  f"{escape(kept)}</p>")
 
 
 def session_panel(store: ResultsStore) -> SessionPanel:

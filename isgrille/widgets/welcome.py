@@ -161,7 +161,7 @@ def shown_plainly() -> Iterator[None]:
 
     ``with shown_plainly(): kit = open_kit()`` — a bad grid file is a card
     naming the file, the place and what was expected; the cell then stops
-    with one French line (no traceback), so *Exécuter tout* stops there.
+    with one French line (no traceback), so *Exécuter › Exécuter toutes les cellules* stops there.
     """
     try:
         yield

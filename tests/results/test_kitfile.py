@@ -54,7 +54,7 @@ def test_read_if_changed_reads_once_then_skips_an_unchanged_file(grid, tmp_path)
     (KIT_BROKEN, "champ 'quiz'"),
     (b'{"format": "isgrille-results", \xff}', "n'est pas encodé en UTF-8 (octet 32)"),
     (b'{"format": "isgrille-results", "pitch": {"a": "' + b"x" * 2_000_001 + b'"}}',
-     "fichier trop gros (plus de 2 Mo, la limite d'un fichier de résultats)"),
+     "fichier trop volumineux (plus de 2 Mo, la limite d'un fichier de résultats)"),
 ])
 def test_a_kit_file_that_cannot_be_read_is_unreadable(grid, tmp_path, content, message):
     path = tmp_path / "r.json"

@@ -250,7 +250,7 @@ def test_a_failed_write_keeps_the_change_in_memory_and_says_why(grid, tmp_path, 
         store.update(lambda r: r.pitch.__setitem__("b", "pas encore sur disque"))
     assert str(caught.value) == (
         f"{path}: vos résultats n'ont pas pu être enregistrés ({words}) ; ce que vous avez saisi est gardé "
-        "dans cette page : téléchargez vos résultats avec le lien « Télécharger mes résultats »")
+        "dans cette page : téléchargez vos résultats avec le bouton « Télécharger mes résultats »")
     assert isinstance(caught.value, ContentError)
     assert heard == [{"a": "avant", "b": "pas encore sur disque"}]  # the download link hears of it
     assert path.read_bytes() == before
@@ -380,7 +380,7 @@ def test_a_kit_file_too_large_to_read_is_set_aside(grid, tmp_path):
     big = b'{"format": "isgrille-results", "version": 1, "pitch": {"a": "' + b"x" * 2_100_000 + b'"}}'
     path.write_bytes(big)
     store = ResultsStore(grid, path)
-    assert "fichier trop gros (plus de 2 Mo" in store.notice
+    assert "fichier trop volumineux (plus de 2 Mo" in store.notice
     [aside] = tmp_path.glob("r.illisible-*.json")
     assert aside.read_bytes() == big
 

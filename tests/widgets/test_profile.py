@@ -102,7 +102,10 @@ def test_summary_view_shows_the_bars_with_their_alt_text_and_the_values(grid, pr
 
 @pytest.mark.parametrize(("first", "second", "expected"), [
     ({}, {}, "Même niveau pour 0 critère, niveau plus haut selon « Léa » que selon « moi » pour 0 critère "
-             "et plus bas pour 0 critère ; 2 critères non comparables (non renseigné d'un côté ou de l'autre)."),
+             "et plus bas pour 0 critère ; 2 critères non comparables (non renseignés d'un côté ou de l'autre)."),
+    ({"c0_0": 1}, {"c0_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon « Léa » que selon « moi » pour "
+                               "0 critère et plus bas pour 0 critère ; 1 critère non comparable (non renseigné "
+                               "d'un côté ou de l'autre)."),
     ({"c0_0": 1, "c1_0": 0}, {"c0_0": 1, "c1_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon « Léa » "
                                                      "que selon « moi » pour 1 critère et plus bas pour 0 critère."),
     ({"c0_0": 1, "c1_0": 1}, {"c0_0": 0, "c1_0": 0}, "Même niveau pour 0 critère, niveau plus haut selon « Léa » "

@@ -217,8 +217,8 @@ def test_an_upload_over_the_size_bound_is_refused_before_it_is_read(current, pat
     before = path.read_bytes()
     upload(panel, b"\xff" * 7_000_000, "énorme.json")
     shown = text_of(panel.message.value)
-    assert shown == ("Fichier non repris : énorme.json est trop gros (7 Mo ; limite 2 Mo), "
-                     "ce n'est pas un fichier de résultats du kit.")
+    assert shown == ("Fichier non repris : énorme.json est trop volumineux (7 Mo ; au plus 2 Mo) "
+                     "pour être un fichier de résultats du kit.")
     assert path.read_bytes() == before and panel.project.value == "Projet du jour"
     assert sorted(p.name for p in path.parent.iterdir()) == [".r.json.lock", "r.json"]
 

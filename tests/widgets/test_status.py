@@ -29,7 +29,7 @@ from isgrille.widgets.status import SaveStatus, save_status
 from .reading import decode_data_uri, text_of
 
 FULL = "vos résultats n'ont pas pu être enregistrés (disque plein)"
-DOWNLOAD = "téléchargez vos résultats avec le lien « Télécharger mes résultats »"
+DOWNLOAD = "téléchargez vos résultats avec le bouton « Télécharger mes résultats »"
 
 
 def full(*args, **kwargs):

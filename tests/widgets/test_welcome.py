@@ -41,7 +41,7 @@ def test_programme_lists_every_entry_with_its_minutes_and_the_end(workshop):
         ["9h40", "10 min", "Contexte, enjeux, définition de l'innovation sociale", "Séquence 1"],
         ["9h50", "10 min", "Caractérisation de l'innovation sociale", "Séquence 2"],
         ["10h00", "30 min", "Caractériser l'innovation sociale de son projet", "Séquence 2"],
-        ["10h30", "10 min", "Pause — Prenons 10 minutes de pause...", "—"],
+        ["10h30", "10 min", "Pause — Prenons 10 minutes de pause…", "—"],
         ["10h40", "40 min", "Écosystème de l'innovation sociale et leviers de développement", "Séquence 3"],
         ["11h20", "30 min", "Booster la dimension innovation sociale de son projet", "Séquence 4"],
         ["11h50", "", "Fin", ""],
