@@ -124,7 +124,7 @@ def test_slides_have_no_wcag_violation(page, slides, notebook):  # noqa: F811
         if index == total - 1:
             break
         page.keyboard.press("PageDown")
-        page.wait_for_function(f"{_SLIDE_INDEX}[0] !== {index}", timeout=30_000)
+        page.wait_for_function(f"{_SLIDE_INDEX}[0] !== {index}", timeout=60_000)
         index = page.evaluate(_SLIDE_INDEX)[0]
     assert checked == list(range(total)), checked  # each slide once, in order
 
