@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, stop_server
 from .test_notebooks_in_lab import open_and_run
 from .test_slides import slides  # noqa: F401  (the live slides fixture)
-from .test_voila import TIMEOUT, assert_clean, render, voila  # noqa: F401  (voila: the app-mode fixture)
+from .test_voila import TIMEOUT, assert_clean, render, start_voila, voila  # noqa: F401  (voila: the app-mode fixture)
 
 pytestmark = [pytest.mark.browser, pytest.mark.timeout(600), pytest.mark.flaky(reruns=1)]
 
@@ -146,7 +146,20 @@ def assert_focus_visible(page) -> None:
     assert (outline_style != "none" and outline_width >= 2) or shadow not in ("", "none"), style
 
 
-def test_quiz_and_grid_with_the_keyboard_alone(page, voila):  # noqa: F811
+@pytest.fixture
+def own_voila(tmp_path):
+    """A Voilà server of this attempt's own, saving in this attempt's own results file.
+
+    The keyboard test changes what is saved (a quiz answer, a rating): a rerun that met the first
+    attempt's saved rating could not see the profile change, so each attempt starts from nothing.
+    """
+    url, process, log = start_voila(tmp_path, slides=False)
+    yield url
+    stop_server(process, log)
+
+
+def test_quiz_and_grid_with_the_keyboard_alone(page, own_voila):
+    voila = own_voila
     render(page, voila, "01_integrer_le_concept.ipynb")
     page.locator(".widget-html-content", has_text="Affirmation 1 / 7").wait_for(timeout=TIMEOUT)
     tab_to(page, "VRAI")
@@ -165,7 +178,8 @@ def test_quiz_and_grid_with_the_keyboard_alone(page, voila):  # noqa: F811
     tab_to(page, "Fort")  # the first criterion's « Fort »
     assert_focus_visible(page)
     page.keyboard.press("Enter")
-    page.wait_for_function(f"document.querySelector('img.isg-chart').alt !== {json.dumps(before)}", timeout=30_000)
+    # The first redraw of a fresh kernel may wait for matplotlib's font cache: TIMEOUT, not 30 s.
+    page.wait_for_function(f"document.querySelector('img.isg-chart').alt !== {json.dumps(before)}", timeout=TIMEOUT)
     assert "Portage : médiane Fort (1 Fort, 3 non renseignés)" in page.locator("img.isg-chart").get_attribute("alt")
     table = page.locator(".widget-html-content table.isg-table", has_text="Valeurs du profil").first
     assert "Caractère collectif du projet\tFort" in table.inner_text()
