@@ -50,10 +50,12 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
         which = "la grille donnée avec --grid" if grid is not None else f"la grille par défaut ({data_dir() / 'grid.yaml'})"
         grid = grid if grid is not None else load_grid()
     if path.suffix.lower() == ".json":
-        from ..results.store import read_results
+        from ..content.sources import read_text
+        from ..results.learner import LearnerResults
 
-        _check_grid_id(path, grid, which)
-        read_results(path, grid)
+        text = read_text(path, "results")  # read once: for its grid id, then for its results
+        _check_grid_id(path, text, grid, which)
+        LearnerResults.from_json(text, grid, path)
         return "results"
     if path.suffix.lower() == ".csv":
         from ..analysis.cohort import load_assessments
@@ -73,17 +75,17 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
     return kind
 
 
-def _check_grid_id(path: Path, grid: Grid, which: str) -> None:
-    """Raise ContentError when the results file names another grid than ``grid``."""
+def _check_grid_id(path: Path, text: str, grid: Grid, which: str) -> None:
+    """Raise ContentError when the results file's ``text`` names another grid than ``grid``."""
     import re
 
-    from ..content.sources import parse_json, read_text
+    from ..content.sources import parse_json
     from ..content.validation import PATTERNS
 
     try:
-        document = parse_json(read_text(path, "results"), path)
+        document = parse_json(text, path)
     except ContentError:
-        return  # not a bounded JSON file: read_results says where and why
+        return  # not a bounded JSON object: LearnerResults.from_json says where and why
     named = document.data.get("grid") if isinstance(document.data, dict) else None
     if not isinstance(named, str) or len(named) > 64 or not re.fullmatch(PATTERNS["id"], named):
         return  # no id, or not a valid one: read_results says so

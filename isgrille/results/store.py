@@ -31,7 +31,7 @@ import base64
 import copy
 import dataclasses
 import os
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterator
@@ -87,9 +87,14 @@ def save_results(results: LearnerResults, path: str | Path, grid: Grid) -> Path:
     target.parent.mkdir(parents=True, exist_ok=True)
     with ResultsLock(target):
         remove_stale_temps(target)
-        results.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        write_atomic(target, results.to_json(grid))
+        _stamp_and_write(target, results, grid)
     return path
+
+
+def _stamp_and_write(target: Path, results: LearnerResults, grid: Grid) -> None:
+    """Stamp ``saved_at`` and write atomically; the caller holds the file's lock."""
+    results.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    write_atomic(target, results.to_json(grid))
 
 
 def results_data_uri(results: LearnerResults, grid: Grid) -> str:
@@ -145,14 +150,11 @@ class ResultsStore:
         if self.target is None or self._pending:
             return self._memory
         try:
-            self._refresh()
-        except Unreadable:
+            self._refresh()  # no lock: the file is only ever replaced whole
+        except Unreadable:  # set it aside, under the lock, if this store may write
             if not self.readonly:
-                try:
-                    with self._locked():
-                        self._sync_locked()
-                except (OSError, ContentError):
-                    pass
+                with suppress(OSError, ContentError), self._locked():
+                    self._sync_locked()
         except (OSError, ContentError):
             pass
         return self._memory
@@ -269,8 +271,7 @@ class ResultsStore:
             self._memory = results
 
     def _write_locked(self) -> None:
-        self._memory.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        write_atomic(self.target, self._memory.to_json(self.grid))
+        _stamp_and_write(self.target, self._memory, self.grid)
         self._seen = signature(os.stat(self.target))
 
     def _save_error(self, exc: OSError | ContentError) -> SaveError:
