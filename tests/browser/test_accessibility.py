@@ -113,11 +113,14 @@ _SLIDE_INDEX = ("(() => { const all = [...document.querySelectorAll('.reveal .sl
 def test_slides_have_no_wcag_violation(page, slides, notebook):  # noqa: F811
     page.goto(f"{slides}/voila/render/{notebook}", timeout=TIMEOUT)
     page.wait_for_selector(".reveal.ready .slides section.present", state="attached", timeout=TIMEOUT)
+    # Every widget of the deck drawn (hidden slides included: textContent, not innerText) before walking.
+    page.wait_for_function("document.querySelectorAll('.reveal .jupyter-widgets').length > 0 && "
+                           "!document.querySelector('.reveal').textContent.includes('Loading widget')", timeout=TIMEOUT)
     index, total = page.evaluate(_SLIDE_INDEX)
     assert total >= 2 and index == 0
     checked = []
     while True:  # every slide, walked with the keyboard as a trainer would
-        assert_clean(page, f"{notebook} (slides)", scope=".reveal section.present")
+        assert_clean(page, f"{notebook} (slides)", scope=".reveal section.present", widgets=0)
         violations = axe_violations(page, ".reveal")
         assert not violations, f"{notebook} (slides), slide {index + 1}: {report(violations)}"
         checked.append(index)

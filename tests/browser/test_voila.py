@@ -60,9 +60,16 @@ def render(page, voila, notebook: str) -> None:
                            timeout=TIMEOUT)
 
 
-def assert_clean(page, notebook: str, scope: str = "body") -> None:
-    """No error output, no widget left « Loading widget… » (within 60 s), no traceback in ``scope``."""
-    page.wait_for_function("s => !document.querySelector(s).innerText.includes('Loading widget')", arg=scope,
+def assert_clean(page, notebook: str, scope: str = "body", widgets: int = 1) -> None:
+    """No error output, no widget left « Loading widget… » (within 60 s), no traceback in ``scope``.
+
+    The wait is for a positive event — at least ``widgets`` widgets drawn and no placeholder left —
+    because just after Voilà shows its cells there are neither widgets nor placeholders yet: waiting
+    only for the placeholders' absence passed before they appeared (seen on a loaded machine).
+    """
+    page.wait_for_function("([s, n]) => { const root = document.querySelector(s); "
+                           "return root.querySelectorAll('.jupyter-widgets').length >= n "
+                           "&& !root.innerText.includes('Loading widget'); }", arg=[scope, widgets],
                            timeout=60_000)
     errors = page.locator(scope).locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
                           " [data-mime-type='application/vnd.jupyter.error']")
