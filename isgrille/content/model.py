@@ -141,12 +141,16 @@ class Assessment:
     """One assessment of one project: a level index (or None) per criterion id.
 
     ``assessor`` says who rated (``"autoévaluation"``, ``"formateur"``, a
-    peer's name…); two assessments of one project can be compared.
+    peer's name…); two assessments of one project can be compared. ``date``
+    (ISO ``YYYY-MM-DD``, or empty) tells two assessments of one project by one
+    assessor apart (before / after); ``comment`` is the assessor's free text.
     """
 
     project: str
     ratings: Mapping[str, int | None]
     assessor: str = "autoévaluation"
+    date: str = ""
+    comment: str = ""
 
     @classmethod
     def from_labels(
