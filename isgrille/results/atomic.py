@@ -31,12 +31,13 @@ def temp_pattern(path: Path) -> tuple[str, str]:
     return f".{path.name}.", ".tmp"
 
 
-def write_atomic(path: str | Path, text: str) -> Path:
-    """Write ``text`` (UTF-8) to ``path`` atomically, keeping its mode; return the file written.
+def write_atomic(path: str | Path, text: str | bytes) -> Path:
+    """Write ``text`` (UTF-8; or bytes as they are) to ``path`` atomically, keeping its mode; return the file written.
 
     A symlink is followed: its target is replaced, the link stays.
     """
-    data = text.encode("utf-8")  # an unencodable text fails here, before the disk is touched
+    # an unencodable text fails here, before the disk is touched
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
     path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
         mode: int | None = stat.S_IMODE(os.stat(path).st_mode)

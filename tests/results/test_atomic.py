@@ -89,3 +89,12 @@ def test_stale_temporary_files_are_removed_and_nothing_else(tmp_path):
     assert remove_stale_temps(path) == 2
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(others)
     assert remove_stale_temps(tmp_path / "absent" / "r.json") == 0
+
+
+def test_bytes_are_written_as_they_are(tmp_path):
+    target = tmp_path / "image.png"
+    target.write_bytes(b"old")
+    data = b"\x89PNG\r\n\x1a\n\x00\xff"
+    assert write_atomic(target, data) == target
+    assert target.read_bytes() == data
+    assert [p.name for p in tmp_path.iterdir()] == ["image.png"]
