@@ -6,10 +6,19 @@ shape. Each notebook is executed top to bottom in a real kernel (nbclient)
 with a generated grid of 2 dimensions × 5 criteria × 3 levels and a results
 file of its own in ``tmp_path``; a bad grid file stops the first cell with a
 French message and no traceback.
+
+Each notebook runs again with the kit's second shipped grid, named rather than
+given as a path (``ISGRILLE_GRID=questions_cles``: 1 dimension, 7 criteria, 3
+levels, an adaptation of the source). Those runs end with a cell of their own
+that drives the screens as a learner would (a level chosen, an axis typed) and
+prints what the screens then show; the test reads that and the results file.
+A run is a kernel of its own (a few seconds each), so the drives go into the
+same five runs rather than into more of them.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -17,6 +26,8 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
+
+from .widgets.reading import table_rows
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 LEVELS = ("Bas", "Moyen", "Haut")
@@ -36,13 +47,16 @@ def write_grid(path: Path, dimensions: int = 2, criteria: int = 5) -> Path:
     return path
 
 
-def run(name: str, tmp_path: Path, monkeypatch, grid: Path) -> nbformat.NotebookNode:
-    """Execute notebook ``name`` with ``grid`` and a results file in ``tmp_path``; the executed notebook."""
+def run(name: str, tmp_path: Path, monkeypatch, grid: Path | str, then: str = "") -> nbformat.NotebookNode:
+    """Execute notebook ``name`` with ``grid`` (a file or a shipped grid's name) and a results file in
+    ``tmp_path``, then the code ``then`` in a last cell of its own; the executed notebook."""
     monkeypatch.setenv("ISGRILLE_GRID", str(grid))
     monkeypatch.setenv("ISGRILLE_RESULTS", str(tmp_path / "resultats" / "mes_resultats.json"))
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent),
                                                                     os.environ.get("PYTHONPATH")])))
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    if then:
+        notebook.cells.append(nbformat.v4.new_code_cell(then))
     NotebookClient(notebook, timeout=120, kernel_name="python3",
                    resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
     return notebook
@@ -92,3 +106,76 @@ def test_a_bad_grid_file_stops_the_first_cell_with_a_french_message(tmp_path, mo
     message = str(raised.value)
     assert "Le kit ne s'ouvre pas : " in message and str(bad) in message
     assert "Traceback" not in message and "ContentError" not in message.split("KitNotOpened")[0]
+
+
+# --- the shipped key-questions grid, by its name ------------------------------------------
+
+KEY_QUESTIONS_TITLE = "Questions clés pour l&#x27;analyse d&#x27;un projet d&#x27;innovation sociale"
+ADAPTATION = ("Grille adaptée par le kit isgrille à partir des questions clés de l&#x27;atelier ; les descripteurs "
+              "ne viennent pas de la source.")
+#: Printed by the last cell of a driven notebook, as one JSON line.
+REPORT = "import json; print(json.dumps({k: v for k, v in report.items()}))"
+#: What the test drives in each notebook, as a learner would: the report it prints is read below.
+DRIVES = {
+    "02_caracteriser": """
+grid_screen.pickers["besoin"].value = "Oui"
+grid_screen.pickers["parties_prenantes"].value = "Non"
+grid_screen.pickers["impact_social"].value = "En partie"
+axes.boxes["parties_prenantes"].value = "Associer les familles au choix des trajets."
+report = {"pickers": {cid: list(p.options) for cid, p in grid_screen.pickers.items()},
+          "profile": grid_screen.profile.table.value, "alt": grid_screen.profile.alt,
+          "axes": list(axes.boxes)}
+""",
+    "04_booster": """
+second.pickers["besoin"].value = "En partie"
+second.pickers["ancrage_territorial"].value = "Oui"
+report = {"assessor": second.assessor, "profile": second.profile.table.value, "alt": second.profile.alt,
+          "pickers": len(second.pickers)}
+""",
+}
+
+
+def report_of(notebook: nbformat.NotebookNode) -> dict:
+    """The JSON line printed by the driving cell (the last one)."""
+    [line] = [output["text"] for output in notebook.cells[-1].outputs if output.get("name") == "stdout"]
+    return json.loads(line)
+
+
+@pytest.mark.parametrize("name", sorted(path.stem for path in NOTEBOOKS.glob("[0-9]*.ipynb")))
+def test_every_notebook_runs_with_the_shipped_key_questions_grid(name, tmp_path, monkeypatch):
+    drive = DRIVES.get(name, "")
+    notebook = run(name, tmp_path, monkeypatch, "questions_cles", then=drive + REPORT if drive else "")
+    html = html_of(notebook)
+    assert "creativecommons.org/licenses/by-nc-sa/4.0/deed.fr" in html
+    saved = tmp_path / "resultats" / "mes_resultats.json"
+    if name in ("00_accueil", "02_caracteriser"):  # the grid card: its title, size and adaptation note
+        assert f"La grille utilisée : {KEY_QUESTIONS_TITLE}" in html
+        assert "1 dimension, 7 critères, 3 niveaux (Non, En partie, Oui)" in html
+        assert f'<p role="note"><small><strong>Adaptation :</strong> {ADAPTATION}</small></p>' in html
+    if name in ("02_caracteriser", "04_booster"):  # the profile beside the rating screen names the grid too
+        assert (f'<p role="note"><small><strong>Grille « {KEY_QUESTIONS_TITLE} » :</strong> {ADAPTATION}'
+                "</small></p>") in html
+    if name == "02_caracteriser":
+        report = report_of(notebook)
+        assert report["pickers"] == {cid: ["Non", "En partie", "Oui", "Non renseigné"] for cid in (
+            "besoin", "nouveaute", "collectif", "parties_prenantes", "ancrage_territorial", "intensite_innovation",
+            "impact_social")}
+        assert report["axes"] == ["parties_prenantes", "impact_social"]  # below the top level, in grid order
+        rows = table_rows(report["profile"])
+        assert ["Quel besoin est concerné ? Est-il pas ou mal couvert ?", "Oui"] in rows
+        assert ["Ancrage territorial", "non renseigné"] in rows
+        assert "Questions clés : médiane En partie (1 Oui, 1 En partie, 1 Non, 4 non renseignés)" in report["alt"]
+        results = json.loads(saved.read_text(encoding="utf-8"))
+        assert results["grid"] == "questions_cles"
+        [own] = results["assessments"]
+        assert own["ratings"] == {"besoin": "Oui", "parties_prenantes": "Non", "impact_social": "En partie"}
+        assert results["axes"] == {"parties_prenantes": "Associer les familles au choix des trajets."}
+    if name == "04_booster":  # the fictional example is the AMI grid's: a French note, not a crash
+        assert "le projet fictif d&#x27;exemple n&#x27;existe que pour la grille de l&#x27;AMI" in html
+        assert f"pas pour la grille « {KEY_QUESTIONS_TITLE} »" in html and "(fictif)" not in html
+        report = report_of(notebook)
+        assert (report["assessor"], report["pickers"]) == ("formateur", 7)
+        assert ["Ancrage territorial", "Oui"] in table_rows(report["profile"])  # no self-assessment to compare with
+        assert "formateur — Questions clés : médiane Oui (1 Oui, 1 En partie, 5 non renseignés)" in report["alt"]
+        [trainer] = json.loads(saved.read_text(encoding="utf-8"))["assessments"]
+        assert trainer == {"assessor": "formateur", "ratings": {"besoin": "En partie", "ancrage_territorial": "Oui"}}

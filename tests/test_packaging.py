@@ -100,7 +100,10 @@ def test_wheel_holds_the_content(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for expected in ("isgrille/_data/grid.yaml", "isgrille/_data/quiz.yaml",
                      "isgrille/_data/schema/grid.schema.json",
-                     "isgrille/_data/examples/cohort_fictional.csv"):
+                     "isgrille/_data/examples/cohort_fictional.csv",
+                     "isgrille/_data/grids/questions_cles.yaml",
+                     "isgrille/_data/examples/results_questions_cles.json",
+                     "isgrille/_data/examples/cohorte_questions_cles.csv"):
         assert expected in names
 
 
@@ -113,15 +116,18 @@ def test_non_editable_install_finds_the_content(wheel, tmp_path):
     code = (
         "import isgrille, pathlib; "
         "print(pathlib.Path(isgrille.__file__).parent); print(isgrille.data_dir()); "
-        "print(len(isgrille.load_grid().criteria), len(isgrille.load_quiz().items))"
+        "print(len(isgrille.load_grid().criteria), len(isgrille.load_quiz().items)); "
+        "from isgrille.content.loading import grid_source; "
+        "print(grid_source('questions_cles'), len(isgrille.load_grid(grid_source('questions_cles')).criteria))"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
     result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
                             capture_output=True, text=True, check=True)
-    package, data, counts = result.stdout.splitlines()
+    package, data, counts, key_questions = result.stdout.splitlines()
     assert Path(package) == target / "isgrille"
     assert Path(data) == target / "isgrille" / "_data"
     assert counts == "12 7"
+    assert key_questions == f"{target / 'isgrille' / '_data' / 'grids' / 'questions_cles.yaml'} 7"
 
 
 def test_wheel_holds_every_notebook_and_installs_the_templates(wheel):

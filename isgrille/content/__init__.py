@@ -22,7 +22,7 @@ module                 what it holds
 ``quiz_file``          the quiz's file model (→ Quiz)
 ``concepts_file``      the concepts' file model (dimensions, definitions, key points)
 ``workshop_file``      the workshop's file model (programme, sequences, ATIS, offers)
-``loading``            ``load_grid/quiz/concepts/workshop``, ``data_dir``, kinds
+``loading``            ``load_grid/quiz/concepts/workshop``, ``data_dir``, kinds, ``shipped_grids``, ``grid_source``
 =====================  ======================================================
 
 pydantic and PyYAML are imported by the file models and readers only, on

@@ -42,6 +42,11 @@ class GridFile(FileModel):
     id: Id = "grid"
     title: str = ""
     source: str = ""
+    adaptation: str = Field(
+        "",
+        description="When the grid is adapted from its source: a French note saying what the kit added or "
+        "changed, shown wherever the grid is named. Empty for a grid taken as it is.",
+    )
     levels: list[Text] = Field(min_length=2, description="Level labels, lowest first.")
     dimensions: list[DimensionFile] = Field(min_length=1)
 
@@ -103,6 +108,7 @@ class GridFile(FileModel):
             id=self.id,
             title=self.title,
             source=self.source,
+            adaptation=self.adaptation,
         )
 
 

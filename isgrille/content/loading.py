@@ -7,6 +7,11 @@ validated file models of :mod:`isgrille.content.concepts_file` and
 loads the workshop's own file from the shipped ``data/`` folder. Any problem
 raises :class:`~isgrille.content.errors.ContentError` naming file, line and field.
 
+Besides the workshop's grid (``data/grid.yaml``) the kit ships other grids in
+``data/grids/``: :func:`shipped_grids` lists them all by id, and
+:func:`grid_source` turns what a trainer writes (a path, a grid's id or its
+short name such as ``ami`` or ``questions_cles``) into the grid file to load.
+
 pydantic and PyYAML are imported on first load, not with the package.
 """
 
@@ -26,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "data_dir",
     "default_path",
+    "shipped_grids",
+    "grid_source",
     "load_grid",
     "load_quiz",
     "load_concepts",
@@ -43,6 +50,9 @@ YAML_KINDS = {
     "concepts": "concepts.yaml",
     "workshop": "workshop.yaml",
 }
+
+#: Short names of shipped grids other than their ids and file names: ``ami`` is the workshop's own grid.
+GRID_ALIASES = {"ami": "grid.yaml"}
 
 # A key that only one kind of file has, used when a file does not say its ``kind``.
 _SIGNATURES = {"dimensions": "grid", "items": "quiz", "key_points": "concepts", "programme": "workshop"}
@@ -63,6 +73,69 @@ def data_dir() -> Path:
 def default_path(kind: str) -> Path:
     """Path of the shipped file of this kind (``grid``, ``quiz``, ``concepts``, ``workshop``)."""
     return data_dir() / YAML_KINDS[kind]
+
+
+def _shipped_grid_files() -> list[Path]:
+    """The workshop's grid, then every grid file of ``data/grids/`` by name."""
+    folder = data_dir() / "grids"
+    extra = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+    return [default_path("grid"), *extra]
+
+
+def shipped_grids() -> dict[str, Path]:
+    """Every grid shipped with the kit, by id: ``data/grid.yaml`` and each file of ``data/grids/``.
+
+    A shipped file that cannot be read is left out (``python -m isgrille
+    validate`` says what is wrong with it).
+
+    >>> grids = shipped_grids()
+    >>> sorted(grids)[:2], grids["questions_cles"].name
+    (['ami_is_nouvelle_aquitaine', 'questions_cles'], 'questions_cles.yaml')
+    """
+    from .sources import read_yaml
+
+    found: dict[str, Path] = {}
+    for path in _shipped_grid_files():
+        try:
+            grid_id = read_yaml(path).data.get("id", "grid")
+        except ContentError:
+            continue
+        if isinstance(grid_id, str):
+            found.setdefault(grid_id, path)
+    return found
+
+
+def grid_source(value: str | Path) -> Path:
+    """The grid file that ``value`` names: a path that exists, else a shipped grid's id or short name.
+
+    Short names are ``ami`` (the workshop's grid) and the file names of
+    ``data/grids/`` without ``.yaml``; case does not matter. Anything else
+    raises ContentError in French listing the shipped names.
+
+    >>> grid_source("questions_cles").name, grid_source("AMI").name
+    ('questions_cles.yaml', 'grid.yaml')
+    """
+    path = Path(value)
+    try:
+        if path.exists():
+            return path
+    except (OSError, ValueError):  # a name too long, a NUL character: not a file, maybe not a name either
+        pass
+    name = str(value).strip().lower()
+    files = _shipped_grid_files()
+    short = {key: data_dir() / file for key, file in GRID_ALIASES.items()}
+    short |= {file.stem: file for file in files[1:]}
+    if name in short:
+        return short[name]
+    by_id = shipped_grids()
+    if name in by_id:
+        return by_id[name]
+    names = ", ".join(sorted(set(short) | set(by_id)))
+    raise ContentError.single(
+        str(value),
+        "grille introuvable : ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le kit "
+        f"(attendu : le chemin d'un fichier de grille, ou l'un des noms {names})",
+    )
 
 
 def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:

@@ -77,13 +77,18 @@ class Dimension:
 
 @dataclass(frozen=True)
 class Grid:
-    """A characterisation grid: ordered levels, dimensions, and their criteria."""
+    """A characterisation grid: ordered levels, dimensions, and their criteria.
+
+    ``adaptation`` is a note, in French, saying how the grid differs from its
+    source (empty for a grid taken as it is); every screen naming the grid shows it.
+    """
 
     levels: tuple[str, ...]
     dimensions: tuple[Dimension, ...]
     id: str = "grid"
     title: str = ""
     source: str = ""
+    adaptation: str = ""
     _by_id: dict[str, Criterion] = field(init=False, repr=False, compare=False)
     _dimension_of: dict[str, str] = field(init=False, repr=False, compare=False)
 

@@ -1,7 +1,9 @@
 """Everything a notebook needs, in one call: the content and the learner's results store.
 
 The grid is the shipped AMI grid unless ``grid_path`` or ``$ISGRILLE_GRID``
-names another grid file; a file that cannot be read raises ContentError (in
+names another: a grid file, or a grid shipped with the kit by its id or short
+name (``questions_cles``, ``ami``: see ``content.loading.grid_source``); a
+name that is neither, or a file that cannot be read, raises ContentError (in
 French), which the notebooks show plainly (``widgets.welcome.shown_plainly``).
 
 >>> kit = open_kit(results_path=None)
@@ -17,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.errors import ContentError
-from ..content.loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
+from ..content.loading import data_dir, grid_source, load_concepts, load_grid, load_quiz, load_workshop
 from ..content.model import Grid, Quiz
 from ..results.store import ResultsStore, default_results_path, read_results
 
@@ -29,7 +31,7 @@ __all__ = ["Kit", "open_kit", "example_results_path", "grid_path_from_env", "DEF
 
 #: Marker for "the default results file" (``default_results_path()``).
 DEFAULT = "default"
-#: The environment variable naming another grid file for the notebooks.
+#: The environment variable naming another grid for the notebooks (a file, or a shipped grid's id or short name).
 GRID_ENV = "ISGRILLE_GRID"
 #: Id of the grid the fictional example belongs to (its results file says so too).
 EXAMPLE_GRID = "ami_is_nouvelle_aquitaine"
@@ -44,7 +46,7 @@ class Kit:
     store: ResultsStore
     #: True when ``store`` holds the fictional example instead of the learner's (empty) results.
     is_example: bool = False
-    #: The grid file in use when it is not the shipped one (``grid_path`` or ``$ISGRILLE_GRID``), else None.
+    #: The grid file in use when it is not the workshop's AMI grid (``grid_path`` or ``$ISGRILLE_GRID``), else None.
     grid_path: Path | None = None
 
 
@@ -63,17 +65,19 @@ def open_kit(
     there is none, the learner's empty results are shown and
     ``kit.store.notice`` says why.
 
-    ``grid_path``: a grid file; None means ``$ISGRILLE_GRID`` when it is set
-    (and not empty), else the shipped grid. A grid file that cannot be read
-    raises ContentError naming the file, the place and what was expected.
+    ``grid_path``: a grid file, or a shipped grid's id or short name
+    (``questions_cles``, ``ami``); None means ``$ISGRILLE_GRID`` when it is
+    set (and not empty), else the shipped AMI grid. A name that is no file
+    and no shipped grid raises ContentError listing the shipped names; a grid
+    file that cannot be read, ContentError naming the file, the place and
+    what was expected.
 
     Opening never fails on the results file: when it cannot be written the
     store is read-only, and when the path is a folder or a file the kit did
     not write (left untouched) the results are kept in memory; either way
     ``kit.store.notice`` says so in French and the session panel shows it.
     """
-    if grid_path is None:
-        grid_path = grid_path_from_env()
+    grid_path = grid_path_from_env() if grid_path is None else grid_source(grid_path)
     grid = load_grid(grid_path)
     path = default_results_path() if results_path == DEFAULT else results_path
     store = _open_store(grid, path)
@@ -104,9 +108,13 @@ def _other_grid(grid_path: str | Path | None) -> Path | None:
 
 
 def grid_path_from_env() -> Path | None:
-    """The grid file named by ``$ISGRILLE_GRID``, or None when the variable is unset or empty."""
+    """The grid file named by ``$ISGRILLE_GRID`` (a path, or a shipped grid's id or short name).
+
+    None when the variable is unset or empty; ContentError in French when it
+    names neither a file nor a shipped grid.
+    """
     value = os.environ.get(GRID_ENV, "").strip()
-    return Path(value) if value else None
+    return grid_source(value) if value else None
 
 
 def _open_store(grid: Grid, path: str | Path | None) -> ResultsStore:

@@ -6,8 +6,9 @@ reader reads (each dimension's median and counts, per assessor: see
 text. The table beside it holds every criterion's level (screen readers,
 printing, a projector too dim for colours). Drawing is :mod:`isgrille.plots`'
 job, through :class:`~isgrille.plots.live_radar.LiveRadar` so that a redraw
-after each rating is fast. :func:`comparison_html` says in words how two
-assessments of a project differ.
+after each rating is fast; a grid adapted from its source says so under the
+title. :func:`comparison_html` says in words how two assessments of a
+project differ.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from ..plots.export import figure_png
 from ..plots.summary import plot_dimension_summary
 from ..analysis.scoring import AssessmentGap, Profile
 from .text import chart_alt, escape, image_html, profile_table_html
+from .welcome import adaptation_html
 
 __all__ = ["ProfileView", "profile_view", "summary_view", "comparison_html"]
 
@@ -39,7 +41,7 @@ class ProfileView(w.VBox):
         self.chart = w.HTML()
         self.table = w.HTML()
         caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil : ses valeurs sont aussi dans le "
-                         "tableau sous le graphique.</small></p>")
+                         "tableau sous le graphique.</small></p>" + adaptation_html(grid, named=True))
         # Not a scroll container of its own (nothing in it takes the focus, so a keyboard could not
         # scroll it: axe's scrollable-region-focusable); the page or the slide scrolls instead.
         super().__init__([caption, self.chart, self.table],

@@ -19,8 +19,8 @@ from ..content.workshop_file import Workshop, minutes_of
 from .text import STYLE, escape, inline_markdown, table_html
 
 __all__ = ["atis_html", "objectives_html", "programme_html", "sequence_header_html", "offers_by_stage_html",
-           "edition_html", "grid_html", "thanks_html", "attribution_html", "french_date", "shown_plainly",
-           "KitNotOpened", "clock", "content_error_html"]
+           "edition_html", "grid_html", "adaptation_html", "thanks_html", "attribution_html", "french_date",
+           "shown_plainly", "KitNotOpened", "clock", "content_error_html"]
 
 #: Licences of the content: (full French name, the deed's address).
 LICENCES = {
@@ -109,15 +109,36 @@ def edition_html(workshop: Workshop) -> str:
 
 
 def grid_html(grid: Grid, path: str | Path | None = None) -> str:
-    """The grid in use: its title, where it comes from, its size, and its file when it is not the shipped one."""
+    """The grid in use: its title, where it comes from (and its adaptation note), its size, and its file when
+    it is not the shipped one."""
     title = escape(grid.title or grid.id)
     source = f"<p>{escape(grid.source)}</p>" if grid.source else ""
     size = (f"{_count(len(grid.dimensions), 'dimension')}, {_count(len(grid.criteria), 'critère')}, "
             f"{_count(len(grid.levels), 'niveau')} ({escape(', '.join(grid.levels))})")
     where = (f"<p><strong>Fichier de la grille :</strong> <code>{escape(str(path))}</code> "
              "(variable d'environnement ISGRILLE_GRID ou choix du formateur)</p>" if path is not None else "")
-    return (f'{STYLE}<div class="isg-card"><h4>La grille utilisée : {title}</h4>{source}'
+    return (f'{STYLE}<div class="isg-card"><h4>La grille utilisée : {title}</h4>{source}{adaptation_html(grid)}'
             f"<p>{size}</p>{where}</div>")
+
+
+def adaptation_html(grid: Grid, named: bool = False) -> str:
+    """The grid's adaptation note as an ARIA note (escaped), or "" for a grid taken as it is from its source.
+
+    ``named`` puts the grid's title first, for a screen that does not show it already.
+
+    >>> from isgrille.content.model import Criterion, Dimension
+    >>> grid = Grid(("Non", "Oui"), (Dimension("d", "D", (Criterion("c", "C", ("n", "o")),)),),
+    ...             title="Q <clés>", adaptation="Descripteurs du kit.")
+    >>> adaptation_html(grid, named=True)
+    '<p role="note"><small><strong>Grille « Q &lt;clés&gt; » :</strong> Descripteurs du kit.</small></p>'
+    >>> adaptation_html(Grid(grid.levels, grid.dimensions))
+    ''
+    """
+    if not grid.adaptation:
+        return ""
+    label = f"Grille « {escape(grid.title or grid.id)} » :" if named else "Adaptation :"
+    return f'<p role="note"><small><strong>{label}</strong> {escape(grid.adaptation)}</small></p>'
+
 
 
 def _count(n: int, word: str) -> str:

@@ -95,7 +95,7 @@ def test_two_descriptors_for_one_level(write):
 
 def test_to_grid_builds_the_domain_grid():
     model = GridFile.model_validate({
-        "id": "mini", "title": "Mini", "source": "Atelier",
+        "id": "mini", "title": "Mini", "source": "Atelier", "adaptation": "Descripteurs écrits pour le kit.",
         "levels": ["Bas", "Moyen", "Haut"],
         "dimensions": [{"id": "d", "label": "D", "criteria": [
             {"id": "c", "label": "C", "descriptors": {"haut": "h", "Bas": "b", "MOYEN": "m"}},
@@ -104,7 +104,7 @@ def test_to_grid_builds_the_domain_grid():
     assert model.to_grid() == Grid(
         levels=("Bas", "Moyen", "Haut"),
         dimensions=(Dimension("d", "D", (Criterion("c", "C", ("b", "m", "h")),)),),
-        id="mini", title="Mini", source="Atelier",
+        id="mini", title="Mini", source="Atelier", adaptation="Descripteurs écrits pour le kit.",
     )
 
 
@@ -116,6 +116,7 @@ def test_text_is_stripped_and_kind_defaults_to_grid():
     })
     grid = model.to_grid()
     assert (model.kind, grid.levels, grid.dimensions[0].label) == ("grid", ("Bas", "Haut"), "D")
+    assert grid.adaptation == ""  # a grid taken as it is from its source
     assert grid.criterion("c").descriptors == ("b", "h")
 
 

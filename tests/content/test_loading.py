@@ -8,13 +8,18 @@ recognises a file's kind by its ``kind`` field or by a key only that kind has.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from isgrille import load_concepts, load_grid, load_quiz, load_workshop
 from isgrille.content.concepts_file import Concepts
 from isgrille.content.errors import Problem
 from isgrille.content.grid_file import GridFile
-from isgrille.content.loading import YAML_KINDS, data_dir, default_path, detect_kind, model_for, validate_yaml
+from isgrille.content import loading
+from isgrille.content.errors import ContentError
+from isgrille.content.loading import (YAML_KINDS, data_dir, default_path, detect_kind, grid_source, model_for,
+                                      shipped_grids, validate_yaml)
 from isgrille.content.quiz_file import QuizFile
 from isgrille.content.workshop_file import Workshop
 
@@ -221,3 +226,63 @@ def test_default_path_of_an_unknown_kind():
 def test_a_str_path_is_accepted(write):
     assert load_grid(str(write(GRID))).levels == ("Bas", "Haut")
     assert load_quiz(str(write(QUIZ, "q.yaml"))).items[0].id == "nouveau"
+
+
+# --- the shipped grids, and naming one -----------------------------------------------
+
+
+def test_the_key_questions_grid_is_the_sources_seven_questions_adapted(concepts):
+    grid = load_grid(data_dir() / "grids" / "questions_cles.yaml")
+    assert (grid.id, grid.levels, len(grid.dimensions)) == ("questions_cles", ("Non", "En partie", "Oui"), 1)
+    assert [c.label for c in grid.criteria] == concepts.key_questions  # word for word, in order
+    assert grid.title == concepts.key_questions_title
+    assert grid.adaptation == ("Grille adaptée par le kit isgrille à partir des questions clés de l'atelier ; "
+                               "les descripteurs ne viennent pas de la source.")
+    for criterion in grid.criteria:
+        assert criterion.id.isascii() and len(set(criterion.descriptors)) == 3
+
+
+def test_the_workshop_grid_names_no_adaptation(grid):
+    assert grid.adaptation == ""
+
+
+def test_shipped_grids_by_id():
+    assert shipped_grids() == {"ami_is_nouvelle_aquitaine": data_dir() / "grid.yaml",
+                               "questions_cles": data_dir() / "grids" / "questions_cles.yaml"}
+
+
+@pytest.mark.parametrize(("value", "name"), [
+    ("questions_cles", "questions_cles.yaml"), (" Questions_Cles ", "questions_cles.yaml"),
+    ("ami", "grid.yaml"), ("AMI", "grid.yaml"), ("ami_is_nouvelle_aquitaine", "grid.yaml"),
+])
+def test_grid_source_knows_the_shipped_grids_by_id_and_short_name(value, name):
+    assert grid_source(value).name == name and grid_source(value).is_relative_to(data_dir())
+
+
+def test_grid_source_prefers_a_file_that_exists(tmp_path, monkeypatch):
+    (tmp_path / "questions_cles").write_text("mine", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert grid_source("questions_cles") == Path("questions_cles")  # as typed, for the messages
+    assert grid_source(tmp_path / "questions_cles") == tmp_path / "questions_cles"
+
+
+@pytest.mark.parametrize("value", ["absente.yaml", "questions", "dossier/ami", "x" * 5000, "a\x00b"])
+def test_grid_source_of_neither_a_file_nor_a_name_lists_the_shipped_names(value):
+    with pytest.raises(ContentError) as raised:
+        grid_source(value)
+    [problem] = raised.value.problems
+    assert problem.path == value
+    assert problem.message == (
+        "grille introuvable : ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le kit "
+        "(attendu : le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
+        "questions_cles)")
+
+
+def test_a_shipped_grid_that_cannot_be_read_is_left_out(tmp_path, monkeypatch):
+    (tmp_path / "grids").mkdir()
+    (tmp_path / "grid.yaml").write_text("kind: grid\nid: [cassé\n", encoding="utf-8")
+    (tmp_path / "grids" / "autre.yaml").write_text("kind: grid\nid: autre_grille\n", encoding="utf-8")
+    monkeypatch.setattr(loading, "data_dir", lambda: tmp_path)
+    assert shipped_grids() == {"autre_grille": tmp_path / "grids" / "autre.yaml"}
+    assert grid_source("autre") == grid_source("autre_grille") == tmp_path / "grids" / "autre.yaml"
+    assert grid_source("ami") == tmp_path / "grid.yaml"  # a short name needs no reading: the loader says what is wrong

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from isgrille.content.model import NOT_RATED, Assessment, fold_label
+from isgrille.content.model import NOT_RATED, Assessment, Grid, fold_label
 
 from ..grids import make_grid
 
@@ -14,6 +14,12 @@ def test_criteria_in_order_and_lookups():
     assert [c.id for c in grid.criteria] == ["c0_0", "c0_1", "c1_0", "c1_1", "c1_2"]
     assert grid.dimension_of("c1_2") == "d1"
     assert grid.top_index == 4
+
+
+def test_a_grid_has_no_adaptation_note_unless_given():
+    grid = make_grid([1], 2)
+    assert grid.adaptation == ""
+    assert Grid(grid.levels, grid.dimensions, adaptation="Adaptée.").adaptation == "Adaptée."
 
 
 def test_unknown_criterion_names_the_known_ones():

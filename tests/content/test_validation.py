@@ -59,7 +59,7 @@ CASES = [
     case("grid-unknown-field", "grid", "    label: Portage\n", "    label: Portage\n    couleur: rouge\n",
          6, "dimensions[0].couleur", "champ 'couleur' inconnu (attendu : id, label, criteria)"),
     case("grid-unknown-top-level-field", "grid", "kind: grid\n", "kind: grid\nauteur: Avise\n",
-         2, "auteur", "champ 'auteur' inconnu (attendu : kind, id, title, source, levels, dimensions)"),
+         2, "auteur", "champ 'auteur' inconnu (attendu : kind, id, title, source, adaptation, levels, dimensions)"),
     case("grid-unknown-level-key", "grid",
          "          Haut: porté par un collectif\n",
          "          Haut: porté par un collectif\n          Très haut: porté par tous\n",

@@ -48,6 +48,16 @@ def test_validate_every_shipped_file():
     assert result.stdout.count(": valide (") == 5
 
 
+def test_validate_the_key_questions_grid_and_its_examples():
+    grid = data_dir() / "grids" / "questions_cles.yaml"
+    examples = [data_dir() / "examples" / name
+                for name in ("results_questions_cles.json", "cohorte_questions_cles.csv")]
+    result = run("validate", "--grid", str(grid), str(grid), *map(str, examples))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [f"{grid}: valide (grille)", f"{examples[0]}: valide (résultats)",
+                                          f"{examples[1]}: valide (cohorte)"]
+
+
 def test_validate_reports_each_bad_file_and_exits_1(tmp_path):
     bad_grid = tmp_path / "grille.yaml"
     bad_grid.write_text("kind: grid\nlevels: [A, B]\ndimensions:\n  - id: d\n    label: D\n    criteria: []\n", encoding="utf-8")

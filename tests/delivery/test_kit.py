@@ -14,7 +14,7 @@ import pytest
 
 from isgrille import ContentError, load_grid
 from isgrille.content.loading import data_dir
-from isgrille.delivery.kit import DEFAULT, Kit, example_results_path, open_kit
+from isgrille.delivery.kit import DEFAULT, Kit, example_results_path, grid_path_from_env, open_kit
 from isgrille.results.learner import SELF, LearnerResults
 from isgrille.results.store import SaveError, read_results, save_results
 
@@ -259,3 +259,60 @@ def test_another_grid_with_ratings_has_no_note(small_grid_file, results_path):
     save_results(rated("Mon projet", collectif=1), results_path, grid)
     kit = open_kit(grid_path=small_grid_file, example_if_empty=True)
     assert (kit.is_example, kit.store.notice, kit.store.load().project) == (False, "", "Mon projet")
+
+
+# --- a shipped grid by name ------------------------------------------------------------
+
+KEY_QUESTIONS = data_dir() / "grids" / "questions_cles.yaml"
+
+
+@pytest.mark.parametrize("value", ["questions_cles", " QUESTIONS_CLES ", str(KEY_QUESTIONS)])
+def test_the_environment_may_name_a_shipped_grid(value, results_path, monkeypatch):
+    monkeypatch.setenv("ISGRILLE_GRID", value)
+    kit = open_kit()
+    assert (kit.grid.id, len(kit.grid.criteria), kit.grid.levels) == ("questions_cles", 7, ("Non", "En partie", "Oui"))
+    assert kit.grid_path == KEY_QUESTIONS  # not the workshop's grid: the welcome card names its file
+    assert kit.grid.adaptation.startswith("Grille adaptée par le kit isgrille")
+
+
+@pytest.mark.parametrize("value", ["ami", "ami_is_nouvelle_aquitaine"])
+def test_the_workshop_grid_by_name_is_the_default_one(value, results_path, monkeypatch):
+    monkeypatch.setenv("ISGRILLE_GRID", value)
+    kit = open_kit()
+    assert (kit.grid.id, kit.grid_path, kit.grid) == ("ami_is_nouvelle_aquitaine", None, load_grid())
+    assert open_kit(grid_path="questions_cles").grid.id == "questions_cles"  # the argument takes names too
+
+
+def test_an_unknown_grid_name_is_a_french_content_error_listing_the_shipped_ones(results_path, monkeypatch):
+    monkeypatch.setenv("ISGRILLE_GRID", "questions-cles")
+    with pytest.raises(ContentError) as raised:
+        open_kit()
+    assert str(raised.value) == grid_error("questions-cles")
+    with pytest.raises(ContentError):
+        grid_path_from_env()
+    assert not results_path.exists()
+
+
+def grid_error(value: str) -> str:
+    return (f"{value}: grille introuvable : ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le "
+            "kit (attendu : le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
+            "questions_cles)")
+
+
+def test_the_example_of_the_ami_grid_is_not_shown_with_the_key_questions(results_path):
+    kit = open_kit(grid_path="questions_cles", example_if_empty=True)
+    assert not kit.is_example and not any(kit.store.load().assessments.values())
+    assert ("le projet fictif d'exemple n'existe que pour la grille de l'AMI Innovation sociale, pas pour la grille "
+            "« Questions clés pour l'analyse d'un projet d'innovation sociale » : évaluez votre projet dans la "
+            "séquence 2, puis revenez ici.") in kit.store.notice
+    assert not results_path.exists()
+
+
+def test_the_key_questions_example_opens_on_its_grid(tmp_path):
+    shipped = data_dir() / "examples" / "results_questions_cles.json"
+    copy = tmp_path / "resultats.json"
+    copy.write_bytes(shipped.read_bytes())
+    kit = open_kit(results_path=copy, grid_path="questions_cles", example_if_empty=True)
+    results = kit.store.load()
+    assert (kit.is_example, kit.store.notice, results.project) == (False, "", "Le Vélo-Bus des Écoliers (fictif)")
+    assert set(results.assessments) == {SELF, "formateur"}

@@ -10,7 +10,7 @@ import json
 
 import pytest
 
-from isgrille.content.loading import YAML_KINDS, data_dir, default_path
+from isgrille.content.loading import YAML_KINDS, data_dir, default_path, shipped_grids
 from isgrille.delivery.schema_export import SCHEMA_KINDS, render, schemas, write_schemas
 
 
@@ -39,6 +39,24 @@ def test_shipped_yaml_points_editors_at_its_schema():
     for kind in YAML_KINDS:
         first = default_path(kind).read_text(encoding="utf-8").splitlines()[0]
         assert first == f"# yaml-language-server: $schema=schema/{kind}.schema.json"
+
+
+@pytest.mark.parametrize("path", sorted((data_dir() / "grids").glob("*.yaml")), ids=lambda p: p.name)
+def test_every_other_shipped_grid_points_at_the_grid_schema_and_is_valid_for_it(path):
+    jsonschema = pytest.importorskip("jsonschema")
+    import yaml
+
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../schema/grid.schema.json"
+    assert (path.parent / "../schema/grid.schema.json").resolve() == (data_dir() / "schema" / "grid.schema.json")
+    jsonschema.validate(yaml.safe_load(text), schemas()["grid"])
+    assert path in shipped_grids().values()
+
+
+def test_the_grid_schema_describes_the_adaptation_note():
+    field = schemas()["grid"]["properties"]["adaptation"]
+    assert (field["type"], field["default"]) == ("string", "")
+    assert "adapted" in field["description"]
 
 
 def test_write_schemas(tmp_path):

@@ -21,7 +21,7 @@ import pytest
 
 from isgrille.content.errors import TOO_DEEP, ContentError, Problem
 from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
-from isgrille.content.loading import YAML_KINDS, data_dir, default_path, load_grid
+from isgrille.content.loading import YAML_KINDS, data_dir, default_path, load_grid, shipped_grids
 from isgrille.delivery.validate import validate_file
 from isgrille.results.learner import SELF, LearnerResults
 from isgrille.results.store import read_results, save_results
@@ -68,6 +68,31 @@ def test_shipped_example_results_are_valid(grid):
     results = read_results(path, grid)
     assert results.project.endswith("(fictif)")
     assert set(results.assessments) == {SELF, "formateur"}
+
+
+def test_every_shipped_grid_validates():
+    for path in [*shipped_grids().values(), *(data_dir() / "grids").glob("*.yaml")]:
+        assert validate_file(path) == "grid"
+
+
+@pytest.mark.parametrize(("name", "kind"), [("cohorte_questions_cles.csv", "cohort"),
+                                            ("results_questions_cles.json", "results")])
+def test_the_key_questions_examples_are_valid_on_their_grid_and_fictional(name, kind):
+    grid = load_grid(data_dir() / "grids" / "questions_cles.yaml")
+    path = data_dir() / "examples" / name
+    assert validate_file(path, grid) == kind
+    if kind == "results":
+        results = read_results(path, grid)
+        assert results.project.endswith("(fictif)") and results.learner.endswith("(fictif)")
+        assert set(results.assessments) == {SELF, "formateur"}
+    else:
+        rows = path.read_text(encoding="utf-8").splitlines()
+        assert rows[0] == "project,assessor," + ",".join(c.id for c in grid.criteria)
+        projects = {row.split(",")[0] for row in rows[1:]}
+        assert all(p.endswith("(fictif)") for p in projects) and 3 <= len(projects) <= 4
+    with pytest.raises(ContentError) as raised:
+        validate_file(path)  # against the AMI grid: says to pass its grid
+    assert raised.value.problems[-1].message.endswith("avec --grid")
 
 
 # --- YAML content files ------------------------------------------------------------------

@@ -121,3 +121,12 @@ def test_comparison_escapes_the_assessors_names(grid):
     gap = compare_assessments(grid, Assessment("P", {}), Assessment("P", {}, "x"))
     html = comparison_html(gap, "moi", "<b>Léa</b>")
     assert "<b>" not in html and "« &lt;b&gt;Léa&lt;/b&gt; »" in html
+
+
+def test_the_profile_of_an_adapted_grid_names_it_and_says_it_is_an_adaptation(grid):
+    view = ProfileView(grid)
+    assert 'role="note"' not in view.children[0].value  # the AMI grid is the source's own
+    adapted = grid.__class__(grid.levels, grid.dimensions, title="Questions <clés>", adaptation="Descripteurs du kit.")
+    caption = ProfileView(adapted).children[0].value
+    assert '<p role="note">' in caption and "Questions &lt;clés&gt;" in caption
+    assert text_of(caption).endswith("Grille « Questions <clés> » : Descripteurs du kit.")

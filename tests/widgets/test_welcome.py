@@ -14,10 +14,12 @@ import re
 import pytest
 
 from isgrille import load_grid
+from isgrille.content.loading import grid_source
 from isgrille.content.errors import ContentError
 from isgrille.content.workshop_file import Workshop
 from isgrille.widgets.welcome import (
     KitNotOpened,
+    adaptation_html,
     atis_html,
     attribution_html,
     edition_html,
@@ -154,6 +156,26 @@ def test_grid_card_of_the_shipped_grid_gives_its_origin_and_size_without_a_path(
     assert "Une grille de caractérisation développée par l'Avise et le Mouves" in text
     assert "3 dimensions, 12 critères, 4 niveaux (Inexistant, Faible, Intermédiaire, Fort)" in text
     assert "Fichier de la grille" not in text
+    assert 'role="note"' not in grid_html(load_grid())  # taken as it is from its source: no adaptation note
+
+
+def test_grid_card_of_the_key_questions_says_it_is_an_adaptation_as_a_note():
+    path = grid_source("questions_cles")
+    html = grid_html(load_grid(path), path)
+    assert "La grille utilisée : Questions clés pour l'analyse d'un projet d'innovation sociale" in text_of(html)
+    assert "1 dimension, 7 critères, 3 niveaux (Non, En partie, Oui)" in text_of(html)
+    [note] = re.findall(r'<p role="note">(.*?)</p>', html)
+    assert text_of(note) == ("Adaptation : Grille adaptée par le kit isgrille à partir des questions clés de "
+                             "l'atelier ; les descripteurs ne viennent pas de la source.")
+
+
+def test_the_adaptation_note_is_escaped(small_grid):
+    grid = small_grid.__class__(small_grid.levels, small_grid.dimensions, title="<i>Ma</i> grille",
+                                adaptation='Descripteurs <script>alert("x")</script> du kit.')
+    for html in (grid_html(grid), adaptation_html(grid, named=True)):
+        assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert text_of(adaptation_html(grid, named=True)) == ('Grille « <i>Ma</i> grille » : Descripteurs '
+                                                          '<script>alert("x")</script> du kit.')
 
 
 def test_grid_card_of_another_grid_names_its_file_escaped(tmp_path):
