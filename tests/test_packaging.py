@@ -102,8 +102,8 @@ def test_wheel_holds_the_content(wheel):
                      "isgrille/_data/schema/grid.schema.json",
                      "isgrille/_data/examples/cohort_fictional.csv",
                      "isgrille/_data/grids/questions_cles.yaml",
-                     "isgrille/_data/examples/results_questions_cles.json",
-                     "isgrille/_data/examples/cohorte_questions_cles.csv"):
+                     "isgrille/_data/examples/questions_cles/results_fictional.json",
+                     "isgrille/_data/examples/questions_cles/cohort_fictional.csv"):
         assert expected in names
 
 

@@ -51,7 +51,7 @@ def test_validate_every_shipped_file():
 def test_validate_the_key_questions_grid_and_its_examples():
     grid = data_dir() / "grids" / "questions_cles.yaml"
     examples = [data_dir() / "examples" / name
-                for name in ("results_questions_cles.json", "cohorte_questions_cles.csv")]
+                for name in ("questions_cles/results_fictional.json", "questions_cles/cohort_fictional.csv")]
     result = run("validate", "--grid", str(grid), str(grid), *map(str, examples))
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == [f"{grid}: valide (grille)", f"{examples[0]}: valide (résultats)",

@@ -309,7 +309,7 @@ def test_the_example_of_the_ami_grid_is_not_shown_with_the_key_questions(results
 
 
 def test_the_key_questions_example_opens_on_its_grid(tmp_path):
-    shipped = data_dir() / "examples" / "results_questions_cles.json"
+    shipped = data_dir() / "examples" / "questions_cles/results_fictional.json"
     copy = tmp_path / "resultats.json"
     copy.write_bytes(shipped.read_bytes())
     kit = open_kit(results_path=copy, grid_path="questions_cles", example_if_empty=True)

@@ -75,8 +75,8 @@ def test_every_shipped_grid_validates():
         assert validate_file(path) == "grid"
 
 
-@pytest.mark.parametrize(("name", "kind"), [("cohorte_questions_cles.csv", "cohort"),
-                                            ("results_questions_cles.json", "results")])
+@pytest.mark.parametrize(("name", "kind"), [("questions_cles/cohort_fictional.csv", "cohort"),
+                                            ("questions_cles/results_fictional.json", "results")])
 def test_the_key_questions_examples_are_valid_on_their_grid_and_fictional(name, kind):
     grid = load_grid(data_dir() / "grids" / "questions_cles.yaml")
     path = data_dir() / "examples" / name
