@@ -28,7 +28,17 @@ loaded, so ``import isgrille`` is fast in a script, a test or a notebook alike::
 """
 
 from .analysis.cohort import assessments_frame, load_assessments
+from .analysis.distribution import (
+    Comparison,
+    compare_assessors,
+    compare_dates,
+    dimension_medians,
+    level_counts,
+    level_medians,
+    project_matrix,
+)
 from .analysis.quiz import QuizResult, score_quiz
+from .analysis.quiz_tally import answer_counts, quiz_misses
 from .analysis.scoring import (
     AssessmentGap,
     ImprovementAxis,
@@ -83,4 +93,13 @@ __all__ = [
     "score_assessment",
     "score_quiz",
     "validate_file",
+    "Comparison",
+    "answer_counts",
+    "compare_assessors",
+    "compare_dates",
+    "dimension_medians",
+    "level_counts",
+    "level_medians",
+    "project_matrix",
+    "quiz_misses",
 ]

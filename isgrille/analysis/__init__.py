@@ -13,5 +13,10 @@ module          what it holds
                 tidy pandas table (``assessments_frame``)
 ``spreadsheet`` CSV safe to open in a spreadsheet: ``safe_cell`` neutralises
                 formulas, ``write_csv`` writes every export of the kit
+``distribution`` a class at a glance from its tidy ratings frame: ``level_counts``,
+                ``level_medians``, ``dimension_medians``, ``project_matrix``,
+                ``compare_assessors``, ``compare_dates``
+``quiz_tally``  the class's quiz answers: ``quiz_misses`` (the statements
+                missed most), ``answer_counts`` (the votes per choice)
 ==============  ==============================================================
 """

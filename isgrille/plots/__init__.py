@@ -15,13 +15,18 @@ module              what it holds
 ``summary``         ``plot_dimension_summary``: bars per dimension and overall
 ``export``          ``figure_png``: a figure as PNG bytes
 ``live_radar``      LiveRadar: the radar redrawn fast for a live profile
+``class_charts``    ``plot_cohort_heatmap``, ``plot_level_distribution`` (diverging
+                    bars) and their alt texts ``heatmap_alt``, ``distribution_alt``
+``quiz_charts``     ``plot_quiz_misses`` and ``quiz_misses_alt``
 ==================  ==========================================================
 """
 
+from .class_charts import distribution_alt, heatmap_alt, plot_cohort_heatmap, plot_level_distribution
 from .export import figure_png
 from .live_radar import LiveRadar
 from .radar import draw_profile_series, plot_profile
 from .style import HATCHES, LINESTYLES, MARKERS, PALETTE
+from .quiz_charts import plot_quiz_misses, quiz_misses_alt
 from .summary import plot_dimension_summary
 
 __all__ = [
@@ -30,8 +35,14 @@ __all__ = [
     "MARKERS",
     "PALETTE",
     "LiveRadar",
+    "distribution_alt",
     "draw_profile_series",
     "figure_png",
+    "heatmap_alt",
+    "plot_cohort_heatmap",
     "plot_dimension_summary",
+    "plot_level_distribution",
     "plot_profile",
+    "plot_quiz_misses",
+    "quiz_misses_alt",
 ]
