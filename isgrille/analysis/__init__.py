@@ -13,5 +13,7 @@ module          what it holds
                 tidy pandas table (``assessments_frame``)
 ``spreadsheet`` CSV safe to open in a spreadsheet: ``safe_cell`` neutralises
                 formulas, ``write_csv`` writes every export of the kit
+``card``        a project's card computed (``card_data``, ``card_from_results``,
+                ``cards_by_project``): profiles, summaries, axes, pitch
 ==============  ==============================================================
 """

@@ -15,6 +15,8 @@ module              what it holds
 ``summary``         ``plot_dimension_summary``: bars per dimension and overall
 ``export``          ``figure_png``: a figure as PNG bytes
 ``live_radar``      LiveRadar: the radar redrawn fast for a live profile
+``page_text``       text fitted to a printed page's columns (wrapped, « … », measured)
+``card``            ``plot_card``: a project's card on one A4 page
 ==================  ==========================================================
 """
 
