@@ -18,5 +18,7 @@ module          what it holds
                 ``compare_assessors``, ``compare_dates``
 ``quiz_tally``  the class's quiz answers: ``quiz_misses`` (the statements
                 missed most), ``answer_counts`` (the votes per choice)
+``card``        a project's card computed (``card_data``, ``card_from_results``,
+                ``cards_by_project``): profiles, summaries, axes, pitch
 ==============  ==============================================================
 """

@@ -16,5 +16,8 @@ module               what it holds
                      wheel); ``init_workshop`` copies the workshop to a folder
 ``present``          the Voilà command lines (app mode, live slides), offline,
                      idle kernels culled; which folder to serve
+``card_html``        a project's card as one self-contained web page
+``card_files``       cards as PNG, PDF (a class in one file), HTML; ``write_cards``;
+                     the notebooks' « Télécharger ma fiche projet » (``card_button``)
 ===================  =========================================================
 """

@@ -28,6 +28,8 @@ module          what it holds
 ``text``        HTML building blocks: escaping, inline Markdown, tables, CSS
 ==============  ==============================================================
 
+And ``card_download``: « Télécharger ma fiche projet », the card built on a click, its files linked.
+
     from isgrille import open_kit
     from isgrille.widgets import quiz_widget
     kit = open_kit()                      # grid, content and the learner's results store

@@ -1,0 +1,162 @@
+"""Project cards as files: PNG, one PDF for a whole class, self-contained HTML; and the notebooks' button.
+
+:func:`card_png`, :func:`card_pdf` and :func:`card_html` turn
+:class:`~isgrille.analysis.card.ProfileCard` s into bytes or text;
+:func:`write_cards` writes them to a folder, one file per card and format,
+named from the project (:func:`card_filename`: accents dropped, anything
+but letters, digits, ``-`` and ``_`` replaced, at most 60 characters, always
+starting ``fiche_`` — never a hidden file, a path or a name Windows
+reserves; two projects of one name get ``-2``, ``-3``…). Each file is
+written to a temporary file beside it and renamed: a failed write leaves the
+previous file of that name as it was. :func:`card_button` is the cell of
+notebooks 02 and 04: « Télécharger ma fiche projet ».
+
+>>> card_filename("../../Ma recyclerie ♻ été", "pdf")
+'fiche_Ma_recyclerie_ete.pdf'
+>>> taken = set()
+>>> [card_filename("CON", "png", taken), card_filename("con", "png", taken)]
+['fiche_CON.png', 'fiche_con-2.png']
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import unicodedata
+import warnings
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+from ..analysis.card import ProfileCard, card_from_results
+from ..content.errors import ContentError, os_error_text
+from ..content.model import Grid
+from ..results.learner import LearnerResults
+from .card_html import card_html
+
+__all__ = ["FORMATS", "card_png", "card_pdf", "card_html", "card_filename", "write_cards", "results_card_files",
+           "card_button"]
+
+#: The formats :func:`write_cards` knows, by file extension.
+FORMATS = ("png", "pdf", "html")
+_UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def card_png(card: ProfileCard, grid: Grid, dpi: int = 100) -> bytes:
+    """The card as a PNG of an A4 page (827 × 1169 pixels at 100 dpi)."""
+    from ..plots.card import plot_card
+
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
+        plot_card(card, grid).savefig(buffer, format="png", dpi=dpi, facecolor="white")
+    return buffer.getvalue()
+
+
+def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Iterable], Iterable] | None = None) -> bytes:
+    """One PDF, one A4 page per card (a whole class in one file); ValueError for no card at all."""
+    from matplotlib.backends.backend_pdf import PdfPages
+
+    from ..plots.card import plot_card
+
+    if not cards:
+        raise ValueError("aucune fiche à mettre dans le PDF (attendu : au moins un projet)")
+    title = f"Fiche projet — {cards[0].project}" if len(cards) == 1 else f"Fiches projet ({len(cards)} projets)"
+    buffer = io.BytesIO()
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from")
+        with PdfPages(buffer, metadata={"Title": title, "Creator": "isgrille"}) as pdf:
+            for card in progress(cards) if progress else cards:
+                pdf.savefig(plot_card(card, grid), facecolor="white")
+    return buffer.getvalue()
+
+
+def card_filename(project: str, extension: str, taken: set[str] | None = None) -> str:
+    """A safe file name for a project's card, unique among ``taken`` (compared case-insensitively; updated)."""
+    ascii_name = unicodedata.normalize("NFKD", project).encode("ascii", "ignore").decode("ascii")
+    stem = _UNSAFE.sub("_", ascii_name).strip("_-")[:60].strip("_-") or "projet"
+    name, n = f"fiche_{stem}.{extension}", 1
+    while taken is not None and name.casefold() in taken:
+        n += 1
+        name = f"fiche_{stem}-{n}.{extension}"
+    if taken is not None:
+        taken.add(name.casefold())
+    return name
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` and rename it: all or nothing."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_cards(
+    cards: Sequence[ProfileCard],
+    grid: Grid,
+    out_dir: str | Path,
+    formats: Sequence[str] = ("png",),
+    progress: Callable[[Iterable], Iterable] | None = None,
+) -> list[Path]:
+    """Write each card in each format to ``out_dir`` (created if need be); return the files written.
+
+    Names come from :func:`card_filename`, unique within the call; a file of
+    the same name from an earlier run is replaced (atomically). ``progress``
+    wraps the iteration over the cards (e.g. ``tqdm.tqdm``). A format that
+    is not one of :data:`FORMATS` raises ValueError; a folder or file that
+    cannot be written, :class:`~isgrille.content.errors.ContentError` in French.
+    """
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"format de fiche '{unknown[0]}' inconnu (attendu : {', '.join(FORMATS)})")
+    folder = Path(out_dir)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ContentError.single(folder, f"dossier des fiches impossible à créer : {os_error_text(exc)}") from None
+    taken: set[str] = set()
+    written: list[Path] = []
+    for card in progress(cards) if progress else cards:
+        for extension in formats:
+            path = folder / card_filename(card.project, extension, taken)
+            if extension == "png":
+                data = card_png(card, grid)
+            elif extension == "pdf":
+                data = card_pdf([card], grid)
+            else:
+                data = card_html(card, grid).encode("utf-8")
+            try:
+                _write_bytes(path, data)
+            except OSError as exc:
+                raise ContentError.single(path, f"fiche non écrite : {os_error_text(exc)}") from None
+            written.append(path)
+    return written
+
+
+def results_card_files(grid: Grid, results: LearnerResults, outline: Sequence | None = None) -> list:
+    """The learner's card as downloads: the PDF, then the web page (for :mod:`isgrille.widgets.card_download`)."""
+    from ..widgets.card_download import Download
+
+    card = card_from_results(grid, results, outline)
+    return [
+        Download("Fiche projet (PDF)", card_filename(card.project, "pdf"), "application/pdf", card_pdf([card], grid)),
+        Download("Fiche projet (page web)", card_filename(card.project, "html"), "text/html",
+                 card_html(card, grid).encode("utf-8")),
+    ]
+
+
+def card_button(kit, sequence: int):
+    """« Télécharger ma fiche projet » for a notebook: the kit's grid and store, the sequence's pitch outline."""
+    from ..widgets.card_download import card_download
+
+    pitch = kit.workshop.sequence(sequence).pitch
+    outline = pitch.outline if pitch is not None else None
+    return card_download(kit.grid, kit.store, lambda grid, results: results_card_files(grid, results, outline))

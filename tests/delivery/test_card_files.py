@@ -1,0 +1,84 @@
+"""Card files: an A4 PNG, one PDF page per card, a self-contained escaped web page, safe names, no overwrite."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+
+from isgrille import load_assessments, load_grid
+from isgrille.analysis.card import card_data, cards_by_project
+from isgrille.content.errors import ContentError
+from isgrille.delivery import card_files
+from isgrille.delivery.card_files import card_filename, card_pdf, card_png, write_cards
+
+@pytest.fixture(scope="module")
+def grid():
+    return load_grid()
+
+
+@pytest.fixture(scope="module")
+def cards(grid):
+    return cards_by_project(grid, load_assessments(grid=grid))[:3]
+
+
+def pages(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+def test_png_is_an_a4_page(grid, cards):
+    image = Image.open(io.BytesIO(card_png(cards[0], grid)))
+    assert image.format == "PNG" and abs(image.height / image.width - 297 / 210) < 0.01
+
+
+def test_pdf_has_one_page_per_card(grid, cards):
+    pdf = card_pdf(cards, grid)
+    assert pdf.startswith(b"%PDF-") and pdf.rstrip().endswith(b"%%EOF") and pages(pdf) == 3
+    assert pages(card_pdf(cards[:1], grid)) == 1
+    with pytest.raises(ValueError, match="aucune fiche"):
+        card_pdf([], grid)
+
+
+def test_file_names_are_safe_and_unique():
+    taken: set[str] = set()
+    names = [card_filename(p, "png", taken) for p in
+             ["../../x", "CON", "con", "🌱🌱", "é" * 300, "a/b\\c:d", ".cache", "x"]]
+    assert names[:4] == ["fiche_x.png", "fiche_CON.png", "fiche_con-2.png", "fiche_projet.png"]
+    assert names[-1] == "fiche_x-2.png" and all(len(n) <= 80 for n in names)
+    assert all(re.fullmatch(r"fiche_[A-Za-z0-9_-]+\.png", n) for n in names)
+
+
+def test_write_cards_never_overwrites_within_a_run_nor_escapes(tmp_path, grid):
+    cards = [card_data(grid, name, []) for name in ["../../x", "../../x", "CON", "🌱"]]
+    calls = []
+    written = write_cards(cards, grid, tmp_path / "fiches", formats=("png", "html"),
+                          progress=lambda items: calls.append(len(items)) or items)
+    assert calls == [4] and len(written) == len(set(written)) == 8
+    assert all(path.parent == tmp_path / "fiches" and path.exists() for path in written)
+    assert sorted(p.name for p in (tmp_path / "fiches").iterdir()) == sorted(p.name for p in written)
+    assert not list(tmp_path.glob("x*"))
+
+
+def test_a_failed_write_keeps_the_previous_file(tmp_path, grid, monkeypatch):
+    card = card_data(grid, "P", [])
+    [path] = write_cards([card], grid, tmp_path, formats=("html",))
+    before = path.read_bytes()
+
+    def broken(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(card_files.os, "replace", broken)
+    with pytest.raises(ContentError, match="disque plein"):
+        write_cards([card_data(grid, "P", [], learner="autre")], grid, tmp_path, formats=("html",))
+    assert path.read_bytes() == before and [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+def test_unknown_format_and_unwritable_folder(tmp_path, grid):
+    with pytest.raises(ValueError, match="format de fiche 'docx' inconnu"):
+        write_cards([], grid, tmp_path, formats=("docx",))
+    blocker = tmp_path / "fichier"
+    blocker.write_text("x")
+    with pytest.raises(ContentError, match="dossier des fiches impossible à créer"):
+        write_cards([], grid, blocker / "fiches")
