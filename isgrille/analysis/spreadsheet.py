@@ -130,18 +130,22 @@ def write_xlsx(rows: Iterable[Iterable[object]], path: str | Path, sheet: str = 
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(sheet)
     count = 0
-    for row in rows:
-        cells = []
-        for value in row:
-            if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
-                cells.append(value)
-                continue
-            text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
-            cell = WriteOnlyCell(worksheet, text if len(text) <= _XLSX_CELL else text[: _XLSX_CELL - 1] + "…")
-            cell.data_type = "s"  # openpyxl makes a formula of a text starting with « = »: it stays text
-            cells.append(cell)
-        worksheet.append(cells)
-        count += 1
+    try:
+        for row in rows:
+            cells = []
+            for value in row:
+                if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+                    cells.append(value)
+                    continue
+                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+                cell = WriteOnlyCell(worksheet, text if len(text) <= _XLSX_CELL else text[: _XLSX_CELL - 1] + "…")
+                cell.data_type = "s"  # openpyxl makes a formula of a text starting with « = »: it stays text
+                cells.append(cell)
+            worksheet.append(cells)
+            count += 1
+    except BaseException:
+        worksheet.close()  # openpyxl's temporary sheet file, ended and closed; nothing was written to `path`
+        raise
     buffer = io.BytesIO()
     workbook.save(buffer)
     write_atomic(path, buffer.getvalue())
