@@ -1,37 +1,49 @@
-"""A cohort's assessments as a CSV table, and as a tidy pandas DataFrame.
+"""A cohort's assessments read from a trainer's table, and as a tidy pandas DataFrame.
 
-The CSV has one row per assessment: a ``project`` column, an optional
-``assessor`` column (``autoévaluation`` when absent or empty), then one
-column per criterion id of the grid. A cell holds a level label (matched
-without regard to case or accents) or nothing for « non renseigné ». Commas
-or semicolons (as spreadsheets export in French) both work::
+The table (a CSV file or an xlsx workbook, read by :mod:`isgrille.content.tables`)
+has one row per assessment. Its columns, named in English or in French (case,
+accents and spaces not significant): ``project``/``projet`` (the only one
+required), ``assessor``/``évaluateur`` (``autoévaluation`` when absent or
+empty), ``date`` (``2026-11-26``, ``26/11/2026`` or a date cell; stored
+``YYYY-MM-DD``), ``comment``/``commentaire``, then one column per criterion
+of the grid, named by its id or by its label (« Ancrage territorial » as well
+as ``ancrage_territorial``). A cell holds a level's label (matched without
+regard to case or accents), its index (``0`` for the lowest; ``2.0`` too), or
+nothing for « non renseigné »::
 
-    project,assessor,caractere_collectif,richesse_collectif,...
-    La Recyclerie du Val (fictif),autoévaluation,Faible,Intermédiaire,...
+    projet;évaluateur;date;Caractère collectif du projet;richesse_collectif;...
+    La Recyclerie du Val (fictif);formateur;26/11/2026;intermediaire;1;...
 
-pandas is imported only by :func:`assessments_frame`.
+The same project rated by the same assessor on two dates is a before/after;
+on the same date, a duplicate. pandas is imported only by :func:`assessments_frame`.
 """
 
 from __future__ import annotations
 
-import csv
-import itertools
-from collections import Counter
+import datetime
+import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable
 
-from ..content.errors import TOO_MANY_ROWS, ContentError, Problem
-from ..content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, shorten
-from ..content.model import Assessment, Grid
-from ..content.sources import read_text
-from ..results.learner import UNKNOWN, LevelReader, unknown_level_text
+from ..content.errors import ContentError, Problem
+from ..content.limits import MAX_PROBLEMS, shorten
+from ..content.model import NOT_RATED, Assessment, Grid, fold_label
+from ..content.tables import Table, read_table
+from ..results.learner import UNKNOWN, LevelReader
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = ["load_assessments", "assessments_frame", "default_cohort_path"]
 
-PROJECT, ASSESSOR, DEFAULT_ASSESSOR = "project", "assessor", "autoévaluation"
+PROJECT, ASSESSOR, DATE, COMMENT, DEFAULT_ASSESSOR = "project", "assessor", "date", "comment", "autoévaluation"
+#: The names of the fixed columns, folded (see :func:`_folded`), by role; the first is the one messages say.
+FIXED = {PROJECT: ("projet", "project"), ASSESSOR: ("evaluateur", "evaluatrice", "assessor"), DATE: ("date",),
+         COMMENT: ("commentaire", "comment")}
+_FRENCH = {PROJECT: "projet", ASSESSOR: "évaluateur", DATE: "date", COMMENT: "commentaire"}
+#: A level given by its index: a whole number, ``2.0`` or ``2,0`` as a spreadsheet may write it.
+_INDEX = re.compile(r"[+-]?\d{1,9}(?:[.,]0*)?")
+_OUT_OF_RANGE = -2
 
 
 def default_cohort_path() -> Path:
@@ -42,125 +54,189 @@ def default_cohort_path() -> Path:
 
 
 def load_assessments(path: str | Path | None = None, grid: Grid | None = None) -> tuple[Assessment, ...]:
-    """Read a cohort's assessments, checked against ``grid`` (default: the AMI grid).
+    """Read a cohort's assessments from a CSV file or an xlsx workbook, checked against ``grid`` (default: the AMI grid).
 
-    Line ends may be LF, CRLF or CR alone (as old spreadsheets write them); a
-    cell may be as long as the file (up to ``MAX_BYTES["cohort"]``), and the
-    file may hold ``MAX_ROWS`` lines after its header. Raises
-    ContentError listing the bad rows and cells, each with its line and
-    column (the first ``MAX_PROBLEMS``, then how many more).
+    See :mod:`isgrille.content.tables` for the formats and bounds. Raises
+    ContentError listing the bad rows and cells, each with its line (and for
+    a workbook its cell, ``Feuil1!C5``) and column, the first ``MAX_PROBLEMS``,
+    then how many more.
     """
     from ..content.loading import load_grid
 
     path = Path(path) if path is not None else default_cohort_path()
     grid = grid if grid is not None else load_grid()
-    raw = read_text(path, "cohort").replace("\r\n", "\n").replace("\r", "\n")
-    text = raw.lstrip("\n")  # blank lines before the header are skipped…
-    offset = len(raw) - len(text)  # …but still counted in line numbers
-    lines = text.count("\n") + (not text.endswith("\n"))
-    if lines - 1 > MAX_ROWS:
-        raise ContentError.single(path, TOO_MANY_ROWS, line=offset + MAX_ROWS + 2)
-    first_line = text.partition("\n")[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    # csv's limit on a cell is process-wide: it is only ever raised, to the largest cohort file.
-    csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES["cohort"]))
-    reader = csv.reader(_lines(text), delimiter=delimiter)
-    try:
-        header = list(map(str.strip, next(reader)))
-        _check_header(path, header, grid, line=1 + offset)
-        return _read_rows(path, reader, header, grid, offset)
-    except csv.Error:  # hardly possible: the reading is lenient and a cell may be as long as the file
-        line = reader.line_num + offset
-        raise ContentError.single(path, "ligne illisible (guillemets mal placés ?)", line=line) from None
+    table = read_table(path)
+    return _read_rows(table, _columns(table, grid), grid)
 
 
-def _lines(text: str) -> Iterator[str]:
-    """``text``'s lines one at a time, ends kept (an io.StringIO would take four bytes a character)."""
-    start = 0
-    while start < len(text):
-        end = text.find("\n", start) + 1 or len(text)
-        yield text[start:end]
-        start = end
+def _folded(name: str) -> str:
+    """A column's name as it is matched: folded (case, accents), ``_`` and runs of spaces as one space, ’ as '."""
+    return " ".join(fold_label(name.replace("_", " ").replace("\u2019", "'")).split())
 
 
-def _read_rows(path: Path, reader, header: list[str], grid: Grid, offset: int) -> tuple[Assessment, ...]:
+def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Assessment, ...]:
     """The assessments, one a row; at most MAX_PROBLEMS problems described (then counted), in linear time."""
-    at = {name: index for index, name in enumerate(header)}
+    path, header, width = table.path, table.header, len(table.header)
     ids = [criterion.id for criterion in grid.criteria]
     columns = [at[criterion_id] for criterion_id in ids]
-    project_at, assessor_at = at[PROJECT], at.get(ASSESSOR)
-    levels = LevelReader(grid)
+    project_at, assessor_at, date_at, comment_at = at[PROJECT], at[ASSESSOR], at[DATE], at[COMMENT]
+    levels, indexes, dates = LevelReader(grid), {}, {}
     problems: list[Problem] = []
     more = 0
     assessments: list[Assessment] = []
-    seen: dict[tuple[str, str], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
 
-    def report(message: str, **where) -> None:
+    def report(message: str, line: int, column: int | None = None) -> None:
         nonlocal more
         if len(problems) < MAX_PROBLEMS:
-            problems.append(Problem(str(path), message, line=reader.line_num + offset, **where))
+            name = header[column] if column is not None else None
+            problems.append(Problem(str(path), message, column=name, **table.place(line, column)))
         else:
             more += 1
 
-    for row in reader:
-        whole = len(row) == len(header)
-        project = row[project_at].strip() if whole else ""
-        if not project:
-            if not any(cell.strip() for cell in row):
-                continue  # a blank line
-            if whole:
-                report("nom de projet vide", column=PROJECT)
+    for line, row in table.rows:
+        if len(row) != width:
+            if len(row) > width and not any(cell.strip() for cell in row[width:]):
+                row = row[:width]  # the empty cells a spreadsheet leaves on the right
+            elif any(cell.strip() for cell in row):
+                report(f"{width} valeurs attendues, {len(row)} trouvées", line)
+                continue
             else:
-                report(f"{len(header)} valeurs attendues, {len(row)} trouvées")
+                continue  # a blank line
+        project = row[project_at].strip()
+        if not project:
+            if any(cell.strip() for cell in row):
+                report("nom de projet vide", line, project_at)
             continue
         assessor = (row[assessor_at].strip() if assessor_at is not None else "") or DEFAULT_ASSESSOR
-        if (project, assessor) in seen:
-            report(f"évaluation de '{shorten(project)}' par '{shorten(assessor)}' en double "
-                   f"(déjà à la ligne {seen[project, assessor]})")
+        date = ""
+        if date_at is not None:
+            date = dates.get(row[date_at])
+            if date is None:
+                date = dates[row[date_at]] = _date(row[date_at])
+            if date == UNKNOWN:
+                report(f"date '{shorten(row[date_at].strip())}' invalide (attendu : AAAA-MM-JJ comme 2026-11-26, "
+                       "ou JJ/MM/AAAA comme 26/11/2026, ou vide)", line, date_at)
+                continue
+        key = (project, assessor, date)
+        if key in seen:
+            when = f" du {date}" if date else ""
+            report(f"évaluation de '{shorten(project)}' par '{shorten(assessor)}'{when} en double "
+                   f"(déjà à la ligne {seen[key]})", line)
             continue
-        seen[project, assessor] = reader.line_num + offset
+        seen[key] = line
         cells = [row[index] for index in columns]
         found = levels.many(cells)
-        if UNKNOWN not in found:
+        if UNKNOWN in found:  # not a label: perhaps an index
+            found = [level if level != UNKNOWN else indexes.get(cell) if cell in indexes else
+                     indexes.setdefault(cell, _index(cell, grid)) for cell, level in zip(cells, found)]
+        if UNKNOWN not in found and _OUT_OF_RANGE not in found:
             if not problems:  # once the file is wrong, its assessments are of no use
-                assessments.append(Assessment(project, dict(zip(ids, found)), assessor))
+                comment = row[comment_at].strip() if comment_at is not None else ""
+                assessments.append(Assessment(project, dict(zip(ids, found)), assessor, date, comment))
         elif len(problems) >= MAX_PROBLEMS:
-            more += found.count(UNKNOWN)
+            more += found.count(UNKNOWN) + found.count(_OUT_OF_RANGE)
         else:
-            for criterion_id, cell, level in zip(ids, cells, found):
-                if level == UNKNOWN:
-                    report(unknown_level_text(grid, cell), column=criterion_id)
+            for index, cell, level in zip(columns, cells, found):
+                if level in (UNKNOWN, _OUT_OF_RANGE):
+                    report(_level_text(grid, cell, level), line, index)
     if problems:
         raise ContentError(problems, more)
     if not assessments:
-        raise ContentError.single(path, "aucune évaluation : le tableau n'a que sa ligne d'en-tête", line=1 + offset)
+        raise ContentError.single(path, "aucune évaluation : le tableau n'a que sa ligne d'en-tête",
+                                  **table.place(table.header_line))
     return tuple(assessments)
 
 
-def _check_header(path: Path, header: list[str], grid: Grid, line: int) -> None:
-    """Problems of the header line; a hostile one may hold millions of names, so each is looked at once."""
-    expected = [PROJECT, ASSESSOR] + [c.id for c in grid.criteria]
-    known = set(expected)
-    counts = Counter(filter(known.__contains__, header))
-    problems = []
-    if PROJECT not in counts:
-        problems.append(Problem(str(path), f"colonne '{PROJECT}' manquante", line=line))
-    unknown = list(itertools.islice(itertools.filterfalse(known.__contains__, header), MAX_PROBLEMS))
-    for name in unknown:
-        problems.append(
-            Problem(str(path), f"colonne inconnue (attendu : {', '.join(expected)})", line=line, column=shorten(name))
-        )
-    more = len(header) - sum(counts.values()) - len(unknown)  # unknown names not described
-    for name in (name for name in counts if counts[name] > 1):
-        problems.append(Problem(str(path), "colonne en double", line=line, column=name))
-    missing = [c.id for c in grid.criteria if c.id not in counts]
-    if missing:
-        plural = "s" if len(missing) > 1 else ""
-        problems.append(Problem(
-            str(path), f"colonne{plural} de critère manquante{plural} : {', '.join(missing)}", line=line
-        ))
+def _index(cell: str, grid: Grid) -> int:
+    """The level a cell gives by its index: the index, ``_OUT_OF_RANGE``, or ``UNKNOWN`` if no whole number."""
+    text = cell.strip()
+    if not _INDEX.fullmatch(text):
+        return UNKNOWN
+    index = int(re.split("[.,]", text)[0])
+    return index if 0 <= index <= grid.top_index else _OUT_OF_RANGE
+
+
+def _level_text(grid: Grid, cell: str, level: int) -> str:
+    """What is wrong with a cell that gives no level: an unknown label, or an index out of range."""
+    if level == _OUT_OF_RANGE:
+        return (f"niveau n° {cell.strip()} hors limites (attendu : de 0 pour « {grid.levels[0]} » à "
+                f"{grid.top_index} pour « {grid.levels[-1]} », ou vide pour « {NOT_RATED} »)")
+    return (f"niveau '{shorten(cell.strip())}' inconnu (attendu : {', '.join(grid.levels)}, ou leur indice de 0 à "
+            f"{grid.top_index}, ou vide pour « {NOT_RATED} »)")
+
+
+def _date(cell: str) -> str | int:
+    """A date cell as ``YYYY-MM-DD`` (``""`` when empty), or ``UNKNOWN``."""
+    text = cell.strip()
+    if not text:
+        return ""
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text)
+    french = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    parts = iso.groups() if iso else french.groups()[::-1] if french else None
+    try:
+        return datetime.date(*map(int, parts)).isoformat() if parts else UNKNOWN
+    except ValueError:  # 2026-02-30
+        return UNKNOWN
+
+
+def _columns(table: Table, grid: Grid) -> dict[str, int | None]:
+    """Where each fixed column and criterion is in the header; ContentError listing the header's problems."""
+    names: dict[str, str] = {}
+    for role, aliases in FIXED.items():
+        names.update(dict.fromkeys(aliases, role))
+    for criterion in grid.criteria:  # ids first: an id is never shadowed by another criterion's label
+        names.setdefault(_folded(criterion.id), criterion.id)
+    for criterion in grid.criteria:
+        names.setdefault(_folded(criterion.label), criterion.id)
+    at: dict[str, int | None] = dict.fromkeys([*FIXED, *(c.id for c in grid.criteria)])
+    problems, unknown, more = [], [], 0
+    where = table.place(table.header_line)
+
+    def report(message: str, column: str | None = None) -> None:
+        nonlocal more
+        if len(problems) < MAX_PROBLEMS:
+            problems.append(Problem(str(table.path), message, column=column, **where))
+        else:
+            more += 1
+
+    for index, name in enumerate(table.header):
+        role = names.get(_folded(name))
+        if not name:
+            report(f"colonne n° {index + 1} sans nom : nommez-la ou supprimez-la")
+        elif role is None:
+            unknown.append(index)
+        elif at[role] is not None:
+            first = table.header[at[role]]
+            report("colonne en double" if first == name else f"colonne en double (même colonne que '{shorten(first)}')",
+                   shorten(name))
+        else:
+            at[role] = index
+    if at[PROJECT] is None:
+        problems.insert(0, Problem(str(table.path), "colonne du projet manquante (attendu : « projet » ou « project »)", **where))
+    criteria = [c for c in grid.criteria if at[c.id] is not None]
+    if unknown and not criteria:  # no column of this grid: say it once
+        shown = ", ".join(f"'{shorten(table.header[index], 30)}'" for index in unknown[:5])
+        report(f"colonnes inconnues pour la grille « {grid.title or grid.id} » : {shown}"
+               f"{', …' if len(unknown) > 5 else ''} (attendu, par exemple : {_expected(grid, 3)})")
+    else:
+        for index in unknown:
+            report(f"colonne inconnue (attendu : {', '.join(_FRENCH.values())}, ou un critère par son identifiant "
+                   f"ou son libellé : {_expected(grid, 4)})", shorten(table.header[index]))
+        missing = [c.id for c in grid.criteria if at[c.id] is None]
+        if missing:
+            plural = "s" if len(missing) > 1 else ""
+            report(f"colonne{plural} de critère manquante{plural} : {', '.join(missing)}")
     if problems:
         raise ContentError(problems, more)
+    return at
+
+
+def _expected(grid: Grid, count: int) -> str:
+    """The first ``count`` criteria as a column may name them: ``ancrage_territorial`` or « Ancrage territorial »."""
+    shown = [f"{c.id} ou « {c.label} »" for c in grid.criteria[:count]]
+    rest = len(grid.criteria) - count
+    return " ; ".join(shown) + (f" ; et {rest} autre{'s' if rest > 1 else ''}" if rest > 0 else "")
 
 
 def assessments_frame(assessments: Iterable[Assessment], grid: Grid) -> "pandas.DataFrame":

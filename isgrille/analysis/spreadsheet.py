@@ -10,6 +10,15 @@ text ». Numbers the kit computes (counts, percentages) are written as
 numbers, so they still add up; quoting of commas, quotes and line breaks is
 the :mod:`csv` module's.
 
+For Excel as French users open it (a double click), :func:`write_csv` and
+:func:`write_csv_file` write an Excel flavour on request: ``;`` between
+cells, a decimal comma, CRLF line ends and a UTF-8 BOM (without it, Excel
+reads UTF-8 as Windows-1252: « Ã© » for « é »). :func:`write_xlsx` writes
+a workbook instead, where a text cell is always a text cell, never a
+formula, so no quote is needed there. Files are written atomically
+(:func:`~isgrille.results.atomic.write_atomic`): a failed write leaves the
+previous file as it was.
+
 >>> safe_cell("=1+1"), safe_cell("-3"), safe_cell(-3), safe_cell(66.7), safe_cell(None)
 ("'=1+1", "'-3", '-3', '66.7', '')
 """
@@ -17,9 +26,13 @@ the :mod:`csv` module's.
 from __future__ import annotations
 
 import csv
+import io
+from pathlib import Path
 from typing import Iterable, TextIO
 
-__all__ = ["FORMULA_STARTS", "safe_cell", "write_csv"]
+from ..results.atomic import write_atomic
+
+__all__ = ["FORMULA_STARTS", "safe_cell", "write_csv", "write_csv_file", "write_xlsx"]
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, plus NUL).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -40,11 +53,14 @@ def safe_cell(value: object) -> str:
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
-def write_csv(rows: Iterable[Iterable[object]], out: TextIO) -> int:
+def write_csv(rows: Iterable[Iterable[object]], out: TextIO, excel: bool = False) -> int:
     """Write ``rows`` (the header first) to ``out`` as CSV, every cell through :func:`safe_cell`.
 
     Rows are written one by one as they come (a generator streams), with
-    ``\\n`` line ends; returns the number of rows written.
+    ``\\n`` line ends; returns the number of rows written. With ``excel=True``,
+    the flavour French Excel opens: ``;`` between cells, a decimal comma
+    (``66,7``) and ``\\r\\n`` line ends; open ``out`` with ``newline=""`` and
+    ``encoding="utf-8-sig"`` (the BOM Excel needs), or use :func:`write_csv_file`.
 
     >>> import io
     >>> buffer = io.StringIO()
@@ -52,10 +68,85 @@ def write_csv(rows: Iterable[Iterable[object]], out: TextIO) -> int:
     2
     >>> buffer.getvalue()
     "project,percent\\n'@SOMME(A1),50.0\\n"
+    >>> buffer = io.StringIO()
+    >>> _ = write_csv([["projet", "pourcentage"], ["La Ressourcerie", 66.7]], buffer, excel=True)
+    >>> buffer.getvalue()
+    'projet;pourcentage\\r\\nLa Ressourcerie;66,7\\r\\n'
     """
-    writer = csv.writer(out, lineterminator="\n")
+    if excel:
+        writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+        cell = _excel_cell
+    else:
+        writer, cell = csv.writer(out, lineterminator="\n"), safe_cell
     count = 0
     for row in rows:
-        writer.writerow([safe_cell(value) for value in row])
+        writer.writerow([cell(value) for value in row])
         count += 1
+    return count
+
+
+def _excel_cell(value: object) -> str:
+    """:func:`safe_cell`, a float with a decimal comma as French Excel reads it."""
+    return str(value).replace(".", ",") if isinstance(value, float) else safe_cell(value)
+
+
+def write_csv_file(rows: Iterable[Iterable[object]], path: str | Path, excel: bool = False) -> int:
+    """Write ``rows`` to the CSV file ``path`` atomically (UTF-8; for ``excel``, its flavour and a BOM); return the count.
+
+    >>> import tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "scores.csv"
+    >>> write_csv_file([["projet"], ["=1+1"]], path, excel=True), path.read_bytes()
+    (2, b"\\xef\\xbb\\xbfprojet\\r\\n'=1+1\\r\\n")
+    """
+    buffer = io.StringIO(newline="")
+    count = write_csv(rows, buffer, excel)
+    write_atomic(path, buffer.getvalue().encode("utf-8-sig" if excel else "utf-8"))
+    return count
+
+
+#: Longest text in an xlsx cell (Excel's own limit); a longer text is cut, with « … ».
+_XLSX_CELL = 32_767
+
+
+def write_xlsx(rows: Iterable[Iterable[object]], path: str | Path, sheet: str = "Tableau") -> int:
+    """Write ``rows`` (the header first) to the workbook ``path`` atomically, on one sheet; return the row count.
+
+    A number (``int`` or ``float``, not ``bool``) is a number cell; anything
+    else is a text cell — never a formula, even ``=cmd|…`` — whose control
+    characters (which xlsx cannot hold) are dropped; ``None`` is an empty cell.
+    ``sheet`` must be a valid sheet name (at most 31 characters, none of ``[]:*?/\\``).
+
+    >>> import openpyxl, tempfile
+    >>> path = Path(tempfile.mkdtemp()) / "scores.xlsx"
+    >>> write_xlsx([["projet", "score"], ["=1+1", 2.5]], path)
+    2
+    >>> [(cell.value, cell.data_type) for cell in openpyxl.load_workbook(path)["Tableau"]["A2:B2"][0]]
+    [('=1+1', 's'), (2.5, 'n')]
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(sheet)
+    count = 0
+    try:
+        for row in rows:
+            cells = []
+            for value in row:
+                if value is None or (isinstance(value, (int, float)) and not isinstance(value, bool)):
+                    cells.append(value)
+                    continue
+                text = ILLEGAL_CHARACTERS_RE.sub("", str(value))
+                cell = WriteOnlyCell(worksheet, text if len(text) <= _XLSX_CELL else text[: _XLSX_CELL - 1] + "…")
+                cell.data_type = "s"  # openpyxl makes a formula of a text starting with « = »: it stays text
+                cells.append(cell)
+            worksheet.append(cells)
+            count += 1
+    except BaseException:
+        worksheet.close()  # openpyxl's temporary sheet file, ended and closed; nothing was written to `path`
+        raise
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomic(path, buffer.getvalue())
     return count

@@ -15,6 +15,10 @@ module                 what it holds
                        French words of system, YAML and JSON errors
 ``sources``            reading text (regular files, bounded), YAML (from events:
                        no alias, bounded depth) and JSON with line numbers
+``tables``             a trainer's table, CSV (any delimiter, UTF-8 or
+                       Windows-1252) or xlsx: header and located rows of texts
+``workbooks``          an xlsx sheet opened with openpyxl, bounded (zip checked
+                       first), merged header cells seen
 ``validation``         pydantic → located French problems; YamlDocument (data
                        and lazy line index), FileModel, LocatedError
 ``fields``             identifiers, texts and uniqueness shared by every file model

@@ -28,16 +28,26 @@ from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES, shorten, size_label
 if TYPE_CHECKING:  # pragma: no cover
     from .validation import Index, YamlDocument
 
-__all__ = ["read_text", "read_yaml", "parse_json", "without_surrogates"]
+__all__ = ["read_text", "read_bytes", "read_yaml", "parse_json", "without_surrogates"]
 
 
 def read_text(path: str | Path, kind: str | None = None) -> str:
-    """Read a UTF-8 text file (BOM accepted) of at most ``MAX_BYTES[kind]`` bytes, or raise ContentError.
+    """Read a UTF-8 text file (BOM accepted) with :func:`read_bytes`'s bounds, or raise ContentError (also if blank)."""
+    raw = read_bytes(path, kind).removeprefix(codecs.BOM_UTF8)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ContentError.single(path, f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide) "
+                                  "; enregistrez-le en UTF-8", line=raw.count(b"\n", 0, exc.start) + 1) from None
+    if not text.strip():
+        raise ContentError.single(path, "le fichier est vide")
+    return text
 
-    ``kind``: ``"content"``, ``"results"`` or ``"cohort"``; by default the suffix's
-    (``.json``: results, ``.csv``: cohort, else content). Anything but a regular
-    file (a folder, a FIFO, ``/dev/zero``) is refused before it is opened.
-    """
+
+def read_bytes(path: str | Path, kind: str | None = None) -> bytes:
+    """A regular file's bytes, at most ``MAX_BYTES[kind]`` (a folder, FIFO or device refused unopened), or ContentError.
+
+    ``kind``: ``"content"``, ``"results"`` or ``"cohort"``; by default the suffix's (``.json``, ``.csv``, else content)."""
     path = Path(path)
     kind = kind or {".json": "results", ".csv": "cohort"}.get(path.suffix.lower(), "content")
     try:
@@ -53,18 +63,7 @@ def read_text(path: str | Path, kind: str | None = None) -> str:
         hint = " : vérifiez les droits de lecture du fichier" if exc.errno in (errno.EACCES, errno.EPERM) else ""
         raise ContentError.single(path, f"lecture impossible ({os_error_text(exc)}{hint})") from None
     _check(path, stat.S_IFREG, len(raw), kind, grown=True)
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8):]
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ContentError.single(
-            path, f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide) ; enregistrez-le en UTF-8",
-            line=raw.count(b"\n", 0, exc.start) + 1,
-        ) from None
-    if not text.strip():
-        raise ContentError.single(path, "le fichier est vide")
-    return text
+    return raw
 
 
 def _check(path: Path, mode: int, size: int, kind: str, grown: bool = False) -> None:

@@ -1,8 +1,9 @@
 """Check any file of the kit, whatever it holds: ``python -m isgrille validate``.
 
 A YAML file is content (grid, quiz, concepts, workshop), recognised by its
-``kind`` field or its keys; a ``.csv`` file is a cohort of assessments; a
-``.json`` file is a learner's results. This dispatcher sits above the layers
+``kind`` field or its keys; a ``.csv`` or ``.xlsx`` file is a cohort of
+assessments (a CSV in UTF-8, with or without BOM, or Windows-1252, as French
+Excel writes it); a ``.json`` file is a learner's results. This dispatcher sits above the layers
 whose readers it calls (content, results, analysis), so none of them needs
 to know about the others.
 
@@ -30,21 +31,24 @@ from pathlib import Path
 from ..content.errors import ContentError, Problem
 from ..content.model import Grid
 
-__all__ = ["validate_file"]
+__all__ = ["validate_file", "COHORT_SUFFIXES"]
 
 #: Problems of a cohort whose columns are another grid's criteria.
-_COLUMN_PROBLEMS = ("colonne inconnue", "colonne de critère manquante", "colonnes de critère manquantes")
+_COLUMN_PROBLEMS = ("colonne inconnue", "colonnes inconnues pour la grille", "colonne de critère manquante",
+                    "colonnes de critère manquantes")
+#: The suffixes of a cohort's table: CSV or an Excel workbook.
+COHORT_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 
 def validate_file(path: str | Path, grid: Grid | None = None) -> str:
     """Check any content file; return its kind, or raise ContentError.
 
     YAML files are recognised by their ``kind`` field (or their keys); a
-    ``.csv`` file is a cohort of assessments and a ``.json`` file a learner's
-    results, both checked against ``grid`` (default: the AMI grid).
+    ``.csv`` or ``.xlsx`` file is a cohort of assessments and a ``.json`` file
+    a learner's results, both checked against ``grid`` (default: the AMI grid).
     """
     path = Path(path)
-    if path.suffix.lower() in (".json", ".csv"):
+    if path.suffix.lower() in (".json", *COHORT_SUFFIXES):
         from ..content.loading import data_dir, load_grid
 
         which = "la grille donnée avec --grid" if grid is not None else f"la grille par défaut ({data_dir() / 'grid.yaml'})"
@@ -57,7 +61,7 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
         _check_grid_id(path, text, grid, which)
         LearnerResults.from_json(text, grid, path)
         return "results"
-    if path.suffix.lower() == ".csv":
+    if path.suffix.lower() in COHORT_SUFFIXES:
         from ..analysis.cohort import load_assessments
 
         try:

@@ -1,6 +1,8 @@
 """Tests of isgrille.analysis.cohort: a cohort's assessments from CSV, and their tidy frame.
 
-load_assessments is checked on the shipped fictional cohort and on CSV files
+load_assessments is checked on the shipped cohorts (the fictional one, and
+the same cohort dated, as French Excel's CSV, a UTF-8 CSV with BOM and a
+workbook, which must all read the same) and on CSV files
 built in ``tmp_path`` (commas or semicolons, BOM, level labels typed without
 accents or in capitals, « non renseigné »); each malformed CSV is checked for
 the exact French message and its line and column. Strange but bounded files:
@@ -23,6 +25,7 @@ from isgrille.content.errors import ContentError, Problem
 from isgrille.content.errors import TOO_MANY_ROWS
 from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN
 from isgrille.content.loading import load_grid
+from isgrille.content.model import Assessment
 
 #: The shipped grid's criterion ids, in order (written out, not read from the code under test).
 CRITERIA = [
@@ -34,7 +37,8 @@ CRITERIA = [
 LEVELS = ["Inexistant", "Faible", "Intermédiaire", "Fort"]
 EXPECTED_COLUMNS = ", ".join(["project", "assessor", *CRITERIA])
 UNKNOWN_LEVEL = (
-    "niveau '{}' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort ou vide pour « non renseigné »)"
+    "niveau '{}' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort, ou leur indice de 0 à 3, "
+    "ou vide pour « non renseigné »)"
 )
 
 HEADER = ["project", "assessor", *CRITERIA]
@@ -189,18 +193,29 @@ def test_unknown_level(write, grid):
     assert str(excinfo.value) == f"{path}: ligne 2, colonne 'caractere_collectif': {UNKNOWN_LEVEL.format('Tres fort')}"
 
 
-UNKNOWN_COLUMN = f"colonne inconnue (attendu : {EXPECTED_COLUMNS})"
+UNKNOWN_COLUMN = (
+    "colonne inconnue (attendu : projet, évaluateur, date, commentaire, ou un critère par son identifiant ou son "
+    "libellé : caractere_collectif ou « Caractère collectif du projet » ; richesse_collectif ou « Richesse du "
+    "collectif » ; integration_beneficiaires ou « Intégration des bénéficiaires » ; formalisation_gouvernance ou "
+    "« Formalisation de la gouvernance » ; et 8 autres)"
+)
+MISSING_PROJECT = "colonne du projet manquante (attendu : « projet » ou « project »)"
 
 HEADER_CASES = [
-    pytest.param(HEADER[1:], "colonne 'project' manquante", None, id="missing-project"),
+    pytest.param(HEADER[1:], MISSING_PROJECT, None, id="missing-project"),
     pytest.param([*HEADER, "couleur"], UNKNOWN_COLUMN, "couleur", id="unknown-column"),
-    pytest.param(["project", "Assessor", *CRITERIA], UNKNOWN_COLUMN, "Assessor", id="column-names-are-exact"),
     pytest.param([c for c in HEADER if c != "ouverture_recherche"],
                  "colonne de critère manquante : ouverture_recherche", None, id="missing-criterion"),
     pytest.param([c for c in HEADER if c not in ("richesse_collectif", "viabilite_economique")],
                  "colonnes de critère manquantes : richesse_collectif, viabilite_economique", None,
                  id="missing-criteria"),
     pytest.param([*HEADER, "rupture_existant"], "colonne en double", "rupture_existant", id="duplicate-column"),
+    pytest.param([*HEADER, "Rupture avec l’existant"], "colonne en double (même colonne que 'rupture_existant')",
+                 "Rupture avec l’existant", id="same-criterion-by-its-label"),
+    pytest.param([*HEADER, "Évaluatrice"], "colonne en double (même colonne que 'assessor')", "Évaluatrice",
+                 id="same-fixed-column-in-french"),
+    pytest.param([*HEADER[:3], "", *HEADER[3:]], "colonne n° 4 sans nom : nommez-la ou supprimez-la", None,
+                 id="empty-name"),
 ]
 
 
@@ -213,7 +228,7 @@ def test_bad_header(write, grid, header, message, column):
 def test_every_duplicated_column_is_reported(write, grid):
     header = [*HEADER, "rupture_existant", "richesse_collectif"]
     path = write(csv_text(header, ["Projet A", *["Faible"] * (len(header) - 1)]))
-    assert [p.column for p in problems_of(path, grid)] == ["richesse_collectif", "rupture_existant"]
+    assert [p.column for p in problems_of(path, grid)] == ["rupture_existant", "richesse_collectif"]
 
 
 def test_blank_lines_before_the_header_are_skipped_but_counted(write, grid):
@@ -223,11 +238,11 @@ def test_blank_lines_before_the_header_are_skipped_but_counted(write, grid):
 
 
 def test_several_header_problems_reported_together(write, grid):
-    header = ["projet", "assessor", *CRITERIA[1:]]
+    header = ["projekt", "assessor", *CRITERIA[1:]]
     path = write(csv_text(header, ["Projet A", "formateur", *["Faible"] * 11]))
     assert problems_of(path, grid) == (
-        Problem(str(path), "colonne 'project' manquante", line=1),
-        Problem(str(path), UNKNOWN_COLUMN, line=1, column="projet"),
+        Problem(str(path), MISSING_PROJECT, line=1),
+        Problem(str(path), UNKNOWN_COLUMN, line=1, column="projekt"),
         Problem(str(path), "colonne de critère manquante : caractere_collectif", line=1),
     )
 
@@ -274,12 +289,19 @@ def test_several_bad_cells_reported_together(write, grid):
     assert str(excinfo.value).endswith(f"{UNKNOWN_LEVEL.format('Tres fort')} (et 3 autres erreurs)")
 
 
-def test_not_utf8(write, grid):
-    path = write(csv_text(HEADER, row("Projet A", "autoévaluation", "Intermédiaire")), encoding="cp1252")
-    assert problems_of(path, grid) == (
-        Problem(str(path), "le fichier n'est pas encodé en UTF-8 (octet 0xe9 invalide) ; enregistrez-le en UTF-8",
-                line=2),
-    )
+def test_windows_1252_is_read_when_not_utf8(write, grid):
+    path = write(csv_text(HEADER, row("Cantine « Œuvre » à 15 €", "évaluatrice", "Intermédiaire"), sep=";"),
+                 encoding="cp1252")
+    [assessment] = load_assessments(path, grid)
+    assert (assessment.project, assessment.assessor) == ("Cantine « Œuvre » à 15 €", "évaluatrice")
+    assert assessment.ratings["caractere_collectif"] == 2
+
+
+def test_neither_utf8_nor_windows_1252(write, grid):
+    path = write("project;assessor\nProjet A;\x81\n", encoding="latin-1")
+    assert problems_of(path, grid) == (Problem(str(path), (
+        "encodage inconnu : ni UTF-8 ni Windows-1252 (octet 0x81) ; enregistrez le tableau en « CSV UTF-8 »"),
+        line=2),)
 
 
 def test_empty_file(write, grid):
@@ -462,3 +484,128 @@ def test_frame_of_no_assessment(grid):
     assert list(frame.columns) == [
         "project", "assessor", "dimension", "criterion", "criterion_label", "level", "rank",
     ]
+
+
+# --- a trainer's table: French headers, labels, indexes, dates, comments ---------------------
+
+EXAMPLES = ["cohorte_excel_fr.csv", "cohorte_utf8_bom.csv", "cohorte_classeur.xlsx"]
+
+
+@pytest.fixture(scope="module")
+def dated(grid):
+    return load_assessments(default_cohort_path().with_name("cohorte_excel_fr.csv"), grid)
+
+
+@pytest.mark.parametrize("name", EXAMPLES[1:])
+def test_the_three_examples_read_the_same(grid, dated, name):
+    assert load_assessments(default_cohort_path().with_name(name), grid) == dated
+
+
+def test_the_examples_are_the_fictional_cohort_dated_with_three_after_the_workshop(cohort, dated):
+    assert dated[:8] == tuple(
+        Assessment(a.project, a.ratings, a.assessor, "2026-09-15", dated[n].comment) for n, a in enumerate(cohort))
+    after = [(a.project, a.assessor, a.date) for a in dated[8:]]
+    assert after == [("La Recyclerie du Val (fictif)", "autoévaluation", "2026-11-26"),
+                     ("Atelier Numérique pour Tous (fictif)", "autoévaluation", "2026-11-26"),
+                     ("La Recyclerie du Val (fictif)", "formateur", "2026-11-26")]
+    assert dated[1].comment == "Budget de 15 000 € à consolider ; cœur du projet : les repas"  # € and œ: cp1252
+    assert dated[8].ratings["formalisation_gouvernance"] == 2 > dated[0].ratings["formalisation_gouvernance"]
+
+
+def test_french_headers_labels_as_columns_and_loose_levels(write, grid):
+    labels = [c.label for c in load_grid().criteria]
+    header = [" PROJET ", "Evaluateur", "Date", "Commentaire", "ancrage territorial", *labels[:7], *labels[8:]]
+    cells = ["Projet A", "", "26/11/2026", " Très bien ", " intermediaire ", "FORT", "0", "2.0", "3,0", "", "",
+             "non renseigné", "faible", "1", "Inexistant", "fort"]
+    [assessment] = load_assessments(write(csv_text(header, cells, sep=";")), grid)
+    assert (assessment.assessor, assessment.date, assessment.comment) == ("autoévaluation", "2026-11-26", "Très bien")
+    assert [assessment.ratings[c] for c in CRITERIA] == [3, 0, 2, 3, None, None, None, 2, 1, 1, 0, 3]
+
+
+@pytest.mark.parametrize("cell, date", [("2026-11-26", "2026-11-26"), ("26/11/2026", "2026-11-26"),
+                                        ("1/2/2027", "2027-02-01"), (" ", "")])
+def test_dates_iso_or_french(write, grid, cell, date):
+    [assessment] = load_assessments(write(csv_text(["date", *HEADER], [cell, *row()])), grid)
+    assert assessment.date == date
+
+
+@pytest.mark.parametrize("cell", ["26/11/26", "2026-02-30", "demain", "11/26/2026", "46352"])
+def test_a_bad_date_is_located(write, grid, cell):
+    path = write(csv_text([*HEADER, "Date"], [*row(), cell]))
+    assert problems_of(path, grid) == (Problem(str(path), (
+        f"date '{cell}' invalide (attendu : AAAA-MM-JJ comme 2026-11-26, ou JJ/MM/AAAA comme 26/11/2026, ou vide)"),
+        line=2, column="Date"),)
+
+
+def test_two_dates_are_a_before_and_after_not_a_duplicate(write, grid):
+    rows = [["date", *HEADER], ["2026-09-15", *row()], ["26/11/2026", *row()], ["15/09/2026", *row()]]
+    path = write(csv_text(*rows))
+    assert problems_of(path, grid) == (Problem(str(path), (
+        "évaluation de 'Projet A' par 'autoévaluation' du 2026-09-15 en double (déjà à la ligne 2)"), line=4),)
+    assert [a.date for a in load_assessments(write(csv_text(*rows[:3])), grid)] == ["2026-09-15", "2026-11-26"]
+
+
+@pytest.mark.parametrize("cell", ["4", "-1", "12.0"])
+def test_an_index_out_of_range(write, grid, cell):
+    path = write(csv_text(HEADER, row("Projet A", "formateur", cell)))
+    assert problems_of(path, grid) == (Problem(str(path), (
+        f"niveau n° {cell} hors limites (attendu : de 0 pour « Inexistant » à 3 pour « Fort », "
+        "ou vide pour « non renseigné »)"), line=2, column="caractere_collectif"),)
+
+
+@pytest.mark.parametrize("cell", ["Très fort", "2.5", "deux"])
+def test_an_unknown_level_says_the_labels_and_the_index_range(write, grid, cell):
+    path = write(csv_text(HEADER, row("Projet A", "formateur", "Fort", cell)))
+    assert problems_of(path, grid) == (Problem(str(path), UNKNOWN_LEVEL.format(cell), line=2,
+                                               column="richesse_collectif"),)
+
+
+def test_indexes_follow_the_grid(write, small_grid):
+    [assessment] = load_assessments(write(csv_text(["projet", "c0_0", "Critère 0.1", "c1_0"], ["P", "2", "0", ""])),
+                                    small_grid)
+    assert assessment.ratings == {"c0_0": 2, "c0_1": 0, "c1_0": None}
+    path = write(csv_text(["projet", "c0_0", "c0_1", "c1_0"], ["P", "3", "N0", ""]))
+    assert problems_of(path, small_grid)[0].message.startswith("niveau n° 3 hors limites (attendu : de 0 pour « N0 »")
+
+
+def test_empty_cells_a_spreadsheet_leaves_on_the_right_are_ignored(write, grid):
+    text = csv_text([*HEADER, "", ""], [*row(), "", ""], [*row("Projet B"), " "], sep=";")
+    assert [a.project for a in load_assessments(write(text), grid)] == ["Projet A", "Projet B"]
+
+
+def test_a_cohort_of_another_grid_is_said_in_one_problem(write, small_grid):
+    path = write(csv_text(HEADER, row()))
+    assert problems_of(path, small_grid) == (Problem(str(path), (
+        "colonnes inconnues pour la grille « grid » : 'caractere_collectif', 'richesse_collectif', "
+        "'integration_beneficiaires', 'formalisation_gouvernance', 'consistance_contenu', … (attendu, par exemple : "
+        "c0_0 ou « Critère 0.0 » ; c0_1 ou « Critère 0.1 » ; c1_0 ou « Critère 1.0 »)"), line=1),)
+
+
+@pytest.mark.parametrize("content, what", [
+    (b"\x89PNG\r\n\x1a\n\x00\x00", "une image PNG"),
+    (b"%PDF-1.4\n%\xe2\xe3\n1 0 obj", "un document PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe : "
+                                          "enregistrez-le sans mot de passe au format .xlsx ou CSV"),
+    ("project".encode("utf-16"), "un texte en UTF-16 : enregistrez-le en « CSV UTF-8 » ou en "
+                                 "« CSV (séparateur : point-virgule) »"),
+    (b"project\nP\x00\x01", "un fichier binaire (octet 0x00)"),
+])
+def test_a_file_that_is_no_table(tmp_path, grid, content, what):
+    path = tmp_path / "cohorte.csv"
+    path.write_bytes(content)
+    assert problems_of(path, grid) == (Problem(str(path), (
+        f"ce n'est pas un tableau : le fichier est {what} (attendu : un tableau CSV ou un classeur Excel .xlsx)")),)
+
+
+def test_a_workbook_problem_names_its_sheet_and_cell(tmp_path, grid):
+    from isgrille.analysis.spreadsheet import write_xlsx
+
+    path = tmp_path / "cohorte.xlsx"
+    write_xlsx([["Projet", "Date", *CRITERIA], ["Projet A", "2026-11-26", "Très fort", *[1] * 11],
+                ["Projet A", "26/11/2026", *[1] * 12]], path, sheet="Évaluations")
+    assert problems_of(path, grid) == (
+        Problem(str(path), UNKNOWN_LEVEL.format("Très fort"), line=2, field="Évaluations!C2",
+                column="caractere_collectif"),
+        Problem(str(path), "évaluation de 'Projet A' par 'autoévaluation' du 2026-11-26 en double "
+                           "(déjà à la ligne 2)", line=3, field="Évaluations!3:3"),
+    )

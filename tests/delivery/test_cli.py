@@ -104,9 +104,9 @@ def test_score_prints_a_tidy_csv():
 
 def test_score_bad_csv_exits_1(tmp_path):
     cohort = tmp_path / "c.csv"
-    cohort.write_text("projet\nP\n", encoding="utf-8")
+    cohort.write_text("projekt\nP\n", encoding="utf-8")
     result = run("score", str(cohort))
-    assert result.returncode == 1 and "colonne 'project' manquante" in result.stderr
+    assert result.returncode == 1 and "colonne du projet manquante" in result.stderr
 
 
 def test_schema_writes_into_a_folder(tmp_path):

@@ -1,7 +1,8 @@
 """Tests of isgrille.delivery.validate: validate_file, for any file of the kit whatever its kind.
 
 A YAML file is content, recognised by its ``kind`` field or its keys; a
-``.csv`` file is a cohort and a ``.json`` file a learner's results, both
+``.csv`` or ``.xlsx`` file is a cohort (the shipped examples: Windows-1252,
+UTF-8 with BOM, a workbook) and a ``.json`` file a learner's results, both
 checked against the grid given (default: the AMI grid). The suffix decides,
 in any case.
 
@@ -134,8 +135,8 @@ def test_validate_file_checks_a_csv(write_csv, small_grid):
     with pytest.raises(ContentError) as excinfo:
         validate_file(bad, small_grid)
     assert excinfo.value.problems == (
-        Problem(str(bad), "niveau 'N3' inconnu (attendu : N0, N1, N2 ou vide pour « non renseigné »)",
-                line=2, column="c0_1"),
+        Problem(str(bad), "niveau 'N3' inconnu (attendu : N0, N1, N2, ou leur indice de 0 à 2, ou vide pour "
+                          "« non renseigné »)", line=2, column="c0_1"),
     )
 
 
@@ -162,10 +163,14 @@ def test_a_csv_is_checked_against_the_ami_grid_by_default(write_csv):
     path = write_csv(csv_text(["project", "c0_0", "c0_1", "c1_0"], ["P", "N1", "N1", "N1"]))
     with pytest.raises(ContentError) as excinfo:
         validate_file(path)
-    problems = excinfo.value.problems
-    assert {p.line for p in problems} == {1}  # the header: the AMI grid's columns
-    assert [p.message for p in problems if p.column == "c0_0"] == [
-        "colonne inconnue (attendu : project, assessor, " + ", ".join(c.id for c in load_grid().criteria) + ")"
+    assert [str(p) for p in excinfo.value.problems] == [
+        f"{path}: ligne 1: colonnes inconnues pour la grille « Grille de caractérisation de l'AMI Innovation sociale » "
+        ": 'c0_0', 'c0_1', 'c1_0' (attendu, par exemple : caractere_collectif ou « Caractère collectif du projet » ; "
+        "richesse_collectif ou « Richesse du collectif » ; integration_beneficiaires ou « Intégration des "
+        "bénéficiaires » ; et 9 autres)",
+        f"{path}: ligne 1: ses colonnes de critères ne sont pas celles de la grille par défaut "
+        f"({data_dir() / 'grid.yaml'}), « ami_is_nouvelle_aquitaine » : si cette cohorte est d'une autre grille, "
+        "indiquez le fichier de sa grille avec --grid",
     ]
 
 
@@ -328,3 +333,36 @@ def test_a_cohort_with_a_bad_level_gets_no_grid_hint(write):
     with pytest.raises(ContentError) as raised:
         validate_file(path)
     assert "--grid" not in str(raised.value) and "Tres faible" in str(raised.value)
+
+
+# --- a trainer's spreadsheets: Windows-1252, BOM, xlsx ------------------------------------
+
+
+@pytest.mark.parametrize("name", ["cohorte_excel_fr.csv", "cohorte_utf8_bom.csv", "cohorte_classeur.xlsx"])
+def test_shipped_spreadsheet_examples_validate(name):
+    assert validate_file(data_dir() / "examples" / name) == "cohort"
+
+
+def test_a_workbook_of_another_grid_says_to_pass_its_grid(tmp_path, small_grid):
+    from isgrille.analysis.spreadsheet import write_xlsx
+
+    path = tmp_path / "cohorte.XLSX"
+    write_xlsx([["projet", "c0_0", "c0_1", "c1_0"], ["P", "N1", 2, None]], path, sheet="Cohorte")
+    assert validate_file(path, small_grid) == "cohort"
+    with pytest.raises(ContentError) as raised:
+        validate_file(path)
+    first, hint = raised.value.problems
+    assert (first.line, first.field) == (1, "Cohorte!1:1")
+    assert first.message.startswith("colonnes inconnues pour la grille « Grille de caractérisation")
+    assert hint.message.startswith("ses colonnes de critères ne sont pas celles de la grille par défaut")
+
+
+@pytest.mark.parametrize("name, content, what", [
+    ("image.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(100), "une image PNG"),
+    ("document.csv", b"%PDF-1.7\n" + bytes(100), "un document PDF"),
+])
+def test_a_file_that_is_no_table_is_said_so(tmp_path, name, content, what):
+    path = tmp_path / name
+    path.write_bytes(content)
+    assert problems_of(validate_file, path) == (Problem(str(path), (
+        f"ce n'est pas un tableau : le fichier est {what} (attendu : un tableau CSV ou un classeur Excel .xlsx)")),)

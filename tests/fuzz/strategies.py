@@ -23,6 +23,8 @@ SEEDS = {
     "workshop": data_dir() / "workshop.yaml",
     "results": data_dir() / "examples" / "results_fictional.json",
     "cohort": data_dir() / "examples" / "cohort_fictional.csv",
+    "cohort-cp1252": data_dir() / "examples" / "cohorte_excel_fr.csv",
+    "cohort-xlsx": data_dir() / "examples" / "cohorte_classeur.xlsx",
 }
 
 scalars = st.one_of(

@@ -30,6 +30,8 @@ READERS = {
     "workshop": (load_workshop, ".yaml"),
     "results": (lambda path: read_results(path, GRID), ".json"),
     "cohort": (lambda path: load_assessments(path, GRID), ".csv"),
+    "cohort-cp1252": (lambda path: load_assessments(path, GRID), ".csv"),
+    "cohort-xlsx": (lambda path: load_assessments(path, GRID), ".xlsx"),
 }
 
 
