@@ -80,7 +80,7 @@ bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python bench/bench_hostile.py
 
 validate: $(VENV)/.lab
-	$(BIN)/python -m isgrille validate data/*.yaml data/grids/*.yaml data/examples/*.*
+	$(BIN)/python -m isgrille validate data/*.yaml data/grids/*.yaml data/examples/*.* data/examples/classe_fictive/*.csv data/examples/classe_fictive/*/resultats/*.json
 	$(BIN)/python -m isgrille validate --grid questions_cles data/examples/questions_cles/*
 
 clean:
