@@ -88,7 +88,7 @@ def test_the_key_questions_examples_are_valid_on_their_grid_and_fictional(name, 
         assert set(results.assessments) == {SELF, "formateur"}
     else:
         rows = path.read_text(encoding="utf-8").splitlines()
-        assert rows[0] == "project,assessor," + ",".join(c.id for c in grid.criteria)
+        assert rows[0] == "project,assessor,date," + ",".join(c.id for c in grid.criteria)
         projects = {row.split(",")[0] for row in rows[1:]}
         assert all(p.endswith("(fictif)") for p in projects) and 3 <= len(projects) <= 4
     with pytest.raises(ContentError) as raised:
