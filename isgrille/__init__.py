@@ -29,6 +29,7 @@ loaded, so ``import isgrille`` is fast in a script, a test or a notebook alike::
 
 from .analysis.cohort import assessments_frame, load_assessments
 from .analysis.quiz import QuizResult, score_quiz
+from .analysis.frames import ratings_frame
 from .analysis.scoring import (
     AssessmentGap,
     ImprovementAxis,
@@ -38,6 +39,7 @@ from .analysis.scoring import (
     find_improvement_axes,
     score_assessment,
 )
+from .analysis.tidy import Cohort, ProjectRecord, load_cohort
 from .content.errors import ContentError, Problem
 from .content.loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
 from .content.model import NOT_RATED, Assessment, Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample
@@ -52,6 +54,7 @@ __all__ = [
     "NOT_RATED",
     "Assessment",
     "AssessmentGap",
+    "Cohort",
     "ContentError",
     "Criterion",
     "Dimension",
@@ -62,6 +65,7 @@ __all__ = [
     "LevelSummary",
     "Problem",
     "Profile",
+    "ProjectRecord",
     "Quiz",
     "ResultsStore",
     "SaveError",
@@ -73,11 +77,13 @@ __all__ = [
     "data_dir",
     "find_improvement_axes",
     "load_assessments",
+    "load_cohort",
     "load_concepts",
     "load_grid",
     "load_quiz",
     "load_workshop",
     "open_kit",
+    "ratings_frame",
     "read_results",
     "save_results",
     "score_assessment",

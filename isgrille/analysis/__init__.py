@@ -13,5 +13,15 @@ module          what it holds
                 tidy pandas table (``assessments_frame``)
 ``spreadsheet`` CSV safe to open in a spreadsheet: ``safe_cell`` neutralises
                 formulas, ``write_csv`` writes every export of the kit
+``frames``      the tidy frames, built column by column: ``ratings_frame``
+                (one row per assessment and criterion), ``quiz_frame``
+``tidy``        ``load_cohort``: results files, folders and cohort tables
+                read into one ``Cohort`` (frames, ``ProjectRecord`` per
+                project, the problems of the sources refused)
 ==============  ==============================================================
 """
+
+from .frames import ratings_frame
+from .tidy import Cohort, ProjectRecord, load_cohort
+
+__all__ = ["Cohort", "ProjectRecord", "load_cohort", "ratings_frame"]

@@ -18,5 +18,6 @@ module             what it holds
 ``atomic``         ``write_atomic`` (a failed save never destroys the previous
                    file; permissions kept), stale temporary files
 ``collect``        ``collect_results``: a class's files gathered by the trainer
+                   (``find_class_files``: which files, without reading them)
 =================  ===========================================================
 """

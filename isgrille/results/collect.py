@@ -27,6 +27,7 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Container
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import shorten
@@ -35,7 +36,7 @@ from .kitfile import is_kept_copy
 from .learner import LearnerResults
 from .store import read_results
 
-__all__ = ["Collection", "collect_class", "collect_results", "problems_of", "DEFAULT_PATTERN", "HOME_DEPTH"]
+__all__ = ["Collection", "ClassFiles", "collect_class", "find_class_files", "collect_results", "problems_of", "DEFAULT_PATTERN", "HOME_DEPTH"]
 
 #: Where the learners' results are, under the folder of homes (``collect``'s default).
 DEFAULT_PATTERN = "*/**/resultats/mes_resultats.json"
@@ -95,32 +96,63 @@ def collect_class(root: str | Path, grid: Grid, pattern: str = "**/*.json") -> C
     left out. Raises ContentError when ``root`` is not a readable
     folder or ``pattern`` is not a relative pattern.
     """
+    files = find_class_files(root, pattern)
+    problems = list(files.problems)
+    found: dict[Path, LearnerResults] = {}
+    for path in files.paths:
+        try:
+            found[path] = read_results(path, grid)
+        except Exception as exc:  # one learner's file, whatever it holds, never stops the class
+            problems.extend(problems_of(path, exc))
+    problems.sort(key=lambda problem: problem.path)  # stable: a file's problems stay in their order
+    return Collection(found, problems, files.without_results)
+
+
+@dataclass(frozen=True)
+class ClassFiles:
+    """The files to read under a folder (sorted), the problems met finding them, the homes with none."""
+
+    paths: list[Path]
+    problems: list[Problem]
+    without_results: list[Path]
+
+
+def find_class_files(
+    root: str | Path, pattern: str = "**/*.json", suffixes: Container[str] | None = None
+) -> ClassFiles:
+    """The files :func:`collect_class` reads, by the same rules, without reading them.
+
+    With ``suffixes`` (lower case, e.g. ``{".json", ".csv"}``), only the
+    matches whose suffix is one of them are looked at; the others are left
+    out silently. A match refused (a pipe, a link out of the folder…) is a
+    problem naming it. Raises ContentError as :func:`collect_class` does.
+    """
     root = Path(root)
     _check(root, pattern)
     problems: list[Problem] = []
     split = _split(pattern)
     if split is None:
         homes: dict[Path, list[Path]] = {}
-        matches = _walk(root, PurePath(pattern).parts, problems)
+        matches = _walk(root, PurePath(pattern).parts, problems, suffixes=suffixes)
     else:
-        homes = {home: _walk(home, split[1], problems, HOME_DEPTH) for home in _homes(root, split[0], problems)}
+        homes = {home: _walk(home, split[1], problems, HOME_DEPTH, suffixes) for home in _homes(root, split[0], problems)}
         matches = sorted(path for paths in homes.values() for path in paths)
     root_real = root.resolve()
     targets = {path: _target(root_real, path) for path in matches}
     direct = {path.relative_to(root) for path, target in targets.items() if target == path.relative_to(root)}
-    found: dict[Path, LearnerResults] = {}
+    paths: list[Path] = []
     for path in matches:
         try:
             refusal = _refusal(root, path, targets[path], direct, split is not None)
-            if refusal:
-                problems.append(Problem(str(path), refusal))
-            else:
-                found[path] = read_results(path, grid)
-        except Exception as exc:  # one learner's file, whatever it holds, never stops the class
+        except Exception as exc:  # one learner's file, whatever it is, never stops the class
             problems.extend(problems_of(path, exc))
-    problems.sort(key=lambda problem: problem.path)  # stable: a file's problems stay in their order
-    without = [home for home, paths in homes.items() if not paths and _is_home(home)]
-    return Collection(found, problems, without)
+            continue
+        if refusal:
+            problems.append(Problem(str(path), refusal))
+        else:
+            paths.append(path)
+    without = [home for home, found in homes.items() if not found and _is_home(home)]
+    return ClassFiles(paths, problems, without)
 
 
 def _check(root: Path, pattern: str) -> None:
@@ -150,8 +182,9 @@ def _split(pattern: str) -> tuple[str, tuple[str, ...]] | None:
     return parts[0], parts[1:]
 
 
-def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int | None = None) -> list[Path]:
-    """Paths under ``base`` matching the pattern ``parts``, sorted, set-aside files left out.
+def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int | None = None,
+          suffixes: Container[str] | None = None) -> list[Path]:
+    """Paths under ``base`` matching the pattern ``parts`` (and ``suffixes``), sorted, set-aside files left out.
 
     Like :meth:`pathlib.Path.glob` (``**`` is any number of folders, links
     to folders not followed there), except that a dangling link is found
@@ -176,7 +209,8 @@ def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: in
                      if fnmatch.fnmatchcase(child.name, parts[i]) and (i + 1 == len(parts) or _is_dir(child))]
         elif os.path.lexists(child := folder / parts[i]) and (i + 1 == len(parts) or _is_dir(child)):
             todo.append((child, i + 1, down))
-    return sorted(path for path in found if not is_kept_copy(path))
+    return sorted(path for path in found if not is_kept_copy(path)
+                  and (suffixes is None or path.suffix.lower() in suffixes))
 
 
 def _entries(folder: Path, listed: dict[Path, list[Path]], problems: list[Problem]) -> list[Path]:
