@@ -19,5 +19,7 @@ module             what it holds
                    file; permissions kept), stale temporary files
 ``collect``        ``collect_results``: a class's files gathered by the trainer
                    (``find_class_files``: which files, without reading them)
+``walk``           ``scan``: the files under a folder matching a pattern, no
+                   link followed down, fast on thousands of homes
 =================  ===========================================================
 """
