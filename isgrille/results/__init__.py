@@ -9,6 +9,8 @@ module             what it holds
 ``learner``        LearnerResults (plain data) and its JSON text, both ways;
                    LevelReader (level labels read in linear time)
 ``file_format``    the results file's pydantic model and version (FORMAT, VERSION)
+``document``       ``read_document``: a results file's JSON parsed, fast for a
+                   plain file, ``parse_json``'s checks and messages otherwise
 ``store``          ResultsStore (locked read–modify–write, unsaved changes kept
                    in memory, read-only mode), SaveError, ``read_results``,
                    ``save_results``, the download URI

@@ -22,16 +22,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import Callable, Sequence
 
 from ..content.errors import ContentError, Problem, format_field
 from ..content.limits import shorten
 from ..content.model import NOT_RATED, Assessment, Grid, fold_label
 
-if TYPE_CHECKING:  # pragma: no cover
-    from ..content.validation import YamlDocument
-
-__all__ = ["SELF", "UNKNOWN", "LearnerResults", "LevelReader", "read_document", "unknown_level_text"]
+__all__ = ["SELF", "UNKNOWN", "LearnerResults", "LevelReader", "unknown_level_text"]
 
 #: The assessor of a learner's own assessment.
 SELF = "autoévaluation"
@@ -106,6 +103,7 @@ class LearnerResults:
         """
         from ..content.limits import MAX_PROBLEMS
         from ..content.validation import validate_document
+        from .document import read_document
         from .file_format import VERSION, ResultsFile
 
         doc = read_document(text, source)
@@ -219,54 +217,6 @@ class LevelReader:
 @functools.lru_cache(maxsize=16)
 def _shared_reader(levels: tuple[str, ...]) -> LevelReader:
     return LevelReader(Grid(levels, ()))
-
-
-def read_document(text: str, source: str | Path) -> "YamlDocument":
-    """``parse_json(text, source)``, faster: a text of at most MAX_VALUES characters, without surrogate, is
-    parsed by json.loads at once, and if it is an object at most MAX_DEPTH deep holding no float nor huge
-    integer — what parse_json's scan would accept — that is the document (its index of lines, for
-    messages, made by parse_json when asked). Any other text goes through parse_json and its messages.
-    """
-    import json
-
-    from ..content.limits import MAX_VALUES
-    from ..content.sources import parse_json
-    from ..content.validation import YamlDocument
-
-    if len(text) <= MAX_VALUES and not _has_surrogate(text):
-        try:
-            data = json.loads(text)
-        except (ValueError, RecursionError):
-            data = None
-        if isinstance(data, dict) and _plain(data):
-            return YamlDocument(Path(source), data, lambda: parse_json(text, source).index)
-    return parse_json(text, source)
-
-
-def _has_surrogate(text: str) -> bool:
-    """Whether ``text`` may hold a lone surrogate, raw or escaped (parse_json's search, ten times faster)."""
-    try:
-        return bool("\\u" in text and re.search(r"\\u[dD][89a-fA-F]", text)) or not (text.isascii() or text.encode())
-    except UnicodeEncodeError:
-        return True
-
-
-def _plain(data: dict) -> bool:
-    """Whether parsed JSON is at most MAX_DEPTH deep and holds no float (NaN, 1e999…) nor integer of 19+ digits."""
-    from ..content.limits import MAX_DEPTH
-
-    todo: list[tuple[dict | list, int]] = [(data, 1)]
-    while todo:
-        node, depth = todo.pop()
-        if depth > MAX_DEPTH:
-            return False
-        for value in node.values() if type(node) is dict else node:
-            kind = type(value)
-            if kind is dict or kind is list:
-                todo.append((value, depth + 1))
-            elif kind is float or (kind is int and not -10**18 < value < 10**18):
-                return False
-    return True
 
 
 def unknown_level_text(grid: Grid, label: str) -> str:

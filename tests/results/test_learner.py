@@ -229,47 +229,6 @@ def test_fold_is_model_fold_label_for_every_combining_mark():
     assert [_fold(text) for text in samples] == [fold_label(text) for text in samples]
 
 
-# --- the fast way to the document: read_document must give exactly what parse_json gives -------------------
-
-
-def _same_as_parse_json(text: str) -> None:
-    from isgrille.content.sources import parse_json
-    from isgrille.results.learner import read_document
-
-    try:
-        expected = parse_json(text, "r.json")
-    except ContentError as exc:
-        with pytest.raises(ContentError) as excinfo:
-            read_document(text, "r.json")
-        assert excinfo.value.problems == exc.problems
-        return
-    found = read_document(text, "r.json")
-    assert (found.path, found.data) == (expected.path, expected.data)
-    assert found.index == expected.index  # the lines, for messages, built on demand
-
-
-@pytest.mark.parametrize("text", [
-    json.dumps(base(), indent=2),
-    "[" * 32 + "]" * 32,  # a list, deep: refused by both
-    '{"a": ' + "[" * 31 + "]" * 31 + "}",  # exactly MAX_DEPTH deep
-    '{"a": ' + "[" * 32 + "]" * 32 + "}",  # one more
-    '{"a": ' + "[" * 5000 + "]" * 5000 + "}",  # deeper than json.loads's recursion
-    '{"a": 1.5, "b": NaN}',  # floats: parse_json's own way
-    '{"a": -' + "1" * 4300 + "}",  # 4,301 characters: too long for parse_json, not for json.loads
-    '{"a": ' + "1" * 19 + "}",
-    '{"a": "\\ud800"}', '{"a": "\\\\ud800"}', '{"a": "\\u00e9t\\u00e9"}',
-    '{"a": "' + "x" * (MAX_VALUES + 10) + '"}',  # long: parse_json's scan
-    '{"a": [' + "0," * (MAX_VALUES // 2 + 10) + "0]}",  # too many values
-    "{\"a\": \n}", "", "   ", '{"a": 1} x',
-])
-def test_read_document_is_parse_json(text):
-    _same_as_parse_json(text)
-
-
-def test_read_document_keeps_a_raw_lone_surrogate_out():
-    _same_as_parse_json('{"a": "\ud800"}')
-
-
 def test_a_file_of_another_grid_is_refused_before_its_ratings(grid):
     text = LearnerResults(project="P", assessments={SELF: {"c0_0": 1}}).to_json(make_grid([1], 3))
     assert LearnerResults.from_json(text, make_grid([1], 3), foreign_grid=lambda found: "x").project == "P"
@@ -283,18 +242,3 @@ def test_a_file_of_another_grid_is_refused_before_its_ratings(grid):
 def test_level_readers_are_shared_by_the_grids_levels(grid):
     assert LevelReader.of(grid) is LevelReader.of(load_grid()) is not LevelReader.of(make_grid([1], 4))
     assert LevelReader.of(grid)("intermediaire") == 2
-
-
-def test_a_plain_file_skips_parse_json_until_a_line_is_asked(monkeypatch):
-    from isgrille.content import sources
-    from isgrille.results.learner import read_document
-
-    text = json.dumps(base(), indent=2)
-    calls = []
-    real = sources.parse_json
-    monkeypatch.setattr(sources, "parse_json", lambda *args: calls.append(args) or real(*args))
-    doc = read_document(text, "r.json")
-    assert doc.data == base() and calls == []
-    assert doc.line_of(("assessments", 0, "assessor")) == 6 and len(calls) == 1
-    read_document('{"a": 1.5}', "r.json")
-    assert len(calls) == 2
