@@ -29,6 +29,7 @@ Lot lu avec la grille « ami_is_nouvelle_aquitaine » : 2 fichiers lus.
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import re
@@ -134,12 +135,11 @@ def load_cohort(*sources: str | Path, grid: Grid | None = None,
     read (e.g. a progress bar). Never raises for a bad source: each is listed
     in ``Cohort.problems`` with its reason, in French, naming the file.
     """
-    from ..content.loading import load_grid, load_quiz
+    from ..content.loading import load_grid
 
     grid = grid if grid is not None else load_grid()
-    quiz = quiz if quiz is not None else load_quiz()
     files, problems = _files(sources)
-    batch = _Batch(grid, {item.id: item.answer for item in quiz.items})
+    batch = _Batch(grid, quiz)
 
     def foreign(found: str) -> str:
         return f"fichier de la grille « {found} », le lot est lu avec la grille « {grid.id} » (option --grid)"
@@ -209,8 +209,8 @@ def _files(sources: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
 class _Batch:
     """What the files read so far give: assessments with their source and learner, quiz answers, projects."""
 
-    def __init__(self, grid: Grid, answers: dict[str, str]):
-        self.grid, self.answers = grid, answers
+    def __init__(self, grid: Grid, quiz: Quiz | None):
+        self.grid, self._quiz = grid, quiz
         self.assessments: list[Assessment] = []
         self.sources: list[str] = []
         self.learners: list[str] = []
@@ -228,6 +228,8 @@ class _Batch:
         self.projects.append(ProjectRecord(project, learner, date, source, assessments,
                                            dict(results.axes), dict(results.pitch), dict(results.exchange)))
         known = [(statement, answer) for statement, answer in results.quiz.items() if statement in self.answers]
+        if not known:
+            return
         for name, value in (("source", source), ("project", project), ("learner", learner)):
             self.quiz[name] += [value] * len(known)
         self.quiz["statement"] += [statement for statement, _ in known]
@@ -239,10 +241,20 @@ class _Batch:
         self._add(source, "", assessments)
         by_project: dict[str, list[Assessment]] = {}
         for assessment in assessments:
-            by_project.setdefault(assessment.project, []).append(assessment)
-        for project, found in by_project.items():
-            date = max(assessment.date for assessment in found)
-            self.projects.append(ProjectRecord(project, "", date, source, tuple(found)))
+            found = by_project.get(assessment.project)
+            if found is None:
+                by_project[assessment.project] = [assessment]
+            else:
+                found.append(assessment)
+        self.projects += [ProjectRecord(project, "", found[0].date if len(found) == 1 else max(a.date for a in found),
+                                        source, tuple(found)) for project, found in by_project.items()]
+
+    @functools.cached_property
+    def answers(self) -> dict[str, str]:
+        """The quiz's expected answers by statement (the shipped quiz read on first need)."""
+        from ..content.loading import load_quiz
+
+        return {item.id: item.answer for item in (self._quiz if self._quiz is not None else load_quiz()).items}
 
     def _add(self, source: str, learner: str, assessments: tuple[Assessment, ...]) -> None:
         self.assessments += assessments

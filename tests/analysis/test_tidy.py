@@ -275,3 +275,15 @@ def test_the_cycle_collector_is_paused_while_reading_and_left_as_it_was(grid, tm
         assert gc.isenabled() is enabled
     finally:
         gc.enable()
+
+
+def test_the_quiz_is_read_only_when_answers_are_found_and_may_be_given(grid, tmp_path, monkeypatch):
+    from isgrille.content import loading
+    from isgrille.content.model import Quiz, QuizItem
+
+    monkeypatch.setattr(loading, "load_quiz", lambda: pytest.fail("the quiz was read"))
+    assert load_cohort(default_cohort_path(), grid=grid).quiz.empty
+    path = write(tmp_path / "r.json", results_text(grid, "P", quiz={"q1": "VRAI", "q2": "VRAI", "q3": "FAUX"}))
+    quiz = Quiz(("VRAI", "FAUX"), (QuizItem("q1", "…", "VRAI", "…"), QuizItem("q2", "…", "FAUX", "…")))
+    cohort = load_cohort(path, grid=grid, quiz=quiz)
+    assert cohort.quiz[["statement", "correct"]].values.tolist() == [["q1", True], ["q2", False]]
