@@ -3,7 +3,8 @@
 :func:`load_cohort` reads what a trainer gathered — results files
 (``*.json``), folders holding them (searched by the rules of
 :mod:`isgrille.results.collect`: no pipe, no link out of the folder, the
-store's dated copies left out; cohort tables inside are read too) and cohort
+store's dated copies and hidden folders such as ``.ipynb_checkpoints`` left
+out; cohort tables inside are read too) and cohort
 tables (``.csv``, ``.xlsx``, read by :func:`~.cohort.load_assessments`) — and
 gives one :class:`Cohort`: the tidy ratings frame (:func:`ratings_frame`),
 the quiz frame, one :class:`ProjectRecord` per project, and the problems of
@@ -189,7 +190,7 @@ def _files(sources: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
             continue
         if stat.S_ISDIR(mode):
             try:
-                found = find_class_files(path, "**/*", SUFFIXES)
+                found = find_class_files(path, "**/*", SUFFIXES, hidden=False)
             except ContentError as exc:
                 problems.extend(exc.problems)
                 continue

@@ -115,13 +115,14 @@ class ClassFiles:
 
 
 def find_class_files(
-    root: str | Path, pattern: str = "**/*.json", suffixes: Container[str] | None = None
+    root: str | Path, pattern: str = "**/*.json", suffixes: Container[str] | None = None, hidden: bool = True
 ) -> ClassFiles:
     """The files :func:`collect_class` reads, by the same rules, without reading them.
 
     With ``suffixes`` (lower case, e.g. ``{".json", ".csv"}``), only the
     matches whose suffix is one of them are looked at; the others are left
-    out silently. A match refused (a pipe, a link out of the folder…) is a
+    out silently. Without ``hidden``, ``**`` never goes into hidden folders
+    (``.ipynb_checkpoints``, ``.git``…). A match refused (a pipe, a link out of the folder…) is a
     problem naming it. Raises ContentError as :func:`collect_class` does.
     """
     root = Path(root)
@@ -130,7 +131,7 @@ def find_class_files(
     split = _split(pattern)
     homes: dict[Path, list[Path]] = {}
     if split is None:
-        plain = scan(root, PurePath(pattern).parts, problems, None, suffixes)
+        plain = scan(root, PurePath(pattern).parts, problems, None, suffixes, hidden)
     else:
         plain = {}
         for home in _homes(root, split[0], problems):

@@ -37,17 +37,19 @@ def os_reason(exc: OSError) -> str:
 
 
 def scan(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int | None = None,
-         suffixes: Container[str] | None = None) -> dict[Path, bool]:
+         suffixes: Container[str] | None = None, hidden: bool | None = None) -> dict[Path, bool]:
     """Paths under ``base`` matching the pattern ``parts`` (and ``suffixes``), set-aside files left out.
 
     Like :meth:`pathlib.Path.glob` (``**`` is any number of folders, links
     to folders not followed there), except that a dangling link is found
     too, the walk needs no recursion however deep the folders, and a folder
     that cannot be listed is a problem rather than silence. With ``depth``
-    (inside a home), ``**`` is at most ``depth`` folders, hidden ones left out.
+    (inside a home), ``**`` is at most ``depth`` folders, hidden ones left out
+    (``hidden``: whether ``**`` goes into hidden folders; default: without ``depth``).
     Each path found is True when it is *plain*: a regular file reached from
     ``base`` through no link (told by the folder listing, no system call).
     """
+    hidden = depth is None if hidden is None else hidden
     found: dict[str, bool] = {}
     listed: dict[str, list[os.DirEntry]] = {}  # each folder listed (and reported) once, whatever the pattern
     todo = [(str(base), 0, 0, True, False)]  # path, part of the pattern, folders down ``**``, no link, regular
@@ -60,7 +62,7 @@ def scan(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int
             todo.append((folder, i + 1, down, plain, False))
             if depth is None or down < depth:
                 todo += [(entry.path, i, down + 1, plain, False) for entry in _entries(folder, listed, problems)
-                         if _kind(entry, "dir") and (depth is None or not entry.name.startswith("."))]
+                         if _kind(entry, "dir") and (hidden or not entry.name.startswith("."))]
         elif any(c in parts[i] for c in "*?["):
             todo += [(entry.path, i + 1, down, plain and not _kind(entry, "link"), last and _kind(entry, "file"))
                      for entry in _entries(folder, listed, problems)

@@ -136,6 +136,8 @@ def classroom(grid, tmp_path) -> Path:
     write(tmp_path / "dehors.json", results_text(grid, "Hors du dossier"))
     (root / "dehors.json").symlink_to(tmp_path / "dehors.json")
     write(root / "notes.txt", "pas lu")  # another kind of file in a folder: left out silently
+    write(root / "alice" / ".ipynb_checkpoints" / "mes_resultats-checkpoint.json",
+          results_text(grid, "Projet d'Alice"))  # a hidden folder: left out
     return root
 
 

@@ -80,3 +80,12 @@ def test_is_dir_and_os_reason(tree):
     assert is_dir(tree / "a") and is_dir(tree / "a" / "haut") and not is_dir(tree / "tube.json")
     assert not is_dir(tree / "casse.json")
     assert os_reason(OSError(2, "x")) == "la cible n'existe pas" and os_reason(OSError(40, "x")) == "liens en boucle"
+
+
+def test_hidden_folders_may_be_left_out_at_any_depth(tmp_path):
+    for name in ("a/.ipynb_checkpoints/f.json", "a/b/f.json", ".git/f.json"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    names = lambda found: sorted(path.relative_to(tmp_path).as_posix() for path in found)  # noqa: E731
+    assert names(scan(tmp_path, ("**", "*.json"), [], hidden=False)) == ["a/b/f.json"]
+    assert len(scan(tmp_path, ("**", "*.json"), [])) == 3
