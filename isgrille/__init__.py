@@ -39,6 +39,7 @@ from .analysis.distribution import (
 )
 from .analysis.quiz import QuizResult, score_quiz
 from .analysis.quiz_tally import answer_counts, quiz_misses
+from .analysis.frames import ratings_frame
 from .analysis.scoring import (
     AssessmentGap,
     ImprovementAxis,
@@ -48,6 +49,7 @@ from .analysis.scoring import (
     find_improvement_axes,
     score_assessment,
 )
+from .analysis.tidy import Cohort, ProjectRecord, load_cohort
 from .content.errors import ContentError, Problem
 from .content.loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
 from .content.model import NOT_RATED, Assessment, Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample
@@ -62,6 +64,7 @@ __all__ = [
     "NOT_RATED",
     "Assessment",
     "AssessmentGap",
+    "Cohort",
     "ContentError",
     "Criterion",
     "Dimension",
@@ -72,6 +75,7 @@ __all__ = [
     "LevelSummary",
     "Problem",
     "Profile",
+    "ProjectRecord",
     "Quiz",
     "ResultsStore",
     "SaveError",
@@ -83,11 +87,13 @@ __all__ = [
     "data_dir",
     "find_improvement_axes",
     "load_assessments",
+    "load_cohort",
     "load_concepts",
     "load_grid",
     "load_quiz",
     "load_workshop",
     "open_kit",
+    "ratings_frame",
     "read_results",
     "save_results",
     "score_assessment",

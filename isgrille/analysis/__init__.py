@@ -20,5 +20,15 @@ module          what it holds
                 missed most), ``answer_counts`` (the votes per choice)
 ``card``        a project's card computed (``card_data``, ``card_from_results``,
                 ``cards_by_project``): profiles, summaries, axes, pitch
+``frames``      the tidy frames, built column by column: ``ratings_frame``
+                (one row per assessment and criterion), ``quiz_frame``
+``tidy``        ``load_cohort``: results files, folders and cohort tables
+                read into one ``Cohort`` (frames, ``ProjectRecord`` per
+                project, the problems of the sources refused)
 ==============  ==============================================================
 """
+
+from .frames import ratings_frame
+from .tidy import Cohort, ProjectRecord, load_cohort
+
+__all__ = ["Cohort", "ProjectRecord", "load_cohort", "ratings_frame"]

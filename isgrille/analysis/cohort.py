@@ -240,30 +240,8 @@ def _expected(grid: Grid, count: int) -> str:
 
 
 def assessments_frame(assessments: Iterable[Assessment], grid: Grid) -> "pandas.DataFrame":
-    """One row per (assessment, criterion): a tidy table for pandas analyses.
+    """The tidy table of ``assessments`` (one row per assessment and criterion): see
+    :func:`~isgrille.analysis.frames.ratings_frame`, which it calls; ``level_index`` is the level's rank."""
+    from .frames import ratings_frame
 
-    Columns: project, assessor, dimension, criterion, criterion_label,
-    level (label, or None when not rated) and rank (0 for the lowest level;
-    a nullable integer). ``level`` is an ordered categorical of the grid's levels.
-    """
-    import pandas as pd
-
-    rows = [
-        {
-            "project": a.project,
-            "assessor": a.assessor,
-            "dimension": dimension.id,
-            "criterion": criterion.id,
-            "criterion_label": criterion.label,
-            "level": None if a.level(criterion.id) is None else grid.levels[a.level(criterion.id)],
-            "rank": a.level(criterion.id),
-        }
-        for a in assessments
-        for dimension in grid.dimensions
-        for criterion in dimension.criteria
-    ]
-    columns = ["project", "assessor", "dimension", "criterion", "criterion_label", "level", "rank"]
-    frame = pd.DataFrame(rows, columns=columns)
-    frame["level"] = pd.Categorical(frame["level"], categories=list(grid.levels), ordered=True)
-    frame["rank"] = frame["rank"].astype("Int64")
-    return frame
+    return ratings_frame(list(assessments), grid)

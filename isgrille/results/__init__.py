@@ -9,6 +9,8 @@ module             what it holds
 ``learner``        LearnerResults (plain data) and its JSON text, both ways;
                    LevelReader (level labels read in linear time)
 ``file_format``    the results file's pydantic model and version (FORMAT, VERSION)
+``document``       ``read_document``: a results file's JSON parsed, fast for a
+                   plain file, ``parse_json``'s checks and messages otherwise
 ``store``          ResultsStore (locked read–modify–write, unsaved changes kept
                    in memory, read-only mode), SaveError, ``read_results``,
                    ``save_results``, the download URI
@@ -18,5 +20,8 @@ module             what it holds
 ``atomic``         ``write_atomic`` (a failed save never destroys the previous
                    file; permissions kept), stale temporary files
 ``collect``        ``collect_results``: a class's files gathered by the trainer
+                   (``find_class_files``: which files, without reading them)
+``walk``           ``scan``: the files under a folder matching a pattern, no
+                   link followed down, fast on thousands of homes
 =================  ===========================================================
 """

@@ -22,20 +22,20 @@ top of the home, in ``notebooks/`` (repo2docker image) or in
 from __future__ import annotations
 
 import errno
-import fnmatch
 import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path, PurePath
+from typing import Container
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import shorten
 from ..content.model import Grid
-from .kitfile import is_kept_copy
 from .learner import LearnerResults
 from .store import read_results
+from .walk import is_dir, os_reason, scan
 
-__all__ = ["Collection", "collect_class", "collect_results", "problems_of", "DEFAULT_PATTERN", "HOME_DEPTH"]
+__all__ = ["Collection", "ClassFiles", "collect_class", "find_class_files", "collect_results", "problems_of", "DEFAULT_PATTERN", "HOME_DEPTH"]
 
 #: Where the learners' results are, under the folder of homes (``collect``'s default).
 DEFAULT_PATTERN = "*/**/resultats/mes_resultats.json"
@@ -46,8 +46,6 @@ HOME_DEPTH = 4
 ROOT_EXPECTED = "attendu : le dossier qui contient les dossiers personnels des apprenants, par exemple /home"
 #: Folders of a homes' volume that are nobody's home.
 NOT_HOMES = frozenset({"lost+found"})
-# Said of a link or a folder, these read better than the general words of os_error_text.
-_OS_REASONS = {errno.ENOENT: "la cible n'existe pas", errno.ELOOP: "liens en boucle"}
 
 
 @dataclass(frozen=True)
@@ -95,32 +93,70 @@ def collect_class(root: str | Path, grid: Grid, pattern: str = "**/*.json") -> C
     left out. Raises ContentError when ``root`` is not a readable
     folder or ``pattern`` is not a relative pattern.
     """
+    files = find_class_files(root, pattern)
+    problems = list(files.problems)
+    found: dict[Path, LearnerResults] = {}
+    for path in files.paths:
+        try:
+            found[path] = read_results(path, grid)
+        except Exception as exc:  # one learner's file, whatever it holds, never stops the class
+            problems.extend(problems_of(path, exc))
+    problems.sort(key=lambda problem: problem.path)  # stable: a file's problems stay in their order
+    return Collection(found, problems, files.without_results)
+
+
+@dataclass(frozen=True)
+class ClassFiles:
+    """The files to read under a folder (sorted), the problems met finding them, the homes with none."""
+
+    paths: list[Path]
+    problems: list[Problem]
+    without_results: list[Path]
+
+
+def find_class_files(
+    root: str | Path, pattern: str = "**/*.json", suffixes: Container[str] | None = None, hidden: bool = True
+) -> ClassFiles:
+    """The files :func:`collect_class` reads, by the same rules, without reading them.
+
+    With ``suffixes`` (lower case, e.g. ``{".json", ".csv"}``), only the
+    matches whose suffix is one of them are looked at; the others are left
+    out silently. Without ``hidden``, ``**`` never goes into hidden folders
+    (``.ipynb_checkpoints``, ``.git``…). A match refused (a pipe, a link out of the folder…) is a
+    problem naming it. Raises ContentError as :func:`collect_class` does.
+    """
     root = Path(root)
     _check(root, pattern)
     problems: list[Problem] = []
     split = _split(pattern)
+    homes: dict[Path, list[Path]] = {}
     if split is None:
-        homes: dict[Path, list[Path]] = {}
-        matches = _walk(root, PurePath(pattern).parts, problems)
+        plain = scan(root, PurePath(pattern).parts, problems, None, suffixes, hidden)
     else:
-        homes = {home: _walk(home, split[1], problems, HOME_DEPTH) for home in _homes(root, split[0], problems)}
-        matches = sorted(path for paths in homes.values() for path in paths)
+        plain = {}
+        for home in _homes(root, split[0], problems):
+            found = scan(home, split[1], problems, HOME_DEPTH, suffixes)
+            plain.update(dict.fromkeys(found, False) if os.path.islink(home) else found)
+            homes[home] = sorted(found)
+    matches = sorted(plain)
+    # A plain match (a regular file, no link on its way down from root) is its own target: only the others
+    # need their links resolved, and the direct matches then known to tell a link to one of them.
     root_real = root.resolve()
-    targets = {path: _target(root_real, path) for path in matches}
-    direct = {path.relative_to(root) for path, target in targets.items() if target == path.relative_to(root)}
-    found: dict[Path, LearnerResults] = {}
+    targets = {path: _target(root_real, path) for path in matches if not plain[path]}
+    direct = {rel for path in matches if (rel := path.relative_to(root)) == targets.get(path, rel)} if targets else set()
+    paths: list[Path] = []
     for path in matches:
         try:
-            refusal = _refusal(root, path, targets[path], direct, split is not None)
-            if refusal:
-                problems.append(Problem(str(path), refusal))
-            else:
-                found[path] = read_results(path, grid)
-        except Exception as exc:  # one learner's file, whatever it holds, never stops the class
+            refusal = None if plain[path] else _refusal(root, path, targets[path], direct, split is not None)
+        except Exception as exc:  # one learner's file, whatever it is, never stops the class
             problems.extend(problems_of(path, exc))
-    problems.sort(key=lambda problem: problem.path)  # stable: a file's problems stay in their order
-    without = [home for home, paths in homes.items() if not paths and _is_home(home)]
-    return Collection(found, problems, without)
+            continue
+        if refusal:
+            problems.append(Problem(str(path), refusal))
+        else:
+            paths.append(path)
+    without = [home for home, found in homes.items() if not found and _is_home(home)]
+    return ClassFiles(paths, problems, without)
 
 
 def _check(root: Path, pattern: str) -> None:
@@ -133,7 +169,7 @@ def _check(root: Path, pattern: str) -> None:
     except NotADirectoryError:
         raise ContentError.single(root, f"ce n'est pas un dossier ({ROOT_EXPECTED})") from None
     except OSError as exc:
-        raise ContentError.single(root, f"dossier illisible ({_os_reason(exc)})") from None
+        raise ContentError.single(root, f"dossier illisible ({os_reason(exc)})") from None
     parts = PurePath(pattern).parts
     if not pattern.strip() or PurePath(pattern).anchor or ".." in parts:
         raise ContentError.single(
@@ -150,63 +186,14 @@ def _split(pattern: str) -> tuple[str, tuple[str, ...]] | None:
     return parts[0], parts[1:]
 
 
-def _walk(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int | None = None) -> list[Path]:
-    """Paths under ``base`` matching the pattern ``parts``, sorted, set-aside files left out.
-
-    Like :meth:`pathlib.Path.glob` (``**`` is any number of folders, links
-    to folders not followed there), except that a dangling link is found
-    too, the walk needs no recursion however deep the folders, and a folder
-    that cannot be listed is a problem rather than silence. With ``depth``
-    (inside a home), ``**`` is at most ``depth`` folders, hidden ones left out.
-    """
-    found: set[Path] = set()
-    listed: dict[Path, list[Path]] = {}  # each folder listed (and reported) once, whatever the pattern
-    todo = [(base, 0, 0)]  # folder, part of the pattern, folders gone down through ``**``
-    while todo:
-        folder, i, down = todo.pop()
-        if i == len(parts):
-            found.add(folder)
-        elif parts[i] == "**":
-            todo.append((folder, i + 1, down))
-            if depth is None or down < depth:
-                todo += [(sub, i, down + 1) for sub in _entries(folder, listed, problems)
-                         if _is_dir(sub, links=False) and (depth is None or not sub.name.startswith("."))]
-        elif any(c in parts[i] for c in "*?["):
-            todo += [(child, i + 1, down) for child in _entries(folder, listed, problems)
-                     if fnmatch.fnmatchcase(child.name, parts[i]) and (i + 1 == len(parts) or _is_dir(child))]
-        elif os.path.lexists(child := folder / parts[i]) and (i + 1 == len(parts) or _is_dir(child)):
-            todo.append((child, i + 1, down))
-    return sorted(path for path in found if not is_kept_copy(path))
-
-
-def _entries(folder: Path, listed: dict[Path, list[Path]], problems: list[Problem]) -> list[Path]:
-    """What ``folder`` holds (listed once); a folder that cannot be listed is a problem."""
-    if folder not in listed:
-        try:
-            with os.scandir(folder) as entries:
-                listed[folder] = [folder / entry.name for entry in entries]
-        except OSError as exc:
-            listed[folder] = []
-            problems.append(Problem(str(folder), f"dossier illisible ({_os_reason(exc)}) : "
-                                                 "ses fichiers ne sont pas lus"))
-    return listed[folder]
-
-
-def _is_dir(path: Path, links: bool = True) -> bool:
-    try:
-        return stat.S_ISDIR((path.stat() if links else path.lstat()).st_mode)
-    except OSError:
-        return False
-
-
 def _homes(root: Path, pattern: str, problems: list[Problem]) -> list[Path]:
     """The folders under ``root`` matching ``pattern`` (one part): the learners' homes.
 
     A home the trainer may not open is a problem, not a home without results.
     """
     homes = []
-    for path in _walk(root, (pattern,), problems):
-        if not _is_dir(path):
+    for path in sorted(scan(root, (pattern,), problems)):
+        if not is_dir(path):
             continue
         if os.access(path, os.R_OK | os.X_OK):
             homes.append(path)
@@ -235,7 +222,7 @@ def _refusal(root: Path, path: Path, target: PurePath | None, direct: set[PurePa
         mode = path.stat().st_mode  # follows links, never opens the file
     except OSError as exc:
         kind = "lien symbolique cassé" if path.is_symlink() else "fichier inaccessible"
-        return f"{kind} ({_os_reason(exc)}) : non lu"
+        return f"{kind} ({os_reason(exc)}) : non lu"
     rel = path.relative_to(root)
     if target is None:
         return f"lien qui mène hors de {root} (vers {shorten(str(path.resolve()))}) : non lu"
@@ -248,7 +235,3 @@ def _refusal(root: Path, path: Path, target: PurePath | None, direct: set[PurePa
     if not stat.S_ISREG(mode):
         return "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : non lu"
     return None
-
-
-def _os_reason(exc: OSError) -> str:
-    return _OS_REASONS.get(exc.errno or 0) or os_error_text(exc)

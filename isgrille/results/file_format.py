@@ -72,5 +72,6 @@ class ResultsFile(FileModel):
 
     @model_validator(mode="after")
     def _coherent(self) -> "ResultsFile":
-        check_unique([a.assessor for a in self.assessments], ("assessments",), "évaluateur", field="assessor")
+        if len(self.assessments) > 1:  # most files hold one assessment: nothing to compare
+            check_unique([a.assessor for a in self.assessments], ("assessments",), "évaluateur", field="assessor")
         return self

@@ -37,7 +37,7 @@ from .learner import LearnerResults
 
 __all__ = [
     "SNIFF_BYTES", "LABELS", "Signature", "Unreadable", "is_kit_text", "refusal", "signature", "read_if_changed",
-    "parse_results", "unwritable", "dated_name", "is_kept_copy", "set_aside", "keep_copy",
+    "quick_text", "parse_results", "unwritable", "dated_name", "is_kept_copy", "set_aside", "keep_copy",
 ]
 
 #: A file's identity: (st_ino, st_mtime_ns, st_size); an atomic replace always changes it.
@@ -113,6 +113,29 @@ def read_if_changed(target: Path, grid: Grid, seen: Signature | None,
             raise refusal(shown, "ce n'est pas un fichier de résultats du kit "
                                  "(« isgrille-results » absent de son début)") from None
         raise Unreadable(exc) from None
+
+
+def quick_text(path: str | Path) -> str | None:
+    """A regular results file's UTF-8 text in three system calls (stat, open, read), else None.
+
+    None whenever anything is unusual — not a regular file, over
+    ``MAX_BYTES["results"]``, changed while read, not UTF-8, empty, any
+    error — and then ``read_text`` reads the file the careful way and says why.
+    Like it, nothing but a regular file is ever opened, and never waited on.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_BYTES["results"]:
+            return None
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        try:
+            raw = os.read(fd, info.st_size + 1) if stat.S_ISREG(os.fstat(fd).st_mode) else b""
+        finally:
+            os.close(fd)
+        text = raw.decode("utf-8-sig") if len(raw) == info.st_size else ""
+    except (OSError, UnicodeDecodeError):
+        return None
+    return None if not text or text.isspace() else text
 
 
 def parse_results(raw: bytes, grid: Grid, path: Path) -> LearnerResults:

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..content.errors import ContentError, Problem, format_field
 from ..content.limits import shorten
@@ -91,19 +91,22 @@ class LearnerResults:
         return without_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
     @classmethod
-    def from_json(cls, text: str, grid: Grid, source: str | Path = "<résultats>") -> "LearnerResults":
+    def from_json(cls, text: str, grid: Grid, source: str | Path = "<résultats>", *,
+                  foreign_grid: Callable[[str], str] | None = None) -> "LearnerResults":
         """Read a results file's text, checked against ``grid``; ContentError otherwise.
 
         At most ``MAX_PROBLEMS`` unknown criteria or levels are described (then
         how many more there are); each rating costs a dictionary lookup or two.
-        Lone surrogates in the text become U+FFFD.
+        Lone surrogates in the text become U+FFFD. With ``foreign_grid``, a file
+        of another grid than ``grid`` is refused before its ratings are read,
+        with the message ``foreign_grid(its grid id)``.
         """
         from ..content.limits import MAX_PROBLEMS
-        from ..content.sources import parse_json
         from ..content.validation import validate_document
+        from .document import read_document
         from .file_format import VERSION, ResultsFile
 
-        doc = parse_json(text, source)
+        doc = read_document(text, source)
         version = doc.data.get("version")
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise ContentError.single(
@@ -113,8 +116,10 @@ class LearnerResults:
                 field="version", line=doc.line_of(("version",)),
             )
         model = validate_document(ResultsFile, doc)
+        if foreign_grid is not None and model.grid != grid.id:
+            raise ContentError.single(source, foreign_grid(model.grid), field="grid", line=doc.line_of(("grid",)))
         known = {criterion.id: criterion for criterion in grid.criteria}
-        level = LevelReader(grid)
+        level = LevelReader.of(grid)
         problems: list[Problem] = []
         more = 0
         assessments: dict[str, dict[str, int | None]] = {}
@@ -181,6 +186,11 @@ class LevelReader:
         self._levels[""] = self._levels[fold_label(NOT_RATED)] = None  # checked first by Grid.level_index
         self._seen: dict[str, int | None] = {}
 
+    @staticmethod
+    def of(grid: Grid) -> "LevelReader":
+        """The reader of ``grid``'s levels, shared (with what it has seen) by every file read with them."""
+        return _shared_reader(tuple(grid.levels))
+
     def __call__(self, label: str) -> int | None:
         found = self._seen.get(label, _UNSEEN)
         if found is _UNSEEN:
@@ -202,6 +212,11 @@ class LevelReader:
         if len(self._seen) < 10_000:
             self._seen.update(zip(labels, found))
         return found
+
+
+@functools.lru_cache(maxsize=16)
+def _shared_reader(levels: tuple[str, ...]) -> LevelReader:
+    return LevelReader(Grid(levels, ()))
 
 
 def unknown_level_text(grid: Grid, label: str) -> str:

@@ -39,7 +39,7 @@ from typing import Callable, Iterator
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.model import Grid
 from .atomic import remove_stale_temps, write_atomic
-from .kitfile import Unreadable, keep_copy, read_if_changed, refusal, set_aside, signature, unwritable
+from .kitfile import Unreadable, keep_copy, quick_text, read_if_changed, refusal, set_aside, signature, unwritable
 from .learner import LearnerResults
 from .lock import LOCK_TIMEOUT, LockBusy, ResultsLock
 
@@ -72,12 +72,15 @@ def default_results_path() -> Path:
     return Path(os.environ.get("ISGRILLE_RESULTS") or Path("resultats") / "mes_resultats.json")
 
 
-def read_results(path: str | Path, grid: Grid | None = None) -> LearnerResults:
-    """Read a results file, checked against ``grid`` (default: the AMI grid)."""
+def read_results(path: str | Path, grid: Grid | None = None, *,
+                 foreign_grid: Callable[[str], str] | None = None) -> LearnerResults:
+    """Read a results file, checked against ``grid`` (default: the AMI grid); see ``LearnerResults.from_json``."""
     from ..content.loading import load_grid
     from ..content.sources import read_text
 
-    return LearnerResults.from_json(read_text(path, "results"), grid if grid is not None else load_grid(), path)
+    text = quick_text(path)
+    text = read_text(path, "results") if text is None else text
+    return LearnerResults.from_json(text, grid if grid is not None else load_grid(), path, foreign_grid=foreign_grid)
 
 
 def save_results(results: LearnerResults, path: str | Path, grid: Grid) -> Path:

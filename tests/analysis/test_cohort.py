@@ -416,7 +416,8 @@ def frame(cohort, grid):
 
 def test_frame_columns(frame):
     assert list(frame.columns) == [
-        "project", "assessor", "dimension", "criterion", "criterion_label", "level", "rank",
+        "source", "project", "learner", "assessor", "date", "dimension", "criterion", "criterion_label", "level",
+        "level_index",
     ]
 
 
@@ -437,13 +438,13 @@ def test_frame_level_is_an_ordered_categorical(frame):
     assert isinstance(frame["level"].dtype, pd.CategoricalDtype)
     assert frame["level"].cat.ordered
     assert list(frame["level"].cat.categories) == LEVELS
-    assert (frame["level"] > "Faible").sum() == ((frame["rank"] > 1).fillna(False)).sum()
+    assert (frame["level"] > "Faible").sum() == ((frame["level_index"] > 1).fillna(False)).sum()
     assert frame["level"].max() == "Fort"
 
 
 def test_frame_rank_is_nullable_with_na_for_not_rated(frame):
-    assert str(frame["rank"].dtype) == "Int64"
-    not_rated = frame[frame["rank"].isna()]
+    assert str(frame["level_index"].dtype) == "Int64"
+    not_rated = frame[frame["level_index"].isna()]
     assert len(not_rated) == 4
     assert not_rated["level"].isna().all()
     assert set(not_rated["assessor"]) == {"autoévaluation"}
@@ -457,12 +458,12 @@ def test_frame_rank_is_nullable_with_na_for_not_rated(frame):
 
 
 def test_frame_rank_matches_level(frame):
-    rated = frame[frame["rank"].notna()]
-    assert [LEVELS.index(level) for level in rated["level"]] == list(rated["rank"])
+    rated = frame[frame["level_index"].notna()]
+    assert [LEVELS.index(level) for level in rated["level"]] == list(rated["level_index"])
     cantine = frame[
         (frame.project == "Cantine Solidaire des Coteaux (fictif)") & (frame.criterion == "caractere_collectif")
     ]
-    assert list(cantine["level"]) == ["Fort"] and list(cantine["rank"]) == [3]
+    assert list(cantine["level"]) == ["Fort"] and list(cantine["level_index"]) == [3]
 
 
 def test_frame_of_another_grid(write, small_grid):
@@ -472,8 +473,8 @@ def test_frame_of_another_grid(write, small_grid):
     assert list(frame["criterion"]) == ["c0_0", "c0_1", "c1_0"]
     assert list(frame["dimension"]) == ["d0", "d0", "d1"]
     assert list(frame["level"].cat.categories) == ["N0", "N1", "N2"]
-    assert frame["rank"].isna().tolist() == [False, True, False]
-    assert (frame["rank"].iloc[0], frame["rank"].iloc[2]) == (2, 1)
+    assert frame["level_index"].isna().tolist() == [False, True, False]
+    assert (frame["level_index"].iloc[0], frame["level_index"].iloc[2]) == (2, 1)
     assert frame["level"].isna().tolist() == [False, True, False]
 
 
@@ -482,7 +483,8 @@ def test_frame_of_no_assessment(grid):
     frame = assessments_frame((), grid)
     assert len(frame) == 0
     assert list(frame.columns) == [
-        "project", "assessor", "dimension", "criterion", "criterion_label", "level", "rank",
+        "source", "project", "learner", "assessor", "date", "dimension", "criterion", "criterion_label", "level",
+        "level_index",
     ]
 
 

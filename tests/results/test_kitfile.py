@@ -121,3 +121,19 @@ def test_unwritable_says_why(tmp_path, monkeypatch):
     target.write_text("x")
     monkeypatch.setattr("isgrille.results.kitfile.os.access", lambda path, mode: os.path.isdir(path))
     assert unwritable(target) == "fichier en lecture seule"
+
+
+def test_quick_text_reads_a_plain_file_and_leaves_anything_unusual_to_read_text(tmp_path):
+    from isgrille.content.limits import MAX_BYTES
+    from isgrille.results.kitfile import quick_text
+
+    (tmp_path / "r.json").write_bytes(b"\xef\xbb\xbf{\"a\": \"\xc3\xa9\"}")
+    assert quick_text(tmp_path / "r.json") == '{"a": "é"}'  # the BOM left out, as read_text does
+    os.mkfifo(tmp_path / "tube.json")
+    (tmp_path / "latin1.json").write_bytes(b'{"a": "\xe9"}')
+    (tmp_path / "vide.json").write_bytes(b" \n\t")
+    (tmp_path / "gros.json").write_bytes(b" " * (MAX_BYTES["results"] + 1))
+    (tmp_path / "lien.json").symlink_to(tmp_path / "r.json")
+    for name in ("tube.json", "latin1.json", "vide.json", "gros.json", "absent.json", "."):
+        assert quick_text(tmp_path / name) is None, name
+    assert quick_text(tmp_path / "lien.json") == '{"a": "é"}'

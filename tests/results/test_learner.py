@@ -227,3 +227,18 @@ def test_fold_is_model_fold_label_for_every_combining_mark():
     marks = [chr(code) for code in range(sys.maxunicode + 1) if unicodedata.combining(chr(code))]
     samples = [f" É{mark}t\u00e9 " for mark in marks] + ["".join(marks), "ﬃ Straße Ⅻ ①", "Ǆ"]
     assert [_fold(text) for text in samples] == [fold_label(text) for text in samples]
+
+
+def test_a_file_of_another_grid_is_refused_before_its_ratings(grid):
+    text = LearnerResults(project="P", assessments={SELF: {"c0_0": 1}}).to_json(make_grid([1], 3))
+    assert LearnerResults.from_json(text, make_grid([1], 3), foreign_grid=lambda found: "x").project == "P"
+    with pytest.raises(ContentError) as excinfo:
+        LearnerResults.from_json(text, grid, "r.json", foreign_grid=lambda found: f"grille « {found} »")
+    assert excinfo.value.problems == (Problem("r.json", "grille « grid »", line=5, field="grid"),)
+    with pytest.raises(ContentError, match="critère 'c0_0' inconnu"):  # without it, the ratings speak
+        LearnerResults.from_json(text, grid, "r.json")
+
+
+def test_level_readers_are_shared_by_the_grids_levels(grid):
+    assert LevelReader.of(grid) is LevelReader.of(load_grid()) is not LevelReader.of(make_grid([1], 4))
+    assert LevelReader.of(grid)("intermediaire") == 2

@@ -1,0 +1,121 @@
+"""The tidy frames of a cohort, built column by column: ratings (one row per assessment and criterion), quiz.
+
+A cohort of 100,000 assessments of 12 criteria is 1.2 million rows: a dict
+per row would take seconds and gigabytes. Here each per-assessment value
+(source, project, learner, assessor, date) is read once and repeated, each
+per-criterion value (dimension, criterion, label) tiled, and the levels
+become one array of codes (-1 for « non renseigné »), the ordered
+categorical ``level`` and the nullable ``level_index`` both made from it.
+Text columns have pandas' own text type (what a frame built row by row
+would infer). pandas and NumPy are imported only inside these functions.
+
+>>> from isgrille.content.model import Criterion, Dimension
+>>> grid = Grid(("Bas", "Haut"), (Dimension("d", "D", (Criterion("c", "C", ("x", "y")), Criterion("e", "E", ("x", "y")))),))
+>>> frame = ratings_frame([Assessment("P", {"c": 1})], grid, source="cohorte.csv")
+>>> frame[["project", "criterion", "level", "level_index"]].to_string(index=False)
+'project criterion level  level_index\\n      P         c  Haut            1\\n      P         e   NaN         <NA>'
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+from ..content.model import Assessment, Grid
+
+if TYPE_CHECKING:  # pragma: no cover
+    import numpy
+    import pandas
+
+__all__ = ["RATINGS_COLUMNS", "QUIZ_COLUMNS", "ratings_frame", "quiz_frame"]
+
+#: The columns of the tidy ratings frame, in order (the shared contract).
+RATINGS_COLUMNS = ("source", "project", "learner", "assessor", "date",
+                   "dimension", "criterion", "criterion_label", "level", "level_index")
+#: The columns of the quiz frame, in order.
+QUIZ_COLUMNS = ("source", "project", "learner", "statement", "answer", "correct")
+
+
+def ratings_frame(assessments: Iterable[Assessment], grid: Grid, *, source: str | Sequence[str] = "",
+                  learner: str | Sequence[str] = "") -> "pandas.DataFrame":
+    """One row per (assessment, criterion), assessments in their order, criteria in the grid's.
+
+    ``source`` and ``learner`` are one text for every assessment or one per
+    assessment. ``level`` is an ordered categorical of ``grid.levels`` (NaN:
+    not rated), ``level_index`` a nullable ``Int64`` (0 for the lowest level).
+    A rating that is no level of the grid raises ValueError.
+    """
+    import numpy as np
+    import pandas as pd
+
+    assessments = assessments if isinstance(assessments, (list, tuple)) else list(assessments)
+    count, criteria = len(assessments), grid.criteria
+    each = np.repeat(np.arange(count), len(criteria))  # row -> its assessment
+    tiled = np.tile(np.arange(len(criteria)), count)  # row -> its criterion
+    projects, assessors, dates = ([a.project for a in assessments], [a.assessor for a in assessments],
+                                  [a.date for a in assessments])
+
+    def per_assessment(values: Sequence[str] | str, name: str) -> "pandas.api.extensions.ExtensionArray":
+        if isinstance(values, str):
+            return _text([values]).take(np.zeros(count * len(criteria), dtype=np.intp))
+        if len(values) != count:
+            raise ValueError(f"{name} : {len(values)} valeurs pour {count} évaluations")
+        return _text(values).take(each)
+
+    codes = _codes(assessments, [criterion.id for criterion in criteria], len(grid.levels))
+    missing = codes < 0
+    columns = {
+        "source": per_assessment(source, "source"),
+        "project": per_assessment(projects, "project"),
+        "learner": per_assessment(learner, "learner"),
+        "assessor": per_assessment(assessors, "assessor"),
+        "date": per_assessment(dates, "date"),
+        "dimension": _text([grid.dimension_of(criterion.id) for criterion in criteria]).take(tiled),
+        "criterion": _text([criterion.id for criterion in criteria]).take(tiled),
+        "criterion_label": _text([criterion.label for criterion in criteria]).take(tiled),
+        "level": pd.Categorical.from_codes(codes, categories=list(grid.levels), ordered=True),
+        "level_index": pd.arrays.IntegerArray(np.where(missing, 0, codes).astype(np.int64), missing),
+    }
+    return pd.DataFrame(columns, columns=list(RATINGS_COLUMNS), copy=False)
+
+
+def quiz_frame(source: Sequence[str], project: Sequence[str], learner: Sequence[str], statement: Sequence[str],
+               answer: Sequence[str], correct: Sequence[bool]) -> "pandas.DataFrame":
+    """The quiz frame from its columns (equal lengths): one row per answered statement."""
+    import pandas as pd
+
+    texts = dict(source=source, project=project, learner=learner, statement=statement, answer=answer)
+    columns = {name: _text(values) for name, values in texts.items()}
+    return pd.DataFrame({**columns, "correct": pd.array(list(correct), dtype=bool)}, columns=list(QUIZ_COLUMNS))
+
+
+def _text(values: Sequence[str]) -> "pandas.api.extensions.ExtensionArray":
+    """``values`` as pandas' default text array (``str`` with pandas 3, object before)."""
+    import pandas as pd
+
+    return pd.Series(list(values), dtype=str).array
+
+
+def _codes(assessments: Sequence[Assessment], ids: list[str], levels: int) -> "numpy.ndarray":
+    """Each assessment's level index for each criterion id, row after row, -1 for not rated (int8)."""
+    import numpy as np
+
+    code = {None: -1, **{index: index for index in range(levels)}}.__getitem__
+    size = len(assessments) * len(ids)
+    pick = operator.itemgetter(*ids) if len(ids) > 1 else (lambda ratings: (ratings[ids[0]],))
+    ratings = [assessment.ratings for assessment in assessments]
+    try:  # every criterion rated or « non renseigné » (a cohort's table): lookups in C
+        return np.fromiter(map(code, itertools.chain.from_iterable(map(pick, ratings))), np.int8, size)
+    except (KeyError, TypeError):  # some left out (a results file saved half-way), or a wrong level
+        rows = [tuple(map(found.get, ids)) for found in ratings]
+    try:
+        return np.fromiter(map(code, itertools.chain.from_iterable(rows)), np.int8, size)
+    except (KeyError, TypeError):
+        bad = next(value for row in rows for value in row if not _is_level(value, levels))
+        raise ValueError(f"niveau {bad!r} hors de la grille (attendu : un indice de 0 à {levels - 1} "
+                         "ou None)") from None
+
+
+def _is_level(value: object, levels: int) -> bool:
+    return value is None or (isinstance(value, int) and 0 <= value < levels)
