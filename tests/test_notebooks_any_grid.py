@@ -71,7 +71,8 @@ def html_of(notebook: nbformat.NotebookNode) -> str:
 
 
 def widget_states(notebook: nbformat.NotebookNode) -> list[dict]:
-    return list(notebook.metadata["widgets"]["application/vnd.jupyter.widget-state+json"]["state"].values())
+    states = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    return list(states.get("state", {}).values())  # a notebook without widgets (06) has none
 
 
 @pytest.fixture
@@ -83,9 +84,11 @@ def grid(tmp_path) -> Path:
 def test_every_notebook_runs_with_another_grid(name, tmp_path, monkeypatch, grid):
     html = html_of(run(name, tmp_path, monkeypatch, grid))
     assert "creativecommons.org/licenses/by-nc-sa/4.0/deed.fr" in html  # attribution at the end of each
-    if name in ("00_accueil", "02_caracteriser"):
+    if name in ("00_accueil", "02_caracteriser", "06_analyse"):
         assert "Grille d&#x27;essai « maison »" in html and "2 dimensions, 10 critères, 3 niveaux" in html
         assert str(grid) in html
+    if name == "06_analyse":  # no fictional class for a grid of one's own: empty analyses, said plainly
+        assert "0 projet, 0 évaluation" in html and "Aucune évaluation : pas de carte des projets." in html
     if name == "04_booster":
         assert "le projet fictif d&#x27;exemple n&#x27;existe que pour la grille de l&#x27;AMI" in html
         assert "(fictif)" not in html
@@ -148,7 +151,9 @@ def test_every_notebook_runs_with_the_shipped_key_questions_grid(name, tmp_path,
     html = html_of(notebook)
     assert "creativecommons.org/licenses/by-nc-sa/4.0/deed.fr" in html
     saved = tmp_path / "resultats" / "mes_resultats.json"
-    if name in ("00_accueil", "02_caracteriser"):  # the grid card: its title, size and adaptation note
+    if name == "06_analyse":  # the key-questions grid's fictional class, its charts
+        assert "4 projets, " in html and html.count('<img class="isg-chart" alt="') == 3
+    if name in ("00_accueil", "02_caracteriser", "06_analyse"):  # the grid card: title, size, adaptation note
         assert f"La grille utilisée : {KEY_QUESTIONS_TITLE}" in html
         assert "1 dimension, 7 critères, 3 niveaux (Non, En partie, Oui)" in html
         assert f'<p role="note"><small><strong>Adaptation :</strong> {ADAPTATION}</small></p>' in html

@@ -135,7 +135,9 @@ def test_wheel_holds_every_notebook_and_installs_the_templates(wheel):
     notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
     assert sorted(n.split("/")[-1] for n in names if n.startswith("isgrille/_notebooks/") and n.endswith(".ipynb")) == notebooks
     assert "isgrille/_notebooks/_vendor/package-lock.json" in names
-    assert not [n for n in names if "node_modules" in n or "resultats" in n]
+    # no learner's results from the notebooks folder (the fictional class in _data/examples is content)
+    assert not [n for n in names if "node_modules" in n or (n.startswith("isgrille/_notebooks/") and "resultats" in n)]
+    assert "isgrille/_data/examples/classe_fictive/apprenant1/resultats/mes_resultats.json" in names
     for template in ("isgrille", "isgrille-slides"):
         assert f"isgrille-0.1.0.data/data/share/jupyter/voila/templates/{template}/index.html.j2" in names
 

@@ -22,7 +22,7 @@ when a frame is made (see :mod:`.frames`).
 >>> cohort = load_cohort(default_cohort_path(), data_dir() / "examples" / "results_fictional.json")
 >>> print(cohort.summary())
 Lot lu avec la grille « ami_is_nouvelle_aquitaine » : 2 fichiers lus.
-7 projets, 10 évaluations, 1 apprenant nommé.
+6 projets, 10 évaluations, 1 apprenant nommé.
 3 réponses au quiz.
 >>> cohort.ratings.shape, cohort.quiz.shape
 ((120, 10), (3, 6))
@@ -36,7 +36,7 @@ import os
 import re
 import stat
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
@@ -68,9 +68,10 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class ProjectRecord:
     """One project of the batch, for its profile card: who, when, from which file, its assessments and texts.
 
-    A results file is one project; the rows of a cohort table naming the same
-    project are one project (``learner`` empty, ``date`` the latest of its
-    assessments', no axes, pitch or exchange).
+    A results file is one project; the rows of cohort tables naming the same
+    project are one project (``learner`` empty, no axes, pitch or exchange),
+    joined to the learner's file of that name when there is exactly one;
+    ``date`` is the latest of its assessments'.
     """
 
     project: str
@@ -267,4 +268,25 @@ class _Batch:
         ratings = ratings_frame(self.assessments, self.grid, source=self.sources, learner=self.learners)
         quiz = quiz_frame(**self.quiz, correct=[self.answers[statement] == answer for statement, answer
                                                 in zip(self.quiz["statement"], self.quiz["answer"])])
-        return Cohort(self.grid, ratings, quiz, problems, tuple(self.projects), self.read)
+        return Cohort(self.grid, ratings, quiz, problems, _joined(self.projects), self.read)
+
+
+def _joined(records: list[ProjectRecord]) -> tuple[ProjectRecord, ...]:
+    """One record per project name: a table's rows join the learner's file of that name (its texts kept).
+
+    Two learners' files naming the same project stay two projects (and the
+    table's rows of that name, a third): nothing tells whose they are.
+    """
+    by_name: dict[str, list[ProjectRecord]] = {}
+    for record in records:
+        by_name.setdefault(record.project, []).append(record)
+    joined = []
+    for group in by_name.values():
+        files = [record for record in group if record.source.endswith(RESULTS)]
+        parts = [group] if len(files) <= 1 else [[record] for record in files] + [
+            [record for record in group if not record.source.endswith(RESULTS)]]
+        for part in filter(None, parts):
+            base = (files if len(files) == 1 else part)[0]
+            joined.append(replace(base, date=max(record.date for record in part),
+                                  assessments=tuple(a for record in part for a in record.assessments)))
+    return tuple(joined)

@@ -7,7 +7,10 @@ module               what it holds
 ===================  =========================================================
 ``kit``              ``open_kit()``: the content and the learner's results
                      store, in one call from a notebook
-``cli``              ``python -m isgrille validate|score|schema|collect|init|present``
+``cli``              ``python -m isgrille validate|score|schema|collect|cohort|card|init|present``
+``batch_cli``        the analyst's commands ``cohort`` and ``card``, progress bars
+``cohort_files``     what ``cohort`` writes: the tidy tables (CSV, Excel) and the
+                     class charts
 ``french_parser``    argparse speaking French: usage, help and errors
 ``validate``         ``validate_file``: any file of the kit, whatever its kind
 ``schema_export``    the JSON Schemas of every file, written for editors

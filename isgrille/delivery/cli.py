@@ -1,4 +1,4 @@
-"""The command line: ``python -m isgrille validate|score|schema|collect|init|present``.
+"""The command line: ``python -m isgrille validate|score|schema|collect|cohort|card|init|present``.
 
 Messages are in French, like everything a trainer reads — argparse's own
 words included (:class:`~.french_parser.FrenchParser`) — and never a traceback: an
@@ -19,6 +19,7 @@ from ..analysis.spreadsheet import write_csv
 from ..content.errors import ContentError
 from ..content.limits import shorten
 from ..results.collect import DEFAULT_PATTERN, problems_of
+from .batch_cli import GRID_HELP, add_batch_commands
 from .french_parser import FrenchParser, RawFormatter
 
 __all__ = ["main"]
@@ -27,6 +28,7 @@ DESCRIPTION = """\
 isgrille : le kit de l'atelier « Établi – Innovation sociale ».
 Vérifie les fichiers de contenu (grille, quiz, concepts, atelier, évaluations),
 calcule les profils d'une cohorte et produit les schémas JSON des fichiers ;
+analyse une cohorte (cohort) et produit une fiche profil par projet (card) ;
 copie l'atelier dans un dossier (init) et le présente avec Voilà (present)."""
 
 #: The kinds of file ``validate_file`` recognises, as a trainer reads them.
@@ -46,8 +48,9 @@ def _parser() -> FrenchParser:
     )
     validate.set_defaults(run=lambda args: _validate(args.files, args.grid))
     validate.add_argument("files", nargs="+", metavar="FICHIER", type=Path)
-    validate.add_argument("--grid", type=Path, metavar="GRILLE",
-                          help="grille pour vérifier les CSV (par défaut : la grille de l'AMI)")
+    validate.add_argument("--grid", metavar="GRILLE",
+                          help="grille pour vérifier les CSV et les résultats : un fichier YAML ou le nom "
+                          "d'une grille fournie (par défaut : la grille de l'AMI)")
 
     score = commands.add_parser(
         "score", help="calculer le profil de chaque évaluation d'une cohorte ou d'un fichier de résultats",
@@ -59,8 +62,7 @@ def _parser() -> FrenchParser:
     score.set_defaults(run=lambda args: _score(args.file, args.grid))
     score.add_argument("file", nargs="?", metavar="FICHIER", type=Path,
                        help="cohorte (CSV) ou fichier de résultats (JSON) ; par défaut : la cohorte fictive fournie")
-    score.add_argument("--grid", type=Path, metavar="GRILLE",
-                       help="grille (par défaut : la grille de l'AMI)")
+    score.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
 
     schema = commands.add_parser(
         "schema", help="écrire les schémas JSON des fichiers de contenu",
@@ -82,7 +84,9 @@ def _parser() -> FrenchParser:
     collect.add_argument("folder", type=Path, metavar="DOSSIER")
     collect.add_argument("--pattern", default=DEFAULT_PATTERN, metavar="MOTIF",
                          help=f"motif des fichiers sous DOSSIER (par défaut : {DEFAULT_PATTERN}, où qu'ils soient dans chaque dossier personnel)")
-    collect.add_argument("--grid", type=Path, metavar="GRILLE", help="grille (par défaut : la grille de l'AMI)")
+    collect.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
+
+    add_batch_commands(commands)
 
     init = commands.add_parser(
         "init", help="copier l'atelier (les carnets) dans un dossier",
@@ -115,11 +119,11 @@ def _report(problems) -> None:
 
 
 def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
-    from ..content.loading import load_grid
+    from ..content.loading import grid_source, load_grid
     from .validate import validate_file
 
     try:
-        grid = load_grid(grid_path) if grid_path is not None else None
+        grid = load_grid(grid_source(grid_path)) if grid_path is not None else None
     except Exception as exc:
         _report(problems_of(grid_path or "", exc))
         return 1
@@ -139,11 +143,11 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
 
 
 def _score(path: Path | None, grid_path: Path | None) -> int:
-    from ..content.loading import load_grid
+    from ..content.loading import grid_source, load_grid
     from .score_table import load_for_score, score_rows
 
     try:
-        grid = load_grid(grid_path)
+        grid = load_grid(grid_source(grid_path) if grid_path is not None else None)
         assessments = load_for_score(path, grid)
     except ContentError as exc:
         _report(exc.problems)
@@ -163,13 +167,13 @@ def _schema(out: Path | None) -> int:
 
 
 def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
-    from ..content.loading import load_grid, load_quiz
+    from ..content.loading import grid_source, load_grid, load_quiz
     from ..analysis.quiz import score_quiz
     from ..results.learner import SELF
     from ..results.collect import collect_class
 
     try:
-        grid = load_grid(grid_path)
+        grid = load_grid(grid_source(grid_path) if grid_path is not None else None)
         quiz = load_quiz()
     except ContentError as exc:
         _report(exc.problems)

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.errors import ContentError
-from ..content.loading import data_dir, grid_source, load_concepts, load_grid, load_quiz, load_workshop
+from ..content.loading import data_dir, grid_source, load_concepts, load_grid, load_quiz, load_workshop, shipped_grids
 from ..content.model import Grid, Quiz
 from ..results.store import ResultsStore, default_results_path, read_results
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..content.concepts_file import Concepts
     from ..content.workshop_file import Workshop
 
-__all__ = ["Kit", "open_kit", "example_results_path", "grid_path_from_env", "DEFAULT", "GRID_ENV"]
+__all__ = ["Kit", "open_kit", "example_results_path", "class_sources", "grid_path_from_env", "DEFAULT", "GRID_ENV"]
 
 #: Marker for "the default results file" (``default_results_path()``).
 DEFAULT = "default"
@@ -131,3 +131,18 @@ def _open_store(grid: Grid, path: str | Path | None) -> ResultsStore:
 def example_results_path() -> Path:
     """The shipped results of the fictional example project."""
     return data_dir() / "examples" / "results_fictional.json"
+
+
+def class_sources(grid: Grid) -> list[Path]:
+    """The shipped fictional class assessed with ``grid``, for ``06_analyse`` and the examples of ``cohort``.
+
+    ``data/examples/classe_fictive`` (six learners' results files and the
+    trainer's follow-up table) for the AMI grid, ``data/examples/<grid id>/``
+    for another shipped grid; none for a grid of one's own.
+    """
+    examples = data_dir() / "examples"
+    if grid.id == EXAMPLE_GRID:
+        return [examples / "classe_fictive"]
+    if grid.id in shipped_grids() and (examples / grid.id).is_dir():
+        return [examples / grid.id]
+    return []

@@ -18,6 +18,8 @@ module              what it holds
 ``class_charts``    ``plot_cohort_heatmap``, ``plot_level_distribution`` (diverging
                     bars) and their alt texts ``heatmap_alt``, ``distribution_alt``
 ``quiz_charts``     ``plot_quiz_misses`` and ``quiz_misses_alt``
+``class_figures``   a cohort's three charts, each with its alt text, from the tidy
+                    frames: what ``cohort`` writes and ``06_analyse`` shows
 ``page_text``       text fitted to a printed page's columns (wrapped, « … », measured)
 ``card``            ``plot_card``: a project's card on one A4 page
 ==================  ==========================================================

@@ -7,28 +7,30 @@ always via a :class:`~isgrille.widgets.status.SaveStatus` beside the input,
 so a failed save is a French message there, never a traceback.
 Nothing below imports this package; only delivery and the notebooks do.
 
-==============  ==============================================================
-module          what it holds
-==============  ==============================================================
-``welcome``     static screens from the workshop file: ATIS, objectives,
-                programme, sequence headers
-``session``     the session panel: project name, where results are saved,
-                download and resume
-``quiz``        the VRAI / FAUX quiz, one statement at a time
-``concepts``    sequence 1: dimensions of innovation, definitions, key points
-``assessment``  the self-assessment with its live profile
-``profile``     a profile on screen: radar with its text alternative, the values as
-                a table; two assessments compared in words
-``axes``        improvement axes: the next level's descriptor as a target
-``pitch``       the pitch outline, its preview and countdown
-``ecosystem``   sequence 3: offers and resources by the project's stage
-``booster``     sequence 4: the exchange sheet
-``timer``       the countdown a trainer starts, pauses and resets
-``status``      the save status beside an input: empty, or why the save failed
-``text``        HTML building blocks: escaping, inline Markdown, tables, CSS
-==============  ==============================================================
-
-And ``card_download``: « Télécharger ma fiche projet », the card built on a click, its files linked.
+=================  ==============================================================
+module             what it holds
+=================  ==============================================================
+``welcome``        static screens from the workshop file: ATIS, objectives,
+                   programme, sequence headers
+``session``        the session panel: project name, where results are saved,
+                   download and resume
+``quiz``           the VRAI / FAUX quiz, one statement at a time
+``concepts``       sequence 1: dimensions of innovation, definitions, key points
+``assessment``     the self-assessment with its live profile
+``profile``        a profile on screen: radar with its text alternative, the values as
+                   a table; two assessments compared in words
+``axes``           improvement axes: the next level's descriptor as a target
+``pitch``          the pitch outline, its preview and countdown
+``ecosystem``      sequence 3: offers and resources by the project's stage
+``booster``        sequence 4: the exchange sheet
+``timer``          the countdown a trainer starts, pauses and resets
+``status``         the save status beside an input: empty, or why the save failed
+``text``           HTML building blocks: escaping, inline Markdown, tables, CSS
+``card_download``  « Télécharger ma fiche projet »: the card built on a click,
+                   its files linked
+``class_view``     a class's charts (heatmap, levels, quiz misses) as images
+                   with their text alternative; a cohort's summary
+=================  ==============================================================
 
     from isgrille import open_kit
     from isgrille.widgets import quiz_widget
@@ -39,6 +41,7 @@ And ``card_download``: « Télécharger ma fiche projet », the card built on a 
 from .assessment import AssessmentWidget, assessment_widget
 from .axes import AxesWidget, axes_widget
 from .booster import ExchangeSheet, exchange_sheet
+from .class_view import cohort_summary_html, heatmap_html, levels_html, quiz_misses_html
 from .concepts import (
     DimensionsChecklist,
     definitions_html,
@@ -57,6 +60,7 @@ from .timer import CountdownWidget, countdown_widget
 from .welcome import atis_html, objectives_html, offers_by_stage_html, programme_html, sequence_header_html
 
 __all__ = [
+    "cohort_summary_html", "heatmap_html", "levels_html", "quiz_misses_html",
     "AssessmentWidget", "AxesWidget", "CountdownWidget", "DimensionsChecklist", "DirectoryWidget",
     "ExchangeSheet", "PitchWidget", "ProfileView", "QuizWidget", "SaveStatus", "SessionPanel",
     "assessment_widget", "axes_widget", "comparison_html", "countdown_widget", "definitions_html", "dimensions_checklist",

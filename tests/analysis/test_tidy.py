@@ -84,15 +84,15 @@ def test_the_shipped_results_and_cohort(shipped):
 
 def test_the_shipped_projects(shipped):
     records = {(record.source, record.project): record for record in shipped.projects}
-    assert len(records) == len(shipped.projects) == 7
+    assert len(records) == len(shipped.projects) == 6  # the table's Recyclerie joins the learner's file
     mine = records[str(RESULTS), "La Recyclerie du Val (fictif)"]
     assert (mine.learner, mine.date) == ("Camille (fictif)", "2026-11-26")
-    assert [a.assessor for a in mine.assessments] == ["autoévaluation", "formateur"]
+    assert [a.assessor for a in mine.assessments] == ["autoévaluation", "formateur", "autoévaluation", "formateur"]
     assert mine.assessments[1].ratings["ouverture_recherche"] == 0
     assert set(mine.axes) == {"richesse_collectif", "viabilite_economique"} and set(mine.pitch) == {"a", "b", "c"}
     assert mine.exchange == {}
     tabled = [record for record in shipped.projects if record.source == str(default_cohort_path())]
-    assert sum(len(record.assessments) for record in tabled) == 8  # every row, in one record per project
+    assert sum(len(record.assessments) for record in tabled) == 8 - 2  # every other row, one record per project
     assert all(record.learner == "" and record.axes == {} for record in tabled)
     assert all(len({a.project for a in record.assessments}) == 1 for record in tabled)
 
@@ -240,7 +240,7 @@ def test_any_grid_reads_its_own_files(tmp_path):
 def test_the_summary(shipped, tmp_path):
     assert shipped.summary().splitlines() == [
         "Lot lu avec la grille « ami_is_nouvelle_aquitaine » : 2 fichiers lus.",
-        "7 projets, 10 évaluations, 1 apprenant nommé.",
+        "6 projets, 10 évaluations, 1 apprenant nommé.",
         "3 réponses au quiz.",
     ]
     nothing = load_cohort(tmp_path / "absent.csv")
@@ -289,3 +289,25 @@ def test_the_quiz_is_read_only_when_answers_are_found_and_may_be_given(grid, tmp
     quiz = Quiz(("VRAI", "FAUX"), (QuizItem("q1", "…", "VRAI", "…"), QuizItem("q2", "…", "FAUX", "…")))
     cohort = load_cohort(path, grid=grid, quiz=quiz)
     assert cohort.quiz[["statement", "correct"]].values.tolist() == [["q1", True], ["q2", False]]
+
+
+def test_a_table_joins_the_learners_file_of_its_project_but_two_files_stay_apart(tmp_path):
+    from isgrille.content.loading import data_dir
+
+    folder = data_dir() / "examples" / "classe_fictive"
+    cohort = load_cohort(folder, grid=load_grid())
+    names = [record.project for record in cohort.projects]
+    assert len(names) == len(set(names)) == 6
+    recyclerie = next(r for r in cohort.projects if r.project == "La Recyclerie du Val (fictif)")
+    assert recyclerie.learner == "Camille (fictif)" and recyclerie.pitch  # the learner's file is the base
+    assert recyclerie.source.endswith("mes_resultats.json") and recyclerie.date == "2026-11-26"
+    assert sorted((a.assessor, a.date) for a in recyclerie.assessments) == [
+        ("autoévaluation", "2026-09-15"), ("autoévaluation", "2026-11-26"),
+        ("formateur", "2026-09-15"), ("formateur", "2026-11-26")]
+    grid = load_grid()
+    for name in ("a", "b"):  # two learners who left the default name
+        results = LearnerResults(learner=name)
+        results.rate(grid.criteria[0].id, 1)
+        (tmp_path / f"{name}.json").write_text(results.to_json(grid), encoding="utf-8")
+    twins = load_cohort(tmp_path / "a.json", tmp_path / "b.json", grid=grid)
+    assert [r.learner for r in twins.projects] == ["a", "b"]

@@ -403,7 +403,7 @@ def test_help_is_all_french(capsys, args):
 @pytest.mark.parametrize(("args", "last"), [
     (["collect"], "python -m isgrille collect : erreur : arguments obligatoires manquants : DOSSIER"),
     (["collecte"], "python -m isgrille : erreur : argument COMMANDE : choix invalide : 'collecte' "
-                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'init', 'present')"),
+                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present')"),
     (["present", "--port", "x"], "python -m isgrille present : erreur : argument --port : "
                                  "nombre entier attendu, pas 'x'"),
     (["score", "--grid"], "python -m isgrille score : erreur : argument --grid : une valeur attendue"),
@@ -460,7 +460,9 @@ def test_validate_names_each_kind_in_french(capsys):
 
 def test_validate_with_a_grid_that_cannot_be_read(capsys, tmp_path):
     code, out, err = cli(capsys, "validate", "--grid", str(tmp_path / "absente.yaml"), str(default_path("quiz")))
-    assert (code, out) == (1, "") and err == [f"{tmp_path / 'absente.yaml'}: fichier introuvable"]
+    assert (code, out) == (1, "") and len(err) == 1
+    assert err[0].startswith(f"{tmp_path / 'absente.yaml'}: grille introuvable : ce n'est ni un fichier existant")
+    assert "questions_cles" in err[0]
 
 
 # --- score of a results file, init, present without the workshop -------------------------

@@ -316,3 +316,16 @@ def test_the_key_questions_example_opens_on_its_grid(tmp_path):
     results = kit.store.load()
     assert (kit.is_example, kit.store.notice, results.project) == (False, "", "Le Vélo-Bus des Écoliers (fictif)")
     assert set(results.assessments) == {SELF, "formateur"}
+
+
+def test_each_shipped_grid_has_its_fictional_class_and_another_grid_none(tmp_path):
+    from isgrille.content.loading import shipped_grids
+    from isgrille.delivery.kit import class_sources
+
+    for grid_id, path in shipped_grids().items():
+        sources = class_sources(load_grid(path))
+        assert len(sources) == 1 and sources[0].is_dir(), grid_id
+    mine = tmp_path / "grille.yaml"
+    text = shipped_grids()["questions_cles"].read_text(encoding="utf-8").replace("id: questions_cles", "id: ma_grille")
+    mine.write_text(text, encoding="utf-8")
+    assert load_grid(mine).id == "ma_grille" and class_sources(load_grid(mine)) == []

@@ -1,0 +1,154 @@
+"""The analyst's batch commands: ``cohort`` (tidy tables, class charts) and ``card`` (profile cards).
+
+Both read whatever the trainer has — learners' results files, folders of
+them, cohort tables in CSV or xlsx (:func:`~isgrille.analysis.tidy.load_cohort`)
+— and go on past a bad input: each rejected input is one French line on the
+error output, and the exit code is 1 once all the others are processed. A
+batch that takes more than a second shows a progress bar (tqdm) on the error
+output. :mod:`.cli` registers them with :func:`add_batch_commands`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Callable, Iterable, Sequence, TypeVar
+
+from ..content.errors import ContentError, os_error_text
+
+__all__ = ["add_batch_commands", "run_cohort", "run_card", "progress", "parse_formats"]
+
+T = TypeVar("T")
+#: The card formats, as ``--format`` takes them.
+CARD_FORMATS = ("png", "pdf", "html")
+INPUTS_HELP = ("fichiers de résultats (.json), dossiers qui en contiennent, tableaux d'évaluations "
+               "(.csv en UTF-8 ou Windows-1252, séparateur « ; » ou « , », ou classeur .xlsx)")
+GRID_HELP = ("grille : un fichier YAML, ou le nom d'une grille fournie (par défaut : la grille de l'AMI "
+             "Innovation sociale)")
+
+
+def progress(description: str, unit: str = "fichier") -> Callable[[Iterable[T]], Iterable[T]]:
+    """A wrapper that shows a progress bar on the error output once a batch has taken a second."""
+    def wrap(items: Iterable[T]) -> Iterable[T]:
+        from tqdm import tqdm
+
+        total = len(items) if hasattr(items, "__len__") else None
+        return tqdm(items, total=total, desc=description, unit=f" {unit}", delay=1.0, file=sys.stderr,
+                    leave=False, dynamic_ncols=True)
+
+    return wrap
+
+
+def parse_formats(value: str) -> tuple[str, ...]:
+    """``png,pdf`` → ``("png", "pdf")``; an unknown format is a French argparse error."""
+    import argparse
+
+    formats = tuple(dict.fromkeys(part.strip().lower() for part in value.split(",") if part.strip()))
+    unknown = [f for f in formats if f not in CARD_FORMATS]
+    if unknown or not formats:
+        raise argparse.ArgumentTypeError(
+            f"format inconnu : {', '.join(unknown) or repr(value)} (attendu : {', '.join(CARD_FORMATS)}, "
+            "séparés par des virgules)")
+    return formats
+
+
+def add_batch_commands(commands) -> None:
+    """Add ``cohort`` and ``card`` to the command line's sub-parsers."""
+    cohort = commands.add_parser(
+        "cohort", help="analyser une cohorte : tableau tidy, quiz et graphiques de la classe",
+        description="Lit chaque ENTRÉE et écrit dans DOSSIER : cohorte.csv (une ligne par critère évalué : "
+        "projet, apprenant, evaluateur, date, dimension, critere, critere_libelle, niveau — l'indice du niveau, "
+        "0 pour le plus bas, vide si non renseigné —, niveau_libelle, source), quiz.csv (une ligne par réponse) "
+        "et les graphiques de la classe en PNG. Chaque entrée écartée est signalée sur la sortie d'erreur avec "
+        "sa raison ; code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
+    )
+    cohort.set_defaults(run=lambda args: run_cohort(args.inputs, args.out, args.grid, args.excel))
+    cohort.add_argument("inputs", nargs="+", metavar="ENTRÉE", type=Path, help=INPUTS_HELP)
+    cohort.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire (créé au besoin)")
+    cohort.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
+    cohort.add_argument("--excel", action="store_true",
+                        help="pour Excel : CSV en UTF-8 avec BOM et séparateur « ; », et classeurs .xlsx")
+
+    card = commands.add_parser(
+        "card", help="une fiche profil d'une page (A4) par projet",
+        description="Lit chaque ENTRÉE et écrit dans DOSSIER une fiche par projet trouvé : nom, date, "
+        "évaluateurs, radar et tableau, synthèse par dimension, axes de progrès et pitch. "
+        "Code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
+    )
+    card.set_defaults(run=lambda args: run_card(args.inputs, args.out, args.grid, args.format))
+    card.add_argument("inputs", nargs="+", metavar="ENTRÉE", type=Path, help=INPUTS_HELP)
+    card.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire (créé au besoin)")
+    card.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
+    card.add_argument("--format", type=parse_formats, default=("png",), metavar="FORMATS",
+                      help="png, pdf, html ou plusieurs séparés par des virgules (par défaut : png)")
+
+
+def _report(lines: Iterable[object]) -> None:
+    for line in lines:
+        print(line, file=sys.stderr)
+
+
+def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None):
+    """The grid and the cohort read from ``inputs``, the output folder created; or None after saying why."""
+    from ..analysis.tidy import load_cohort
+    from ..content.loading import grid_source, load_grid
+
+    try:
+        grid = load_grid(grid_source(grid_value)) if grid_value else load_grid()
+    except ContentError as exc:
+        _report(exc.problems)
+        return None
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        print(f"{out}: {os_error_text(exc)}", file=sys.stderr)
+        return None
+    return load_cohort(*inputs, grid=grid, progress=progress("lecture"))
+
+
+def run_cohort(inputs: Sequence[Path], out: Path, grid_value: str | None = None, excel: bool = False) -> int:
+    """``cohort``: the tables and charts of ``inputs`` in ``out``; 0, or 1 if an input was rejected."""
+    from ..content.loading import load_quiz
+    from .cohort_files import write_charts, write_tables
+
+    cohort = _prepare(inputs, out, grid_value)
+    if cohort is None:
+        return 1
+    try:
+        written, notes = write_tables(cohort, out, excel)
+        charts, chart_notes = write_charts(cohort, load_quiz(), out)
+    except OSError as exc:
+        print(f"{out}: {os_error_text(exc)}", file=sys.stderr)
+        return 1
+    print(cohort.summary())
+    for path in written + charts:
+        print(f"écrit : {path}")
+    _report(notes + chart_notes)
+    _report(cohort.problems)
+    return 1 if cohort.problems else 0
+
+
+def run_card(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
+             formats: Sequence[str] = ("png",)) -> int:
+    """``card``: one profile card per project of ``inputs`` in ``out``; 0, or 1 if an input was rejected."""
+    from ..analysis.card import card_data
+    from ..content.loading import load_workshop
+    from .card_files import write_cards
+
+    cohort = _prepare(inputs, out, grid_value)
+    if cohort is None:
+        return 1
+    outline = load_workshop().sequence(2).pitch.outline
+    cards = [card_data(cohort.grid, record.project, record.assessments, learner=record.learner,
+                       date=record.date, axes=record.axes, pitch=record.pitch, outline=outline)
+             for record in cohort.projects]
+    try:
+        paths = write_cards(cards, cohort.grid, out, formats, progress=progress("fiches", "fiche"))
+    except OSError as exc:
+        print(f"{out}: {os_error_text(exc)}", file=sys.stderr)
+        return 1
+    for path in paths:
+        print(f"écrit : {path}")
+    print(f"{len(cards)} fiche{'s' if len(cards) != 1 else ''} projet")
+    _report(cohort.problems)
+    return 1 if cohort.problems else 0
