@@ -27,6 +27,7 @@ import os
 import pickle
 import re
 import tempfile
+import threading
 import traceback
 import unicodedata
 import warnings
@@ -52,22 +53,30 @@ _CHUNK = 4  # most cards a worker draws per task: the progress bar moves, the gr
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
 
 
+_SHEETS = threading.local()
+
+
+def _sheet():
+    """This thread's :class:`~isgrille.plots.card.CardSheet`: the cards of a grid drawn one after the other on it."""
+    from ..plots.card import CardSheet
+
+    if not hasattr(_SHEETS, "sheet"):
+        _SHEETS.sheet = CardSheet()
+    return _SHEETS.sheet
+
+
 def card_png(card: ProfileCard, grid: Grid, dpi: int = 100) -> bytes:
     """The card as a PNG of an A4 page (827 × 1169 pixels at 100 dpi)."""
-    from ..plots.card import plot_card
-
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
-        plot_card(card, grid).savefig(buffer, format="png", dpi=dpi, facecolor="white")
+        _sheet().draw(card, grid).savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
 
 
 def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Iterable], Iterable] | None = None) -> bytes:
     """One PDF, one A4 page per card (a whole class in one file); ValueError for no card at all."""
     from matplotlib.backends.backend_pdf import PdfPages
-
-    from ..plots.card import plot_card
 
     if not cards:
         raise ValueError("aucune fiche à mettre dans le PDF (attendu : au moins un projet)")
@@ -77,7 +86,7 @@ def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Itera
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
         with PdfPages(buffer, metadata={"Title": title, "Creator": "isgrille"}) as pdf:
             for card in progress(cards) if progress else cards:
-                pdf.savefig(plot_card(card, grid), facecolor="white")
+                pdf.savefig(_sheet().draw(card, grid), facecolor="white")
     return buffer.getvalue()
 
 
