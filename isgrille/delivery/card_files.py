@@ -133,7 +133,9 @@ def write_cards(
     :data:`POOL_THRESHOLD` cards on, they are drawn by one spawned process
     per core (``workers`` sets how many; 1 draws here); files are written
     here, in order, and a worker's error is raised as it would be here, after
-    the cards before it are written. A format that
+    the cards before it are written; if no worker can start (a script that
+    calls this outside ``if __name__ == "__main__":``, as multiprocessing's
+    spawn requires), the cards are drawn here. A format that
     is not one of :data:`FORMATS` raises ValueError; a folder or file that
     cannot be written, :class:`~isgrille.content.errors.ContentError` in French.
     """
