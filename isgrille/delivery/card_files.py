@@ -21,13 +21,20 @@ notebooks 02 and 04: « Télécharger ma fiche projet ».
 from __future__ import annotations
 
 import io
+import math
+import multiprocessing
 import os
+import pickle
 import re
 import tempfile
+import threading
+import traceback
 import unicodedata
 import warnings
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 from ..analysis.card import ProfileCard, card_from_results
 from ..content.errors import ContentError, os_error_text
@@ -40,25 +47,36 @@ __all__ = ["FORMATS", "card_png", "card_pdf", "card_html", "card_filename", "wri
 
 #: The formats :func:`write_cards` knows, by file extension.
 FORMATS = ("png", "pdf", "html")
+#: From this many cards on, :func:`write_cards` draws them in worker processes (one per core).
+POOL_THRESHOLD = 8
+_CHUNK = 4  # most cards a worker draws per task: the progress bar moves, the grid is not sent again
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+_SHEETS = threading.local()
+
+
+def _sheet():
+    """This thread's :class:`~isgrille.plots.card.CardSheet`: the cards of a grid drawn one after the other on it."""
+    from ..plots.card import CardSheet
+
+    if not hasattr(_SHEETS, "sheet"):
+        _SHEETS.sheet = CardSheet()
+    return _SHEETS.sheet
 
 
 def card_png(card: ProfileCard, grid: Grid, dpi: int = 100) -> bytes:
     """The card as a PNG of an A4 page (827 × 1169 pixels at 100 dpi)."""
-    from ..plots.card import plot_card
-
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
-        plot_card(card, grid).savefig(buffer, format="png", dpi=dpi, facecolor="white")
+        _sheet().draw(card, grid).savefig(buffer, format="png", dpi=dpi, facecolor="white")
     return buffer.getvalue()
 
 
 def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Iterable], Iterable] | None = None) -> bytes:
     """One PDF, one A4 page per card (a whole class in one file); ValueError for no card at all."""
     from matplotlib.backends.backend_pdf import PdfPages
-
-    from ..plots.card import plot_card
 
     if not cards:
         raise ValueError("aucune fiche à mettre dans le PDF (attendu : au moins un projet)")
@@ -68,7 +86,7 @@ def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Itera
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
         with PdfPages(buffer, metadata={"Title": title, "Creator": "isgrille"}) as pdf:
             for card in progress(cards) if progress else cards:
-                pdf.savefig(plot_card(card, grid), facecolor="white")
+                pdf.savefig(_sheet().draw(card, grid), facecolor="white")
     return buffer.getvalue()
 
 
@@ -105,12 +123,19 @@ def write_cards(
     out_dir: str | Path,
     formats: Sequence[str] = ("png",),
     progress: Callable[[Iterable], Iterable] | None = None,
+    workers: int | None = None,
 ) -> list[Path]:
     """Write each card in each format to ``out_dir`` (created if need be); return the files written.
 
     Names come from :func:`card_filename`, unique within the call; a file of
     the same name from an earlier run is replaced (atomically). ``progress``
-    wraps the iteration over the cards (e.g. ``tqdm.tqdm``). A format that
+    wraps the iteration over the cards (e.g. ``tqdm.tqdm``). From
+    :data:`POOL_THRESHOLD` cards on, they are drawn by one spawned process
+    per core (``workers`` sets how many; 1 draws here); files are written
+    here, in order, and a worker's error is raised as it would be here, after
+    the cards before it are written; if no worker can start (a script that
+    calls this outside ``if __name__ == "__main__":``, as multiprocessing's
+    spawn requires), the cards are drawn here. A format that
     is not one of :data:`FORMATS` raises ValueError; a folder or file that
     cannot be written, :class:`~isgrille.content.errors.ContentError` in French.
     """
@@ -124,21 +149,123 @@ def write_cards(
         raise ContentError.single(folder, f"dossier des fiches impossible à créer : {os_error_text(exc)}") from None
     taken: set[str] = set()
     written: list[Path] = []
-    for card in progress(cards) if progress else cards:
-        for extension in formats:
-            path = folder / card_filename(card.project, extension, taken)
-            if extension == "png":
-                data = card_png(card, grid)
-            elif extension == "pdf":
-                data = card_pdf([card], grid)
-            else:
-                data = card_html(card, grid).encode("utf-8")
-            try:
-                _write_bytes(path, data)
-            except OSError as exc:
-                raise ContentError.single(path, f"fiche non écrite : {os_error_text(exc)}") from None
-            written.append(path)
+    rendered = _rendered(cards, grid, tuple(formats), _workers(len(cards), workers))
+    try:
+        for card, files in zip(progress(cards) if progress else cards, rendered):
+            for extension, data in zip(formats, files):
+                path = folder / card_filename(card.project, extension, taken)
+                try:
+                    _write_bytes(path, data)
+                except OSError as exc:
+                    raise ContentError.single(path, f"fiche non écrite : {os_error_text(exc)}") from None
+                written.append(path)
+    finally:
+        rendered.close()  # stops the workers at once if a write failed
     return written
+
+
+def _render(card: ProfileCard, grid: Grid, formats: Sequence[str]) -> list[bytes]:
+    """The card's bytes in each format, in order."""
+    files = []
+    for extension in formats:
+        if extension == "png":
+            files.append(card_png(card, grid))
+        elif extension == "pdf":
+            files.append(card_pdf([card], grid))
+        else:
+            files.append(card_html(card, grid).encode("utf-8"))
+    return files
+
+
+def _workers(cards: int, asked: int | None) -> int:
+    """How many processes draw ``cards`` cards: ``asked`` if given, else one per core from POOL_THRESHOLD cards."""
+    if asked is not None:
+        return max(1, asked)
+    if cards < POOL_THRESHOLD:
+        return 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return min(cores, cards)
+
+
+def _rendered(cards: Sequence[ProfileCard], grid: Grid, formats: tuple[str, ...], workers: int) -> Iterator[list[bytes]]:
+    """Each card's files, in the cards' order: here, or drawn by ``workers`` spawned processes.
+
+    A worker's error is raised here as it was raised there, once the cards
+    before it are yielded (as a serial run would); if the pool cannot start
+    or a worker dies, the cards not yet yielded are drawn here.
+    """
+    done, error = 0, None
+    if workers > 1 and len(cards) > 1:
+        size = max(1, min(_CHUNK, math.ceil(len(cards) / (workers * 4))))
+        chunks = [cards[i:i + size] for i in range(0, len(cards), size)]
+        pool = None
+        try:
+            pool = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_start_worker, initargs=(grid,))
+            futures = [pool.submit(_render_chunk, chunk, formats) for chunk in chunks]
+            for future in futures:
+                files, failure = future.result()
+                for item in files:
+                    yield item
+                    done += 1
+                if failure is not None:
+                    error = _rebuilt(failure)
+                    break
+        except (BrokenProcessPool, OSError, NotImplementedError):
+            pass  # no pool here, or a worker killed (memory?): the rest is drawn in this process
+        finally:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+    if error is not None:
+        raise error
+    for card in cards[done:]:
+        yield _render(card, grid, formats)
+
+
+#: The grid of a worker process (sent once, when it starts).
+_GRID: Grid | None = None
+
+
+def _start_worker(grid: Grid) -> None:
+    global _GRID
+    _GRID = grid
+
+
+def _render_chunk(cards: Sequence[ProfileCard], formats: tuple[str, ...]) -> tuple[list[list[bytes]], tuple | None]:
+    """In a worker: the files of the cards, up to the first that fails, and that failure (see :func:`_portable`)."""
+    files = []
+    for card in cards:
+        try:
+            files.append(_render(card, _GRID, formats))
+        except Exception as exc:
+            return files, _portable(exc)
+    return files, None
+
+
+def _portable(exc: Exception) -> tuple:
+    """An error as it can cross to the parent: itself if pickling keeps it, else its class, message and problems."""
+    trace = traceback.format_exc()
+    if isinstance(exc, ContentError):  # rebuilt from its problems: pickling would read its message as problems
+        return None, type(exc), str(exc), (exc.problems, exc.count), trace
+    try:
+        copy = pickle.loads(pickle.dumps(exc))
+        if type(copy) is type(exc) and str(copy) == str(exc):
+            return exc, type(exc), str(exc), None, trace
+    except Exception:
+        pass
+    return None, RuntimeError, str(exc), None, trace
+
+
+def _rebuilt(failure: tuple) -> BaseException:
+    """The worker's error, same class and message (a ContentError with its problems), its trace in a note."""
+    error, kind, message, problems, trace = failure
+    if error is None:
+        error = kind.__new__(kind) if problems is not None else RuntimeError(message)
+        if problems is not None:
+            Exception.__init__(error, message)
+            error.problems, error.count = problems
+    error.add_note(f"(dans un processus de rendu des fiches)\n{trace}")
+    return error
 
 
 def results_card_files(grid: Grid, results: LearnerResults, outline: Sequence | None = None) -> list:

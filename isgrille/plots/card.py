@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import math
 
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
@@ -30,12 +32,12 @@ from matplotlib.text import Text
 
 from ..analysis.card import ProfileCard
 from ..content.model import NOT_RATED, Grid
-from .page_text import EM, LINE, Page, fit_lines, one_line, unmarked
+from .page_text import EM, LINE, Page, fit_lines, fit_radar, one_line, unmarked
 from .radar import draw_profile_series, plot_profile
 from .style import PLAIN_TEXT, offset_below, plain
 from .summary import plot_dimension_summary
 
-__all__ = ["A4", "plot_card"]
+__all__ = ["A4", "CardSheet", "plot_card"]
 
 #: A4 portrait, in inches.
 A4 = (8.27, 11.69)
@@ -62,33 +64,52 @@ def _rule(y: float) -> Line2D:
     return Line2D([_LEFT / _W, _RIGHT / _W], [1 - y / _H] * 2, color="#888888", linewidth=0.8)
 
 
-def _radar(page: Page, card: ProfileCard, grid: Grid, top: float) -> None:
-    """The radar (left) and its legend under it; labels shortened to two lines."""
-    size = 2.6
-    left = 1.15
-    ax = page.fig.add_axes((left / _W, 1 - (top + 0.45 + size) / _H, size / _W, size / _H), projection="polar")
+_RADAR = 2.6, 1.15  # the radar's size and left edge, inches
+
+
+def _radar_box(top: float) -> tuple[float, float, float, float]:
+    size, left = _RADAR
+    return left / _W, 1 - (top + 0.45 + size) / _H, size / _W, size / _H
+
+
+def _radar_frame(fig: Figure, grid: Grid, top: float) -> Axes:
+    """The radar's frame, the same for every card of ``grid``: labels in two lines, fitted between the margins."""
+    size = _RADAR[0]
+    ax = fig.add_axes(_radar_box(top), projection="polar")
     plot_profile(grid, [], ax=ax, wrap=16)
     n = len(grid.criteria)
     for tick in ax.get_xticklabels():
         tick.set_fontsize(7 if n <= 16 else 6 if n <= 30 else 5)
     ax.set_yticklabels([one_line(level, 14) for level in grid.levels], fontsize=6, **PLAIN_TEXT)
-    page.radar = (ax, grid, 0.1, 4.8)
     for text, dimension in zip(ax.texts, grid.dimensions):  # names in the band: an arc of at most ~34°
         share = min(0.9 * 2 * math.pi * len(dimension.criteria) / n, 0.6)
         text.set_text("\n".join(fit_lines(dimension.label, int(share * size * 0.45 * 72 / (0.6 * 6.5)), 2)))
         text.set_fontsize(6.5)
+    fit_radar(ax, grid, fig.canvas.get_renderer(), *(_RADAR_ROOM[0] * fig.dpi, _RADAR_ROOM[1] * fig.dpi))
+    return ax
+
+
+_RADAR_ROOM = 0.1, 4.8  # where the radar's labels and legend may reach, inches from the left
+
+
+def _radar(page: Page, card: ProfileCard, ax: Axes, grid: Grid, top: float) -> list[Artist]:
+    """The card's series on the radar's frame, with their legend under it; return what was drawn."""
+    size, left = _RADAR
+    ax.set_position(_radar_box(top))
     assessments = [p.assessment for p in card.profiles]
-    draw_profile_series(ax, grid, assessments, [one_line(a, 20) for a in card.assessors])
-    for line in ax.get_lines():
-        if not line.get_label().startswith("_"):
+    drawn = draw_profile_series(ax, grid, assessments, [one_line(a, 20) for a in card.assessors])
+    for line in drawn:
+        if isinstance(line, Line2D):
             line.set_linewidth(1.6)
             line.set_markersize(4.5)
     legend = ax.get_legend()
     if legend is not None:
         for text in legend.get_texts():
             text.set_fontsize(7.5)
+        page.legend = (legend, *_RADAR_ROOM)
     else:
         page.text(left, top + 0.45 + size + 0.35, "Aucune évaluation à tracer.", size, 8, fontstyle="italic")
+    return drawn
 
 
 def _table(page: Page, card: ProfileCard, x: float, top: float, bottom: float) -> None:
@@ -210,16 +231,45 @@ def _write_axes(page: Page, card: ProfileCard, top: float, bottom: float, size: 
         y += line * 0.3
 
 
+class CardSheet:
+    """One A4 figure on which card after card is drawn (:meth:`draw`): what the cards of a grid share is kept.
+
+    The radar's frame (wedges, rings, labels fitted to the page) is built
+    once per grid, and the canvas keeps its renderer, with which matplotlib
+    caches the size of every text measured (the grid's labels, the levels…),
+    so a class of cards is drawn faster. :meth:`draw` returns the same figure
+    each time: save it before drawing the next card.
+    """
+
+    def __init__(self) -> None:
+        self.fig = Figure(figsize=A4, facecolor="white")
+        FigureCanvasAgg(self.fig)
+        self._grid: Grid | None = None
+        self._radar: Axes | None = None
+        self._drawn: list[Artist] = []  # the last card's series and legend on the radar
+
+    def draw(self, card: ProfileCard, grid: Grid) -> Figure:
+        """The figure showing ``card`` (and no earlier card), every text inside the page."""
+        fig = self.fig
+        if self._grid is not grid:
+            fig.clear()
+            self._grid, self._radar = grid, None
+        else:
+            for artist in [*fig.texts, *fig.artists, *self._drawn] + [ax for ax in fig.axes if ax is not self._radar]:
+                artist.remove()
+        page = Page(fig, A4)
+        top = _header(page, card)
+        if self._radar is None:
+            self._radar = _radar_frame(fig, grid, top)
+        self._drawn = _radar(page, card, self._radar, grid, top)
+        _table(page, card, 4.85, top, top + 4.2)
+        _summary(page, card, grid, top + 4.35, top + 6.3)
+        _axes_and_pitch(page, card, top + 6.45, _H - 0.35)
+        page.refit()
+        plain(fig.findobj(Text))
+        return fig
+
+
 def plot_card(card: ProfileCard, grid: Grid) -> Figure:
     """The card on a standalone A4 portrait Figure (not tracked by pyplot), every text inside the page."""
-    fig = Figure(figsize=A4, facecolor="white")
-    FigureCanvasAgg(fig)
-    page = Page(fig, A4)
-    top = _header(page, card)
-    _radar(page, card, grid, top)
-    _table(page, card, 4.85, top, top + 4.2)
-    _summary(page, card, grid, top + 4.35, top + 6.3)
-    _axes_and_pitch(page, card, top + 6.45, _H - 0.35)
-    page.refit()
-    plain(fig.findobj(Text))
-    return fig
+    return CardSheet().draw(card, grid)

@@ -5,8 +5,9 @@ to a number of lines, ending on « … ». :class:`Page` writes such texts on a
 figure at places given in inches from the top-left corner, remembers each
 one's column, and once laid out (:meth:`Page.refit`) measures them and
 rewraps narrower any that still reaches beyond it (a line of « W » is twice
-as wide as one of « i »). :func:`fit_radar` does the same for a radar's
-spoke labels and legend. Used by :mod:`.card`; text is plain (no mathtext).
+as wide as one of « i »), and narrows a legend (:func:`fit_legend`) given
+to it. :func:`fit_radar` does the same for a radar's spoke labels and
+legend. Used by :mod:`.card`; text is plain (no mathtext).
 
 >>> fit_lines("Une recyclerie de quartier qui répare", 16, 2)
 ['Une recyclerie', 'de quartier qui…']
@@ -23,7 +24,7 @@ from matplotlib.text import Text
 from ..content.model import Grid
 from .style import PLAIN_TEXT, TEXT_COLOUR
 
-__all__ = ["EM", "LINE", "Page", "fit_lines", "fit_radar", "one_line", "unmarked"]
+__all__ = ["EM", "LINE", "Page", "fit_lines", "fit_legend", "fit_radar", "one_line", "unmarked"]
 
 #: A usual character width, in ems (the first guess; :meth:`Page.refit` corrects it).
 EM = 0.5
@@ -76,7 +77,7 @@ class Page:
     def __init__(self, fig: Figure, size: tuple[float, float]):
         self.fig, (self.width, self.height) = fig, size
         self.fitted: list[tuple[Text, str, int, int, float]] = []
-        self.radar: tuple | None = None  #: (polar axes, grid, left, right in inches) to fit once laid out
+        self.legend: tuple | None = None  #: (a legend, left, right in inches) to narrow once laid out
 
     def text(self, x: float, y: float, text: str, width: float, size: float, max_lines: int = 1,
              **props) -> int:
@@ -91,7 +92,7 @@ class Page:
         return len(lines)
 
     def refit(self) -> None:
-        """Rewrap (narrower) every text reaching beyond its column once laid out; the same for the radar."""
+        """Rewrap (narrower) every text reaching beyond its column once laid out; fewer columns to the legend."""
         renderer = self.fig.canvas.get_renderer()
         width = self.fig.bbox.width
         for artist, text, chars, max_lines, right in self.fitted:
@@ -101,9 +102,9 @@ class Page:
                     break
                 chars = max(2, int(chars * (right * width - extent.x0) / extent.width * 0.95))
                 artist.set_text("\n".join(fit_lines(text, chars, max_lines)))
-        if self.radar is not None:
-            ax, grid, low, high = self.radar
-            fit_radar(ax, grid, renderer, low * self.fig.dpi, high * self.fig.dpi)
+        if self.legend is not None:
+            legend, low, high = self.legend
+            fit_legend(legend, renderer, low * self.fig.dpi, high * self.fig.dpi)
 
 
 def fit_radar(ax, grid: Grid, renderer, low: float, high: float) -> None:
@@ -124,7 +125,13 @@ def fit_radar(ax, grid: Grid, renderer, low: float, high: float) -> None:
         if not over:
             break
     legend = ax.get_legend()
-    while legend is not None and legend._ncols > 1:
+    if legend is not None:
+        fit_legend(legend, renderer, low, high)
+
+
+def fit_legend(legend, renderer, low: float, high: float) -> None:
+    """Fewer columns in ``legend`` until it lies between ``low`` and ``high`` pixels (or has one column)."""
+    while legend._ncols > 1:
         box = legend.get_window_extent(renderer)
         if low <= box.x0 and box.x1 <= high:
             break

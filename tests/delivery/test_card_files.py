@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
+import pickle
 import re
 
 import pytest
@@ -10,7 +12,7 @@ from PIL import Image
 
 from isgrille import load_assessments, load_grid
 from isgrille.analysis.card import card_data, cards_by_project
-from isgrille.content.errors import ContentError
+from isgrille.content.errors import ContentError, Problem
 from isgrille.delivery import card_files
 from isgrille.delivery.card_files import card_filename, card_pdf, card_png, write_cards
 
@@ -82,3 +84,53 @@ def test_unknown_format_and_unwritable_folder(tmp_path, grid):
     blocker.write_text("x")
     with pytest.raises(ContentError, match="dossier des fiches impossible à créer"):
         write_cards([], grid, blocker / "fiches")
+
+
+HOSTILE = ["../../x", "CON", "$x^$ <script>", "../../x", "é" * 300, "Projet\x00nul", "🌱", "P"]
+
+
+def test_the_pool_writes_the_same_files_as_this_process(tmp_path, grid, cards, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "0")  # the PDF's date, in the workers too
+    many = [dataclasses.replace(cards[i % len(cards)], project=name) for i, name in enumerate(HOSTILE)]
+    calls = []
+    serial = write_cards(many, grid, tmp_path / "ici", formats=("png", "pdf", "html"), workers=1)
+    pooled = write_cards(many, grid, tmp_path / "pool", formats=("png", "pdf", "html"), workers=2,
+                         progress=lambda items: calls.append(len(items)) or items)
+    assert calls == [8] and [p.name for p in pooled] == [p.name for p in serial] and len(set(serial)) == 24
+    assert all(p.parent == tmp_path / "pool" for p in pooled) and not list(tmp_path.glob("x*"))
+    assert [p.read_bytes() for p in pooled] == [p.read_bytes() for p in serial]
+    assert sorted(p.name for p in (tmp_path / "pool").iterdir()) == sorted(p.name for p in pooled)
+
+
+def test_a_worker_error_is_raised_after_the_cards_before_it(tmp_path, grid, cards):
+    broken = dataclasses.replace(cards[0], project="Cassé", assessors=("a", "b", "c"))  # 3 names, 2 profiles
+    many = [dataclasses.replace(cards[0], project=f"P{i}") for i in range(6)] + [broken, cards[1]]
+    errors = []
+    for workers, folder in ((1, "ici"), (2, "pool")):
+        with pytest.raises(ValueError) as caught:
+            write_cards(many, grid, tmp_path / folder, workers=workers)
+        errors.append(str(caught.value))
+    assert errors[0] == errors[1] and "étiquette" in errors[0]
+    assert [sorted(p.name for p in (tmp_path / f).iterdir()) for f in ("ici", "pool")] == [
+        [f"fiche_P{i}.png" for i in range(6)]] * 2
+
+
+def test_worker_errors_cross_back_whole():
+    error = ContentError([Problem("a.csv", "niveau inconnu", line=3), Problem("a.csv", "vide", line=4)])
+    try:
+        raise error
+    except ContentError as exc:
+        rebuilt = card_files._rebuilt(pickle.loads(pickle.dumps(card_files._portable(exc))))
+    assert type(rebuilt) is ContentError and str(rebuilt) == str(error) and rebuilt.problems == error.problems
+    assert rebuilt.count == 2 and "a.csv" in rebuilt.__notes__[0]
+    try:
+        raise KeyError("critère 'x'")
+    except KeyError as exc:
+        rebuilt = card_files._rebuilt(card_files._portable(exc))
+    assert type(rebuilt) is KeyError and str(rebuilt) == str(KeyError("critère 'x'"))
+
+
+def test_workers_are_used_from_the_threshold_on():
+    assert card_files._workers(card_files.POOL_THRESHOLD - 1, None) == 1
+    assert card_files._workers(3, 2) == 2 and card_files._workers(100, 0) == 1
+    assert 1 <= card_files._workers(100, None) <= 100

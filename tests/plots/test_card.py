@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from matplotlib.text import Text
 
 from isgrille.analysis.card import card_data
 from isgrille.content.model import Assessment
-from isgrille.plots.card import plot_card
+from isgrille.plots.card import CardSheet, plot_card
 from tests.grids import make_grid
 
 from .drawing import series_lines, unparsed_texts
@@ -94,3 +96,21 @@ def test_a_card_without_assessment_says_so(grid):
     card = card_data(grid, "Vide", [])
     shown = " ".join(texts(plot_card(card, grid)))
     assert "Aucune évaluation" in shown and "Aucun axe" in shown
+
+
+def png(fig) -> bytes:
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=50)
+    return buffer.getvalue()
+
+
+def test_a_sheet_shows_each_card_as_a_fresh_figure_would(grid):
+    other = make_grid([3, 2], 5)
+    sheet = CardSheet()
+    cards = [(sample_card(grid), grid), (card_data(grid, "Vide", []), grid), (sample_card(other), other),
+             (sample_card(grid, assessors=["a", "b", "c", "d"], project="Autre"), grid)]
+    for card, its_grid in cards:
+        fig = sheet.draw(card, its_grid)
+        assert fig is sheet.fig and png(fig) == png(plot_card(card, its_grid))
+        assert texts(fig).count("Vide") == (card.project == "Vide") and len(fig.axes) == 2
+    assert_inside(fig)
