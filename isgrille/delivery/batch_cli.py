@@ -88,10 +88,24 @@ def _report(lines: Iterable[object]) -> None:
         print(line, file=sys.stderr)
 
 
-def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None):
-    """The grid and the cohort read from ``inputs``, the output folder created; or None after saying why."""
+def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None, writes: Sequence[str] = ()):
+    """The grid and the cohort read from ``inputs``, the output folder created; or None after saying why.
+
+    An input that is one of the files the command ``writes`` in ``out`` is refused before
+    anything is read: the command never writes over what it was given.
+    """
+    import os
+
     from ..analysis.tidy import load_cohort
     from ..content.loading import grid_source, load_grid
+
+    outputs = {os.path.realpath(out / name) for name in writes}
+    clashes = [path for path in inputs if os.path.realpath(path) in outputs]
+    if clashes:
+        for path in clashes:
+            print(f"{path}: c'est un des fichiers que la commande écrit dans {out} ; choisissez un autre "
+                  "dossier avec --out (rien n'est écrit)", file=sys.stderr)
+        return None
 
     try:
         grid = load_grid(grid_source(grid_value)) if grid_value else load_grid()
@@ -109,9 +123,10 @@ def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None):
 def run_cohort(inputs: Sequence[Path], out: Path, grid_value: str | None = None, excel: bool = False) -> int:
     """``cohort``: the tables and charts of ``inputs`` in ``out``; 0, or 1 if an input was rejected."""
     from ..content.loading import load_quiz
-    from .cohort_files import write_charts, write_tables
+    from .cohort_files import CHARTS, write_charts, write_tables
 
-    cohort = _prepare(inputs, out, grid_value)
+    writes = [f"{name}.{ext}" for name in ("cohorte", "quiz") for ext in ("csv", "xlsx")]
+    cohort = _prepare(inputs, out, grid_value, writes + [name for name, _ in CHARTS.values()])
     if cohort is None:
         return 1
     try:

@@ -41,7 +41,7 @@ module             what it holds
 from .assessment import AssessmentWidget, assessment_widget
 from .axes import AxesWidget, axes_widget
 from .booster import ExchangeSheet, exchange_sheet
-from .class_view import cohort_summary_html, heatmap_html, levels_html, quiz_misses_html
+from .class_view import cohort_summary_html, frame_html, heatmap_html, levels_html, quiz_misses_html
 from .concepts import (
     DimensionsChecklist,
     definitions_html,
@@ -60,7 +60,7 @@ from .timer import CountdownWidget, countdown_widget
 from .welcome import atis_html, objectives_html, offers_by_stage_html, programme_html, sequence_header_html
 
 __all__ = [
-    "cohort_summary_html", "heatmap_html", "levels_html", "quiz_misses_html",
+    "cohort_summary_html", "frame_html", "heatmap_html", "levels_html", "quiz_misses_html",
     "AssessmentWidget", "AxesWidget", "CountdownWidget", "DimensionsChecklist", "DirectoryWidget",
     "ExchangeSheet", "PitchWidget", "ProfileView", "QuizWidget", "SaveStatus", "SessionPanel",
     "assessment_widget", "axes_widget", "comparison_html", "countdown_widget", "definitions_html", "dimensions_checklist",

@@ -18,7 +18,7 @@ from .text import escape, image_html
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["chart_html", "heatmap_html", "levels_html", "quiz_misses_html", "cohort_summary_html"]
+__all__ = ["chart_html", "heatmap_html", "levels_html", "quiz_misses_html", "cohort_summary_html", "frame_html"]
 
 
 def chart_html(drawn, nothing: str) -> str:
@@ -69,3 +69,18 @@ def cohort_summary_html(summary: Sequence[str], problems: Sequence[object] = ())
         page += (f"<details><summary>{len(problems)} source{plural} écartée{plural}</summary>"
                  f"<ul>{listed}{more}</ul></details>")
     return page
+
+
+def frame_html(frame: "pandas.DataFrame", label: str) -> str:
+    """A pandas table (cells escaped) in a region a keyboard can reach and scroll, named ``label``.
+
+    A wide table scrolls inside its own box rather than the page's: the box takes the focus
+    (``tabindex="0"``), so it can be scrolled with the arrow keys (WCAG 2.1.1).
+
+    >>> import pandas as pd
+    >>> page = frame_html(pd.DataFrame({"projet": ["<b>"]}), "Projets")
+    >>> page.startswith('<div role="region" tabindex="0" aria-label="Projets"'), "&lt;b&gt;" in page
+    (True, True)
+    """
+    return (f'<div role="region" tabindex="0" aria-label="{escape(label)}" style="overflow-x: auto; max-width: 100%">'
+            f"{frame.to_html(border=0, na_rep='—')}</div>")

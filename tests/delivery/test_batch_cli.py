@@ -213,3 +213,14 @@ def test_the_command_says_nothing_but_french_on_a_folder_of_hostile_files(tmp_pa
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "mes_resultats.json" in done.stderr
     assert "<img src=x onerror=alert(1)>" in (tmp_path / "out" / "cohorte.csv").read_text(encoding="utf-8")
+
+
+def test_an_input_the_command_would_write_over_is_refused_untouched(tmp_path, capsys):
+    out = tmp_path / "analyse"
+    out.mkdir()
+    mine = out / "cohorte.csv"
+    shutil.copy(EXAMPLES / "cohort_fictional.csv", mine)
+    before = mine.read_bytes()
+    assert main(["cohort", str(mine), "--out", str(out)]) == 1
+    assert "cohorte.csv: c'est un des fichiers que la commande écrit" in capsys.readouterr().err
+    assert mine.read_bytes() == before and sorted(p.name for p in out.iterdir()) == ["cohorte.csv"]
