@@ -72,15 +72,16 @@ def cohort_summary_html(summary: Sequence[str], problems: Sequence[object] = ())
 
 
 def frame_html(frame: "pandas.DataFrame", label: str) -> str:
-    """A pandas table (cells escaped) in a region a keyboard can reach and scroll, named ``label``.
+    """A pandas table (cells escaped) in a region named ``label``, as wide as the page and no wider.
 
-    A wide table scrolls inside its own box rather than the page's: the box takes the focus
-    (``tabindex="0"``), so it can be scrolled with the arrow keys (WCAG 2.1.1).
+    Its columns share the width and long cells wrap, so nothing scrolls: a scrolling box would
+    need the keyboard focus (WCAG 2.1.1), which the slides' sanitiser strips from outputs.
 
     >>> import pandas as pd
     >>> page = frame_html(pd.DataFrame({"projet": ["<b>"]}), "Projets")
-    >>> page.startswith('<div role="region" tabindex="0" aria-label="Projets"'), "&lt;b&gt;" in page
+    >>> page.startswith('<div role="region" aria-label="Projets">'), "&lt;b&gt;" in page
     (True, True)
     """
-    return (f'<div role="region" tabindex="0" aria-label="{escape(label)}" style="overflow-x: auto; max-width: 100%">'
-            f"{frame.to_html(border=0, na_rep='—')}</div>")
+    table = frame.to_html(border=0, na_rep="—").replace(
+        "<table ", '<table style="width: 100%; table-layout: fixed; word-wrap: break-word; font-size: 0.85em" ', 1)
+    return f'<div role="region" aria-label="{escape(label)}">{table}</div>'
