@@ -52,6 +52,13 @@ def parse_formats(value: str) -> tuple[str, ...]:
     return formats
 
 
+def _inputs_out_grid(command) -> None:
+    """The arguments both commands take: what to read, where to write, with which grid."""
+    command.add_argument("inputs", nargs="+", metavar="ENTRÉE", type=Path, help=INPUTS_HELP)
+    command.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire (créé au besoin)")
+    command.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
+
+
 def add_batch_commands(commands) -> None:
     """Add ``cohort`` and ``card`` to the command line's sub-parsers."""
     cohort = commands.add_parser(
@@ -63,9 +70,7 @@ def add_batch_commands(commands) -> None:
         "sa raison ; code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
     )
     cohort.set_defaults(run=lambda args: run_cohort(args.inputs, args.out, args.grid, args.excel))
-    cohort.add_argument("inputs", nargs="+", metavar="ENTRÉE", type=Path, help=INPUTS_HELP)
-    cohort.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire (créé au besoin)")
-    cohort.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
+    _inputs_out_grid(cohort)
     cohort.add_argument("--excel", action="store_true",
                         help="pour Excel : CSV en UTF-8 avec BOM et séparateur « ; », et classeurs .xlsx")
 
@@ -76,9 +81,7 @@ def add_batch_commands(commands) -> None:
         "Code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
     )
     card.set_defaults(run=lambda args: run_card(args.inputs, args.out, args.grid, args.format))
-    card.add_argument("inputs", nargs="+", metavar="ENTRÉE", type=Path, help=INPUTS_HELP)
-    card.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire (créé au besoin)")
-    card.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
+    _inputs_out_grid(card)
     card.add_argument("--format", type=parse_formats, default=("png",), metavar="FORMATS",
                       help="png, pdf, html ou plusieurs séparés par des virgules (par défaut : png)")
 
