@@ -11,7 +11,7 @@ said in French on the panel and the next one tries again.
 
 >>> view = open_room(start=False, environ={})
 >>> view.refresh(), len(view.snapshot.files), view.panel.joined.value[:30]
-(False, 0, "<p>Personne n'a encore rejoint ")
+(False, 0, "<p>Personne n'a encore rejoint")
 """
 
 from __future__ import annotations
