@@ -92,7 +92,7 @@ class RoomProfile(w.VBox):
         self.radar = ProfileView(grid)
         self._quiet = False
         self.project.observe(lambda _: self._quiet or self._pick_project(), names="value")
-        self.second.observe(lambda _: self._quiet or self._compare(), names="value")
+        self.second.observe(lambda _: self._quiet or self._show_comparison(), names="value")
         super().__init__([w.HTML(STYLE), self.matrix, self.levels,
                           w.HTML("<h3>Un projet : son autoévaluation et un autre regard</h3>"),
                           w.HBox([self.project, self.second], layout=w.Layout(flex_flow="row wrap")),
@@ -138,9 +138,9 @@ class RoomProfile(w.VBox):
             self.second.value = keep if keep is not None else (others[0] if others else None)
         finally:
             self._quiet = False
-        self._compare()
+        self._show_comparison()
 
-    def _compare(self) -> None:
+    def _show_comparison(self) -> None:
         record = self._record()
         own = None if record is None else next((a for a in reversed(record.assessments) if a.assessor == SELF), None)
         other = None if record is None else next((a for a in reversed(record.assessments)
