@@ -25,6 +25,8 @@ module          what it holds
 ``tidy``        ``load_cohort``: results files, folders and cohort tables
                 read into one ``Cohort`` (frames, ``ProjectRecord`` per
                 project, the problems of the sources refused)
+``room``        the live room: its files re-read when changed (``RoomReader``),
+                who joined, projects × criteria, votes, two assessments' gaps
 ==============  ==============================================================
 """
 

@@ -22,5 +22,6 @@ module               what it holds
 ``card_html``        a project's card as one self-contained web page
 ``card_files``       cards as PNG, PDF (a class in one file), HTML; ``write_cards``;
                      the notebooks' « Télécharger ma fiche projet » (``card_button``)
+``room_view``        ``open_room()``: the trainer's view of the live room (``05_salle``)
 ===================  =========================================================
 """

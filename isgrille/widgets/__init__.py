@@ -30,6 +30,13 @@ module             what it holds
                    its files linked
 ``class_view``     a class's charts (heatmap, levels, quiz misses) as images
                    with their text alternative; a cohort's summary
+``room_panel``     the live room's address with its QR code, who joined, the
+                   refresh every few seconds on the kernel's loop
+``room_votes``     the room's quiz votes, hidden until « Révéler »; the misses
+``room_profile``   the room's projects × criteria, levels, self vs another
+``room_booster``   séquence 4 on the projector: the project that pitches, its
+                   exchange sheet saved in its file
+``room_cards``     every project's card, one or all in one PDF
 =================  ==============================================================
 
     from isgrille import open_kit

@@ -28,7 +28,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(600), pytest.mark.flaky(r
 AXE = ROOT / "tests" / "browser" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 NOTEBOOKS = ["00_accueil.ipynb", "01_integrer_le_concept.ipynb", "02_caracteriser.ipynb", "03_ecosysteme.ipynb",
-             "04_booster.ipynb", "06_analyse.ipynb"]
+             "04_booster.ipynb", "05_salle.ipynb", "06_analyse.ipynb"]
 
 #: Widgets each notebook draws at least (the analysts' notebook has none: tables and images only).
 WIDGETS = {"06_analyse.ipynb": 0}
