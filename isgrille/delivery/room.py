@@ -127,7 +127,7 @@ def write_voila_config(room: Path, chosen: RoomSecrets, notebooks: Path) -> Path
     the visitors' notebooks.
     """
     folder = room / ".voila"
-    folder.mkdir(mode=0o700, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     os.chmod(folder, 0o700)
     inside = _inside(notebooks, room)
     hidden = ["__pycache__", "*.pyc", ".*", "_vendor", "resultats", *([inside] if inside and "/" not in inside else [])]
