@@ -29,7 +29,7 @@ class Visitor:
     def __init__(self, base: str):
         assert urlparse(base).hostname == "127.0.0.1", base
         self.base, self.cookies = base, {}
-        self.client = AsyncHTTPClient()
+        self.client = AsyncHTTPClient(force_instance=True)  # its own connections, like a browser
 
     def cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
@@ -40,7 +40,8 @@ class Visitor:
         for _ in range(5):
             headers = {"Cookie": self.cookie_header()} if self.cookies else {}
             response = await self.client.fetch(HTTPRequest(url, method=method, body=body, headers=headers,
-                                                           follow_redirects=False, request_timeout=TIMEOUT),
+                                                           follow_redirects=False, connect_timeout=TIMEOUT,
+                                                           request_timeout=TIMEOUT),
                                                raise_error=False)
             for header in response.headers.get_list("Set-Cookie"):
                 for name, morsel in SimpleCookie(header).items():
@@ -106,8 +107,9 @@ class Kernel:
             states[comm_id] = update["content"]["data"]["state"]
         return states
 
-    async def set_value(self, comm_id: str, value) -> None:
-        self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": {"value": value},
+    async def set_value(self, comm_id: str, value, trait: str = "value") -> None:
+        """Set a widget's trait as the page would (``index`` for a selection), and wait until it is handled."""
+        self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": {trait: value},
                                                             "buffer_paths": []}})
         await self.idle()
 
