@@ -4,6 +4,7 @@
 #   make lab     install into .venv and open JupyterLab on notebooks/
 #   make present serve the notebooks as an app with Voilà (trainer mode, offline)
 #   make slides  the same as live slides (reveal.js, vendored with npm)
+#   make room    serve the workshop to a whole room on the local network (room code, one file per visitor)
 #   make test    install the test extras and run the whole test suite
 #   make bench   print the benchmarks (bench/)
 PYTHON ?= python3
@@ -18,7 +19,7 @@ AXE    := tests/browser/axe/node_modules/.installed
 # JupyterLab refuses to start as root without --allow-root (containers, CI, sandboxes).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab present slides test bench validate clean test-tools
+.PHONY: lab present slides room test bench validate clean test-tools
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +44,11 @@ present: $(VENV)/.lab
 # Live slides (reveal.js, vendored from npm): same notebooks, one slide per step.
 slides: $(VENV)/.lab $(VENDOR)
 	$(BIN)/python -m isgrille present --slides --port $(VOILA_PORT)
+
+# The live room: all interfaces, room code and trainer key printed, results in notebooks/salle/.
+# Options: make room ROOM_ARGS="--code atelier42 --host 192.168.1.20"
+room: $(VENV)/.lab
+	$(BIN)/python -m isgrille room --port $(VOILA_PORT) $(ROOM_ARGS)
 
 # configurable-http-proxy for the class test on a local JupyterHub (tests/browser/test_jupyterhub.py).
 $(PROXY): deploy/jupyterhub/package-lock.json
@@ -78,6 +84,7 @@ bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python bench/bench_hub.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_hostile.py
+	$(BIN)/python bench/bench_room.py
 
 validate: $(VENV)/.lab
 	$(BIN)/python -m isgrille validate data/*.yaml data/grids/*.yaml data/examples/*.* data/examples/classe_fictive/*.csv data/examples/classe_fictive/*/resultats/*.json

@@ -7,7 +7,7 @@ module               what it holds
 ===================  =========================================================
 ``kit``              ``open_kit()``: the content and the learner's results
                      store, in one call from a notebook
-``cli``              ``python -m isgrille validate|score|schema|collect|cohort|card|init|present``
+``cli``              ``python -m isgrille validate|score|schema|collect|cohort|card|init|present|room``
 ``batch_cli``        the analyst's commands ``cohort`` and ``card``, progress bars
 ``cohort_files``     what ``cohort`` writes: the tidy tables (CSV, Excel) and the
                      class charts
@@ -19,6 +19,10 @@ module               what it holds
                      wheel); ``init_workshop`` copies the workshop to a folder
 ``present``          the Voilà command lines (app mode, live slides), offline,
                      idle kernels culled; which folder to serve
+``room``             ``room``: the workshop on the local network, room code,
+                     trainer key, secrets kept in the room folder
+``room_auth``        the room's identity provider: visitors, trainer, 05_salle
+``room_visitor``     in a room's kernel: the visitor's own results file
 ``card_html``        a project's card as one self-contained web page
 ``card_files``       cards as PNG, PDF (a class in one file), HTML; ``write_cards``;
                      the notebooks' « Télécharger ma fiche projet » (``card_button``)

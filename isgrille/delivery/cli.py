@@ -1,4 +1,4 @@
-"""The command line: ``python -m isgrille validate|score|schema|collect|cohort|card|init|present``.
+"""The command line: ``python -m isgrille validate|score|schema|collect|cohort|card|init|present|room``.
 
 Messages are in French, like everything a trainer reads — argparse's own
 words included (:class:`~.french_parser.FrenchParser`) — and never a traceback: an
@@ -21,6 +21,7 @@ from ..content.limits import shorten
 from ..results.collect import DEFAULT_PATTERN, problems_of
 from .batch_cli import GRID_HELP, add_batch_commands
 from .french_parser import FrenchParser, RawFormatter
+from .room import add_room_command
 
 __all__ = ["main"]
 
@@ -29,7 +30,8 @@ isgrille : le kit de l'atelier « Établi – Innovation sociale ».
 Vérifie les fichiers de contenu (grille, quiz, concepts, atelier, évaluations),
 calcule les profils d'une cohorte et produit les schémas JSON des fichiers ;
 analyse une cohorte (cohort) et produit une fiche profil par projet (card) ;
-copie l'atelier dans un dossier (init) et le présente avec Voilà (present)."""
+copie l'atelier dans un dossier (init), le présente avec Voilà (present)
+ou le sert à toute une salle sur le réseau local (room)."""
 
 #: The kinds of file ``validate_file`` recognises, as a trainer reads them.
 KINDS = {"grid": "grille", "quiz": "quiz", "concepts": "concepts", "workshop": "atelier",
@@ -109,6 +111,7 @@ def _parser() -> FrenchParser:
                          "s'il contient l'atelier)")
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
     present.add_argument("--port", type=int, default=8866, help="port (par défaut : 8866)")
+    add_room_command(commands)
     return parser
 
 

@@ -59,6 +59,10 @@ def open_kit(
 
     ``results_path``: a file, ``DEFAULT`` (``$ISGRILLE_RESULTS`` or
     ``resultats/mes_resultats.json``) or None to keep results in memory only.
+    In a kernel started by the room (``$ISGRILLE_ROOM``), ``DEFAULT`` is the
+    visitor's own file, ``<room>/<visitor id>/mes_resultats.json``, found from
+    their login cookie (``delivery.room_visitor``); without a valid cookie the
+    results are kept in memory and ``kit.store.notice`` says so.
     With ``example_if_empty``, a learner who has rated nothing yet sees the
     fictional example project instead, held in memory: their own file is
     left untouched. The example belongs to the AMI grid: with another grid
@@ -79,8 +83,14 @@ def open_kit(
     """
     grid_path = grid_path_from_env() if grid_path is None else grid_source(grid_path)
     grid = load_grid(grid_path)
-    path = default_results_path() if results_path == DEFAULT else results_path
+    room_notice = ""
+    if results_path == DEFAULT and (seat := _room_seat()) is not None:  # a visitor of the room: their own file
+        path, room_notice = seat.path, seat.notice
+    else:
+        path = default_results_path() if results_path == DEFAULT else results_path
     store = _open_store(grid, path)
+    if room_notice:
+        store.notice = " ".join(filter(None, [store.notice, room_notice]))
     wants_example = example_if_empty and not any(store.load().assessments.values())
     is_example = wants_example and grid.id == EXAMPLE_GRID
     if is_example:
@@ -93,6 +103,15 @@ def open_kit(
             f"grille de l'AMI Innovation sociale, pas pour la grille « {grid.title or grid.id} » : "
             "évaluez votre projet dans la séquence 2, puis revenez ici.")]))
     return Kit(grid, load_quiz(), load_concepts(), load_workshop(), store, is_example, _other_grid(grid_path))
+
+
+def _room_seat():
+    """The visitor's seat when this kernel was started by the room (``$ISGRILLE_ROOM``), else None."""
+    if not os.environ.get("ISGRILLE_ROOM"):
+        return None
+    from .room_visitor import room_seat
+
+    return room_seat()
 
 
 def _other_grid(grid_path: str | Path | None) -> Path | None:

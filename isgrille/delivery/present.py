@@ -23,7 +23,8 @@ from pathlib import Path
 
 from .kit_files import is_workshop, notebooks_dir, share_dir
 
-__all__ = ["CULL_IDLE", "CULL_INTERVAL", "ROOT", "VENDOR", "voila_command", "vendor_missing", "workshop_folder"]
+__all__ = ["CULL_IDLE", "CULL_INTERVAL", "ROOT", "VENDOR", "voila_argv", "voila_command", "voila_env", "vendor_missing",
+           "workshop_folder"]
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "notebooks" / "_vendor" / "node_modules"
@@ -69,14 +70,7 @@ def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None
     Idle kernels with no page connected are shut down after ``cull_idle``
     seconds, checked every ``cull_interval`` seconds.
     """
-    argv = [
-        sys.executable, "-m", "voila", str(notebooks or ROOT / "notebooks"), "--no-browser",
-        "--Voila.ip=127.0.0.1", f"--Voila.port={port}",
-        f"--template={'isgrille-slides' if slides else 'isgrille'}",
-        f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
-        f"--MappingKernelManager.cull_interval={cull_interval}",
-        "--MappingKernelManager.cull_connected=False",
-    ]
+    argv = voila_argv(notebooks, "127.0.0.1", port, "isgrille-slides" if slides else "isgrille", cull_idle, cull_interval)
     if slides:
         reveal = {"reveal": {"url_prefix": f"{_FILES}/reveal.js", "theme": "white"}}
         argv += [
@@ -84,7 +78,29 @@ def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None
             f"--VoilaConfiguration.resources={json.dumps(reveal)}",
             f"--VoilaExporter.jquery_url={_FILES}/jquery/dist/jquery.min.js",
         ]
+    return argv, voila_env()
+
+
+def voila_argv(notebooks: Path | None, ip: str, port: int, template: str = "isgrille",
+               cull_idle: int = CULL_IDLE, cull_interval: int = CULL_INTERVAL) -> list[str]:
+    """The start of every Voilà command line of the kit (``present`` and ``room``).
+
+    Serves ``notebooks`` (default: the repository's) on ``ip:port`` — the
+    port exactly, never a neighbour — with isgrille's offline ``template``;
+    idle kernels with no page connected are culled.
+    """
+    return [
+        sys.executable, "-m", "voila", str(notebooks or ROOT / "notebooks"), "--no-browser",
+        f"--Voila.ip={ip}", f"--Voila.port={port}", "--Voila.port_retries=0",
+        f"--template={template}",
+        f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
+        f"--MappingKernelManager.cull_interval={cull_interval}",
+        "--MappingKernelManager.cull_connected=False",
+    ]
+
+
+def voila_env() -> dict[str, str]:
+    """The environment Voilà runs in: this one, with isgrille's templates on ``JUPYTER_PATH``."""
     share = share_dir()
     paths = [str(share) if share else "", os.environ.get("JUPYTER_PATH", "")]
-    env = {**os.environ, "JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}
-    return argv, env
+    return {**os.environ, "JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}

@@ -7,9 +7,15 @@ holds the work on screen, saved or not. A file to resume from is refused
 above ``MAX_BYTES["results"]`` before it is even decoded; a valid one
 replaces the current work only after the current file is kept as a dated
 copy beside it (``mes_resultats.avant-reprise-DATE.json``), named on screen.
+
+In the live room (a kernel started by ``python -m isgrille room``, where
+``$ISGRILLE_ROOM`` is set) the panel says that the work is saved on the
+trainer's computer, in a file of this browser's own, and can be downloaded.
 """
 
 from __future__ import annotations
+
+import os
 
 import ipywidgets as w
 
@@ -25,17 +31,23 @@ __all__ = ["SessionPanel", "session_panel", "example_notice"]
 BINDER_NOTE = ("Sur Binder, la session peut s'arrêter sans prévenir (inactivité, fermeture de l'onglet) : "
                "<strong>téléchargez vos résultats</strong> à la fin de chaque séquence, et rechargez le fichier "
                "ici pour reprendre.")
+ROOM_NOTE = ("Vous êtes dans la salle de l'atelier : vos résultats sont enregistrés sur l'ordinateur du formateur, "
+             "dans un fichier propre à ce navigateur. Rouvrez le lien de la salle dans ce même navigateur pour "
+             "les retrouver, et <strong>téléchargez-les</strong> pour les garder.")
+#: Set in the kernels of the live room (the room folder).
+ROOM_ENV = "ISGRILLE_ROOM"
 
 
 class SessionPanel(w.VBox):
     """``project`` names the project; ``download`` links the file; ``upload`` resumes from one.
 
     ``status`` says when a save failed; ``message`` tells of the file (set aside, read-only)
-    and of a resume.
+    and of a resume. ``room``: in the live room (default: when ``$ISGRILLE_ROOM`` is set).
     """
 
-    def __init__(self, store: ResultsStore, filename: str = "mes_resultats.json"):
+    def __init__(self, store: ResultsStore, filename: str = "mes_resultats.json", room: bool | None = None):
         self.store, self.filename = store, filename
+        self.room = bool(os.environ.get(ROOM_ENV)) if room is None else room
         results = store.load()
         self.project = w.Text(value=results.project, description="Mon projet :", placeholder="Nom du projet",
                               style={"description_width": "initial"}, layout=w.Layout(width="30em"))
@@ -48,7 +60,7 @@ class SessionPanel(w.VBox):
         if store.notice:
             self._notice(store.notice)
         super().__init__([w.HTML(STYLE), self.project, self.status, w.HBox([self.download, self.upload]),
-                          self.message, w.HTML(f"<p><small>{BINDER_NOTE}</small></p>")])
+                          self.message, w.HTML(f"<p><small>{ROOM_NOTE if self.room else BINDER_NOTE}</small></p>")])
         self.refresh()
         store.subscribe(self.refresh)  # any screen's save renews the link
 
@@ -58,6 +70,7 @@ class SessionPanel(w.VBox):
         path = f"<code>{escape(str(self.store.path))}</code>"
         where = ("non enregistrés sur disque" if self.store.path is None
                  else f"non enregistrés : {path} est en lecture seule" if self.store.readonly
+                 else "enregistrés sur l'ordinateur du formateur" if self.room
                  else f"enregistrés dans {path}")
         self.download.value = (
             f'<a download="{escape(self.filename)}" href="{results_data_uri(results, self.store.grid)}" '

@@ -403,7 +403,7 @@ def test_help_is_all_french(capsys, args):
 @pytest.mark.parametrize(("args", "last"), [
     (["collect"], "python -m isgrille collect : erreur : arguments obligatoires manquants : DOSSIER"),
     (["collecte"], "python -m isgrille : erreur : argument COMMANDE : choix invalide : 'collecte' "
-                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present')"),
+                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room')"),
     (["present", "--port", "x"], "python -m isgrille present : erreur : argument --port : "
                                  "nombre entier attendu, pas 'x'"),
     (["score", "--grid"], "python -m isgrille score : erreur : argument --grid : une valeur attendue"),

@@ -329,3 +329,55 @@ def test_each_shipped_grid_has_its_fictional_class_and_another_grid_none(tmp_pat
     text = shipped_grids()["questions_cles"].read_text(encoding="utf-8").replace("id: questions_cles", "id: ma_grille")
     mine.write_text(text, encoding="utf-8")
     assert load_grid(mine).id == "ma_grille" and class_sources(load_grid(mine)) == []
+
+
+# --- in the live room: one file per visitor ------------------------------------------------
+
+
+def _room_env(monkeypatch, room, username: str | None, secret: str = "ab" * 32) -> None:
+    from tornado.web import create_signed_value
+
+    monkeypatch.setenv("ISGRILLE_ROOM", str(room))
+    monkeypatch.setenv("ISGRILLE_ROOM_SECRET", secret)
+    monkeypatch.setenv("ISGRILLE_ROOM_COOKIE", "isgrille-salle-8866")
+    header = ""
+    if username is not None:
+        value = create_signed_value(bytes.fromhex(secret), "isgrille-salle-8866", json.dumps({"username": username}))
+        header = f'isgrille-salle-8866="{value.decode()}"'
+    monkeypatch.setenv("HTTP_COOKIE", header)
+
+
+def test_in_the_room_each_visitor_has_their_own_file(tmp_path, results_path, monkeypatch, ami_grid):
+    room = tmp_path / "salle"
+    kits = {}
+    for username in ("visiteur1", "visiteur2", "visiteur1"):
+        _room_env(monkeypatch, room, username)
+        kit = open_kit()
+        assert kit.store.path.parent.parent == room and kit.store.path.name == "mes_resultats.json"
+        if username not in kits:
+            kit.store.update(lambda r, name=username: setattr(r, "project", f"Projet de {name}"))
+        kits.setdefault(username, []).append(kit)
+    first, again = kits["visiteur1"]
+    assert again.store.path == first.store.path and again.store.load().project == "Projet de visiteur1"
+    assert kits["visiteur2"][0].store.path != first.store.path
+    assert sorted(read_results(p, ami_grid).project for p in room.glob("*/mes_resultats.json")) == [
+        "Projet de visiteur1", "Projet de visiteur2"]
+    assert not results_path.exists()  # $ISGRILLE_RESULTS is not the room's
+
+
+def test_in_the_room_without_a_valid_cookie_work_stays_in_memory(tmp_path, monkeypatch):
+    room = tmp_path / "salle"
+    _room_env(monkeypatch, room, None)
+    kit = open_kit()
+    assert kit.store.path is None and "ce navigateur n'a pas été reconnu" in kit.store.notice
+    kit.store.update(lambda r: setattr(r, "project", "Perdu"))
+    assert not room.exists()
+    _room_env(monkeypatch, room, "visiteur1", secret="cd" * 32)
+    monkeypatch.setenv("ISGRILLE_ROOM_SECRET", "ab" * 32)  # signed with another key
+    assert open_kit().store.path is None
+
+
+def test_in_the_room_an_explicit_file_is_still_used(tmp_path, monkeypatch):
+    _room_env(monkeypatch, tmp_path / "salle", "visiteur1")
+    assert open_kit(results_path=tmp_path / "mien.json").store.path == tmp_path / "mien.json"
+    assert open_kit(results_path=None).store.path is None

@@ -277,3 +277,26 @@ def test_a_read_only_store_says_where_results_are_not_saved(grid, path):
     ResultsStore(grid, path).update(lambda r: setattr(r, "project", "Lu"))
     panel = SessionPanel(ResultsStore(grid, path, readonly=True))
     assert f"(résultats non enregistrés : {path} est en lecture seule)" in text_of(panel.download.value)
+
+
+# --- in the live room ---------------------------------------------------------------------
+
+
+def test_in_the_room_the_panel_says_the_work_is_on_the_trainers_computer(current, path, monkeypatch):
+    monkeypatch.setenv("ISGRILLE_ROOM", str(path.parent))
+    panel = session_panel(current)
+    text = text_of(panel.download.value) + " ".join(text_of(child.value) for child in panel.children
+                                                     if hasattr(child, "value") and isinstance(child.value, str))
+    assert "résultats enregistrés sur l'ordinateur du formateur" in text
+    assert str(path) not in text  # the trainer's folders are not the visitor's business
+    assert "dans un fichier propre à ce navigateur" in text and "Sur Binder" not in text
+    assert "⬇ Télécharger mes résultats" in text  # and they can take it home
+    panel.project.value = "Projet de la salle"
+    assert read_results(path, current.grid).project == "Projet de la salle"
+
+
+def test_outside_the_room_the_binder_note_stays(current, monkeypatch):
+    monkeypatch.delenv("ISGRILLE_ROOM", raising=False)
+    panel = SessionPanel(current)
+    assert not panel.room and any("Sur Binder" in getattr(child, "value", "") for child in panel.children)
+    assert SessionPanel(current, room=True).room
