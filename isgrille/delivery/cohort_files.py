@@ -20,20 +20,22 @@ written atomically: a failure never leaves half a file in place of the previous 
 
 from __future__ import annotations
 
+import csv
 import io
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from ..analysis.spreadsheet import FORMULA_STARTS, safe_cell
+from ..analysis.spreadsheet import safe_cell
 from ..results.atomic import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy
     import pandas
 
     from ..analysis.tidy import Cohort
     from ..content.model import Quiz
 
-__all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "write_tables", "write_charts"]
+__all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "csv_text", "write_tables", "write_charts"]
 
 #: The columns of ``cohorte.csv``, French name → column of the tidy ratings frame.
 RATING_COLUMNS = {
@@ -62,7 +64,9 @@ def export_frame(frame: "pandas.DataFrame", columns: dict[str, str]) -> "pandas.
     """``frame``'s columns renamed to French, in order, every text cell safe for a spreadsheet.
 
     Numbers stay numbers (a nullable integer's missing value is an empty cell);
-    booleans become ``oui``/``non``; text that could be read as a formula gets a ``'`` in front.
+    booleans become ``oui``/``non``; text that could be read as a formula gets
+    a ``'`` in front (each distinct value neutralised once, the column rebuilt
+    from its codes); missing text is an empty cell (a missing category stays missing).
 
     >>> import pandas as pd
     >>> export_frame(pd.DataFrame({"project": ["=1+1", "B"], "correct": [True, False]}),
@@ -74,40 +78,126 @@ def export_frame(frame: "pandas.DataFrame", columns: dict[str, str]) -> "pandas.
     out = {}
     for french, column in columns.items():
         values = frame[column]
-        if pd.api.types.is_bool_dtype(values):
-            out[french] = values.map({True: "oui", False: "non"})
-        elif pd.api.types.is_numeric_dtype(values):
-            out[french] = values
-        elif isinstance(values.dtype, pd.CategoricalDtype):  # neutralise each distinct value once
-            safe = [safe_cell(category) for category in values.cat.categories]
-            out[french] = (values.cat.rename_categories(safe) if len(set(safe)) == len(safe)
-                           else values.astype(object).map(_safe_text))  # "=a" and "'=a" would merge
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            out[french] = values.reset_index(drop=True)
         else:
-            text = values.astype("string").fillna("")
-            out[french] = text.where(~text.str.startswith(FORMULA_STARTS), "'" + text)
+            codes, cells = _cells(values, missing=None if isinstance(values.dtype, pd.CategoricalDtype) else "")
+            out[french] = pd.Series(cells.take(codes), dtype=object)
     return pd.DataFrame(out)
 
 
-def _safe_text(value: object) -> str:
-    return "" if value is None or value != value else safe_cell(str(value))
+def _cells(values: "pandas.Series", missing: str | None = "") -> tuple["numpy.ndarray", "numpy.ndarray"]:
+    """A text or boolean column as codes and the spreadsheet-safe cell of each distinct value.
+
+    The codes index the cells directly: a missing value's code points at the
+    last cell, ``missing``.
+    """
+    import numpy as np
+    import pandas as pd
+
+    from ..analysis.frames import column_codes
+
+    codes, uniques = column_codes(values)
+    cells = np.empty(len(uniques) + 1, dtype=object)
+    if pd.api.types.is_bool_dtype(values):
+        cells[:-1] = ["oui" if value else "non" for value in uniques]
+    else:
+        cells[:-1] = [safe_cell(str(value)) for value in uniques]
+    cells[-1] = missing
+    return np.where(codes < 0, len(uniques), codes), cells
+
+
+def csv_text(frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",") -> str:
+    """The text of :func:`export_frame`'s table as CSV (``\\n`` line ends, quotes only where needed).
+
+    The same text as pandas' ``to_csv(index=False)`` of that table, built from
+    each column's codes: the distinct cells are quoted once, neighbouring
+    columns with few combinations are joined once per combination, and only
+    the last join is made row by row.
+
+    >>> import pandas as pd
+    >>> print(csv_text(pd.DataFrame({"p": ["a;b", "=c"], "n": pd.array([1, None], dtype="Int64")}),
+    ...                {"projet": "p", "niveau": "n"}, sep=";"), end="")
+    projet;niveau
+    "a;b";1
+    '=c;
+    """
+    import numpy as np
+    import pandas as pd
+
+    rows = len(frame)
+    quoted = _quoter(sep)
+    quote = np.frompyfunc(quoted, 1, 1)
+    parts = []
+    for column in columns.values():
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+            cells = np.array([*(_number(value) for value in np.asarray(uniques, dtype=object)), ""], dtype=object)
+            codes = np.where(codes < 0, len(cells) - 1, codes)
+        else:
+            codes, cells = _cells(values)
+            cells[-1] = ""
+        parts.append((codes.astype(np.int64), quote(cells).astype(object) if len(cells) else cells))
+    header = sep.join(map(quoted, columns)) + "\n"
+    if not rows:
+        return header
+    blocks = [parts[0]]
+    for more_codes, more_cells in parts[1:]:
+        codes, cells = blocks[-1]
+        width = len(more_cells)
+        if len(cells) * width <= 4096:  # few combinations: each joined once
+            blocks[-1] = (codes * width + more_codes, (cells[:, None] + sep + more_cells[None, :]).ravel())
+            continue
+        keys, found = pd.factorize(codes * width + more_codes)
+        if len(found) > rows // 4:  # nearly a combination a row: a new block, joined row by row at the end
+            blocks.append((more_codes, more_cells))
+        else:
+            blocks[-1] = (keys.astype(np.int64), cells[found // width] + sep + more_cells[found % width])
+    lines = None
+    for at, (codes, cells) in enumerate(blocks, start=1 - len(blocks)):
+        part = (cells + ("\n" if at == 0 else sep))[codes]
+        lines = part if lines is None else lines + part
+    return header + "".join(lines.tolist())
+
+
+def _number(value: object) -> str:
+    """A number as pandas writes it in a CSV (an empty cell when missing)."""
+    import pandas as pd
+
+    return "" if pd.isna(value) else str(value)
+
+
+def _quoter(sep: str) -> Callable[[str], str]:
+    """A CSV cell quoted as pandas' ``to_csv`` quotes it: by Python's csv module (``QUOTE_MINIMAL``)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\n")
+
+    def quoted(cell: str) -> str:
+        if not cell:
+            return cell
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow((cell,))
+        return buffer.getvalue()[:-1]
+
+    return quoted
 
 
 def write_tables(cohort: "Cohort", out: Path, excel: bool = False) -> tuple[list[Path], list[str]]:
     """Write ``cohorte.csv`` and ``quiz.csv`` (and their ``.xlsx`` for Excel); the files and French notes."""
     written, notes = [], []
     for name, frame, columns in (("cohorte", cohort.ratings, RATING_COLUMNS), ("quiz", cohort.quiz, QUIZ_COLUMNS)):
-        table = export_frame(frame, columns)
-        buffer = io.StringIO()
-        table.to_csv(buffer, index=False, sep=";" if excel else ",", lineterminator="\n")
-        text = ("\ufeff" if excel else "") + buffer.getvalue()
+        text = ("\ufeff" if excel else "") + csv_text(frame, columns, sep=";" if excel else ",")
         written.append(write_atomic(out / f"{name}.csv", text))
         if excel:
-            if len(table) + 1 > XLSX_ROWS:
-                notes.append(f"{name}.xlsx non écrit : {len(table)} lignes, une feuille Excel en tient "
+            if len(frame) + 1 > XLSX_ROWS:
+                notes.append(f"{name}.xlsx non écrit : {len(frame)} lignes, une feuille Excel en tient "
                              f"{XLSX_ROWS - 1} (utilisez {name}.csv)")
             else:
                 from ..analysis.spreadsheet import write_xlsx
 
+                table = export_frame(frame, columns)
                 rows = [list(table.columns)] + table.astype(object).where(table.notna(), None).values.tolist()
                 written.append(write_xlsx(rows, out / f"{name}.xlsx", sheet=name))
     return written, notes
