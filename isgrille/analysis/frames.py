@@ -114,9 +114,27 @@ def column_codes(values: "pandas.Series") -> tuple["numpy.ndarray", "numpy.ndarr
         heads = np.flatnonzero(np.concatenate(([True], array[1:] != array[:-1])))
     except TypeError:  # a value that does not compare plainly (pd.NA): every row hashed
         heads = np.arange(len(array))
-    codes, uniques = pd.factorize(array[heads], use_na_sentinel=True)
+    firsts = array[heads]
+    period = _period(firsts)
+    codes, uniques = pd.factorize(firsts[:period], use_na_sentinel=True)
+    if period < len(firsts):
+        codes = np.tile(codes, len(firsts) // period)
     runs = np.diff(np.append(heads, len(array)))
     return np.repeat(codes.astype(np.intp), runs), np.asarray(uniques, dtype=object)
+
+
+def _period(values: "numpy.ndarray", longest: int = 1024) -> int:
+    """The length of the block ``values`` repeats (a per-criterion column tiled), else ``len(values)``."""
+    import numpy as np
+
+    try:
+        for period in np.flatnonzero(values[1:longest + 1] == values[0]) + 1:
+            if len(values) % period == 0 and (values[period:] == values[:-period]).all():
+                return int(period)
+            break  # only the first candidate is tried: a tiled column repeats from its first value on
+    except TypeError:
+        pass
+    return len(values)
 
 
 def _text(values: Sequence[str]) -> "pandas.api.extensions.ExtensionArray":
