@@ -101,8 +101,8 @@ def plot_cohort_heatmap(matrix: "pandas.DataFrame", grid: Grid, ax: Axes | None 
         ax.imshow(np.ma.masked_invalid(data), cmap=cmap, norm=norm, aspect="auto", interpolation="nearest")
     for (r, c), value in np.ndenumerate(data):
         if math.isnan(value):
-            ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="white", hatch=NA_HATCH,
-                                   hatchcolor="#9A9A9A", edgecolor="none"))
+            ax.add_artist(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="white", hatch=NA_HATCH,  # limits set
+                                    hatchcolor="#9A9A9A", edgecolor="none"))  # below: no autoscale per cell
             ax.text(c, r, "–", ha="center", va="center", fontsize=fontsize, color=TEXT_COLOUR)
         else:
             ax.text(c, r, marks[int(value)], ha="center", va="center", fontsize=fontsize,
