@@ -92,6 +92,9 @@ def test_csv_text_is_what_pandas_writes_of_the_exported_table(sep):
     expected = export_frame(frame, columns).to_csv(index=False, sep=sep, lineterminator="\n")
     assert csv_text(frame, columns, sep) == expected
     assert csv_text(frame.iloc[:0], columns, sep) == sep.join(columns) + "\n"
+    for name in ("t", "i", "b"):  # one column: an empty cell is written ""
+        alone = {f"{name}_fr": name}
+        assert csv_text(frame, alone, sep) == export_frame(frame, alone).to_csv(index=False, sep=sep, lineterminator="\n")
 
 
 def test_the_written_cohort_table_is_what_pandas_writes(cohort, tmp_path):
