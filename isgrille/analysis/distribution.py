@@ -120,11 +120,15 @@ def level_counts(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
     return table
 
 
-def level_medians(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.Series":
-    """The median level index of each criterion over its rated answers (``<NA>`` when none)."""
+def level_medians(ratings: "pandas.DataFrame", grid: Grid,
+                  counts: "pandas.DataFrame | None" = None) -> "pandas.Series":
+    """The median level index of each criterion over its rated answers (``<NA>`` when none).
+
+    ``counts``: the ratings' :func:`level_counts` when already computed (not counted again).
+    """
     import pandas as pd
 
-    counts = level_counts(ratings, grid)
+    counts = level_counts(ratings, grid) if counts is None else counts
     return pd.Series(_medians(grid, counts.to_numpy()), index=counts.index, name="median", dtype="Int64")
 
 

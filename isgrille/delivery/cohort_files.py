@@ -178,8 +178,8 @@ def _quoter(sep: str) -> Callable[[str], str]:
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\n")
 
     def quoted(cell: str) -> str:
-        if not cell:
-            return cell
+        if sep not in cell and '"' not in cell and "\n" not in cell and "\r" not in cell:
+            return cell  # what the csv module never quotes (empty included): no need to ask it
         buffer.seek(0)
         buffer.truncate()
         writer.writerow((cell,))

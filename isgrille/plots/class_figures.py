@@ -42,7 +42,8 @@ def levels_figure(ratings: "pandas.DataFrame", grid: Grid) -> Drawn:
     if ratings.empty:
         return None
     counts = level_counts(ratings, grid)
-    return plot_level_distribution(counts, grid, medians=level_medians(ratings, grid)), distribution_alt(counts, grid)
+    medians = level_medians(ratings, grid, counts=counts)
+    return plot_level_distribution(counts, grid, medians=medians), distribution_alt(counts, grid)
 
 
 def quiz_figure(answers: "pandas.DataFrame", quiz: Quiz) -> Drawn:
