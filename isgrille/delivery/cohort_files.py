@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -36,7 +37,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.tidy import Cohort
     from ..content.model import Quiz
 
-__all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "csv_text", "write_tables", "write_charts"]
+__all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "csv_text", "write_tables", "write_charts",
+           "write_cohort"]
 
 #: The columns of ``cohorte.csv``, French name → column of the tidy ratings frame.
 RATING_COLUMNS = {
@@ -220,3 +222,51 @@ def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path) -> tuple[list[Path],
         else:
             written.append(write_atomic(out / name, figure_png(drawn[0])))
     return written, notes
+
+
+def write_cohort(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool = False,
+                 parallel: bool = True) -> tuple[list[Path], list[str]]:
+    """:func:`write_tables` then :func:`write_charts`: the files and French notes of both, in that order.
+
+    With ``parallel`` on a system that forks (Linux, macOS) and more than one
+    processor, the charts are drawn by a child process while the tables are
+    written: a big class takes the longer of the two rather than their sum.
+    An error of either (a full disk…) is raised here as it would be without.
+    """
+    import multiprocessing
+
+    if not parallel or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        tables, notes = write_tables(cohort, out, excel)
+        charts, chart_notes = write_charts(cohort, quiz, out)
+        return tables + charts, notes + chart_notes
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_draw_charts, args=(cohort, quiz, out, send), daemon=True)
+    child.start()
+    send.close()
+    try:
+        tables, notes = write_tables(cohort, out, excel)
+    finally:
+        try:
+            done, drawn = receive.recv()
+        except EOFError:  # the child died without a word: draw here
+            done, drawn = True, None
+        receive.close()
+        child.join()
+    if not done:
+        raise drawn
+    charts, chart_notes = drawn if drawn is not None else write_charts(cohort, quiz, out)
+    return tables + charts, notes + chart_notes
+
+
+def _draw_charts(cohort: "Cohort", quiz: "Quiz", out: Path, send) -> None:
+    """In the child process: :func:`write_charts`, its result or its error sent back."""
+    try:
+        send.send((True, write_charts(cohort, quiz, out)))
+    except BaseException as exc:  # noqa: BLE001 — every error goes back to the parent, which raises it
+        try:
+            send.send((False, exc))
+        except Exception:  # an error that cannot be pickled: said as an OSError-free RuntimeError
+            send.send((False, RuntimeError(f"graphiques non dessinés : {exc}")))
+    finally:
+        send.close()

@@ -11,7 +11,7 @@ from isgrille import load_grid, load_quiz
 from isgrille.analysis.tidy import load_cohort
 from isgrille.content.loading import data_dir
 from isgrille.delivery.cohort_files import (CHARTS, QUIZ_COLUMNS, RATING_COLUMNS, csv_text, export_frame, write_charts,
-                                           write_tables)
+                                           write_cohort, write_tables)
 
 EXAMPLES = data_dir() / "examples"
 
@@ -101,3 +101,44 @@ def test_the_written_cohort_table_is_what_pandas_writes(cohort, tmp_path):
     write_tables(cohort, tmp_path, excel=True)
     expected = export_frame(cohort.ratings, RATING_COLUMNS).to_csv(index=False, sep=";", lineterminator="\n")
     assert (tmp_path / "cohorte.csv").read_text(encoding="utf-8") == "\ufeff" + expected
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_write_cohort_writes_the_tables_then_the_charts(cohort, tmp_path, parallel):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    written, notes = write_cohort(cohort, load_quiz(), tmp_path / "a", parallel=parallel)
+    tables, table_notes = write_tables(cohort, tmp_path / "b")
+    charts, chart_notes = write_charts(cohort, load_quiz(), tmp_path / "b")
+    assert [p.name for p in written] == [p.name for p in tables + charts] and notes == table_notes + chart_notes
+    for path in written:
+        assert path.parent == tmp_path / "a" and path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
+
+
+def test_an_error_drawing_the_charts_is_raised_by_write_cohort(cohort, tmp_path, monkeypatch):
+    import isgrille.delivery.cohort_files as cohort_files
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(cohort_files, "write_charts", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        write_cohort(cohort, load_quiz(), tmp_path)
+    assert (tmp_path / "cohorte.csv").exists()  # the tables were written meanwhile
+
+
+def test_charts_are_drawn_here_when_the_drawing_process_dies(cohort, tmp_path, monkeypatch):
+    import os
+
+    import isgrille.delivery.cohort_files as cohort_files
+
+    here, draw = os.getpid(), cohort_files.write_charts
+
+    def dies_in_the_child(*args):
+        if os.getpid() != here:
+            os._exit(3)
+        return draw(*args)
+
+    monkeypatch.setattr(cohort_files, "write_charts", dies_in_the_child)
+    written, notes = write_cohort(cohort, load_quiz(), tmp_path)
+    assert {p.name for p in written} >= {name for name, _ in CHARTS.values()} and notes == []
