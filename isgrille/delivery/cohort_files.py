@@ -38,7 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..content.model import Quiz
 
 __all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "csv_text", "write_tables", "write_charts",
-           "write_cohort"]
+           "write_cohort", "CHART_GROUPS"]
 
 #: The columns of ``cohorte.csv``, French name → column of the tidy ratings frame.
 RATING_COLUMNS = {
@@ -209,13 +209,14 @@ def write_tables(cohort: "Cohort", out: Path, excel: bool = False) -> tuple[list
     return written, notes
 
 
-def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path) -> tuple[list[Path], list[str]]:
-    """Draw the class charts into ``out`` as PNG; the files and French notes on what was not drawn."""
+def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path,
+                 keys: tuple[str, ...] = tuple(CHARTS)) -> tuple[list[Path], list[str]]:
+    """Draw the class charts (``keys`` of :data:`CHARTS`) into ``out`` as PNG; the files and French notes."""
     from ..plots.class_figures import class_figures
     from ..plots.export import figure_png
 
     written, notes = [], []
-    for key, drawn in class_figures(cohort.ratings, cohort.grid, cohort.quiz, quiz).items():
+    for key, drawn in class_figures(cohort.ratings, cohort.grid, cohort.quiz, quiz, keys=keys).items():
         name, what = CHARTS[key]
         if drawn is None:
             notes.append(f"{name} non écrit : {NOTHING[key]}")
@@ -224,14 +225,19 @@ def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path) -> tuple[list[Path],
     return written, notes
 
 
+#: The charts each child process draws in :func:`write_cohort`: about the same work each.
+CHART_GROUPS = (("heatmap",), ("levels", "quiz"))
+
+
 def write_cohort(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool = False,
                  parallel: bool = True) -> tuple[list[Path], list[str]]:
     """:func:`write_tables` then :func:`write_charts`: the files and French notes of both, in that order.
 
     With ``parallel`` on a system that forks (Linux, macOS) and more than one
-    processor, the charts are drawn by a child process while the tables are
-    written: a big class takes the longer of the two rather than their sum.
-    An error of either (a full disk…) is raised here as it would be without.
+    processor, the charts are drawn by child processes (:data:`CHART_GROUPS`)
+    while the tables are written: a big class takes about the longest of them
+    rather than their sum. An error of any (a full disk…) is raised here as
+    it would be without; a child that dies without a word has its charts drawn here.
     """
     import multiprocessing
 
@@ -240,33 +246,49 @@ def write_cohort(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool = False,
         charts, chart_notes = write_charts(cohort, quiz, out)
         return tables + charts, notes + chart_notes
     context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
-    child = context.Process(target=_draw_charts, args=(cohort, quiz, out, send), daemon=True)
-    child.start()
-    send.close()
+    children = []
+    for keys in CHART_GROUPS:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_draw_charts, args=(cohort, quiz, out, keys, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((keys, receive, child))
+    results = []
     try:
         tables, notes = write_tables(cohort, out, excel)
     finally:
-        try:
-            done, drawn = receive.recv()
-        except EOFError:  # the child died without a word: draw here
-            done, drawn = True, None
-        receive.close()
-        child.join()
-    if not done:
-        raise drawn
-    charts, chart_notes = drawn if drawn is not None else write_charts(cohort, quiz, out)
-    return tables + charts, notes + chart_notes
+        for keys, receive, child in children:
+            try:
+                results.append((keys, *receive.recv()))
+            except EOFError:  # the child died without a word: its charts drawn here
+                results.append((keys, True, None))
+            receive.close()
+            child.join()
+    written = list(tables)
+    for keys, done, drawn in results:
+        if not done:
+            raise drawn
+        charts, chart_notes = drawn if drawn is not None else write_charts(cohort, quiz, out, keys)
+        written += charts
+        notes += chart_notes
+    return written, notes
 
 
-def _draw_charts(cohort: "Cohort", quiz: "Quiz", out: Path, send) -> None:
-    """In the child process: :func:`write_charts`, its result or its error sent back."""
+def _draw_charts(cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...], send) -> None:
+    """In a child process: :func:`write_charts` of ``keys``, its result or its error sent back.
+
+    Python's cycle collector is off in the child: walking the parent's objects
+    would copy every page of them (copy-on-write), and the child lives a second.
+    """
+    import gc
+
+    gc.disable()
     try:
-        send.send((True, write_charts(cohort, quiz, out)))
+        send.send((True, write_charts(cohort, quiz, out, keys)))
     except BaseException as exc:  # noqa: BLE001 — every error goes back to the parent, which raises it
         try:
             send.send((False, exc))
-        except Exception:  # an error that cannot be pickled: said as an OSError-free RuntimeError
+        except Exception:  # an error that cannot be pickled: said as a RuntimeError
             send.send((False, RuntimeError(f"graphiques non dessinés : {exc}")))
     finally:
         send.close()
