@@ -21,6 +21,7 @@ written atomically: a failure never leaves half a file in place of the previous 
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import os
@@ -110,8 +111,11 @@ def _cells(values: "pandas.Series", missing: str | None = "") -> tuple["numpy.nd
     return np.where(codes < 0, len(uniques), codes), cells
 
 
-def csv_text(frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",") -> str:
+def csv_text(frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",",
+             encoding: str | None = None) -> str | bytes:
     """The text of :func:`export_frame`'s table as CSV (``\\n`` line ends, quotes only where needed).
+
+    With ``encoding``, the text encoded (each distinct cell once): bytes for a file.
 
     The same text as pandas' ``to_csv(index=False)`` of that table, built from
     each column's codes: the distinct cells are quoted once, neighbouring
@@ -144,8 +148,14 @@ def csv_text(frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",")
         cells = quote(cells).astype(object)
         if len(columns) == 1:  # a row of one empty cell is written "" (else it would be a blank line)
             cells[cells == ""] = '""'
+        if encoding is not None:
+            cells = np.array([cell.encode(encoding) for cell in cells], dtype=object)
         parts.append((codes.astype(np.int64), cells))
     header = sep.join(map(quoted, columns)) + "\n"
+    if encoding is not None:
+        header, sep, end = header.encode(encoding), sep.encode(encoding), "\n".encode(encoding)
+    else:
+        end = "\n"
     if not rows:
         return header
     blocks = [parts[0]]
@@ -162,9 +172,9 @@ def csv_text(frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",")
             blocks[-1] = (keys.astype(np.int64), cells[found // width] + sep + more_cells[found % width])
     lines = None
     for at, (codes, cells) in enumerate(blocks, start=1 - len(blocks)):
-        part = (cells + ("\n" if at == 0 else sep))[codes]
+        part = (cells + (end if at == 0 else sep))[codes]
         lines = part if lines is None else lines + part
-    return header + "".join(lines.tolist())
+    return header + header[:0].join(lines.tolist())
 
 
 def _number(value: object) -> str:
@@ -194,8 +204,9 @@ def write_tables(cohort: "Cohort", out: Path, excel: bool = False) -> tuple[list
     """Write ``cohorte.csv`` and ``quiz.csv`` (and their ``.xlsx`` for Excel); the files and French notes."""
     written, notes = [], []
     for name, frame, columns in (("cohorte", cohort.ratings, RATING_COLUMNS), ("quiz", cohort.quiz, QUIZ_COLUMNS)):
-        text = ("\ufeff" if excel else "") + csv_text(frame, columns, sep=";" if excel else ",")
-        written.append(write_atomic(out / f"{name}.csv", text))
+        data = (codecs.BOM_UTF8 if excel else b"") + csv_text(frame, columns, sep=";" if excel else ",",
+                                                              encoding="utf-8")
+        written.append(write_atomic(out / f"{name}.csv", data))
         if excel:
             if len(frame) + 1 > XLSX_ROWS:
                 notes.append(f"{name}.xlsx non écrit : {len(frame)} lignes, une feuille Excel en tient "

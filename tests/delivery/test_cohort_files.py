@@ -91,6 +91,7 @@ def test_csv_text_is_what_pandas_writes_of_the_exported_table(sep):
     columns = {f"{name}_fr": name for name in frame}
     expected = export_frame(frame, columns).to_csv(index=False, sep=sep, lineterminator="\n")
     assert csv_text(frame, columns, sep) == expected
+    assert csv_text(frame, columns, sep, encoding="utf-8") == expected.encode("utf-8")
     assert csv_text(frame.iloc[:0], columns, sep) == sep.join(columns) + "\n"
     for name in ("t", "i", "b"):  # one column: an empty cell is written ""
         alone = {f"{name}_fr": name}
