@@ -16,6 +16,8 @@ module          what it holds
 ``distribution`` a class at a glance from its tidy ratings frame: ``level_counts``,
                 ``level_medians``, ``dimension_medians``, ``project_matrix``,
                 ``compare_assessors``, ``compare_dates``
+``assessment_keys`` the rows of one assessment, the one per project, its
+                levels as a projects × criteria matrix, all on codes
 ``quiz_tally``  the class's quiz answers: ``quiz_misses`` (the statements
                 missed most), ``answer_counts`` (the votes per choice)
 ``card``        a project's card computed (``card_data``, ``card_from_results``,

@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from ..content.errors import ContentError, Problem
 from ..content.limits import MAX_PROBLEMS, shorten
 from ..content.model import NOT_RATED, Grid
+from .assessment_keys import KEY, first_assessor, latest_per_project, level_matrix, number_assessments, positions
 from .scoring import LevelSummary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -49,8 +50,6 @@ RATING_COLUMNS = ("source", "project", "learner", "assessor", "date", "dimension
                   "criterion_label", "level", "level_index")
 #: The assessor of a self-assessment, preferred when no assessor is named.
 SELF = "autoévaluation"
-#: The columns that tell one assessment from another; ``by`` may group on any of them.
-KEY = ["source", "project", "learner", "assessor", "date"]
 _RATINGS = "tableau des évaluations"
 
 
@@ -114,18 +113,22 @@ def level_counts(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
 
     frame = _checked(ratings, grid)
     ids = [c.id for c in grid.criteria]
-    rows = frame["criterion"].map({cid: i for i, cid in enumerate(ids)})
+    rows = positions(frame["criterion"], {cid: i for i, cid in enumerate(ids)})
     counts = _counts(frame, grid, rows, len(ids))
     table = pd.DataFrame(counts, index=pd.Index(ids, name="criterion"), columns=[*grid.levels, NOT_RATED])
     table.columns.name = "level"
     return table
 
 
-def level_medians(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.Series":
-    """The median level index of each criterion over its rated answers (``<NA>`` when none)."""
+def level_medians(ratings: "pandas.DataFrame", grid: Grid,
+                  counts: "pandas.DataFrame | None" = None) -> "pandas.Series":
+    """The median level index of each criterion over its rated answers (``<NA>`` when none).
+
+    ``counts``: the ratings' :func:`level_counts` when already computed (not counted again).
+    """
     import pandas as pd
 
-    counts = level_counts(ratings, grid)
+    counts = level_counts(ratings, grid) if counts is None else counts
     return pd.Series(_medians(grid, counts.to_numpy()), index=counts.index, name="median", dtype="Int64")
 
 
@@ -143,7 +146,7 @@ def dimension_medians(ratings: "pandas.DataFrame", grid: Grid, by: str | None = 
     frame = _checked(ratings, grid)
     dims = [d.id for d in grid.dimensions]
     of = {c.id: dims.index(grid.dimension_of(c.id)) for c in grid.criteria}
-    rows = frame["criterion"].map(of).to_numpy(dtype=int)
+    rows = positions(frame["criterion"], of)
     groups = list(pd.unique(frame[by])) if by else [None]
     if by:
         rows = rows + frame[by].map({g: i for i, g in enumerate(groups)}).to_numpy(dtype=int) * len(dims)
@@ -156,34 +159,6 @@ def dimension_medians(ratings: "pandas.DataFrame", grid: Grid, by: str | None = 
     return table.astype("Int64")
 
 
-def _latest(keys: "pandas.DataFrame") -> "pandas.DataFrame":
-    """Each project's latest assessment among ``keys`` (rows of KEY), indexed by project in order of appearance."""
-    import pandas as pd
-
-    ranked = keys.assign(_at=range(len(keys))).sort_values(["date", "_at"], kind="stable")
-    latest = ranked.groupby("project", sort=False).tail(1).set_index("project", drop=False)
-    return latest.loc[pd.unique(keys["project"]), KEY]
-
-
-def _first_assessor(keys: "pandas.DataFrame", prefer: str | None = None) -> "pandas.DataFrame":
-    """The keys of each project's ``prefer`` assessor if it has one, else of its first assessor."""
-    wanted = keys.groupby("project", sort=False)["assessor"].transform("first")
-    if prefer is not None:
-        has = keys["assessor"].eq(prefer).groupby(keys["project"], sort=False).transform("any")
-        wanted = wanted.where(~has, prefer)
-    return keys[keys["assessor"] == wanted]
-
-
-def _matrix(frame: "pandas.DataFrame", chosen: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
-    """Projects of ``chosen`` (one key each) × criteria: the level indexes of those assessments."""
-    rows = frame.merge(chosen.reset_index(drop=True), on=KEY)
-    table = rows.drop_duplicates(["project", "criterion"], keep="last").pivot(
-        index="project", columns="criterion", values="level_index")
-    table = table.reindex(index=chosen.index, columns=[c.id for c in grid.criteria]).astype("Int64")
-    table.index.name, table.columns.name = "project", "criterion"
-    return table
-
-
 def project_matrix(ratings: "pandas.DataFrame", grid: Grid, assessor: str | None = None) -> "pandas.DataFrame":
     """Projects (rows, in order of appearance) × criteria (columns, grid order): level indexes, ``<NA>`` if unrated.
 
@@ -191,9 +166,9 @@ def project_matrix(ratings: "pandas.DataFrame", grid: Grid, assessor: str | None
     left out) or, when None, the self-assessment, else the first assessor's; the latest one.
     """
     frame = _checked(ratings, grid)
-    keys = frame[KEY].drop_duplicates()
-    keys = keys[keys["assessor"] == assessor] if assessor is not None else _first_assessor(keys, SELF)
-    return _matrix(frame, _latest(keys), grid)
+    ids, keys = number_assessments(frame)
+    keys = keys[keys["assessor"] == assessor] if assessor is not None else first_assessor(keys, SELF)
+    return level_matrix(frame, ids, latest_per_project(keys), grid)
 
 
 @dataclass(frozen=True, eq=False)
@@ -223,7 +198,7 @@ class Comparison:
                                  na_position="last").reset_index(drop=True)
 
 
-def _compare(frame: "pandas.DataFrame", grid: Grid, first: "pandas.DataFrame",
+def _compare(frame: "pandas.DataFrame", ids: "numpy.ndarray", grid: Grid, first: "pandas.DataFrame",
              second: "pandas.DataFrame") -> Comparison:
     """The pairs of the projects in both ``first`` and ``second`` (one key per project each)."""
     import numpy as np
@@ -231,7 +206,7 @@ def _compare(frame: "pandas.DataFrame", grid: Grid, first: "pandas.DataFrame",
 
     projects = [p for p in first.index if p in second.index]
     first, second = first.loc[projects], second.loc[projects]
-    a, b = _matrix(frame, first, grid), _matrix(frame, second, grid)
+    a, b = level_matrix(frame, ids, first, grid), level_matrix(frame, ids, second, grid)
     count = len(grid.criteria)
     pairs = pd.DataFrame({
         "project": np.repeat(projects, count).astype(object),
@@ -255,10 +230,10 @@ def compare_assessors(ratings: "pandas.DataFrame", grid: Grid, first: str = SELF
     With ``second`` None, each project's first assessor other than ``first``.
     """
     frame = _checked(ratings, grid)
-    keys = frame[KEY].drop_duplicates()
+    ids, keys = number_assessments(frame)
     others = keys[keys["assessor"] != first]
-    others = _first_assessor(others) if second is None else others[others["assessor"] == second]
-    return _compare(frame, grid, _latest(keys[keys["assessor"] == first]), _latest(others))
+    others = first_assessor(others) if second is None else others[others["assessor"] == second]
+    return _compare(frame, ids, grid, latest_per_project(keys[keys["assessor"] == first]), latest_per_project(others))
 
 
 def compare_dates(ratings: "pandas.DataFrame", grid: Grid, project: str, assessor: str | None = None) -> Comparison:
@@ -267,7 +242,8 @@ def compare_dates(ratings: "pandas.DataFrame", grid: Grid, project: str, assesso
     ``assessor`` defaults to the self-assessment, else the project's first assessor.
     """
     frame = _checked(ratings, grid)
-    keys = frame.loc[frame["project"] == project, KEY].drop_duplicates()
+    ids, keys = number_assessments(frame)
+    keys = keys[keys["project"] == project]
     if keys.empty:
         raise ValueError(f"projet '{shorten(str(project))}' absent du tableau des évaluations")
     names = list(dict.fromkeys(keys["assessor"]))
@@ -276,6 +252,6 @@ def compare_dates(ratings: "pandas.DataFrame", grid: Grid, project: str, assesso
     if len(keys) < 2:
         raise ValueError(f"projet '{shorten(str(project))}' : {len(keys)} évaluation(s) par '{shorten(str(who))}', "
                          "il en faut deux (avant / après) pour comparer")
-    ranked = keys.assign(_at=range(len(keys))).sort_values(["date", "_at"], kind="stable")[KEY]
-    return _compare(frame, grid, ranked.head(1).set_index("project", drop=False),
+    ranked = keys.assign(_at=range(len(keys))).sort_values(["date", "_at"], kind="stable")[[*KEY, "_id"]]
+    return _compare(frame, ids, grid, ranked.head(1).set_index("project", drop=False),
                     ranked.tail(1).set_index("project", drop=False))

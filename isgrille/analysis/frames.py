@@ -28,7 +28,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy
     import pandas
 
-__all__ = ["RATINGS_COLUMNS", "QUIZ_COLUMNS", "ratings_frame", "quiz_frame"]
+__all__ = ["RATINGS_COLUMNS", "QUIZ_COLUMNS", "ratings_frame", "quiz_frame", "column_codes"]
 
 #: The columns of the tidy ratings frame, in order (the shared contract).
 RATINGS_COLUMNS = ("source", "project", "learner", "assessor", "date",
@@ -88,6 +88,53 @@ def quiz_frame(source: Sequence[str], project: Sequence[str], learner: Sequence[
     texts = dict(source=source, project=project, learner=learner, statement=statement, answer=answer)
     columns = {name: _text(values) for name, values in texts.items()}
     return pd.DataFrame({**columns, "correct": pd.array(list(correct), dtype=bool)}, columns=list(QUIZ_COLUMNS))
+
+
+def column_codes(values: "pandas.Series") -> tuple["numpy.ndarray", "numpy.ndarray"]:
+    """A column as codes and its distinct values, in order of appearance (-1 for a missing value).
+
+    Fast on the tidy frames' columns, whose values come in runs (an
+    assessment's value repeated on its criteria's rows): only the first value
+    of each run is hashed. A categorical gives its own codes and categories.
+
+    >>> import pandas as pd
+    >>> codes, values = column_codes(pd.Series(["a", "a", None, "b", "a"]))
+    >>> codes.tolist(), values.tolist()
+    ([0, 0, -1, 1, 0], ['a', 'b'])
+    """
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(dtype=np.intp), values.cat.categories.to_numpy(dtype=object)
+    array = values.to_numpy(dtype=object)
+    if not len(array):
+        return np.zeros(0, dtype=np.intp), array
+    try:
+        heads = np.flatnonzero(np.concatenate(([True], array[1:] != array[:-1])))
+    except TypeError:  # a value that does not compare plainly (pd.NA): every row hashed
+        heads = np.arange(len(array))
+    firsts = array[heads]
+    period = _period(firsts)
+    codes, uniques = pd.factorize(firsts[:period], use_na_sentinel=True)
+    if period < len(firsts):
+        codes = np.tile(codes, len(firsts) // period)
+    runs = np.diff(np.append(heads, len(array)))
+    return np.repeat(codes.astype(np.intp), runs), np.asarray(uniques, dtype=object)
+
+
+def _period(values: "numpy.ndarray", longest: int = 1024) -> int:
+    """The length of the block ``values`` repeats (a per-criterion column tiled), else ``len(values)``."""
+    import numpy as np
+
+    try:
+        for period in np.flatnonzero(values[1:longest + 1] == values[0]) + 1:
+            if len(values) % period == 0 and (values[period:] == values[:-period]).all():
+                return int(period)
+            break  # only the first candidate is tried: a tiled column repeats from its first value on
+    except TypeError:
+        pass
+    return len(values)
 
 
 def _text(values: Sequence[str]) -> "pandas.api.extensions.ExtensionArray":

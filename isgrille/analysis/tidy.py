@@ -279,9 +279,16 @@ def _joined(records: list[ProjectRecord]) -> tuple[ProjectRecord, ...]:
     """
     by_name: dict[str, list[ProjectRecord]] = {}
     for record in records:
-        by_name.setdefault(record.project, []).append(record)
+        found = by_name.get(record.project)
+        if found is None:
+            by_name[record.project] = [record]
+        else:
+            found.append(record)
     joined = []
     for group in by_name.values():
+        if len(group) == 1:  # most projects: one file, or one table's rows, kept as they are
+            joined.append(group[0])
+            continue
         files = [record for record in group if record.source.endswith(RESULTS)]
         parts = [group] if len(files) <= 1 else [[record] for record in files] + [
             [record for record in group if not record.source.endswith(RESULTS)]]

@@ -126,22 +126,21 @@ def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None, writes: 
 def run_cohort(inputs: Sequence[Path], out: Path, grid_value: str | None = None, excel: bool = False) -> int:
     """``cohort``: the tables and charts of ``inputs`` in ``out``; 0, or 1 if an input was rejected."""
     from ..content.loading import load_quiz
-    from .cohort_files import CHARTS, write_charts, write_tables
+    from .cohort_files import CHARTS, write_cohort
 
     writes = [f"{name}.{ext}" for name in ("cohorte", "quiz") for ext in ("csv", "xlsx")]
     cohort = _prepare(inputs, out, grid_value, writes + [name for name, _ in CHARTS.values()])
     if cohort is None:
         return 1
     try:
-        written, notes = write_tables(cohort, out, excel)
-        charts, chart_notes = write_charts(cohort, load_quiz(), out)
+        written, notes = write_cohort(cohort, load_quiz(), out, excel)
     except OSError as exc:
         print(f"{out}: {os_error_text(exc)}", file=sys.stderr)
         return 1
     print(cohort.summary())
-    for path in written + charts:
+    for path in written:
         print(f"écrit : {path}")
-    _report(notes + chart_notes)
+    _report(notes)
     _report(cohort.problems)
     return 1 if cohort.problems else 0
 

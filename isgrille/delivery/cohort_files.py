@@ -12,7 +12,8 @@ A :class:`~isgrille.analysis.tidy.Cohort` becomes, in the output folder:
   statements ranked by how often they were missed.
 
 Every text cell is neutralised for spreadsheets (:func:`~isgrille.analysis.spreadsheet.safe_cell`
-rules, applied column-wise so that a million rows take a second, not a minute). For
+rules, each distinct value once; the CSV is built from each column's codes,
+:func:`csv_text`, so that a million rows take a second, not a minute). For
 Excel (``excel=True``) the CSVs are written with ``;`` and a UTF-8 BOM, and the
 tables are also written as ``.xlsx`` when they fit in a sheet. Every file is
 written atomically: a failure never leaves half a file in place of the previous one.
@@ -20,20 +21,23 @@ written atomically: a failure never leaves half a file in place of the previous 
 
 from __future__ import annotations
 
-import io
+import codecs
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
-from ..analysis.spreadsheet import FORMULA_STARTS, safe_cell
+from ..analysis.spreadsheet import csv_text, export_frame
 from ..results.atomic import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
+    import numpy
     import pandas
 
     from ..analysis.tidy import Cohort
     from ..content.model import Quiz
 
-__all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "write_tables", "write_charts"]
+__all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "csv_text", "write_tables", "write_charts",
+           "write_cohort", "CHART_GROUPS"]
 
 #: The columns of ``cohorte.csv``, French name → column of the tidy ratings frame.
 RATING_COLUMNS = {
@@ -58,71 +62,106 @@ NOTHING = {"heatmap": "aucune évaluation", "levels": "aucune évaluation", "qui
 XLSX_ROWS = 1_048_576
 
 
-def export_frame(frame: "pandas.DataFrame", columns: dict[str, str]) -> "pandas.DataFrame":
-    """``frame``'s columns renamed to French, in order, every text cell safe for a spreadsheet.
-
-    Numbers stay numbers (a nullable integer's missing value is an empty cell);
-    booleans become ``oui``/``non``; text that could be read as a formula gets a ``'`` in front.
-
-    >>> import pandas as pd
-    >>> export_frame(pd.DataFrame({"project": ["=1+1", "B"], "correct": [True, False]}),
-    ...              {"projet": "project", "correcte": "correct"}).values.tolist()
-    [["'=1+1", 'oui'], ['B', 'non']]
-    """
-    import pandas as pd
-
-    out = {}
-    for french, column in columns.items():
-        values = frame[column]
-        if pd.api.types.is_bool_dtype(values):
-            out[french] = values.map({True: "oui", False: "non"})
-        elif pd.api.types.is_numeric_dtype(values):
-            out[french] = values
-        elif isinstance(values.dtype, pd.CategoricalDtype):  # neutralise each distinct value once
-            safe = [safe_cell(category) for category in values.cat.categories]
-            out[french] = (values.cat.rename_categories(safe) if len(set(safe)) == len(safe)
-                           else values.astype(object).map(_safe_text))  # "=a" and "'=a" would merge
-        else:
-            text = values.astype("string").fillna("")
-            out[french] = text.where(~text.str.startswith(FORMULA_STARTS), "'" + text)
-    return pd.DataFrame(out)
-
-
-def _safe_text(value: object) -> str:
-    return "" if value is None or value != value else safe_cell(str(value))
-
-
 def write_tables(cohort: "Cohort", out: Path, excel: bool = False) -> tuple[list[Path], list[str]]:
     """Write ``cohorte.csv`` and ``quiz.csv`` (and their ``.xlsx`` for Excel); the files and French notes."""
     written, notes = [], []
     for name, frame, columns in (("cohorte", cohort.ratings, RATING_COLUMNS), ("quiz", cohort.quiz, QUIZ_COLUMNS)):
-        table = export_frame(frame, columns)
-        buffer = io.StringIO()
-        table.to_csv(buffer, index=False, sep=";" if excel else ",", lineterminator="\n")
-        text = ("\ufeff" if excel else "") + buffer.getvalue()
-        written.append(write_atomic(out / f"{name}.csv", text))
+        data = (codecs.BOM_UTF8 if excel else b"") + csv_text(frame, columns, sep=";" if excel else ",",
+                                                              encoding="utf-8")
+        written.append(write_atomic(out / f"{name}.csv", data))
         if excel:
-            if len(table) + 1 > XLSX_ROWS:
-                notes.append(f"{name}.xlsx non écrit : {len(table)} lignes, une feuille Excel en tient "
+            if len(frame) + 1 > XLSX_ROWS:
+                notes.append(f"{name}.xlsx non écrit : {len(frame)} lignes, une feuille Excel en tient "
                              f"{XLSX_ROWS - 1} (utilisez {name}.csv)")
             else:
                 from ..analysis.spreadsheet import write_xlsx
 
+                table = export_frame(frame, columns)
                 rows = [list(table.columns)] + table.astype(object).where(table.notna(), None).values.tolist()
                 written.append(write_xlsx(rows, out / f"{name}.xlsx", sheet=name))
     return written, notes
 
 
-def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path) -> tuple[list[Path], list[str]]:
-    """Draw the class charts into ``out`` as PNG; the files and French notes on what was not drawn."""
+def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path,
+                 keys: tuple[str, ...] = tuple(CHARTS)) -> tuple[list[Path], list[str]]:
+    """Draw the class charts (``keys`` of :data:`CHARTS`) into ``out`` as PNG; the files and French notes."""
     from ..plots.class_figures import class_figures
     from ..plots.export import figure_png
 
     written, notes = [], []
-    for key, drawn in class_figures(cohort.ratings, cohort.grid, cohort.quiz, quiz).items():
+    for key, drawn in class_figures(cohort.ratings, cohort.grid, cohort.quiz, quiz, keys=keys).items():
         name, what = CHARTS[key]
         if drawn is None:
             notes.append(f"{name} non écrit : {NOTHING[key]}")
         else:
             written.append(write_atomic(out / name, figure_png(drawn[0])))
     return written, notes
+
+
+#: The charts each child process draws in :func:`write_cohort`: about the same work each.
+CHART_GROUPS = (("heatmap",), ("levels", "quiz"))
+
+
+def write_cohort(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool = False,
+                 parallel: bool = True) -> tuple[list[Path], list[str]]:
+    """:func:`write_tables` then :func:`write_charts`: the files and French notes of both, in that order.
+
+    With ``parallel`` on a system that forks (Linux, macOS) and more than one
+    processor, the charts are drawn by child processes (:data:`CHART_GROUPS`)
+    while the tables are written: a big class takes about the longest of them
+    rather than their sum. An error of any (a full disk…) is raised here as
+    it would be without; a child that dies without a word has its charts drawn here.
+    """
+    import multiprocessing
+
+    if not parallel or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        tables, notes = write_tables(cohort, out, excel)
+        charts, chart_notes = write_charts(cohort, quiz, out)
+        return tables + charts, notes + chart_notes
+    context = multiprocessing.get_context("fork")
+    children = []
+    for keys in CHART_GROUPS:
+        receive, send = context.Pipe(duplex=False)
+        child = context.Process(target=_draw_charts, args=(cohort, quiz, out, keys, send), daemon=True)
+        child.start()
+        send.close()
+        children.append((keys, receive, child))
+    results = []
+    try:
+        tables, notes = write_tables(cohort, out, excel)
+    finally:
+        for keys, receive, child in children:
+            try:
+                results.append((keys, *receive.recv()))
+            except EOFError:  # the child died without a word: its charts drawn here
+                results.append((keys, True, None))
+            receive.close()
+            child.join()
+    written = list(tables)
+    for keys, done, drawn in results:
+        if not done:
+            raise drawn
+        charts, chart_notes = drawn if drawn is not None else write_charts(cohort, quiz, out, keys)
+        written += charts
+        notes += chart_notes
+    return written, notes
+
+
+def _draw_charts(cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...], send) -> None:
+    """In a child process: :func:`write_charts` of ``keys``, its result or its error sent back.
+
+    Python's cycle collector is off in the child: walking the parent's objects
+    would copy every page of them (copy-on-write), and the child lives a second.
+    """
+    import gc
+
+    gc.disable()
+    try:
+        send.send((True, write_charts(cohort, quiz, out, keys)))
+    except BaseException as exc:  # noqa: BLE001 — every error goes back to the parent, which raises it
+        try:
+            send.send((False, exc))
+        except Exception:  # an error that cannot be pickled: said as a RuntimeError
+            send.send((False, RuntimeError(f"graphiques non dessinés : {exc}")))
+    finally:
+        send.close()

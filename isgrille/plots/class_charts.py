@@ -99,14 +99,14 @@ def plot_cohort_heatmap(matrix: "pandas.DataFrame", grid: Grid, ax: Axes | None 
     data = shown.to_numpy(dtype=float, na_value=np.nan) if rows else np.empty((0, cols))
     if rows:
         ax.imshow(np.ma.masked_invalid(data), cmap=cmap, norm=norm, aspect="auto", interpolation="nearest")
-    for (r, c), value in np.ndenumerate(data):
+    for (r, c), value in np.ndenumerate(data):  # marks inside their cells: left out of the layout's measures
         if math.isnan(value):
-            ax.add_patch(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="white", hatch=NA_HATCH,
-                                   hatchcolor="#9A9A9A", edgecolor="none"))
-            ax.text(c, r, "–", ha="center", va="center", fontsize=fontsize, color=TEXT_COLOUR)
+            ax.add_artist(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="white", hatch=NA_HATCH,  # limits set
+                                    hatchcolor="#9A9A9A", edgecolor="none"))  # below: no autoscale per cell
+            ax.text(c, r, "–", ha="center", va="center", fontsize=fontsize, color=TEXT_COLOUR, in_layout=False)
         else:
             ax.text(c, r, marks[int(value)], ha="center", va="center", fontsize=fontsize,
-                    color=text_colour(colours[int(value)]), **PLAIN_TEXT)
+                    color=text_colour(colours[int(value)]), in_layout=False, **PLAIN_TEXT)
     ax.set_xlim(-0.5, cols - 0.5)
     ax.set_ylim(max(rows, 1) - 0.5, -0.5)
     ax.set_xticks(range(cols), [shorten(c.label, 28) for c in grid.criteria], rotation=40, ha="right",
@@ -209,7 +209,7 @@ def plot_level_distribution(counts: "pandas.DataFrame", grid: Grid, medians: "pa
                 hatchcolor="#333333", edgecolor="white", linewidth=0.8, label=level)
         for y in ys[(percents[:, k] >= 7)]:
             ax.text(starts[y, k] + percents[y, k] / 2, y, str(found[y, k]), ha="center", va="center",
-                    fontsize=9, color=text_colour(colours[k]),
+                    fontsize=9, color=text_colour(colours[k]), in_layout=False,  # inside the axes
                     bbox={"boxstyle": "round,pad=0.1", "facecolor": colours[k], "edgecolor": "none"})
     limit = max(25.0, 25 * math.ceil(max(-starts.min(), (starts + percents).max(), 1) / 25))
     handles = [Patch(facecolor=colours[k], hatch=LOW_HATCH if k < half else "", hatchcolor="#333333",

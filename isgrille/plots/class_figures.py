@@ -42,7 +42,8 @@ def levels_figure(ratings: "pandas.DataFrame", grid: Grid) -> Drawn:
     if ratings.empty:
         return None
     counts = level_counts(ratings, grid)
-    return plot_level_distribution(counts, grid, medians=level_medians(ratings, grid)), distribution_alt(counts, grid)
+    medians = level_medians(ratings, grid, counts=counts)
+    return plot_level_distribution(counts, grid, medians=medians), distribution_alt(counts, grid)
 
 
 def quiz_figure(answers: "pandas.DataFrame", quiz: Quiz) -> Drawn:
@@ -57,7 +58,8 @@ def quiz_figure(answers: "pandas.DataFrame", quiz: Quiz) -> Drawn:
 
 
 def class_figures(ratings: "pandas.DataFrame", grid: Grid, answers: "pandas.DataFrame",
-                  quiz: Quiz) -> dict[str, Drawn]:
-    """The three charts by key: ``heatmap``, ``levels``, ``quiz`` (None for one with nothing to draw)."""
-    return {"heatmap": heatmap_figure(ratings, grid), "levels": levels_figure(ratings, grid),
-            "quiz": quiz_figure(answers, quiz)}
+                  quiz: Quiz, keys: tuple[str, ...] = ("heatmap", "levels", "quiz")) -> dict[str, Drawn]:
+    """The charts by key, ``keys`` of ``heatmap``, ``levels``, ``quiz`` (None for one with nothing to draw)."""
+    draw = {"heatmap": lambda: heatmap_figure(ratings, grid), "levels": lambda: levels_figure(ratings, grid),
+            "quiz": lambda: quiz_figure(answers, quiz)}
+    return {key: draw[key]() for key in keys}

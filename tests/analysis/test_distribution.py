@@ -67,6 +67,7 @@ def test_medians_take_the_upper_middle(levels, ranks, median):
     grid = make_grid([1], levels)
     frame = ratings_frame([Assessment(f"P{i}", {"c0_0": r}) for i, r in enumerate(ranks)], grid)
     assert values(level_medians(frame, grid)) == [median]
+    assert values(level_medians(frame, grid, counts=level_counts(frame, grid))) == [median]  # counted once
 
 
 def test_counts_and_medians_of_a_criterion_nobody_rated():

@@ -147,3 +147,18 @@ def test_the_quiz_frame():
                                          "statement": "publics_fragiles", "answer": "FAUX", "correct": True}]
     empty = quiz_frame([], [], [], [], [], [])
     assert list(empty.columns) == list(QUIZ_COLUMNS) and len(empty) == 0 and empty["correct"].dtype == bool
+
+
+@pytest.mark.parametrize("values", [
+    ["a", "b", "c"] * 4, ["a", "b", "a", "b", "a"], ["a", "a", "b", "b"] * 3, ["x"], [None, "a"] * 3,
+    ["a", "b", "a", "c"] * 2, [float("nan")] * 4, [], ["b", pd.NA, "b", "a"],
+])
+def test_column_codes_are_pandas_factorize(values):
+    from isgrille.analysis.frames import column_codes
+
+    series = pd.Series(values, dtype=object)
+    codes, uniques = column_codes(series)
+    expected_codes, expected = pd.factorize(series)
+    assert codes.tolist() == expected_codes.tolist() and list(uniques) == list(expected)
+    codes, uniques = column_codes(series.astype("category"))
+    assert [uniques[c] if c >= 0 else None for c in codes] == [None if pd.isna(v) else v for v in values]

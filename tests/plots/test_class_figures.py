@@ -43,3 +43,10 @@ def test_the_levels_chart_has_one_bar_group_per_criterion():
     labels = " ".join(t.get_text() for t in ax.get_yticklabels())
     for criterion in c.grid.criteria[:3]:
         assert criterion.label.split()[0] in labels
+
+
+def test_only_the_charts_asked_are_drawn_in_the_order_asked():
+    c = cohort()
+    figures = class_figures(c.ratings, c.grid, c.quiz, load_quiz(), keys=("quiz", "heatmap"))
+    assert list(figures) == ["quiz", "heatmap"]
+    assert figures["heatmap"][1] == class_figures(c.ratings, c.grid, c.quiz, load_quiz())["heatmap"][1]
