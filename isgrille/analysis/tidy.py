@@ -196,7 +196,8 @@ def _files(sources: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
                 problems.extend(exc.problems)
                 continue
             problems.extend(found.problems)
-            files.update(dict.fromkeys(found.paths))
+            # ~$name.xlsx: the lock file Excel leaves beside a workbook it has open, not a table
+            files.update(dict.fromkeys(p for p in found.paths if not p.name.startswith("~$")))
             if not found.paths and not found.problems:
                 problems.append(Problem(str(path), "dossier sans fichier de résultats ni tableau de cohorte "
                                                    "(attendu : des fichiers .json, .csv ou .xlsx)"))

@@ -104,10 +104,15 @@ def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None, writes: 
 
     outputs = {os.path.realpath(out / name) for name in writes}
     clashes = [path for path in inputs if os.path.realpath(path) in outputs]
-    if clashes:
-        for path in clashes:
-            print(f"{path}: c'est un des fichiers que la commande écrit dans {out} ; choisissez un autre "
-                  "dossier avec --out (rien n'est écrit)", file=sys.stderr)
+    for path in clashes:
+        print(f"{path}: c'est un des fichiers que la commande écrit dans {out} ; choisissez un autre "
+              "dossier avec --out (rien n'est écrit)", file=sys.stderr)
+    target = Path(os.path.realpath(out))
+    inside = [path for path in inputs if os.path.isdir(path) and target.is_relative_to(os.path.realpath(path))]
+    for path in inside:  # the next run would read this run's tables as a cohort
+        print(f"{path}: le dossier de sortie {out} est dans ce dossier lu ; choisissez un dossier --out "
+              "en dehors (rien n'est écrit)", file=sys.stderr)
+    if clashes or inside:
         return None
 
     try:

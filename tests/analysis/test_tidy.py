@@ -311,3 +311,12 @@ def test_a_table_joins_the_learners_file_of_its_project_but_two_files_stay_apart
         (tmp_path / f"{name}.json").write_text(results.to_json(grid), encoding="utf-8")
     twins = load_cohort(tmp_path / "a.json", tmp_path / "b.json", grid=grid)
     assert [r.learner for r in twins.projects] == ["a", "b"]
+
+
+def test_the_lock_file_excel_leaves_beside_an_open_workbook_is_not_read(tmp_path):
+    import shutil
+
+    shutil.copy(data_dir() / "examples" / "cohorte_classeur.xlsx", tmp_path / "classe.xlsx")
+    (tmp_path / "~$classe.xlsx").write_bytes(b"\x0bCamille" + bytes(150))  # what Excel writes there
+    cohort = load_cohort(tmp_path, grid=load_grid())
+    assert cohort.problems == () and cohort.sources_read == 1 and len(cohort.projects) == 6

@@ -224,3 +224,12 @@ def test_an_input_the_command_would_write_over_is_refused_untouched(tmp_path, ca
     assert main(["cohort", str(mine), "--out", str(out)]) == 1
     assert "cohorte.csv: c'est un des fichiers que la commande écrit" in capsys.readouterr().err
     assert mine.read_bytes() == before and sorted(p.name for p in out.iterdir()) == ["cohorte.csv"]
+
+
+def test_an_output_folder_inside_a_folder_read_is_refused(tmp_path, capsys):
+    homes = tmp_path / "classe"
+    results_file(homes / "a" / "resultats" / "mes_resultats.json", "Projet A")
+    assert main(["cohort", str(homes), "--out", str(homes / "analyse")]) == 1
+    assert "est dans ce dossier lu" in capsys.readouterr().err
+    assert not (homes / "analyse").exists()
+    assert main(["cohort", str(homes), "--out", str(tmp_path / "analyse")]) == 0
