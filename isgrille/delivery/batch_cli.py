@@ -108,7 +108,8 @@ def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None, writes: 
         print(f"{path}: c'est un des fichiers que la commande écrit dans {out} ; choisissez un autre "
               "dossier avec --out (rien n'est écrit)", file=sys.stderr)
     target = Path(os.path.realpath(out))
-    inside = [path for path in inputs if os.path.isdir(path) and target.is_relative_to(os.path.realpath(path))]
+    inside = [path for path in inputs if writes and os.path.isdir(path)  # cards (images, PDF) are never read back
+              and target.is_relative_to(os.path.realpath(path))]
     for path in inside:  # the next run would read this run's tables as a cohort
         print(f"{path}: le dossier de sortie {out} est dans ce dossier lu ; choisissez un dossier --out "
               "en dehors (rien n'est écrit)", file=sys.stderr)

@@ -233,3 +233,10 @@ def test_an_output_folder_inside_a_folder_read_is_refused(tmp_path, capsys):
     assert "est dans ce dossier lu" in capsys.readouterr().err
     assert not (homes / "analyse").exists()
     assert main(["cohort", str(homes), "--out", str(tmp_path / "analyse")]) == 0
+
+
+def test_cards_may_go_in_a_folder_inside_the_class(tmp_path, capsys):
+    homes = tmp_path / "classe"
+    results_file(homes / "a" / "resultats" / "mes_resultats.json", "Projet A")
+    assert main(["card", str(homes), "--out", str(homes / "fiches")]) == 0
+    assert len(list((homes / "fiches").glob("*.png"))) == 1
