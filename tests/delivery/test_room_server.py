@@ -9,6 +9,7 @@ tests (slow: real kernels).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -75,7 +76,10 @@ def room(tmp_path_factory):
 
 
 def run(coroutine):
-    return asyncio.run(coroutine)
+    """Run ``coroutine`` to its end on an event loop of its own, in a thread of its own: the browser
+    tests' Playwright keeps a loop running in the main thread for the whole session."""
+    with concurrent.futures.ThreadPoolExecutor(1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()
 
 
 def test_the_command_prints_the_room_then_the_trainer(room):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from datetime import datetime, timezone
 
 from isgrille.widgets.room_panel import Refresher, RoomPanel, qr_html
@@ -10,6 +11,13 @@ from isgrille.widgets.room_panel import Refresher, RoomPanel, qr_html
 from ..rooms import HOSTILE
 from .reading import table_rows, text_of
 from .room_fixtures import room, snapshot  # noqa: F401
+
+
+def in_own_thread(function, *args):
+    """``function(*args)`` in a thread with no event loop: the browser tests' Playwright keeps one
+    running in the main thread for the whole session."""
+    with concurrent.futures.ThreadPoolExecutor(1) as worker:
+        return worker.submit(function, *args).result()
 
 URL = "http://192.168.1.20:8866/voila/render/00_accueil.ipynb?token=k7m2p9"
 
@@ -67,9 +75,9 @@ def test_the_refresher_ticks_on_the_loop_reports_a_failure_and_goes_on_until_sto
         refresher.stop()
         assert not refresher.running
 
-    asyncio.run(main())
+    in_own_thread(asyncio.run, main())
     assert len(ticks) >= 4 and [str(e) for e in errors] == ["disque débranché"]
 
 
 def test_without_a_running_loop_the_refresher_does_not_start():
-    assert Refresher(lambda: None).start() is False
+    assert in_own_thread(Refresher(lambda: None).start) is False
