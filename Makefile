@@ -84,6 +84,10 @@ bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python bench/bench_hub.py
 	$(BIN)/python bench/bench_store.py
 	$(BIN)/python bench/bench_hostile.py
+	$(BIN)/python bench/bench_cohort_load.py
+	$(BIN)/python bench/bench_cohort.py
+	$(BIN)/python bench/bench_cards.py
+	$(BIN)/python bench/bench_room_view.py
 	$(BIN)/python bench/bench_room.py
 
 validate: $(VENV)/.lab
