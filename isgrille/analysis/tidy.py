@@ -31,6 +31,7 @@ Lot lu avec la grille « ami_is_nouvelle_aquitaine » : 2 fichiers lus.
 from __future__ import annotations
 
 import functools
+import operator
 import gc
 import os
 import re
@@ -242,13 +243,7 @@ class _Batch:
         """A cohort's table: the rows naming one project are one project."""
         source = str(path)
         self._add(source, "", assessments)
-        by_project: dict[str, list[Assessment]] = {}
-        for assessment in assessments:
-            found = by_project.get(assessment.project)
-            if found is None:
-                by_project[assessment.project] = [assessment]
-            else:
-                found.append(assessment)
+        by_project = _grouped(assessments, operator.attrgetter("project"))
         self.projects += [ProjectRecord(project, "", found[0].date if len(found) == 1 else max(a.date for a in found),
                                         source, tuple(found)) for project, found in by_project.items()]
 
@@ -278,13 +273,7 @@ def _joined(records: list[ProjectRecord]) -> tuple[ProjectRecord, ...]:
     Two learners' files naming the same project stay two projects (and the
     table's rows of that name, a third): nothing tells whose they are.
     """
-    by_name: dict[str, list[ProjectRecord]] = {}
-    for record in records:
-        found = by_name.get(record.project)
-        if found is None:
-            by_name[record.project] = [record]
-        else:
-            found.append(record)
+    by_name = _grouped(records, operator.attrgetter("project"))
     joined = []
     for group in by_name.values():
         if len(group) == 1:  # most projects: one file, or one table's rows, kept as they are
@@ -298,3 +287,11 @@ def _joined(records: list[ProjectRecord]) -> tuple[ProjectRecord, ...]:
             joined.append(replace(base, date=max(record.date for record in part),
                                   assessments=tuple(a for record in part for a in record.assessments)))
     return tuple(joined)
+
+
+def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
+    """``items`` in lists by ``key``, in order of first appearance (one dictionary lookup an item)."""
+    groups: dict[str, list[T]] = {}
+    for item in items:
+        groups.setdefault(key(item), []).append(item)
+    return groups
