@@ -8,6 +8,10 @@ key, :attr:`RoomIdentityProvider.trainer_token`, logs in the user
 :data:`TRAINER`; only that user may open the trainer's notebooks
 (``05_salle…``) and list the room folder: anyone else is sent to ``/login``.
 
+Voilà's list of notebooks (``/`` and ``/voila/tree…``) loads a style sheet
+from the internet, and a room may have none: it is never served, its
+addresses lead to the welcome page (:attr:`RoomIdentityProvider.welcome_page`).
+
 A page opened with a key in its address (``?token=…``) is answered with a
 redirect to the same address without it, once the cookie is set: the key
 leaves the address bar, and the page that is then rendered — its kernel
@@ -22,9 +26,13 @@ import posixpath
 from urllib.parse import parse_qsl, unquote, urlencode
 
 from jupyter_server.auth.identity import PasswordIdentityProvider, User
+from jupyter_server.utils import url_path_join
 from tornado import web
 from tornado.websocket import WebSocketHandler
 from traitlets import List, Unicode
+from voila.treehandler import VoilaTreeHandler
+
+from .kit_files import FIRST_NOTEBOOK
 
 __all__ = ["TRAINER", "TRAINER_NOTEBOOKS", "RoomIdentityProvider", "is_trainer_path", "without_token"]
 
@@ -75,6 +83,8 @@ class RoomIdentityProvider(PasswordIdentityProvider):
                              help="Beginnings of the notebook names only the trainer may open.")
     trainer_folders = List(Unicode(), [], config=True,
                            help="Folders (under the served one) only the trainer may list: the room folder.")
+    welcome_page = Unicode(FIRST_NOTEBOOK, config=True,
+                           help="The notebook Voilà's list of notebooks (which needs the internet) leads to.")
 
     def _is_trainer_key(self, given: str | None) -> bool:
         return bool(self.trainer_token) and bool(given) and hmac.compare_digest(
@@ -103,6 +113,9 @@ class RoomIdentityProvider(PasswordIdentityProvider):
         path = handler.request.path
         if user.username != TRAINER and is_trainer_path(path, self.trainer_notebooks, self.trainer_folders):
             return None  # a page: 302 to /login; anything else: 403
+        if isinstance(handler, VoilaTreeHandler):  # its page loads a style sheet from the internet
+            handler.redirect(url_path_join(handler.base_url, "voila/render", self.welcome_page))
+            raise web.Finish()
         if (getattr(handler, "_token_authenticated", False) and handler.request.method == "GET"
                 and not isinstance(handler, WebSocketHandler) and "/api/" not in path):
             handler.redirect(without_token(path, handler.request.query))
