@@ -6,7 +6,9 @@ code: a visitor who brings it gets a login cookie of their own (a random
 user name, one per browser, signed with the room's cookie secret). A second
 key, :attr:`RoomIdentityProvider.trainer_token`, logs in the user
 :data:`TRAINER`; only that user may open the trainer's notebooks
-(``05_salle…``) and list the room folder: anyone else is sent to ``/login``.
+(``05_salle…``) and list the room folder: anyone else is sent to ``/login``,
+and a visitor already in the room gets a page saying so (403; ``/login``
+would send them back, in a loop).
 
 Voilà's list of notebooks (``/`` and ``/voila/tree…``) loads a style sheet
 from the internet, and a room may have none: it is never served, its
@@ -34,12 +36,17 @@ from voila.treehandler import VoilaTreeHandler
 
 from .kit_files import FIRST_NOTEBOOK
 
-__all__ = ["TRAINER", "TRAINER_NOTEBOOKS", "RoomIdentityProvider", "is_trainer_path", "without_token"]
+__all__ = ["TRAINER", "TRAINER_NOTEBOOKS", "TRAINER_ONLY", "RoomIdentityProvider", "is_trainer_path", "without_token"]
 
 #: The user name of the trainer (a visitor's is a random hexadecimal string: they never meet).
 TRAINER = "formateur"
 #: The beginnings of the notebook names only the trainer may open.
 TRAINER_NOTEBOOKS = ("05_salle",)
+#: The page a visitor of the room gets on a trainer's page (no style sheet, nothing from elsewhere).
+TRAINER_ONLY = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Réservé au formateur</title>'
+                '</head><body><h1>Cette page est réservée au formateur</h1><p>Vous êtes bien dans la salle de '
+                "l'atelier, mais cette page ne s'ouvre qu'avec la clé du formateur.</p>"
+                '<p><a href="{welcome}">Revenir à l\'accueil de l\'atelier</a></p></body></html>')
 
 
 def is_trainer_path(path: str, names: tuple[str, ...] | list[str] = TRAINER_NOTEBOOKS,
@@ -112,7 +119,13 @@ class RoomIdentityProvider(PasswordIdentityProvider):
             return None
         path = handler.request.path
         if user.username != TRAINER and is_trainer_path(path, self.trainer_notebooks, self.trainer_folders):
-            return None  # a page: 302 to /login; anything else: 403
+            if handler.request.method == "GET" and not isinstance(handler, WebSocketHandler) and "/api/" not in path:
+                handler.set_status(403)
+                handler.set_header("Content-Type", "text/html; charset=UTF-8")
+                handler.finish(TRAINER_ONLY.format(welcome=url_path_join(handler.base_url, "voila/render",
+                                                                         self.welcome_page)))
+                raise web.Finish()
+            return None  # 403
         if isinstance(handler, VoilaTreeHandler):  # its page loads a style sheet from the internet
             handler.redirect(url_path_join(handler.base_url, "voila/render", self.welcome_page))
             raise web.Finish()

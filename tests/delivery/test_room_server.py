@@ -46,7 +46,8 @@ class Room:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "isgrille", "room", "--notebooks", str(self.notebooks), "--port", str(self.port),
-             "--code", CODE, "--host", "127.0.0.1", *options], stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
+             "--code", CODE, "--host", "127.0.0.1", *options],
+            stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
         deadline = time.monotonic() + 90
         while True:
             try:
@@ -124,11 +125,13 @@ def test_the_trainer_view_is_the_trainers(room):
     async def scenario():
         visitor = Visitor(room.base)
         await visitor.request(f"/voila/render/01_integrer_le_concept.ipynb?token={CODE}")
-        for path in ("/voila/render/05_salle.ipynb", "/voila/render/05_SALLE.ipynb", "/voila/render/%305_salle.ipynb"):
-            response = await visitor.request(path, follow=False)
-            assert response.code == 302 and response.headers["Location"].startswith("/login"), path
-        response = await visitor.request(f"/voila/render/05_salle.ipynb?token={CODE}", follow=False)
-        assert response.code == 302 and response.headers["Location"].startswith("/login")
+        for path in ("/voila/render/05_salle.ipynb", "/voila/render/05_SALLE.ipynb", "/voila/render/%305_salle.ipynb",
+                     f"/voila/render/05_salle.ipynb?token={CODE}"):
+            response = await visitor.request(path, follow=False)  # not /login: it would send them back, in a loop
+            assert response.code == 403 and "réservée au formateur" in response.body.decode(), path
+            assert "kernelId" not in response.body.decode()
+        stranger = await Visitor(room.base).request("/voila/render/05_salle.ipynb", follow=False)
+        assert stranger.code == 302 and stranger.headers["Location"].startswith("/login")
         trainer = Visitor(room.base)
         first = await trainer.request(f"/voila/render/05_salle.ipynb?token={room.trainer_key}", follow=False)
         assert first.code == 302 and first.headers["Location"] == "/voila/render/05_salle.ipynb"  # key out of the bar
