@@ -6,7 +6,13 @@ code: a visitor who brings it gets a login cookie of their own (a random
 user name, one per browser, signed with the room's cookie secret). A second
 key, :attr:`RoomIdentityProvider.trainer_token`, logs in the user
 :data:`TRAINER`; only that user may open the trainer's notebooks
-(``05_salle…``) and list the room folder: anyone else is sent to ``/login``.
+(``05_salle…``) and list the room folder: anyone else is sent to ``/login``,
+and a visitor already in the room gets a page saying so (403; ``/login``
+would send them back, in a loop).
+
+Voilà's list of notebooks (``/`` and ``/voila/tree…``) loads a style sheet
+from the internet, and a room may have none: it is never served, its
+addresses lead to the welcome page (:attr:`RoomIdentityProvider.welcome_page`).
 
 A page opened with a key in its address (``?token=…``) is answered with a
 redirect to the same address without it, once the cookie is set: the key
@@ -22,16 +28,25 @@ import posixpath
 from urllib.parse import parse_qsl, unquote, urlencode
 
 from jupyter_server.auth.identity import PasswordIdentityProvider, User
+from jupyter_server.utils import url_path_join
 from tornado import web
 from tornado.websocket import WebSocketHandler
 from traitlets import List, Unicode
+from voila.treehandler import VoilaTreeHandler
 
-__all__ = ["TRAINER", "TRAINER_NOTEBOOKS", "RoomIdentityProvider", "is_trainer_path", "without_token"]
+from .kit_files import FIRST_NOTEBOOK
+
+__all__ = ["TRAINER", "TRAINER_NOTEBOOKS", "TRAINER_ONLY", "RoomIdentityProvider", "is_trainer_path", "without_token"]
 
 #: The user name of the trainer (a visitor's is a random hexadecimal string: they never meet).
 TRAINER = "formateur"
 #: The beginnings of the notebook names only the trainer may open.
 TRAINER_NOTEBOOKS = ("05_salle",)
+#: The page a visitor of the room gets on a trainer's page (no style sheet, nothing from elsewhere).
+TRAINER_ONLY = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Réservé au formateur</title>'
+                '</head><body><h1>Cette page est réservée au formateur</h1><p>Vous êtes bien dans la salle de '
+                "l'atelier, mais cette page ne s'ouvre qu'avec la clé du formateur.</p>"
+                '<p><a href="{welcome}">Revenir à l\'accueil de l\'atelier</a></p></body></html>')
 
 
 def is_trainer_path(path: str, names: tuple[str, ...] | list[str] = TRAINER_NOTEBOOKS,
@@ -75,6 +90,8 @@ class RoomIdentityProvider(PasswordIdentityProvider):
                              help="Beginnings of the notebook names only the trainer may open.")
     trainer_folders = List(Unicode(), [], config=True,
                            help="Folders (under the served one) only the trainer may list: the room folder.")
+    welcome_page = Unicode(FIRST_NOTEBOOK, config=True,
+                           help="The notebook Voilà's list of notebooks (which needs the internet) leads to.")
 
     def _is_trainer_key(self, given: str | None) -> bool:
         return bool(self.trainer_token) and bool(given) and hmac.compare_digest(
@@ -102,7 +119,16 @@ class RoomIdentityProvider(PasswordIdentityProvider):
             return None
         path = handler.request.path
         if user.username != TRAINER and is_trainer_path(path, self.trainer_notebooks, self.trainer_folders):
-            return None  # a page: 302 to /login; anything else: 403
+            if handler.request.method == "GET" and not isinstance(handler, WebSocketHandler) and "/api/" not in path:
+                handler.set_status(403)
+                handler.set_header("Content-Type", "text/html; charset=UTF-8")
+                handler.finish(TRAINER_ONLY.format(welcome=url_path_join(handler.base_url, "voila/render",
+                                                                         self.welcome_page)))
+                raise web.Finish()
+            return None  # 403
+        if isinstance(handler, VoilaTreeHandler):  # its page loads a style sheet from the internet
+            handler.redirect(url_path_join(handler.base_url, "voila/render", self.welcome_page))
+            raise web.Finish()
         if (getattr(handler, "_token_authenticated", False) and handler.request.method == "GET"
                 and not isinstance(handler, WebSocketHandler) and "/api/" not in path):
             handler.redirect(without_token(path, handler.request.query))

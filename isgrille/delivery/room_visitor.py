@@ -97,7 +97,7 @@ def room_seat(env: Mapping[str, str] | None = None) -> Seat | None:
     room = env.get(ROOM_ENV, "")
     if not room:
         return None
-    if env is os.environ and env.get("VOILA_PREHEAT") == "True":  # pragma: no cover (the bench runs it)
+    if env is os.environ and env.get("VOILA_PREHEAT") == "True":  # pragma: no cover (a pooled room: test_room_server)
         from voila.utils import wait_for_request
 
         wait_for_request()

@@ -37,7 +37,7 @@ CODE = "atelier42"
 class Room:
     """A room started by the command line in its own folder: ``base``, ``folder`` (salle/), ``trainer_key``."""
 
-    def __init__(self, base: Path):
+    def __init__(self, base: Path, *options: str):
         self.notebooks = base / "atelier"
         shutil.copytree(ROOT / "notebooks", self.notebooks, ignore=shutil.ignore_patterns("_vendor", "resultats", ".*"))
         shutil.copy(self.notebooks / "00_accueil.ipynb", self.notebooks / "05_salle.ipynb")  # the trainer's, stand-in
@@ -47,7 +47,8 @@ class Room:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "isgrille", "room", "--notebooks", str(self.notebooks), "--port", str(self.port),
-             "--code", CODE, "--host", "127.0.0.1"], stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
+             "--code", CODE, "--host", "127.0.0.1", *options],
+            stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
         deadline = time.monotonic() + 90
         while True:
             try:
@@ -128,11 +129,13 @@ def test_the_trainer_view_is_the_trainers(room):
     async def scenario():
         visitor = Visitor(room.base)
         await visitor.request(f"/voila/render/01_integrer_le_concept.ipynb?token={CODE}")
-        for path in ("/voila/render/05_salle.ipynb", "/voila/render/05_SALLE.ipynb", "/voila/render/%305_salle.ipynb"):
-            response = await visitor.request(path, follow=False)
-            assert response.code == 302 and response.headers["Location"].startswith("/login"), path
-        response = await visitor.request(f"/voila/render/05_salle.ipynb?token={CODE}", follow=False)
-        assert response.code == 302 and response.headers["Location"].startswith("/login")
+        for path in ("/voila/render/05_salle.ipynb", "/voila/render/05_SALLE.ipynb", "/voila/render/%305_salle.ipynb",
+                     f"/voila/render/05_salle.ipynb?token={CODE}"):
+            response = await visitor.request(path, follow=False)  # not /login: it would send them back, in a loop
+            assert response.code == 403 and "réservée au formateur" in response.body.decode(), path
+            assert "kernelId" not in response.body.decode()
+        stranger = await Visitor(room.base).request("/voila/render/05_salle.ipynb", follow=False)
+        assert stranger.code == 302 and stranger.headers["Location"].startswith("/login")
         trainer = Visitor(room.base)
         first = await trainer.request(f"/voila/render/05_salle.ipynb?token={room.trainer_key}", follow=False)
         assert first.code == 302 and first.headers["Location"] == "/voila/render/05_salle.ipynb"  # key out of the bar
@@ -172,3 +175,49 @@ def test_visitors_have_their_own_files_and_run_no_code(room, tmp_path):
         kernel.close()
 
     run(scenario())
+
+
+def test_the_list_of_notebooks_leads_to_the_welcome_page(room):
+    """Voilà's list of notebooks loads a style sheet from the internet: never served, to visitors or trainer."""
+    async def scenario():
+        for key in (CODE, room.trainer_key):
+            someone = Visitor(room.base)
+            await someone.request(f"/voila/render/00_accueil.ipynb?token={key}", follow=False)  # the cookie only
+            for path in ("/", "/voila/tree", "/voila/tree/", "/voila/tree/sous-dossier", f"/voila/tree?token={key}"):
+                response = await someone.request(path, follow=False)
+                assert response.code == 302, (key == CODE, path, response.code)
+                assert response.headers["Location"] == "/voila/render/00_accueil.ipynb", path
+        trainer_listing = await someone.request("/voila/tree/salle", follow=False)
+        assert trainer_listing.headers["Location"] == "/voila/render/00_accueil.ipynb"
+
+    run(scenario())
+
+
+def test_a_pooled_room_gives_each_visitor_their_own_file(tmp_path):
+    """``--pool 1``: the visitors' kernels were started before they came, and still know whose they are."""
+    grid = load_grid()
+    pooled = Room(tmp_path, "--pool", "1")
+    try:
+        async def visit(visitor: Visitor, name: str) -> str:
+            kernel = await visitor.open("00_accueil.ipynb", f"?token={CODE}")
+            await kernel.set_value(find(await kernel.widgets(), "TextModel", description="Mon projet :"), name)
+            kernel.close()
+            return kernel.id
+
+        async def scenario():
+            one, two = Visitor(pooled.base), Visitor(pooled.base)
+            kernels = await asyncio.gather(visit(one, "Projet Un"), visit(two, "Projet Deux"))
+            names = {read_results(path, grid).project: path.parent.name
+                     for path in pooled.folder.glob("*/mes_resultats.json")}
+            assert set(names) == {"Projet Un", "Projet Deux"} and len(set(names.values())) == 2
+            kernel = await one.open("00_accueil.ipynb")  # back, on a kernel the pool started for no one
+            assert find(await kernel.widgets(), "TextModel", description="Mon projet :", value="Projet Un")
+            kernel.close()
+            return [*kernels, kernel.id]
+
+        kernels = run(scenario())
+        log = Path(pooled.log.name).read_text(encoding="utf-8")
+        for kernel_id in kernels:
+            assert f"Using pre-heated kernel: {kernel_id}" in log
+    finally:
+        pooled.stop()
