@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .kit_files import FIRST_NOTEBOOK
-from .present import CULL_IDLE, CULL_INTERVAL, voila_argv, voila_env
+from .present import voila_argv, voila_env
 from .room_visitor import COOKIE_ENV, ROOM_ENV, SECRET_ENV, URL_ENV
 
 __all__ = ["ALPHABET", "ROOM_FOLDER", "TRAINER_NOTEBOOK", "RoomSecrets", "check_code", "lan_address", "new_code",
@@ -176,8 +176,15 @@ def room_urls(host: str, port: int, chosen: RoomSecrets) -> tuple[str, str]:
     return f"{base}/{FIRST_NOTEBOOK}?token={chosen.code}", f"{base}/{TRAINER_NOTEBOOK}?token={chosen.trainer_key}"
 
 
+#: A room's kernel without a page is shut down after 2 minutes (checked every 30 s): a page left does not
+#: shut its kernel down itself (Voilà's request lacks the room's xsrf token), and thirty visitors going through
+#: five notebooks would otherwise hold some 150 kernels of 110 Mo for 10 minutes. A page open keeps its kernel.
+ROOM_CULL_IDLE, ROOM_CULL_INTERVAL = 120, 30
+
+
 def room_command(notebooks: Path, room: Path, port: int, chosen: RoomSecrets, room_url: str, pool: int = 0,
-                 cull_idle: int = CULL_IDLE, cull_interval: int = CULL_INTERVAL) -> tuple[list[str], dict[str, str]]:
+                 cull_idle: int = ROOM_CULL_IDLE, cull_interval: int = ROOM_CULL_INTERVAL
+                 ) -> tuple[list[str], dict[str, str]]:
     """``(argv, env)`` to start the room's Voilà on all interfaces, serving ``notebooks``.
 
     The secrets are read from :func:`write_voila_config`'s file, never given
@@ -210,7 +217,7 @@ Les participants entrent avec le code de la salle ; le formateur ouvre sa vue de
 Affiche l'adresse à donner à la salle, puis celle du formateur. Chaque navigateur a son propre
 fichier de résultats dans le dossier de la salle ; les participants ne peuvent ni exécuter de code,
 ni lire de fichiers, ni ouvrir la vue du formateur. Un noyau dont la page est fermée est arrêté
-après 10 minutes d'inactivité. Arrêt : Ctrl+C."""
+après 2 minutes. Arrêt : Ctrl+C."""
 
 
 def add_room_command(commands) -> None:

@@ -81,7 +81,9 @@ def test_voila_listens_everywhere_with_the_room_rules(workshop):
     assert option(argv, "Voila.identity_provider_class") == "isgrille.delivery.room_auth.RoomIdentityProvider"
     assert option(argv, "RoomIdentityProvider.allow_password_change") == "False"
     assert option(argv, "VoilaConfiguration.http_header_envs") == "Cookie"
-    assert option(argv, "MappingKernelManager.cull_idle_timeout") == "600"
+    # a page left keeps its kernel (its shutdown request is refused): a disconnected kernel goes after 2 minutes
+    assert option(argv, "MappingKernelManager.cull_idle_timeout") == "120"
+    assert option(argv, "MappingKernelManager.cull_interval") == "30"
     assert option(argv, "MappingKernelManager.cull_connected") == "False"
     assert not [arg for arg in argv if "preheat" in arg or "pool" in arg]
     # no secret on the command line: other users of the computer could read it
