@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .kit_files import is_workshop, notebooks_dir, share_dir
 
-__all__ = ["CULL_IDLE", "CULL_INTERVAL", "ROOT", "VENDOR", "voila_argv", "voila_command", "voila_env", "vendor_missing",
+__all__ = ["CULL_IDLE", "CULL_INTERVAL", "IOPUB_TIMEOUT", "ROOT", "VENDOR", "voila_argv", "voila_command", "voila_env", "vendor_missing",
            "workshop_folder"]
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,6 +34,9 @@ _ALLOWED = r".*\.(png|jpg|gif|svg|css|js|woff|woff2|ttf|eot|map)"
 CULL_IDLE = 600
 #: Seconds between two checks for such kernels.
 CULL_INTERVAL = 60
+#: Seconds Voilà waits for a cell's outputs after the cell has run: ten visitors' kernels starting at once on
+#: two cores delay them past nbclient's default of 4 s, and the outputs (the quiz, the session panel) were lost.
+IOPUB_TIMEOUT = 60
 
 
 def vendor_missing(notebooks: Path | None = None) -> list[str]:
@@ -87,7 +90,9 @@ def voila_argv(notebooks: Path | None, ip: str, port: int, template: str = "isgr
 
     Serves ``notebooks`` (default: the repository's) on ``ip:port`` — the
     port exactly, never a neighbour — with isgrille's offline ``template``;
-    idle kernels with no page connected are culled.
+    idle kernels with no page connected are culled. Voilà waits up to
+    :data:`IOPUB_TIMEOUT` seconds for a cell's outputs once it has run (its
+    default, 4 s, drops them on a busy machine: a page without its widgets).
     """
     return [
         sys.executable, "-m", "voila", str(notebooks or ROOT / "notebooks"), "--no-browser",
@@ -96,6 +101,7 @@ def voila_argv(notebooks: Path | None, ip: str, port: int, template: str = "isgr
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
         f"--MappingKernelManager.cull_interval={cull_interval}",
         "--MappingKernelManager.cull_connected=False",
+        f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}",
     ]
 
 

@@ -149,3 +149,15 @@ def test_workshop_folder_of_an_installed_kit_is_the_current_one(tmp_path, monkey
 def test_the_slides_of_another_folder_take_its_vendor(tmp_path):
     assert vendor_missing(tmp_path) == [str(tmp_path / "_vendor" / "node_modules" / "reveal.js" / "dist" / "reveal.js"),
                                         str(tmp_path / "_vendor" / "node_modules" / "jquery" / "dist" / "jquery.min.js")]
+
+
+def test_voila_waits_for_outputs_long_enough_everywhere_it_is_started():
+    """nbclient's 4 s default dropped the quiz of visitors whose kernels started together (seen in the room test)."""
+    import json
+
+    from isgrille.delivery.present import IOPUB_TIMEOUT, ROOT, voila_argv
+
+    assert IOPUB_TIMEOUT >= 30
+    assert f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}" in voila_argv(None, "127.0.0.1", 8866)
+    for config in (ROOT / "voila.json", ROOT / ".jupyter" / "jupyter_server_config.json"):
+        assert json.loads(config.read_text(encoding="utf-8"))["VoilaExecutor"] == {"iopub_timeout": IOPUB_TIMEOUT}
