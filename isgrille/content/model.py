@@ -18,6 +18,8 @@ each of two or more ordered levels (lowest first).
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Mapping, Sequence
@@ -34,6 +36,23 @@ __all__ = [
     "QuizItem",
     "Quiz",
 ]
+
+#: The content's light emphasis (``data/README.md``): ``**gras**``, ``*italique*``, ``++souligné++``.
+BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
+ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", re.S)
+UNDERLINE = re.compile(r"(?<![+\w])\+\+(?!\s)(.+?)(?<!\s)\+\+(?![+\w])", re.S)
+
+
+def plain_text(text: str) -> str:
+    """Content text with its light emphasis marks removed (for alt texts, tooltips, charts, printed cards).
+
+    >>> plain_text("à une échelle (*scaling up*) ++adaptée++, **net**")
+    'à une échelle (scaling up) adaptée, net'
+    """
+    for pattern in (BOLD, UNDERLINE, ITALIC):
+        text = pattern.sub(r"\1", text)
+    return text
+
 
 #: What a learner chooses when they do not rate a criterion; left out of every aggregate.
 NOT_RATED = "non renseigné"

@@ -22,6 +22,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from ..content.model import Grid
+from ..content.model import plain_text as unmarked  # the content's emphasis marks dropped
 from .style import PLAIN_TEXT, TEXT_COLOUR
 
 __all__ = ["EM", "LINE", "Page", "fit_lines", "fit_legend", "fit_radar", "one_line", "unmarked"]
@@ -34,16 +35,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
 #: The content's light emphasis (``**gras**``, ``*italique*``, ``++souligné++``), drawn without its marks.
-_MARKS = re.compile(r"\*\*(.+?)\*\*|(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])|(?<![+\w])\+\+(?!\s)(.+?)(?<!\s)\+\+(?![+\w])", re.S)
-
-
-def unmarked(text: str) -> str:
-    """Content text without its emphasis marks (as ``widgets.text.plain_text``, which this layer cannot import).
-
-    >>> unmarked("une échelle (*scaling up*) ++adaptée++, **net**")
-    'une échelle (scaling up) adaptée, net'
-    """
-    return _MARKS.sub(lambda m: next(g for g in m.groups() if g is not None), text)
 
 
 def fit_lines(text: str, chars: int, max_lines: int) -> list[str]:

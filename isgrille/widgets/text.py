@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 from typing import Iterable, Sequence
+
+from ..content.model import BOLD as _BOLD, ITALIC as _ITALIC, UNDERLINE as _UNDERLINE, plain_text
 
 __all__ = ["escape", "inline_markdown", "plain_text", "table_html", "profile_table_html", "image_html", "chart_alt", "STYLE"]
 
-_BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
-_ITALIC = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?![*\w])", re.S)
-_UNDERLINE = re.compile(r"(?<![+\w])\+\+(?!\s)(.+?)(?<!\s)\+\+(?![+\w])", re.S)
 
 
 def escape(text: str) -> str:
@@ -40,17 +38,6 @@ def inline_markdown(text: str) -> str:
     out = _BOLD.sub(r"<strong>\1</strong>", escape(text))
     out = _UNDERLINE.sub(r"<u>\1</u>", out)
     return _ITALIC.sub(r"<em>\1</em>", out)
-
-
-def plain_text(text: str) -> str:
-    """Content text with its light emphasis marks removed (for alt texts, tooltips, charts).
-
-    >>> plain_text("à une échelle (*scaling up*) ++adaptée++, **net**")
-    'à une échelle (scaling up) adaptée, net'
-    """
-    for pattern in (_BOLD, _UNDERLINE, _ITALIC):
-        text = pattern.sub(r"\1", text)
-    return text
 
 
 def table_html(header: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "",
