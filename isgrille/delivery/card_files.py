@@ -26,7 +26,6 @@ import multiprocessing
 import os
 import pickle
 import re
-import tempfile
 import threading
 import traceback
 import unicodedata
@@ -39,6 +38,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 from ..analysis.card import ProfileCard, card_from_results
 from ..content.errors import ContentError, os_error_text
 from ..content.model import Grid
+from ..results.atomic import write_atomic
 from ..results.learner import LearnerResults
 from .card_html import card_html
 
@@ -103,20 +103,6 @@ def card_filename(project: str, extension: str, taken: set[str] | None = None) -
     return name
 
 
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` and rename it: all or nothing."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_cards(
     cards: Sequence[ProfileCard],
     grid: Grid,
@@ -155,7 +141,7 @@ def write_cards(
             for extension, data in zip(formats, files):
                 path = folder / card_filename(card.project, extension, taken)
                 try:
-                    _write_bytes(path, data)
+                    write_atomic(path, data)
                 except OSError as exc:
                     raise ContentError.single(path, f"fiche non écrite : {os_error_text(exc)}") from None
                 written.append(path)

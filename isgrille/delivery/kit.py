@@ -107,11 +107,9 @@ def open_kit(
 
 def _room_seat():
     """The visitor's seat when this kernel was started by the room (``$ISGRILLE_ROOM``), else None."""
-    if not os.environ.get("ISGRILLE_ROOM"):
-        return None
-    from .room_visitor import room_seat
+    from .room_visitor import ROOM_ENV, room_seat
 
-    return room_seat()
+    return room_seat() if os.environ.get(ROOM_ENV) else None
 
 
 def _other_grid(grid_path: str | Path | None) -> Path | None:

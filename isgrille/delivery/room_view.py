@@ -35,11 +35,10 @@ from ..widgets.room_votes import RoomVotes
 from .card_files import card_filename, card_pdf
 from .card_html import card_html
 from .kit import grid_path_from_env
+from .room_visitor import ROOM_ENV, URL_ENV  # the room folder and the address to give the room
 
 __all__ = ["ROOM_ENV", "URL_ENV", "RoomView", "open_room"]
 
-#: The room folder the room server gives the kernel, and the address to give the room.
-ROOM_ENV, URL_ENV = "ISGRILLE_ROOM", "ISGRILLE_ROOM_URL"
 BOOSTER_SEQUENCE = 4
 
 
