@@ -34,7 +34,9 @@ from typing import TYPE_CHECKING
 from ..content.errors import ContentError, Problem
 from ..content.limits import MAX_PROBLEMS, shorten
 from ..content.model import NOT_RATED, Grid
+from ..results.learner import SELF  # the assessor of a self-assessment, preferred when none is named
 from .assessment_keys import KEY, first_assessor, latest_per_project, level_matrix, number_assessments, positions
+from .frames import RATINGS_COLUMNS as RATING_COLUMNS
 from .scoring import LevelSummary
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -46,10 +48,6 @@ __all__ = [
     "dimension_medians", "project_matrix", "compare_assessors", "compare_dates",
 ]
 
-RATING_COLUMNS = ("source", "project", "learner", "assessor", "date", "dimension", "criterion",
-                  "criterion_label", "level", "level_index")
-#: The assessor of a self-assessment, preferred when no assessor is named.
-SELF = "autoévaluation"
 _RATINGS = "tableau des évaluations"
 
 

@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING
 from ..content.limits import shorten
 from ..content.model import Quiz
 from .distribution import missing_columns, raise_bad
+from .frames import QUIZ_COLUMNS
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = ["QUIZ_COLUMNS", "quiz_misses", "answer_counts"]
 
-QUIZ_COLUMNS = ("source", "project", "learner", "statement", "answer", "correct")
 _ANSWERS = "tableau des réponses au quiz"
 
 

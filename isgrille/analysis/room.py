@@ -35,10 +35,9 @@ from typing import TYPE_CHECKING, Sequence
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import MAX_BYTES, size_label
 from ..content.model import Assessment, Grid, Quiz
-from ..results.collect import find_class_files
 from ..results.learner import SELF
 from .quiz_tally import answer_counts, quiz_misses
-from .tidy import SUFFIXES, Cohort, ProjectRecord, load_cohort
+from .tidy import Cohort, ProjectRecord, class_files, load_cohort
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -86,7 +85,7 @@ def room_files(room: str | Path) -> tuple[list[Path], list[Problem]]:
 def folder_files(folder: str | Path) -> tuple[list[Path], list[Problem]]:
     """The results files and cohort tables under a folder the trainer named (as :func:`load_cohort` finds them)."""
     try:
-        found = find_class_files(Path(folder), "**/*", SUFFIXES, hidden=False)
+        found = class_files(Path(folder))
     except ContentError as exc:
         return [], list(exc.problems)
     return list(found.paths), list(found.problems)

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.model import Assessment, Grid, Quiz
-from ..results.collect import find_class_files, problems_of
+from ..results.collect import ClassFiles, find_class_files, problems_of
 from ..results.learner import LearnerResults
 from ..results.store import read_results
 from .cohort import load_assessments
@@ -192,13 +192,12 @@ def _files(sources: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
             continue
         if stat.S_ISDIR(mode):
             try:
-                found = find_class_files(path, "**/*", SUFFIXES, hidden=False)
+                found = class_files(path)
             except ContentError as exc:
                 problems.extend(exc.problems)
                 continue
             problems.extend(found.problems)
-            # ~$name.xlsx: the lock file Excel leaves beside a workbook it has open, not a table
-            files.update(dict.fromkeys(p for p in found.paths if not p.name.startswith("~$")))
+            files.update(dict.fromkeys(found.paths))
             if not found.paths and not found.problems:
                 problems.append(Problem(str(path), "dossier sans fichier de résultats ni tableau de cohorte "
                                                    "(attendu : des fichiers .json, .csv ou .xlsx)"))
@@ -244,8 +243,8 @@ class _Batch:
         source = str(path)
         self._add(source, "", assessments)
         by_project = _grouped(assessments, operator.attrgetter("project"))
-        self.projects += [ProjectRecord(project, "", found[0].date if len(found) == 1 else max(a.date for a in found),
-                                        source, tuple(found)) for project, found in by_project.items()]
+        self.projects += [ProjectRecord(project, "", max(a.date for a in found), source, tuple(found))
+                          for project, found in by_project.items()]
 
     @functools.cached_property
     def answers(self) -> dict[str, str]:
@@ -269,10 +268,7 @@ class _Batch:
 
 def _joined(records: list[ProjectRecord]) -> tuple[ProjectRecord, ...]:
     """One record per project name: a table's rows join the learner's file of that name (its texts kept).
-
-    Two learners' files naming the same project stay two projects (and the
-    table's rows of that name, a third): nothing tells whose they are.
-    """
+    Two learners' files naming one project stay two (and its table rows, a third): nothing tells whose they are."""
     by_name = _grouped(records, operator.attrgetter("project"))
     joined = []
     for group in by_name.values():
@@ -287,6 +283,12 @@ def _joined(records: list[ProjectRecord]) -> tuple[ProjectRecord, ...]:
             joined.append(replace(base, date=max(record.date for record in part),
                                   assessments=tuple(a for record in part for a in record.assessments)))
     return tuple(joined)
+
+
+def class_files(folder: Path) -> ClassFiles:
+    """The results files and tables below ``folder`` by ``collect``'s rules; no hidden folder, no Excel ``~$`` lock."""
+    found = find_class_files(folder, "**/*", SUFFIXES, hidden=False)
+    return replace(found, paths=[path for path in found.paths if not path.name.startswith("~$")])
 
 
 def _grouped(items: Iterable[T], key: Callable[[T], str]) -> dict[str, list[T]]:
