@@ -25,19 +25,21 @@ writes it as PNG, PDF or HTML.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from ..content.model import NOT_RATED, Assessment, Grid
 from ..results.learner import SELF, LearnerResults
 from .scoring import LevelSummary, Profile, find_improvement_axes, score_assessment
 
-__all__ = ["CardAxis", "DimensionLine", "ProfileCard", "card_data", "card_from_results", "cards_by_project"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .tidy import ProjectRecord
+
+__all__ = ["CardAxis", "DimensionLine", "ProfileCard", "card_data", "card_from_record", "card_from_results",
+           "cards_by_project"]
 
 #: What the overall line of the per-dimension summary is called.
 OVERALL = "Ensemble"
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -178,10 +180,9 @@ def card_from_results(grid: Grid, results: LearnerResults, outline: Sequence | N
     """
     assessments = [results.assessment(assessor) for assessor, ratings in results.assessments.items()
                    if any(level is not None for level in ratings.values())]
-    saved = results.saved_at[:10]
     return card_data(
         grid, results.project or "Mon projet", assessments, learner=results.learner,
-        date=saved if _ISO_DATE.fullmatch(saved) else "", axes=results.axes, pitch=results.pitch,
+        date=results.saved_date, axes=results.axes, pitch=results.pitch,
         outline=outline,
     )
 
@@ -199,3 +200,9 @@ def cards_by_project(grid: Grid, assessments: Sequence[Assessment]) -> list[Prof
     for assessment in assessments:
         projects.setdefault(assessment.project, []).append(assessment)
     return [card_data(grid, project, found) for project, found in projects.items()]
+
+
+def card_from_record(grid: Grid, record: "ProjectRecord", outline: Sequence | None = None) -> ProfileCard:
+    """The card of one project of a cohort (:class:`~.tidy.ProjectRecord`): its assessments, notes and pitch."""
+    return card_data(grid, record.project, record.assessments, learner=record.learner, date=record.date,
+                     axes=record.axes, pitch=record.pitch, outline=outline)

@@ -34,7 +34,6 @@ import functools
 import operator
 import gc
 import os
-import re
 import stat
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -62,7 +61,6 @@ SUFFIXES = frozenset((RESULTS, *TABLES))
 #: What a source may be, for messages.
 ACCEPTED = ("attendu : un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
             "ou un dossier qui en contient")
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -224,7 +222,7 @@ class _Batch:
     def add_results(self, path: Path, results: LearnerResults) -> None:
         """One learner's file: one project, an assessment by each assessor, the quiz answers the quiz knows."""
         source, project, learner = str(path), results.assessment().project, results.learner
-        date = results.saved_at[:10] if _DATE.fullmatch(results.saved_at[:10]) else ""
+        date = results.saved_date
         assessments = tuple(Assessment(project, ratings, assessor, date)
                             for assessor, ratings in results.assessments.items())
         self._add(source, learner, assessments)

@@ -154,7 +154,7 @@ def run_cohort(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
 def run_card(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
              formats: Sequence[str] = ("png",)) -> int:
     """``card``: one profile card per project of ``inputs`` in ``out``; 0, or 1 if an input was rejected."""
-    from ..analysis.card import card_data
+    from ..analysis.card import card_from_record
     from ..content.loading import load_workshop
     from .card_files import write_cards
 
@@ -162,9 +162,7 @@ def run_card(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
     if cohort is None:
         return 1
     outline = load_workshop().sequence(2).pitch.outline
-    cards = [card_data(cohort.grid, record.project, record.assessments, learner=record.learner,
-                       date=record.date, axes=record.axes, pitch=record.pitch, outline=outline)
-             for record in cohort.projects]
+    cards = [card_from_record(cohort.grid, record, outline) for record in cohort.projects]
     try:
         paths = write_cards(cards, cohort.grid, out, formats, progress=progress("fiches", "fiche"))
     except OSError as exc:

@@ -43,7 +43,7 @@ from ..results.learner import LearnerResults
 from .card_html import card_html
 
 __all__ = ["FORMATS", "card_png", "card_pdf", "card_html", "card_filename", "write_cards", "results_card_files",
-           "card_button"]
+           "card_downloads", "card_button"]
 
 #: The formats :func:`write_cards` knows, by file extension.
 FORMATS = ("png", "pdf", "html")
@@ -256,12 +256,16 @@ def _rebuilt(failure: tuple) -> BaseException:
 
 def results_card_files(grid: Grid, results: LearnerResults, outline: Sequence | None = None) -> list:
     """The learner's card as downloads: the PDF, then the web page (for :mod:`isgrille.widgets.card_download`)."""
+    return card_downloads(card_from_results(grid, results, outline), grid)
+
+
+def card_downloads(card: ProfileCard, grid: Grid, label: str = "Fiche projet") -> list:
+    """One card as downloads: the PDF, then the web page, their links' words starting with ``label``."""
     from ..widgets.card_download import Download
 
-    card = card_from_results(grid, results, outline)
     return [
-        Download("Fiche projet (PDF)", card_filename(card.project, "pdf"), "application/pdf", card_pdf([card], grid)),
-        Download("Fiche projet (page web)", card_filename(card.project, "html"), "text/html",
+        Download(f"{label} (PDF)", card_filename(card.project, "pdf"), "application/pdf", card_pdf([card], grid)),
+        Download(f"{label} (page web)", card_filename(card.project, "html"), "text/html",
                  card_html(card, grid).encode("utf-8")),
     ]
 

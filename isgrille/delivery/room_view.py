@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from ..analysis.card import card_data
+from ..analysis.card import card_from_record
 from ..analysis.room import RoomReader, RoomSnapshot, save_upload, vote_tallies
 from ..analysis.tidy import ProjectRecord
 from ..content.loading import load_grid, load_quiz, load_workshop
@@ -32,8 +32,7 @@ from ..widgets.room_cards import RoomCards
 from ..widgets.room_panel import Refresher, RoomPanel
 from ..widgets.room_profile import RoomProfile
 from ..widgets.room_votes import RoomVotes
-from .card_files import card_filename, card_pdf
-from .card_html import card_html
+from .card_files import card_downloads, card_pdf
 from .kit import grid_path_from_env
 from .room_visitor import ROOM_ENV, URL_ENV  # the room folder and the address to give the room
 
@@ -117,26 +116,17 @@ class RoomView:
 
     def card_files(self, record: ProjectRecord) -> list[Download]:
         """One project's card as a PDF and a web page."""
-        card = _card(self.grid, record, self.outline)
-        return [Download("Fiche (PDF)", card_filename(card.project, "pdf"), "application/pdf",
-                         card_pdf([card], self.grid)),
-                Download("Fiche (page web)", card_filename(card.project, "html"), "text/html",
-                         card_html(card, self.grid).encode("utf-8"))]
+        return card_downloads(card_from_record(self.grid, record, self.outline), self.grid, "Fiche")
 
     def class_pdf(self, records: Sequence[ProjectRecord]) -> list[Download]:
         """Every project's card in one PDF, one page each."""
-        cards = [_card(self.grid, record, self.outline) for record in records]
+        cards = [card_from_record(self.grid, record, self.outline) for record in records]
         return [Download(f"Toutes les fiches ({len(cards)} projets, PDF)", "fiches_salle.pdf", "application/pdf",
                          card_pdf(cards, self.grid))]
 
     def _failed(self, exc: Exception) -> None:
         self.panel.show_status(f"La mise à jour a échoué ({exc or type(exc).__name__}) : nouvel essai dans "
                                f"{self.refresher.interval:g} secondes.", failed=True)
-
-
-def _card(grid, record: ProjectRecord, outline):
-    return card_data(grid, record.project, record.assessments, learner=record.learner, date=record.date,
-                     axes=record.axes, pitch=record.pitch, outline=outline)
 
 
 def open_room(folder: str | Path | None = None, *, interval: float = 5.0, start: bool = True,

@@ -30,6 +30,8 @@ from ..content.model import NOT_RATED, Assessment, Grid, fold_label
 
 __all__ = ["SELF", "UNKNOWN", "LearnerResults", "LevelReader", "unknown_level_text"]
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
 #: The assessor of a learner's own assessment.
 SELF = "autoévaluation"
 
@@ -49,6 +51,12 @@ class LearnerResults:
     exchange: dict[str, str] = field(default_factory=dict)
     grid_id: str = "grid"
     saved_at: str = ""
+
+    @property
+    def saved_date(self) -> str:
+        """The day of the last save (``YYYY-MM-DD``), or "" when ``saved_at`` holds no date."""
+        day = self.saved_at[:10]
+        return day if _ISO_DATE.fullmatch(day) else ""
 
     def assessment(self, assessor: str = SELF) -> Assessment:
         """The assessment by ``assessor`` (empty when they rated nothing yet)."""

@@ -242,3 +242,8 @@ def test_a_file_of_another_grid_is_refused_before_its_ratings(grid):
 def test_level_readers_are_shared_by_the_grids_levels(grid):
     assert LevelReader.of(grid) is LevelReader.of(load_grid()) is not LevelReader.of(make_grid([1], 4))
     assert LevelReader.of(grid)("intermediaire") == 2
+
+
+def test_the_saved_day_is_a_date_or_nothing():
+    assert LearnerResults(saved_at="2026-11-26T10:00:00+00:00").saved_date == "2026-11-26"
+    assert LearnerResults(saved_at="hier").saved_date == LearnerResults().saved_date == ""
