@@ -54,7 +54,7 @@ class RoomView:
         sequence = workshop.sequence(BOOSTER_SEQUENCE)
         self.outline = sequence.pitch.outline if sequence.pitch is not None else None
         minutes = sequence.pitch.minutes if sequence.pitch is not None else 2
-        self.refresher = Refresher(self.tick, interval, on_error=self._failed)
+        self.refresher = Refresher(self.refresh, interval, on_error=self._failed)  # its failures said by _failed
         self.panel = RoomPanel(url, where, lambda: self.tick(force=True), self.toggle_auto,
                                self.upload if uploads else None)
         self.votes = RoomVotes(self.quiz)

@@ -21,7 +21,7 @@ from ..results.learner import LearnerResults
 from ..results.store import ResultsStore
 from .text import STYLE, escape
 
-__all__ = ["Download", "CardDownload", "card_download"]
+__all__ = ["Download", "CardDownload", "card_download", "links_html"]
 
 LABEL = "Télécharger ma fiche projet"
 _LINK = 'class="jupyter-button" style="padding: 0.3em 0.8em; text-decoration: none; margin-right: 0.5em"'
@@ -34,6 +34,13 @@ class Download(NamedTuple):
     filename: str
     mime: str
     data: bytes
+
+
+def links_html(files: Sequence[Download], lead: str = "") -> str:
+    """Download links for these files, after ``lead`` (names and words escaped; the data inline)."""
+    return f"<p>{escape(lead)}" + " ".join(
+        f'<a download="{escape(f.filename)}" href="data:{f.mime};base64,{base64.b64encode(f.data).decode("ascii")}" '
+        f"{_LINK}>⬇ {escape(f.label)}</a>" for f in files) + "</p>"
 
 
 class CardDownload(w.VBox):
@@ -62,10 +69,7 @@ class CardDownload(w.VBox):
             return []
         finally:
             self.button.disabled, self.button.description = False, LABEL
-        self.links.value = "<p>Votre fiche est prête : " + " ".join(
-            f'<a download="{escape(f.filename)}" href="data:{f.mime};base64,{base64.b64encode(f.data).decode("ascii")}" '
-            f"{_LINK}>⬇ {escape(f.label)}</a>" for f in files
-        ) + "</p>"
+        self.links.value = links_html(files, "Votre fiche est prête : ")
         return files
 
 

@@ -10,26 +10,16 @@ a failure is a French sentence, never a traceback.
 
 from __future__ import annotations
 
-import base64
 from typing import Callable, Sequence
 
 import ipywidgets as w
 
 from ..analysis.room import RoomSnapshot, project_labels
 from ..analysis.tidy import ProjectRecord
-from .card_download import Download
+from .card_download import Download, links_html
 from .text import STYLE, escape
 
 __all__ = ["RoomCards", "links_html", "room_cards"]
-
-_LINK = 'class="jupyter-button" style="padding: 0.3em 0.8em; text-decoration: none; margin-right: 0.5em"'
-
-
-def links_html(files: Sequence[Download]) -> str:
-    """Download links for these files (their names escaped)."""
-    return "<p>" + " ".join(
-        f'<a download="{escape(f.filename)}" href="data:{f.mime};base64,{base64.b64encode(f.data).decode("ascii")}" '
-        f"{_LINK}>⬇ {escape(f.label)}</a>" for f in files) + "</p>"
 
 
 class RoomCards(w.VBox):
