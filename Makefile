@@ -4,7 +4,7 @@
 #   make lab     install into .venv and open JupyterLab on notebooks/
 #   make present serve the notebooks as an app with Voilà (trainer mode, offline)
 #   make slides  the same as live slides (reveal.js, vendored with npm)
-#   make room    serve the workshop to a whole room on the local network (room code, one file per visitor)
+#   make room    serve the workshop to a whole room on the local network: one server, participants on their phones follow the trainer
 #   make test    install the test extras and run the whole test suite
 #   make bench   print the benchmarks (bench/)
 PYTHON ?= python3
@@ -45,7 +45,7 @@ present: $(VENV)/.lab
 slides: $(VENV)/.lab $(VENDOR)
 	$(BIN)/python -m isgrille present --slides --port $(VOILA_PORT)
 
-# The live room: all interfaces, room code and trainer key printed, results in notebooks/salle/.
+# The live room (one Solara server): all interfaces, room code and trainer key printed, results in notebooks/salle/.
 # Options: make room ROOM_ARGS="--code atelier42 --host 192.168.1.20"
 room: $(VENV)/.lab
 	$(BIN)/python -m isgrille room --port $(VOILA_PORT) $(ROOM_ARGS)
@@ -89,6 +89,7 @@ bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)
 	$(BIN)/python bench/bench_cards.py
 	$(BIN)/python bench/bench_room_view.py
 	$(BIN)/python bench/bench_room.py
+	$(BIN)/python bench/bench_room_app.py
 
 validate: $(VENV)/.lab
 	$(BIN)/python -m isgrille validate data/*.yaml data/grids/*.yaml data/examples/*.* data/examples/classe_fictive/*.csv data/examples/classe_fictive/*/resultats/*.json

@@ -42,9 +42,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def kernels_rss(pid: int) -> list[int]:
-    """RSS (bytes) of the children of ``pid`` (the kernels)."""
-    sizes = []
+def processes() -> dict[int, tuple[int, int]]:
+    """Every process now: ``pid -> (parent pid, RSS in bytes)``, read from /proc."""
+    table = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
@@ -53,9 +53,14 @@ def kernels_rss(pid: int) -> list[int]:
         except OSError:
             continue
         fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        if fields.get("PPid", "").strip() == str(pid) and "VmRSS" in fields:
-            sizes.append(int(fields["VmRSS"].split()[0]) * 1024)
-    return sizes
+        rss = int(fields["VmRSS"].split()[0]) * 1024 if "VmRSS" in fields else 0
+        table[int(entry.name)] = (int(fields.get("PPid", "0").strip() or 0), rss)
+    return table
+
+
+def kernels_rss(pid: int) -> list[int]:
+    """RSS (bytes) of the children of ``pid`` (the kernels)."""
+    return [rss for parent, rss in processes().values() if parent == pid and rss]
 
 
 async def visitor(base: str) -> float:
@@ -76,7 +81,7 @@ def run(visitors: int, pool: int) -> dict:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     log = (work / "room.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "isgrille", "room", "--notebooks", str(notebooks), "--port",
+    process = subprocess.Popen([sys.executable, "-m", "isgrille", "room", "--moteur", "voila", "--notebooks", str(notebooks), "--port",
                                 str(port), "--code", CODE, "--host", "127.0.0.1", "--pool", str(pool)],
                                stdout=log, stderr=subprocess.STDOUT, env=env)
     try:

@@ -29,6 +29,8 @@ module          what it holds
                 project, the problems of the sources refused)
 ``room``        the live room: its files re-read when changed (``RoomReader``),
                 who joined, projects × criteria, votes, two assessments' gaps
+``room_live``   the live room's figures: « mon projet en 2 mots » as word
+                counts, the room's ratings of a pitch (count, median, spread)
 ==============  ==============================================================
 """
 

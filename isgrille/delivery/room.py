@@ -1,53 +1,45 @@
-"""The live room: the workshop served by Voilà on the local network, one results file per visitor.
+"""The live room: ``python -m isgrille room``, the workshop on the local network from one server process.
 
-``python -m isgrille room`` builds here what it starts, so the tests check
-what trainers run. Voilà listens on every interface with the offline app
-template and culled idle kernels (as ``present``: :func:`~.present.voila_argv`);
-its token is the **room code** (:func:`new_code`, or :func:`check_code` for
-one given), and :mod:`~.room_auth` adds the **trainer key**, the only way
-into the trainer's notebook (:data:`TRAINER_NOTEBOOK`). Visitors cannot run
-code (Voilà drops ``execute_request``), list or read files: ``/voila/files``
-serves only images, style sheets and fonts, never the room folder, a hidden
-file or a ``.json``/``.ipynb``/``.py``.
+``python -m isgrille room`` checks its options, keeps the room's secrets in
+the room folder, prints the two addresses — first the participants'
+(``http://<LAN address>:PORT/?code=CODE``: the QR code, the room code),
+then the trainer's (``http://127.0.0.1:PORT/formateur?cle=KEY``) — and then
+serves, in this process, the participant app and the trainer's page with
+Solara (:mod:`~.room_server`, behind :mod:`~.room_gate`). ``--moteur voila``
+starts the room of before instead (:mod:`~.room_voila`), one Voilà kernel
+per page, kept for comparison and as a fallback.
 
-The room folder (default ``salle/`` beside the notebooks) holds each
-visitor's ``<id>/mes_resultats.json`` (:mod:`~.room_visitor`) and
+The room folder (default ``salle/`` beside the notebooks, or ``--dir``)
+holds each participant's ``<id>/mes_resultats.json``, the room's state, and
 ``.secret`` (mode 0600): the cookie secret, the trainer key and the code,
-kept so that a restarted room keeps its visitors and its addresses. Voilà
-reads the secrets from ``.voila/voila.py`` there (mode 0600), never
-from its command line, which other users of the computer could read.
+kept so that a restarted room keeps its participants, its step and its
+addresses.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
-import os
 import re
 import secrets
 import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..results.atomic import write_private
 from .kit_files import FIRST_NOTEBOOK
-from .present import voila_argv, voila_env
-from .room_visitor import COOKIE_ENV, ROOM_ENV, SECRET_ENV, URL_ENV
 
-__all__ = ["ALPHABET", "ROOM_FOLDER", "TRAINER_NOTEBOOK", "RoomSecrets", "check_code", "lan_address", "new_code",
-           "room_command", "room_secrets", "room_urls", "write_voila_config"]
+__all__ = ["ALPHABET", "ROOM_FOLDER", "RoomSecrets", "add_room_command", "check_code", "lan_address", "new_code",
+           "room_secrets", "room_urls", "run_room"]
 
 #: Letters and digits a visitor reads and types without doubt (no 0/o, 1/l/i).
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 #: The room folder's name beside the notebooks.
 ROOM_FOLDER = "salle"
-#: The trainer's view of the room, opened with the trainer key only.
-TRAINER_NOTEBOOK = "05_salle.ipynb"
 _CODE = re.compile(r"[A-Za-z0-9]{6,32}")
-_ALLOWED = r".*\.(png|jpe?g|gif|svg|css|woff2?)"
-#: Notebooks a pool never pre-starts kernels for (regular expressions): the trainer's, the analyst's, the kit's folders.
-PREHEAT_DENIED = ["_vendor/", f"{ROOM_FOLDER}/", "05_", "06_"]
 # TEST-NET-1 (RFC 5737): never assigned; a UDP "connect" to it only asks the routing table, sends nothing.
 _PROBE = ("192.0.2.1", 9)
+NB = "\u00a0"  # no-break space before « : ; ! ? »
 
 
 def new_code(length: int = 8) -> str:
@@ -105,49 +97,9 @@ def room_secrets(room: Path, code: str | None = None) -> RoomSecrets:
         trainer_key=valid("trainer_key", r"[A-Za-z0-9_-]{32,128}") or secrets.token_urlsafe(32),
         cookie_secret=valid("cookie_secret", r"[0-9a-f]{64}") or secrets.token_hex(32),
     )
-    _write_private(path, json.dumps(chosen.__dict__, indent=1) + "\n")
+    write_private(path, json.dumps(chosen.__dict__, indent=1) + "\n")
     return chosen
 
-
-def _write_private(path: Path, text: str) -> None:
-    """Write ``text`` readable by this user only (0600), whatever the umask."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    os.fchmod(fd, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write(text)
-
-
-def write_voila_config(room: Path, chosen: RoomSecrets, notebooks: Path) -> Path:
-    """Write ``<room>/.voila/voila.py`` (0600): the secrets Voilà reads; return its folder.
-
-    It also holds the settings its command line cannot give (lists of
-    classes Voilà does not know): the kit's folders and the room folder
-    (when it is inside ``notebooks``) are hidden from Voilà's listings, the
-    room folder is the trainer's only, and a pool pre-starts kernels only for
-    the visitors' notebooks.
-    """
-    folder = room / ".voila"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
-    inside = _inside(notebooks, room)
-    hidden = ["__pycache__", "*.pyc", ".*", "_vendor", "resultats", *([inside] if inside and "/" not in inside else [])]
-    _write_private(folder / "voila.py", (
-        "# Written by python -m isgrille room at each start: the room's secrets. Keep private.\n"
-        f"c.Voila.token = {chosen.code!r}\n"
-        f"c.Voila.cookie_secret = bytes.fromhex({chosen.cookie_secret!r})\n"
-        f"c.RoomIdentityProvider.trainer_token = {chosen.trainer_key!r}\n"
-        f"c.FileContentsManager.hide_globs = {hidden!r}\n"
-        f"c.RoomIdentityProvider.trainer_folders = {[inside] if inside else []!r}\n"
-        f"c.VoilaKernelManager.preheat_denylist = {PREHEAT_DENIED!r}\n"))
-    return folder
-
-
-def _inside(notebooks: Path, room: Path) -> str:
-    """The room folder relative to the served one (POSIX), or "" when it is outside."""
-    try:
-        return room.resolve().relative_to(notebooks.resolve()).as_posix()
-    except ValueError:
-        return ""
 
 
 def lan_address() -> str | None:
@@ -167,57 +119,23 @@ def lan_address() -> str | None:
 
 
 def room_urls(host: str, port: int, chosen: RoomSecrets) -> tuple[str, str]:
-    """``(room address, trainer address)``: the welcome page with the code, the trainer's view with the key.
+    """``(participants' address, trainer's address)``: the room with the code, the trainer's page with the key.
 
     >>> room_urls("192.168.1.20", 8866, RoomSecrets("abc234", "K" * 43, "0" * 64))[0]
-    'http://192.168.1.20:8866/voila/render/00_accueil.ipynb?token=abc234'
+    'http://192.168.1.20:8866/?code=abc234'
     """
-    base = f"http://{host}:{port}/voila/render"
-    return f"{base}/{FIRST_NOTEBOOK}?token={chosen.code}", f"{base}/{TRAINER_NOTEBOOK}?token={chosen.trainer_key}"
-
-
-#: A room's kernel without a page is shut down after 2 minutes (checked every 30 s): a page left does not
-#: shut its kernel down itself (Voilà's request lacks the room's xsrf token), and thirty visitors going through
-#: five notebooks would otherwise hold some 150 kernels of 110 Mo for 10 minutes. A page open keeps its kernel.
-ROOM_CULL_IDLE, ROOM_CULL_INTERVAL = 120, 30
-
-
-def room_command(notebooks: Path, room: Path, port: int, chosen: RoomSecrets, room_url: str, pool: int = 0,
-                 cull_idle: int = ROOM_CULL_IDLE, cull_interval: int = ROOM_CULL_INTERVAL
-                 ) -> tuple[list[str], dict[str, str]]:
-    """``(argv, env)`` to start the room's Voilà on all interfaces, serving ``notebooks``.
-
-    The secrets are read from :func:`write_voila_config`'s file, never given
-    on the command line. ``pool``: kernels pre-started per notebook (0: none).
-    """
-    folder = room / ".voila"
-    inside = _inside(notebooks, room)
-    denied = [*([f"{re.escape(inside)}/.*"] if inside else []), r"(.*/)?\..*", r".*\.(ipynb|py|json)"]
-    argv = voila_argv(notebooks, "0.0.0.0", port, "isgrille", cull_idle, cull_interval) + [
-        f"--Voila.config_file_paths={json.dumps([str(folder)])}",
-        "--Voila.identity_provider_class=isgrille.delivery.room_auth.RoomIdentityProvider",
-        "--RoomIdentityProvider.allow_password_change=False",
-        f"--RoomIdentityProvider.cookie_name=isgrille-salle-{port}",
-        f"--VoilaConfiguration.file_allowlist={json.dumps([_ALLOWED])}",
-        f"--VoilaConfiguration.file_denylist={json.dumps(denied)}",
-        "--VoilaConfiguration.http_header_envs=Cookie",
-    ]
-    if pool > 0:
-        argv += ["--VoilaConfiguration.preheat_kernel=True", f"--VoilaConfiguration.default_pool_size={pool}"]
-    env = {key: value for key, value in voila_env().items() if key != "ISGRILLE_RESULTS"}
-    env.update({ROOM_ENV: str(room.resolve()), URL_ENV: room_url, SECRET_ENV: chosen.cookie_secret,
-                COOKIE_ENV: f"isgrille-salle-{port}"})
-    return argv, env
+    return f"http://{host}:{port}/?code={chosen.code}", f"http://{host}:{port}/formateur?cle={chosen.trainer_key}"
 
 
 ROOM_HELP = f"""\
-Sert l'atelier sur le réseau local (toutes les interfaces) avec Voilà, code masqué, sans Internet.
-Les participants entrent avec le code de la salle ; le formateur ouvre sa vue de la salle
-({TRAINER_NOTEBOOK}) avec une clé à lui, qui n'apparaît jamais dans l'adresse de la salle.
-Affiche l'adresse à donner à la salle, puis celle du formateur. Chaque navigateur a son propre
-fichier de résultats dans le dossier de la salle ; les participants ne peuvent ni exécuter de code,
-ni lire de fichiers, ni ouvrir la vue du formateur. Un noyau dont la page est fermée est arrêté
-après 2 minutes. Arrêt : Ctrl+C."""
+Ouvre la salle : sert l'atelier sur le réseau local (toutes les interfaces), sans Internet, depuis un
+seul serveur. Les participants entrent avec le code de la salle (QR{NB}code ou adresse affichée) et
+suivent, sur leur téléphone, l'étape que le formateur ouvre ; le formateur pilote la salle depuis sa
+page, ouverte avec une clé à lui qui n'apparaît jamais dans l'adresse de la salle. Affiche l'adresse
+à donner à la salle, puis celle du formateur. Chaque participant a son propre fichier de résultats
+dans le dossier de la salle ; une salle relancée avec le même dossier retrouve les participants,
+leur travail et l'étape en cours. Arrêt{NB}: Ctrl+C. (--moteur voila{NB}: la salle d'avant, un noyau
+Voilà par page, avec la vue du formateur 05_salle.)"""
 
 
 def add_room_command(commands) -> None:
@@ -234,33 +152,55 @@ def add_room_command(commands) -> None:
                       "ou celui de la dernière séance de ce dossier)")
     room.add_argument("--host", metavar="ADRESSE", help="adresse à afficher pour la salle, si celle trouvée ne convient pas "
                       "(réseau privé virtuel, plusieurs cartes réseau)")
+    room.add_argument("--max", type=int, default=150, metavar="N",
+                      help=f"nombre maximal de participants en même temps{NB}; au-delà, une page "
+                      f"«{NB}salle complète{NB}» (par défaut{NB}: 150)")
+    room.add_argument("--idle", type=float, default=10, metavar="MINUTES",
+                      help=f"une session sans page ouverte se termine après ce temps, son travail déjà enregistré "
+                      f"(par défaut{NB}: 10)")
+    room.add_argument("--moteur", choices=("solara", "voila"), default="solara",
+                      help=f"serveur de la salle{NB}: solara (par défaut, une seule application) ou voila "
+                      "(la salle d'avant, un noyau par page)")
     room.add_argument("--pool", type=int, default=0, metavar="N",
-                      help="noyaux préparés d'avance par carnet, pour que les premiers n'attendent pas "
-                      "(par défaut : 0 ; chaque noyau occupe environ 110 Mo)")
+                      help=f"avec --moteur voila{NB}: noyaux préparés d'avance par carnet (par défaut{NB}: 0{NB}; "
+                      f"chaque noyau occupe environ 110{NB}Mo)")
+
+
+def _check(args) -> str | None:
+    """The code given (checked), or ValueError in French naming the option at fault."""
+    code = check_code(args.code) if args.code is not None else None
+    if not 0 < args.port < 65536:
+        raise ValueError("--port attend un port entre 1 et 65535")
+    if args.pool < 0:
+        raise ValueError("--pool attend un nombre positif ou nul")
+    if not 1 <= args.max <= 100_000:
+        raise ValueError("--max attend un nombre de participants d'au moins 1")
+    if not 0 < args.idle <= 24 * 60:
+        raise ValueError("--idle attend un nombre de minutes supérieur à 0 (au plus 1440)")
+    return code
 
 
 def run_room(args) -> int:
-    """``python -m isgrille room``: check, print the addresses, then become Voilà."""
+    """``python -m isgrille room``: check, keep the secrets, print the addresses, then serve the room."""
     import sys
 
     from .present import workshop_folder
 
     err = sys.stderr
-    notebooks = workshop_folder(args.notebooks)
-    if notebooks is None:
+    voila = args.moteur == "voila"  # Solara needs the notebooks only to find the default room folder
+    notebooks = workshop_folder(args.notebooks) if voila or args.dir is None else None
+    if notebooks is None and (voila or args.dir is None):
         where = args.notebooks if args.notebooks is not None else Path.cwd()
         print(f"{where}: l'atelier n'y est pas (attendu : un dossier qui contient {FIRST_NOTEBOOK}) ; "
               "lancez d'abord « python -m isgrille init atelier »", file=err)
         return 1
     try:
-        code = check_code(args.code) if args.code is not None else None
-        if args.pool < 0 or not 0 < args.port < 65536:
-            raise ValueError("--pool attend un nombre positif ou nul et --port un port entre 1 et 65535")
+        code = _check(args)
     except ValueError as exc:
         print(f"python -m isgrille room : {exc}", file=err)
         return 2
-    with socket.socket() as sock:  # Voilà would only say so in English, after a while
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as Voilà: a closed room's port is free
+    with socket.socket() as sock:  # the server would only say so in English, after a while
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server: a closed room's port is free
         try:
             sock.bind(("0.0.0.0", args.port))
         except OSError:
@@ -269,19 +209,41 @@ def run_room(args) -> int:
             return 1
     room = (args.dir if args.dir is not None else notebooks / ROOM_FOLDER).resolve()
     chosen = room_secrets(room, code)
-    write_voila_config(room, chosen, notebooks)
     host = args.host or lan_address()
-    room_url, _ = room_urls(host or "127.0.0.1", args.port, chosen)
+    if voila:
+        from .room_voila import run_voila_room
+
+        return run_voila_room(args, notebooks, room, chosen, host)
+    return _run_solara(args, room, chosen, host)
+
+
+def _run_solara(args, room: Path, chosen: RoomSecrets, host: str | None) -> int:
+    """Print the addresses (before anything the server prints), open the room, serve it until Ctrl+C."""
+    url, _ = room_urls(host or "127.0.0.1", args.port, chosen)
     _, trainer_url = room_urls("127.0.0.1", args.port, chosen)
-    argv, env = room_command(notebooks, room, args.port, chosen, room_url, args.pool)
-    print(f"Salle ouverte (code : {chosen.code}). Adresse à donner à la salle :\n{room_url}")
-    print(f"Votre vue de la salle (formateur, sur cet ordinateur ; ne la montrez pas, elle contient votre clé) :\n{trainer_url}")
+    print(f"Salle ouverte (code{NB}: {chosen.code}). Adresse à donner à la salle (QR{NB}code sur la page du "
+          f"formateur){NB}:\n{url}")
+    print(f"Votre page de formateur (sur cet ordinateur{NB}; ne la montrez pas, elle contient votre clé){NB}:\n"
+          f"{trainer_url}")
     if host is None:
-        print("Aucune adresse sur le réseau local n'a été trouvée : les autres appareils ne pourront pas entrer. "
-              "Branchez-vous au réseau de la salle, ou donnez l'adresse à afficher avec --host.")
-    if not (notebooks / TRAINER_NOTEBOOK).exists():
-        print(f"(la vue du formateur {TRAINER_NOTEBOOK} manque dans {notebooks})")
-    print(f"Les résultats de chaque participant vont dans {room}/<participant>/mes_resultats.json. "
-          "Arrêt de la salle : Ctrl+C.", flush=True)
-    os.execvpe(argv[0], argv, env)
-    return 0  # pragma: no cover
+        print(f"Aucune adresse sur le réseau local n'a été trouvée{NB}: les autres appareils ne pourront pas "
+              "entrer. Branchez-vous au réseau de la salle, ou donnez l'adresse à afficher avec --host.")
+    print(f"Jusqu'à {args.max} participants{NB}; une session sans page se termine après "
+          f"{_minutes(args.idle)}. Les résultats de chaque participant vont dans "
+          f"{room}/<participant>/mes_resultats.json. Arrêt de la salle{NB}: Ctrl+C.", flush=True)
+    from .room_server import serve  # imported once the addresses are out: the widgets take a moment
+    from .room_site import open_site
+
+    site = open_site(room, chosen.code, chosen.trainer_key, bytes.fromhex(chosen.cookie_secret), url=url,
+                     trainer_url=trainer_url, maximum=args.max, idle=args.idle * 60)
+    try:
+        serve(site, "0.0.0.0", args.port)
+    except KeyboardInterrupt:  # pragma: no cover (uvicorn handles the signal itself)
+        pass
+    return 0
+
+
+def _minutes(minutes: float) -> str:
+    """« 10 minutes », « 1,5 minute » (French decimal comma)."""
+    text = f"{minutes:g}".replace(".", ",")
+    return f"{text}{NB}minute{'s' if minutes >= 2 else ''}"

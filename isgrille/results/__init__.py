@@ -23,5 +23,10 @@ module             what it holds
                    (``find_class_files``: which files, without reading them)
 ``walk``           ``scan``: the files under a folder matching a pattern, no
                    link followed down, fast on thousands of homes
+``room_state``     ``RoomState``: where the trainer has taken the live room (the
+                   step, the statement, the project pitching), ``STEPS``; saved
+                   in the room folder, read back after a restart
+``room_ratings``   the room's ratings of the project that pitches, one file per
+                   project (``save_room_rating``, ``read_room_ratings``)
 =================  ===========================================================
 """

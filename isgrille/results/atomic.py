@@ -24,7 +24,7 @@ import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["write_atomic", "remove_stale_temps", "temp_pattern"]
+__all__ = ["write_atomic", "write_private", "remove_stale_temps", "temp_pattern"]
 
 def temp_pattern(path: Path) -> tuple[str, str]:
     """The prefix and suffix of the temporary files written beside ``path``."""
@@ -86,3 +86,14 @@ def remove_stale_temps(path: Path) -> int:
             except FileNotFoundError:
                 pass
     return removed
+
+
+def write_private(path: str | Path, text: str) -> None:
+    """Write ``text`` (UTF-8) to ``path`` readable and writable by this user only (0600), whatever the umask.
+
+    For secrets (a room's keys): never written through a temporary file another user could read.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    os.fchmod(fd, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(text)

@@ -37,6 +37,15 @@ module             what it holds
 ``room_booster``   séquence 4 on the projector: the project that pitches, its
                    exchange sheet saved in its file
 ``room_cards``     every project's card, one or all in one PDF
+``phone_steps``    the live room's welcome on a phone, and the phones' CSS
+``phone_quiz``     the room's quiz on a phone: the trainer's statement, full-width
+                   answers, the verdict and explanation once revealed
+``phone_grid``     the grid on a phone: full-width levels with their whole
+                   descriptors, the profile; rating the project that pitches
+``room_words``     « mon projet en 2 mots » of every project as a word cloud
+``room_live_ratings``
+                   the room's ratings of the pitch arriving live, over the
+                   project's self-assessment
 =================  ==============================================================
 
     from isgrille import open_kit

@@ -48,6 +48,15 @@ def _require_chromium() -> None:
     pytest.importorskip("playwright", reason="pip install playwright (in the test extras)")
 
 
+def on_loopback(url: str, port: int) -> str:
+    """A printed address on 127.0.0.1 (a room listens everywhere; the tests never leave this computer)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    assert parts.scheme == "http" and parts.port == port, url
+    return urlunsplit(parts._replace(netloc=f"127.0.0.1:{port}"))
+
+
 def assert_local_only(page) -> None:
     """Fail on any request the page made outside 127.0.0.1 (the room may have no network)."""
     from urllib.parse import urlparse

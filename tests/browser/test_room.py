@@ -1,4 +1,4 @@
-"""The live room in chromium: ten visitors and the trainer, on a room started by ``python -m isgrille room``.
+"""The Voilà room (``room --moteur voila``) in chromium: ten visitors and the trainer, on a room started by ``python -m isgrille room``.
 
 The room is started as a trainer starts it (known code, a free port, its own
 room folder per attempt) and reached on 127.0.0.1 only: the host of the two
@@ -22,14 +22,14 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 import pytest
 
 from isgrille.content.loading import load_grid, load_quiz
 from isgrille.results.store import read_results
 
-from .conftest import _free_port, _require_chromium, assert_local_only, stop_server
+from .conftest import _free_port, _require_chromium, assert_local_only, on_loopback, stop_server
 from .test_voila import assert_clean
 
 # One rerun (a fresh room): ten kernels on a shared 2-core machine leave little slack.
@@ -92,7 +92,7 @@ class LiveRoom:
         env = {key: value for key, value in os.environ.items() if key != "ISGRILLE_RESULTS"}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "isgrille", "room", "--code", CODE, "--port", str(self.port),
+            [sys.executable, "-m", "isgrille", "room", "--moteur", "voila", "--code", CODE, "--port", str(self.port),
              "--dir", str(self.folder), "--notebooks", str(notebooks)],
             stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
         deadline = time.monotonic() + 90
@@ -113,10 +113,7 @@ class LiveRoom:
         self.room_url, self.trainer_url = (self.local(url) for url in printed[:2])
 
     def local(self, url: str) -> str:
-        """The printed address on 127.0.0.1 (the room listens everywhere; the tests never leave this computer)."""
-        parts = urlsplit(url)
-        assert parts.scheme == "http" and parts.port == self.port, url
-        return urlunsplit(parts._replace(netloc=f"127.0.0.1:{self.port}"))
+        return on_loopback(url, self.port)
 
     def stop(self) -> None:
         stop_server(self.process, self.log)

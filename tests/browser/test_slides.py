@@ -33,12 +33,15 @@ def test_quiz_as_slides_offline(page, slides):
     page.goto(f"{slides}/voila/render/01_integrer_le_concept.ipynb", timeout=TIMEOUT)
     page.wait_for_selector(".reveal.ready .slides section.present", state="attached", timeout=TIMEOUT)
     assert page.locator(".reveal .slides > section").count() >= 5
-    # Walk to the slide holding the quiz (arrow key, as a trainer would), then answer it.
-    for _ in range(10):
+    # Walk to the slide holding the quiz (arrow key, as a trainer would), then answer it. The quiz is drawn
+    # first (a loaded machine renders the widgets late), and each key press waits for the slide to change.
+    page.locator(".reveal button.jupyter-button", has_text="VRAI").first.wait_for(state="attached", timeout=TIMEOUT)
+    for _ in range(30):
         if page.locator(".reveal section.present button.jupyter-button", has_text="VRAI").count():
             break
+        before = page.evaluate("location.hash")
         page.keyboard.press("ArrowRight")
-        page.wait_for_timeout(400)
+        page.wait_for_function("before => location.hash !== before", arg=before, timeout=TIMEOUT)
     # The trainer's note of this slide is a reveal.js speaker note: in the page, never on the projected slide.
     notes = page.locator(".reveal section.present aside.notes")
     assert notes.count() >= 1 and "Notes du formateur" in notes.first.text_content()

@@ -1,4 +1,4 @@
-"""The room served for real: Voilà started with ``python -m isgrille room`` on a free port, reached on 127.0.0.1 only.
+"""The Voilà room served for real: ``python -m isgrille room --moteur voila`` on a free port, reached on 127.0.0.1 only.
 
 It listens on every interface, but the tests never send anything elsewhere.
 Each visitor is a :class:`~.room_client.Visitor` (own cookies, the kernel's
@@ -47,7 +47,7 @@ class Room:
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen(
             [sys.executable, "-m", "isgrille", "room", "--notebooks", str(self.notebooks), "--port", str(self.port),
-             "--code", CODE, "--host", "127.0.0.1", *options],
+             "--code", CODE, "--host", "127.0.0.1", "--moteur", "voila", *options],
             stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
         deadline = time.monotonic() + 90
         while True:

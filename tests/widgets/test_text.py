@@ -129,11 +129,29 @@ def test_profile_table_counts_several_unrated_in_the_plural():
     assert rows[-1] == ["Ensemble (médiane, %)", "N1, 100 % (2 non renseignés)"]
 
 
+def _style_sheets() -> str:
+    """The kit's style sheet and the screens' own (a widget module's ``…_CSS`` constant: the phones', the room's)."""
+    import importlib
+
+    sheets = [STYLE]
+    for module in sorted(Path(isgrille.widgets.__file__).parent.glob("*.py")):
+        loaded = importlib.import_module(f"isgrille.widgets.{module.stem}") if module.stem != "__init__" else None
+        sheets += [value for name, value in vars(loaded or isgrille.widgets).items()
+                   if name.endswith("_CSS") and isinstance(value, str)]
+    return "\n".join(dict.fromkeys(sheets))
+
+
+SHEETS = _style_sheets()
+
+
 def _classes_used_by_the_screens() -> list[str]:
     """Every ``isg-…`` class named in the widget modules' code (the CSS itself left out)."""
     used = set()
     for module in sorted(Path(isgrille.widgets.__file__).parent.glob("*.py")):
-        used |= set(re.findall(r"\bisg-[a-z]+(?:-[a-z]+)*", module.read_text(encoding="utf-8").replace(STYLE, "")))
+        code = module.read_text(encoding="utf-8")
+        for sheet in SHEETS.split("\n"):
+            code = code.replace(sheet, "") if sheet.strip().startswith((".", "@", "<style")) else code
+        used |= set(re.findall(r"\bisg-[a-z]+(?:-[a-z]+)*", code))
     return sorted(used)
 
 
@@ -145,7 +163,7 @@ def test_the_screens_use_the_kit_classes():
 @pytest.mark.parametrize("css_class", _classes_used_by_the_screens())
 def test_style_defines_every_class_the_screens_use(css_class):
     assert STYLE.startswith("<style>") and STYLE.rstrip().endswith("</style>")
-    assert re.search(rf"\.{css_class}\b[^{{]*\{{", STYLE)
+    assert re.search(rf"\.{css_class}\b[^{{]*\{{", SHEETS)
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,0 +1,226 @@
+"""The live room's participant app: the whole workshop on one page of a phone, following the trainer.
+
+:func:`ParticipantApp` is the room's page at ``/`` (:mod:`~.room_app`). Who
+the participant is comes only from their signed cookie
+(:func:`~.room_site.participant_of`); without one the page says, in French,
+to open the room's link, and builds nothing. A participant's session claims
+their seat in the hub (a reload or a second tab replaces the older session)
+and subscribes to the trainer's :class:`~isgrille.results.room_state.RoomState`:
+when the trainer opens a step, the screen jumps to it; the steps already
+opened (all of them in free navigation) can be reopened with the row of
+step buttons.
+
+Everything typed is saved in the participant's own results file,
+``<room>/<folder>/mes_resultats.json`` (:meth:`~.room_site.RoomSite.results_path`),
+through the kit's phone widgets (:mod:`isgrille.widgets.phone_quiz`,
+:mod:`~isgrille.widgets.phone_grid`, :mod:`~isgrille.widgets.phone_steps`) and
+its existing ones where they fit a phone. :class:`ParticipantSession` builds a
+step's widgets when it is first shown, and keeps them for the session: many
+participants share one process, so joining costs only the step on screen
+(the radar is drawn on « Grille » only). The phone's CSS is
+:data:`~isgrille.widgets.phone_steps.PHONE_CSS`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Callable
+
+import ipywidgets as w
+import solara
+
+from ..content.errors import ContentError
+from ..results import room_ratings
+from ..results.room_state import STEPS, RoomState, step_label
+from ..results.store import ResultsStore, read_results
+from ..widgets.axes import AxesWidget
+from ..widgets.card_download import CardDownload
+from ..widgets.concepts import DimensionsChecklist
+from ..widgets.phone_grid import PhoneAssessment, PhoneRating
+from ..widgets.phone_quiz import PhoneQuiz
+from ..widgets.phone_steps import PHONE_CSS, PhoneWelcome
+from ..widgets.pitch import PitchWidget
+from .room_hub import current_context
+from .room_site import RoomSite, participant_folder, participant_of, site
+from .room_visitor import RESULTS_NAME
+
+__all__ = ["ParticipantApp", "ParticipantSession", "NO_COOKIE", "PHONE_CSS"]
+
+log = logging.getLogger(__name__)
+NB = "\u00a0"
+#: What a page without the participant's cookie says (and all it shows).
+NO_COOKIE = (f"Ouvrez le lien de la salle donné par le formateur (ou scannez son code QR){NB}: "
+             "cette page ne sait pas encore qui vous êtes.")
+WAITING = "En attente du projet qui pitche."
+OWN_PITCH = f"C'est votre projet qui pitche{NB}: vous ne le notez pas vous-même. À vous la parole{NB}!"
+
+
+def _pitch(workshop):
+    """Sequence 2's pitch (its outline a/b/c starts with « Mon projet en 2 mots »), else the first one."""
+    pitches = [s.pitch for s in workshop.sequences if s.pitch is not None]
+    try:
+        return workshop.sequence(2).pitch or pitches[0]
+    except (KeyError, IndexError):
+        return pitches[0] if pitches else None
+
+
+class ParticipantSession:
+    """One participant's session: their store, and each step's widgets, built when first shown."""
+
+    def __init__(self, room: RoomSite, participant: str):
+        self.room, self.participant = room, participant
+        self.folder = participant_folder(participant, room.secret)
+        self.grid = room.kit.grid
+        path = room.results_path(participant)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self.store = ResultsStore(self.grid, path)
+        except (OSError, ContentError) as exc:
+            self.store = ResultsStore(self.grid)
+            self.store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement{NB}: téléchargez-les "
+                                 "avec le lien « Télécharger mes résultats » avant de la fermer.")
+        self.built: dict[str, w.Widget] = {}
+        self.ratings: dict[str, dict[str, int | None]] = {}  # project folder -> my ratings of it
+        self.axes: AxesWidget | None = None
+
+    def view(self, step: str, state: RoomState) -> w.Widget:
+        """The widget of ``step``, built on first use, brought up to date with the trainer's ``state``."""
+        try:
+            widget = self.built.get(step)
+            if widget is None:
+                widget = self.built[step] = self._build(step)
+            elif isinstance(self.axes, AxesWidget) and step == "axes":
+                self.axes.refresh()  # the ratings may have changed since
+            if step == "quiz" and isinstance(widget, PhoneQuiz):
+                widget.show(state.quiz_index, state.revealed)
+            elif step == "booster" and isinstance(widget, PhoneRating):
+                self._booster(widget, state.pitching)
+            return widget
+        except Exception:  # noqa: BLE001 — one broken step never breaks the page; said in French
+            log.exception("room step %s failed", step)
+            return w.HTML(f'<div class="isg-notice" role="alert">Cette étape n\'a pas pu s\'afficher{NB}: '
+                          "rechargez la page ; votre travail est enregistré.</div>")
+
+    def _build(self, step: str) -> w.Widget:
+        kit, store = self.room.kit, self.store
+        if step == "quiz":
+            return PhoneQuiz(kit.quiz, store)
+        if step == "dimensions":
+            return w.VBox([w.HTML("<h2>Les dimensions de l'innovation</h2>"), DimensionsChecklist(kit.concepts, store)])
+        if step == "grille":
+            return w.VBox([w.HTML("<h2>Ma grille</h2><p>Pour chaque critère, choisissez le niveau qui décrit "
+                                  "votre projet aujourd'hui.</p>"), PhoneAssessment(self.grid, store)])
+        if step == "axes":
+            self.axes = AxesWidget(self.grid, store)
+            return w.VBox([w.HTML("<h2>Mes axes d'amélioration</h2>"), self.axes])
+        if step == "pitch":
+            pitch = _pitch(kit.workshop)
+            if pitch is None:
+                return w.HTML("<p>L'atelier ne prévoit pas de pitch.</p>")
+            return w.VBox([w.HTML("<h2>Mon pitch</h2>"), PitchWidget(pitch.outline, store, pitch.minutes)])
+        if step == "booster":
+            return PhoneRating(self.grid)
+        if step == "fiche":
+            pitch = _pitch(kit.workshop)
+            outline = pitch.outline if pitch is not None else None
+
+            def build(grid, results):
+                from .card_files import results_card_files
+
+                return results_card_files(grid, results, outline)
+
+            return w.VBox([w.HTML("<h2>Ma fiche projet</h2><p>Votre fiche (PDF et page web) reprend votre grille, "
+                                  "votre profil et votre pitch.</p>"), CardDownload(self.grid, store, build)])
+        return PhoneWelcome(kit.workshop, store)
+
+    def _booster(self, widget: PhoneRating, pitching: str) -> None:
+        if not pitching:
+            widget.wait(WAITING)
+            return
+        if pitching == self.folder:
+            widget.wait(OWN_PITCH)
+            return
+        room, rater = self.room.folder, self.folder
+        if pitching not in self.ratings:  # my earlier ratings of it (before a reload), else none
+            self.ratings[pitching] = dict(room_ratings.read_room_ratings(room, pitching).get(rater, {}))
+        rated = self.ratings[pitching]
+
+        def save(ratings: dict[str, int | None]) -> None:
+            room_ratings.save_room_rating(room, pitching, rater, ratings)
+            rated.clear()
+            rated.update(ratings)
+
+        widget.rate(self.project_of(pitching), rated, save)
+
+    def project_of(self, folder: str) -> str:
+        """The project named in the results file of the participant whose folder is ``folder`` ("" if none)."""
+        try:
+            return read_results(self.room.folder / folder / RESULTS_NAME, self.grid).project
+        except (ContentError, OSError, ValueError):
+            return ""
+
+
+@solara.component
+def ParticipantApp() -> solara.Element:
+    """The room's page for a participant, or a French sentence when their cookie does not hold."""
+    room = site()
+    participant = participant_of(solara.lab.cookies.value, room.secret)
+    if participant is None:
+        with solara.Column(classes=["isg-room"]) as main:
+            solara.Style(PHONE_CSS)
+            solara.Title("Salle de l'atelier")
+            solara.HTML(tag="p", unsafe_innerHTML=NO_COOKIE, classes=["isg-no-cookie"])
+        return main
+    return Workshop(participant)
+
+
+@solara.component
+def Workshop(participant: str) -> solara.Element:
+    """A participant's workshop: the step buttons, then the step shown (the trainer's, or one reopened)."""
+    room = site()
+    session = solara.use_memo(lambda: ParticipantSession(room, participant), [participant])
+    # The trainer's state and the step shown, one value: a change of step re-renders the page once.
+    (state, shown), set_view = solara.use_state((room.hub.state, room.hub.state.step), key="room-view")
+    current = solara.use_ref((room.hub.state, room.hub.state.step))
+
+    def show(new: RoomState, step: str) -> None:
+        current.current = (new, step)
+        set_view((new, step))
+
+    def connect() -> Callable[[], None]:
+        context = current_context()  # this session's kernel (the cleanup may run from another thread)
+        room.hub.claim(participant, context)
+
+        def heard(new: RoomState) -> None:
+            old, step = current.current
+            # the trainer opened a step: everyone goes there; else the participant stays where they are
+            show(new, new.step if new.step != old.step else step)
+
+        unsubscribe = room.hub.subscribe(heard, context)
+        heard(room.hub.state)  # a change between the first render and the subscription
+
+        def disconnect() -> None:
+            unsubscribe()
+            room.hub.release(participant, context)
+
+        return disconnect
+
+    solara.use_effect(connect, [participant])
+    visible = shown if state.opened(shown) else state.step
+    widget = session.view(visible, state)
+    with solara.Column(classes=["isg-room"], gap="12px") as main:
+        solara.Style(PHONE_CSS)
+        solara.Title(f"{room.kit.workshop.title} — {step_label(visible)}")
+        with solara.Row(classes=["isg-steps"], gap="8px", style={"flex-wrap": "wrap"}):
+            for step, label in STEPS:
+                solara.Button(label, on_click=lambda step=step: state.opened(step) and show(state, step),
+                              disabled=not state.opened(step),
+                              color="primary", outlined=step != visible, classes=["isg-step"],
+                              attributes={"aria-current": "step"} if step == visible else {})
+        if visible != state.step:
+            with solara.Row(classes=["isg-away"], style={"flex-wrap": "wrap", "align-items": "center"}):
+                solara.Text(f"Le formateur est à l'étape «{NB}{step_label(state.step)}{NB}».")
+                solara.Button(f"Revenir à «{NB}{step_label(state.step)}{NB}»", color="primary",
+                              on_click=lambda: show(state, state.step), classes=["isg-step", "isg-follow"])
+        solara.Column(children=[widget], classes=["isg-step-body"])
+    return main
