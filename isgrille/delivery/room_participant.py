@@ -17,13 +17,19 @@ through the kit's phone widgets (:mod:`isgrille.widgets.phone_quiz`,
 its existing ones where they fit a phone. :class:`ParticipantSession` builds a
 step's widgets when it is first shown, and keeps them for the session: many
 participants share one process, so joining costs only the step on screen
-(the radar is drawn on « Grille » only). The phone's CSS is
+(the radar is drawn on « Grille » only). A step not built yet is announced at
+once (the step bar marks it, « Chargement… ») and built afterwards by the
+room's one builder thread, page after page: a trainer's click reaches every
+phone in a second or so, whatever the step costs to build. The phone's CSS is
 :data:`~isgrille.widgets.phone_steps.PHONE_CSS`.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import nullcontext
 from typing import Callable
 
 import ipywidgets as w
@@ -47,11 +53,15 @@ from .room_visitor import RESULTS_NAME
 __all__ = ["ParticipantApp", "ParticipantSession", "NO_COOKIE", "PHONE_CSS"]
 
 log = logging.getLogger(__name__)
+#: Builds the steps the pages have not built yet, one at a time, for the whole room.
+_BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isgrille-room-step")
 NB = "\u00a0"
 #: What a page without the participant's cookie says (and all it shows).
 NO_COOKIE = (f"Ouvrez le lien de la salle donné par le formateur (ou scannez son code QR){NB}: "
              "cette page ne sait pas encore qui vous êtes.")
 WAITING = "En attente du projet qui pitche."
+BROKEN = (f'<div class="isg-notice" role="alert">Cette étape n\'a pas pu s\'afficher{NB}: rechargez la page{NB}; '
+          "votre travail est enregistré.</div>")
 OWN_PITCH = f"C'est votre projet qui pitche{NB}: vous ne le notez pas vous-même. À vous la parole{NB}!"
 
 
@@ -80,8 +90,23 @@ class ParticipantSession:
             self.store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement{NB}: téléchargez-les "
                                  "avec le lien « Télécharger mes résultats » avant de la fermer.")
         self.built: dict[str, w.Widget] = {}
+        self._building = threading.Lock()
         self.ratings: dict[str, dict[str, int | None]] = {}  # project folder -> my ratings of it
         self.axes: AxesWidget | None = None
+
+    def ready(self, step: str) -> bool:
+        """Whether ``step``'s widgets are built (:meth:`build`)."""
+        return step in self.built
+
+    def build(self, step: str) -> None:
+        """Build ``step``'s widgets if they are not yet (the page's own thread calls it: see :func:`Workshop`)."""
+        with self._building:
+            if step not in self.built:
+                try:
+                    self.built[step] = self._build(step)
+                except Exception:  # noqa: BLE001 — one broken step never breaks the page; said in French
+                    log.exception("room step %s failed", step)
+                    self.built[step] = w.HTML(BROKEN)
 
     def view(self, step: str, state: RoomState) -> w.Widget:
         """The widget of ``step``, built on first use, brought up to date with the trainer's ``state``."""
@@ -98,8 +123,7 @@ class ParticipantSession:
             return widget
         except Exception:  # noqa: BLE001 — one broken step never breaks the page; said in French
             log.exception("room step %s failed", step)
-            return w.HTML(f'<div class="isg-notice" role="alert">Cette étape n\'a pas pu s\'afficher{NB}: '
-                          "rechargez la page ; votre travail est enregistré.</div>")
+            return w.HTML(BROKEN)
 
     def _build(self, step: str) -> w.Widget:
         kit, store = self.room.kit, self.store
@@ -207,7 +231,25 @@ def Workshop(participant: str) -> solara.Element:
 
     solara.use_effect(connect, [participant])
     visible = shown if state.opened(shown) else state.step
-    widget = session.view(visible, state)
+    # A step not built yet is announced at once (« Chargement… ») and built afterwards by the room's one builder
+    # thread, one page after the other: the hub brings every phone to the trainer's step without waiting for
+    # the screens, and a hundred builds in a hundred threads would only fight over the interpreter.
+    _, built = solara.use_state(object(), key="built")
+
+    def build_in_background() -> None:
+        if not session.ready(visible):
+            context = current_context()
+
+            def work() -> None:
+                with context if context is not None else nullcontext():
+                    session.build(visible)
+                    built(object())  # render again, with the step
+
+            _BUILDER.submit(work)
+
+    solara.use_effect(build_in_background, [visible])
+    ready = session.ready(visible)
+    widget = session.view(visible, state) if ready else None
     with solara.Column(classes=["isg-room"], gap="12px") as main:
         solara.Style(PHONE_CSS)
         solara.Title(f"{room.kit.workshop.title} — {step_label(visible)}")
@@ -222,5 +264,9 @@ def Workshop(participant: str) -> solara.Element:
                 solara.Text(f"Le formateur est à l'étape «{NB}{step_label(state.step)}{NB}».")
                 solara.Button(f"Revenir à «{NB}{step_label(state.step)}{NB}»", color="primary",
                               on_click=lambda: show(state, state.step), classes=["isg-step", "isg-follow"])
-        solara.Column(children=[widget], classes=["isg-step-body"])
+        if widget is not None:
+            solara.Column(children=[widget], classes=["isg-step-body"])
+        else:
+            solara.HTML(tag="p", unsafe_innerHTML=f"Chargement de l'étape «{NB}{step_label(visible)}{NB}»…",
+                        attributes={"role": "status"}, classes=["isg-loading"])
     return main

@@ -21,6 +21,7 @@ from collections import OrderedDict
 from typing import Callable, Mapping, Sequence
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..analysis.scoring import score_assessment
 from ..analysis.scoring import Profile
@@ -136,17 +137,21 @@ class RatingCards(w.VBox):
         self.grid, self.on_rate = grid, on_rate
         self._loading = False
         self.pickers: dict[str, w.ToggleButtons] = {}
+        # One layout and one style shared by the cards' widgets: each would otherwise open two more
+        # widgets of its own, and a room builds this screen for every phone at once.
+        plain, card = w.Layout(), w.Layout(margin="0 0 1em 0")
+        text, choices = HTMLStyle(), w.ToggleButtonsStyle()
         children = []
         for dimension in grid.dimensions:
-            children.append(w.HTML(f"<h3>{escape(dimension.label)}</h3>"))
+            children.append(w.HTML(f"<h3>{escape(dimension.label)}</h3>", layout=plain, style=text))
             for criterion in dimension.criteria:
-                picker = w.ToggleButtons(options=level_options(grid, criterion),
-                                         value=_value(ratings, criterion.id))
+                picker = w.ToggleButtons(options=level_options(grid, criterion), value=_value(ratings, criterion.id),
+                                         layout=plain, style=choices)
                 picker.add_class("isg-choices")
                 picker.observe(lambda change, cid=criterion.id: self._rate(cid, change["new"]), names="value")
                 self.pickers[criterion.id] = picker
-                children.append(w.VBox([w.HTML(f'<h4 class="isg-criterion">{escape(criterion.label)}</h4>'),
-                                        picker], layout=w.Layout(margin="0 0 1em 0")))
+                heading = w.HTML(f'<h4 class="isg-criterion">{escape(criterion.label)}</h4>', layout=plain, style=text)
+                children.append(w.VBox([heading, picker], layout=card))
         super().__init__(children)
         self.add_class("isg-rating-cards")
 

@@ -10,6 +10,8 @@ heard it) and saves in the participant's own file.
 from __future__ import annotations
 
 import dataclasses
+import threading
+import time
 
 import solara.server.starlette  # noqa: F401 — first: per-kernel reactives need Solara's server loaded
 import ipyvuetify as v
@@ -30,6 +32,9 @@ from isgrille.widgets.phone_steps import PhoneWelcome
 
 from ..grids import make_grid
 from ..widgets.reading import text_of
+
+#: What a page says while the step it shows is being built.
+LOADING = "Chargement de l'étape"
 
 ALICE, BOB = "participant-alice-0001", "participant-bob-00002"
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -54,7 +59,15 @@ class Session:
             solara.lab.cookies.value = {PARTICIPANT_COOKIE: token} if token else {}
             self.box, self.rc = solara.render(ParticipantApp(), handle_error=False)
 
+    def settle(self, timeout: float = 30.0) -> None:
+        """Wait until the step shown is built (the page builds a new step in a thread of its own)."""
+        deadline = time.monotonic() + timeout
+        while any(LOADING in html for html in _html(self.box)):
+            assert time.monotonic() < deadline, "the step was never built"
+            time.sleep(0.01)
+
     def find(self, cls, **attributes):
+        self.settle()
         with self.context:
             return self.rc.find(cls, **attributes)
 
@@ -70,6 +83,7 @@ class Session:
         return self.find(cls).widget
 
     def text(self) -> str:
+        self.settle()
         return text_of(" ".join(_html(self.box)))
 
     def close(self) -> None:
@@ -139,6 +153,37 @@ def test_joins_at_the_trainers_step_and_follows_it(room, sessions):
     assert isinstance(page.shown(PhoneAssessment), PhoneAssessment)
     page.find(PhoneQuiz).assert_empty()  # only the step shown is on the page
     assert room.results_path(ALICE).parent.is_dir()
+
+
+def test_a_new_step_is_announced_at_once_and_built_by_the_rooms_builder(room, sessions, monkeypatch):
+    from isgrille.delivery.room_participant import ParticipantSession
+
+    release, building = threading.Event(), []
+    original = ParticipantSession._build
+
+    def slow_build(self, step):
+        if step == "grille":
+            building.append(threading.current_thread())
+            assert release.wait(30)
+        return original(self, step)
+
+    monkeypatch.setattr(ParticipantSession, "_build", slow_build)
+    trainer(room, step="quiz")
+    pages = [sessions(ALICE), sessions(BOB)]
+    room.hub.set(step="grille")
+    assert room.hub.wait_idle()  # every page heard the trainer while no grid is built yet
+    for page in pages:
+        with page.context:
+            assert page.rc.find(v.Btn, children=["Grille"]).widget.attributes == {"aria-current": "step"}
+        assert any(LOADING in html for html in _html(page.box))
+    deadline = time.monotonic() + 30
+    while not building:  # the room's builder took the first page's grid, after the pages heard the trainer
+        assert time.monotonic() < deadline
+        time.sleep(0.01)
+    release.set()
+    for page in pages:
+        assert isinstance(page.shown(PhoneAssessment), PhoneAssessment)
+    assert len(building) == 2 and all(t.name.startswith("isgrille-room-step") for t in building)
 
 
 def test_past_steps_reopen_future_ones_only_in_free_navigation(room, sessions):
