@@ -229,6 +229,11 @@ def test_phones_follow_the_trainer_and_every_step_fits_a_phone(devices, room):
         phones[0].wait_for_load_state("networkidle", timeout=TIMEOUT)
         assert_fits(phones[0], f"phone0-{label}")
         assert_accessible(phones[0], f"phone0-{label}-axe")
+        for width in (360, 414):  # the narrowest and the widest of the common phones
+            phones[0].set_viewport_size({"width": width, "height": 844})
+            phones[0].wait_for_function("w => document.documentElement.clientWidth === w", arg=width)
+            assert_fits(phones[0], f"phone0-{label}-{width}px")
+        phones[0].set_viewport_size({"width": PHONE["viewport"]["width"], "height": PHONE["viewport"]["height"]})
         trainer.locator('[aria-pressed="true"]').filter(has_text=label).wait_for(timeout=TIMEOUT)
         assert_accessible(trainer, f"trainer-{label}-axe")  # the projector's view of each step, at 1280×720
     for page in [trainer, *phones]:
