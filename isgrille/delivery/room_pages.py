@@ -38,6 +38,22 @@ _TITLE = re.compile(r"<title>.*?</title>", re.I | re.S)
 _VIEWPORT = re.compile(r"<meta\s+name=[\"']viewport[\"'][^>]*>", re.I)
 #: A phone may zoom (WCAG 1.4.4): Solara's page forbids it (``user-scalable=no, maximum-scale=1``).
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
+#: Solara's page says these in English (a lost connection, a restart): said in French instead.
+SOLARA_FRENCH = (
+    (re.compile(r"App is disconnected, and may not function properly\.\s*Please refresh the page\."),
+     f"La salle est déconnectée{NB}: rechargez la page (votre travail est enregistré)."),
+    (re.compile(r"Could not restore session\.\s*Please refresh( the page)?\."),
+     f"La session n’a pas pu reprendre{NB}: rechargez la page (votre travail est enregistré)."),
+    (re.compile(r"Could not restore session\.\s*Will refresh in"), f"La session n’a pas pu reprendre{NB}: rechargement dans"),
+    (re.compile(r"\bseconds\.(?=\s*\n\s*\{% endraw)"), "secondes."),
+    (re.compile(r"Server\s+disconnected\."), "Connexion perdue, reconnexion…"),
+    (re.compile(r"Restoring session…"), "Reprise de la session…"),
+    (re.compile(r"Please refresh the page"), "Rechargez la page"),
+    (re.compile(r"Refresh now"), "Recharger maintenant"),
+)
+#: Solara's loader writes « Loading app » from its script: the room's style sheet shows French instead.
+LOADER_CSS = ('<style>#loader-container h1 { font-size: 0; } #loader-container h1::after '
+              '{ content: "Chargement de la salle…"; font-size: 24px; }</style>')
 
 _CSS = """
 *, *::before, *::after { box-sizing: border-box; }
@@ -145,6 +161,9 @@ def rewrite_page(html: str, title: str) -> str:
     """
     html = _HTML_OPEN.sub('<html lang="fr">', html, count=1)
     html = _VIEWPORT.sub(VIEWPORT, html, count=1)
+    for english, french in SOLARA_FRENCH:
+        html = english.sub(french, html)
+    html = html.replace("</head>", LOADER_CSS + "</head>", 1)
     return _TITLE.sub(lambda _m: f"<title>{escape(title)}</title>", html, count=1)
 
 

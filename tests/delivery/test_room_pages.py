@@ -153,3 +153,17 @@ def test_the_page_title_is_the_workshop_s(tmp_path):
             raise ValueError("contenu cassé")
 
     assert page_title(Broken()) == ""  # type: ignore[arg-type]
+
+
+def test_solaras_own_words_on_a_lost_connection_are_said_in_french():
+    from pathlib import Path
+
+    import solara.server
+
+    template = (Path(solara.server.__file__).parent / "templates" / "solara.html.j2").read_text(encoding="utf-8")
+    assert "Server" in template and "Could not restore session" in template  # what is rewritten is still there
+    french = rewrite_page(template, "Atelier")
+    for english in ("disconnected", "Could not restore", "Restoring session", "Please refresh", "Refresh now"):
+        assert english not in french
+    assert "Connexion perdue" in french and "rechargez la page" in french
+    assert french.count("Chargement de la salle") == 1 and french.index("Chargement de la salle") < french.index("</head>")
