@@ -24,7 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from websockets.exceptions import InvalidStatus
+from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.sync.client import connect
 
 from isgrille.delivery.room_site import PARTICIPANT_COOKIE, TRAINER_COOKIE
@@ -171,6 +171,34 @@ def test_the_kernel_websocket_only_inside_the_room(room):
     cookie = "; ".join(f"{k}={v}" for k, v in participant.items())
     with connect(base, additional_headers={"Cookie": cookie}, open_timeout=60) as socket:
         assert socket.protocol.state.name == "OPEN"
+
+
+def test_a_participant_runs_no_code(room, tmp_path):
+    """An ``execute_request`` sent on a participant's own kernel websocket runs nothing (Solara's virtual kernels
+    take widget messages only): the marker file it would write never appears, and that session ends."""
+    import uuid
+
+    marker = tmp_path / "code-execute"
+    participant = room.join()
+    status, headers, _ = room.get("/", participant)  # the page: Solara's session cookie
+    assert status == 200
+    cookie = "; ".join(f"{k}={v}" for k, v in {**participant, **cookies_of(headers)}.items())
+    url = f"ws://127.0.0.1:{room.port}/jupyter/api/kernels/{uuid.uuid4().hex}/channels?session_id={uuid.uuid4().hex}"
+    request = {"header": {"msg_id": uuid.uuid4().hex, "msg_type": "execute_request", "session": uuid.uuid4().hex,
+                          "username": "", "version": "5.3", "date": "2026-12-02T00:00:00Z"},
+               "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
+               "content": {"code": f"open({str(marker)!r}, 'w').write('x')", "silent": False}}
+    with connect(url, additional_headers={"Cookie": cookie}, open_timeout=60) as socket:
+        socket.send(json.dumps(request))
+        replies = []
+        try:
+            while True:  # until the server closes this session (it refuses what it does not know)
+                replies.append(json.loads(socket.recv(timeout=60)))
+        except ConnectionClosed:
+            pass
+    assert not marker.exists()
+    assert not [r for r in replies if r.get("header", {}).get("msg_type") in ("execute_reply", "execute_result",
+                                                                                 "stream")]
 
 
 def test_a_full_room_says_so_and_keeps_those_in(tmp_path):
