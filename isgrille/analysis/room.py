@@ -36,6 +36,8 @@ from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import MAX_BYTES, size_label
 from ..content.model import Assessment, Grid, Quiz
 from ..results.learner import SELF
+from ..results.room_state import FOLDER_ID
+from ..results.room_state import RESULTS_NAME as ROOM_RESULTS_NAME
 from .quiz_tally import answer_counts, quiz_misses
 from .tidy import Cohort, ProjectRecord, class_files, load_cohort
 
@@ -46,10 +48,8 @@ __all__ = ["VISITOR_ID", "RESULTS_NAME", "MAX_UPLOADS", "room_files", "folder_fi
            "Visitor", "visitors", "project_labels", "ratings_key", "room_matrix", "VoteTally", "vote_tallies", "most_missed", "Gap",
            "assessment_gaps", "save_upload"]
 
-#: A visitor's folder name in the room (derived from their login cookie, never typed).
-VISITOR_ID = re.compile(r"[a-z0-9]{8,32}")
-#: A visitor's results file, in their folder.
-RESULTS_NAME = "mes_resultats.json"
+#: A visitor's folder name in the room (derived from their login cookie, never typed), and their results file.
+VISITOR_ID, RESULTS_NAME = FOLDER_ID, ROOM_RESULTS_NAME
 #: Most files a trainer may upload into one view (each at most ``MAX_BYTES["results"]``).
 MAX_UPLOADS = 200
 _SAFE = re.compile(r"[^A-Za-z0-9_.-]+")

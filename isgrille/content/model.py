@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Mapping, Sequence
 
 __all__ = [
+    "NB",
     "NOT_RATED",
     "fold_label",
     "match_label",
@@ -36,6 +37,9 @@ __all__ = [
     "QuizItem",
     "Quiz",
 ]
+
+#: The no-break space of French typography (before « : ; ! ? », inside « »), in every French text the kit writes.
+NB = "\u00a0"
 
 #: The content's light emphasis (``data/README.md``): ``**gras**``, ``*italique*``, ``++souligné++``.
 BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)

@@ -43,7 +43,7 @@ from ..results.learner import LearnerResults
 from .card_html import card_html
 
 __all__ = ["FORMATS", "card_png", "card_pdf", "card_html", "card_filename", "write_cards", "results_card_files",
-           "card_downloads", "card_button"]
+           "card_downloads", "class_downloads", "card_button"]
 
 #: The formats :func:`write_cards` knows, by file extension.
 FORMATS = ("png", "pdf", "html")
@@ -268,6 +268,16 @@ def card_downloads(card: ProfileCard, grid: Grid, label: str = "Fiche projet") -
         Download(f"{label} (page web)", card_filename(card.project, "html"), "text/html",
                  card_html(card, grid).encode("utf-8")),
     ]
+
+
+def class_downloads(grid: Grid, records: Sequence, outline=None) -> list:
+    """A room's or a class's projects (:class:`~isgrille.analysis.tidy.ProjectRecord`): every card in one PDF."""
+    from ..analysis.card import card_from_record
+    from ..widgets.card_download import Download
+
+    cards = [card_from_record(grid, record, outline) for record in records]
+    return [Download(f"Toutes les fiches ({len(cards)} projets, PDF)", "fiches_salle.pdf", "application/pdf",
+                     card_pdf(cards, grid))]
 
 
 def card_button(kit, sequence: int):

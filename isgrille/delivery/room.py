@@ -26,6 +26,7 @@ import socket
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..content.model import NB
 from ..results.atomic import write_private
 from .kit_files import FIRST_NOTEBOOK
 
@@ -39,7 +40,6 @@ ROOM_FOLDER = "salle"
 _CODE = re.compile(r"[A-Za-z0-9]{6,32}")
 # TEST-NET-1 (RFC 5737): never assigned; a UDP "connect" to it only asks the routing table, sends nothing.
 _PROBE = ("192.0.2.1", 9)
-NB = "\u00a0"  # no-break space before « : ; ! ? »
 
 
 def new_code(length: int = 8) -> str:

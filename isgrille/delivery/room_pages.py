@@ -19,7 +19,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
-from ..content.model import plain_text
+from ..content.model import NB, plain_text
 from ..widgets.text import escape
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,7 +32,6 @@ log = logging.getLogger(__name__)
 
 #: The title when the workshop has none.
 DEFAULT_TITLE = "Atelier\u00a0– salle"
-NB = "\u00a0"  # no-break space (French typography: before « : ; ! ? », inside « »)
 _HTML_OPEN = re.compile(r"<html\b[^>]*>", re.I)
 _TITLE = re.compile(r"<title>.*?</title>", re.I | re.S)
 _VIEWPORT = re.compile(r"<meta\s+name=[\"']viewport[\"'][^>]*>", re.I)

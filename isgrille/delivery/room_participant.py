@@ -36,8 +36,9 @@ import ipywidgets as w
 import solara
 
 from ..content.errors import ContentError
+from ..content.model import NB
 from ..results import room_ratings
-from ..results.room_state import STEPS, RoomState, step_label
+from ..results.room_state import RESULTS_NAME, STEPS, RoomState, step_label
 from ..results.store import ResultsStore, read_results
 from ..widgets.axes import AxesWidget
 from ..widgets.card_download import CardDownload
@@ -48,14 +49,12 @@ from ..widgets.phone_steps import PHONE_CSS, PhoneWelcome
 from ..widgets.pitch import PitchWidget
 from .room_hub import current_context
 from .room_site import RoomSite, participant_folder, participant_of, site
-from .room_visitor import RESULTS_NAME
 
 __all__ = ["ParticipantApp", "ParticipantSession", "NO_COOKIE", "PHONE_CSS"]
 
 log = logging.getLogger(__name__)
 #: Builds the steps the pages have not built yet, one at a time, for the whole room.
 _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isgrille-room-step")
-NB = "\u00a0"
 #: What a page without the participant's cookie says (and all it shows).
 NO_COOKIE = (f"Ouvrez le lien de la salle donné par le formateur (ou scannez son code QR){NB}: "
              "cette page ne sait pas encore qui vous êtes.")
@@ -93,6 +92,7 @@ class ParticipantSession:
         self._building = threading.Lock()
         self.ratings: dict[str, dict[str, int | None]] = {}  # project folder -> my ratings of it
         self.axes: AxesWidget | None = None
+        self.shown, self.pitching = "", ""  # the step last shown, the project pitching when it was
 
     def ready(self, step: str) -> bool:
         """Whether ``step``'s widgets are built (:meth:`build`)."""
@@ -109,16 +109,21 @@ class ParticipantSession:
                     self.built[step] = w.HTML(BROKEN)
 
     def view(self, step: str, state: RoomState) -> w.Widget:
-        """The widget of ``step``, built on first use, brought up to date with the trainer's ``state``."""
+        """The widget of ``step`` (built if it is not yet), brought up to date with the trainer's ``state``.
+
+        What it reads from disk — the axes from the ratings, the name of the project that pitches — is read
+        when the step is entered or the project changes, not at every change of the room's state.
+        """
+        self.build(step)
+        widget = self.built[step]
+        entered, self.shown = step != self.shown, step
         try:
-            widget = self.built.get(step)
-            if widget is None:
-                widget = self.built[step] = self._build(step)
-            elif isinstance(self.axes, AxesWidget) and step == "axes":
+            if step == "axes" and entered and self.axes is not None:
                 self.axes.refresh()  # the ratings may have changed since
-            if step == "quiz" and isinstance(widget, PhoneQuiz):
+            elif step == "quiz" and isinstance(widget, PhoneQuiz):
                 widget.show(state.quiz_index, state.revealed)
-            elif step == "booster" and isinstance(widget, PhoneRating):
+            elif step == "booster" and isinstance(widget, PhoneRating) and (entered or state.pitching != self.pitching):
+                self.pitching = state.pitching
                 self._booster(widget, state.pitching)
             return widget
         except Exception:  # noqa: BLE001 — one broken step never breaks the page; said in French

@@ -14,14 +14,14 @@ import threading
 import time
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable
 
 import ipywidgets as w
 import solara
 
 from ..analysis.card import card_from_record
 from ..analysis.room import RoomReader, RoomSnapshot, VoteTally, project_labels, ratings_key, room_matrix, visitors
-from ..analysis.room import VISITOR_ID, vote_tallies
+from ..analysis.room import vote_tallies
 from ..analysis.room_live import ROOM_ASSESSOR, raters, rating_summary, room_assessment, word_counts
 from ..analysis.tidy import ProjectRecord
 from ..results.learner import SELF
@@ -38,7 +38,7 @@ from ..widgets.room_votes import votes_html
 from ..widgets.room_words import words_html
 from ..widgets.text import STYLE, escape, inline_markdown
 from ..widgets.timer import CountdownWidget
-from .card_files import card_downloads, card_pdf
+from .card_files import card_downloads, class_downloads
 from .room_site import RoomSite, is_trainer, site
 
 __all__ = ["TrainerPage", "Watcher", "INTERVAL", "PROJECTOR_CSS", "REFUSAL"]
@@ -110,7 +110,7 @@ class Watcher:
             self.wake.clear()
 
     def read_live(self, folder: str) -> None:
-        ok = bool(VISITOR_ID.fullmatch(folder))  # a hand-edited room state may name anything
+        ok = bool(folder)  # the room state holds a folder id or nothing (RoomState checks it)
         found = read_room_ratings_if_changed(self.room.folder, folder, self._seen) if ok else None
         if found is not None:
             ratings, problem, self._seen = found
@@ -290,11 +290,6 @@ def CardsView(room: RoomSite, snapshot: RoomSnapshot | None, **_: Any) -> Any:
     def one(record: ProjectRecord) -> list[Download]:
         return card_downloads(card_from_record(grid, record, outline), grid, "Fiche")
 
-    def every(records: Sequence[ProjectRecord]) -> list[Download]:
-        cards = [card_from_record(grid, record, outline) for record in records]
-        return [Download(f"Toutes les fiches ({len(cards)} projets, PDF)", "fiches_salle.pdf", "application/pdf",
-                         card_pdf(cards, grid))]
-
-    cards = solara.use_memo(lambda: RoomCards(one, every), [])
+    cards = solara.use_memo(lambda: RoomCards(one, lambda records: class_downloads(grid, records, outline)), [])
     solara.use_effect(lambda: cards.show(snapshot) if snapshot is not None else None, [snapshot])
     return solara.Column(children=[cards])

@@ -32,7 +32,7 @@ from ..widgets.room_cards import RoomCards
 from ..widgets.room_panel import Refresher, RoomPanel
 from ..widgets.room_profile import RoomProfile
 from ..widgets.room_votes import RoomVotes
-from .card_files import card_downloads, card_pdf
+from .card_files import card_downloads, class_downloads
 from .kit import grid_path_from_env
 from .room_visitor import ROOM_ENV, URL_ENV  # the room folder and the address to give the room
 
@@ -120,9 +120,7 @@ class RoomView:
 
     def class_pdf(self, records: Sequence[ProjectRecord]) -> list[Download]:
         """Every project's card in one PDF, one page each."""
-        cards = [card_from_record(self.grid, record, self.outline) for record in records]
-        return [Download(f"Toutes les fiches ({len(cards)} projets, PDF)", "fiches_salle.pdf", "application/pdf",
-                         card_pdf(cards, self.grid))]
+        return class_downloads(self.grid, records, self.outline)
 
     def _failed(self, exc: Exception) -> None:
         self.panel.show_status(f"La mise à jour a échoué ({exc or type(exc).__name__}) : nouvel essai dans "

@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from ..results.room_state import RESULTS_NAME
+
 __all__ = ["COOKIE_ENV", "RESULTS_NAME", "ROOM_ENV", "SECRET_ENV", "URL_ENV", "Seat", "room_seat",
            "username_from_cookies", "visitor_id"]
 
@@ -38,8 +40,6 @@ URL_ENV = "ISGRILLE_ROOM_URL"
 SECRET_ENV = "ISGRILLE_ROOM_SECRET"
 #: The name of the room's login cookie.
 COOKIE_ENV = "ISGRILLE_ROOM_COOKIE"
-#: A visitor's results file, in their folder of the room.
-RESULTS_NAME = "mes_resultats.json"
 #: Days a login cookie stays valid (jupyter_server sets 30).
 _COOKIE_DAYS = 31
 

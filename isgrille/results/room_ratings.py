@@ -43,6 +43,7 @@ from ..content.errors import os_error_text
 from ..content.limits import shorten, size_label
 from .atomic import write_atomic
 from .lock import ResultsLock
+from .room_state import FOLDER_ID, RESULTS_NAME
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..content.model import Grid
@@ -63,12 +64,11 @@ MAX_ID = 64
 MAX_LEVEL = 100
 #: Largest file read: 1000 raters × 30 criteria fit in about 1 MB.
 MAX_FILE_BYTES = 2_000_000
-_FOLDER = re.compile(r"[a-z0-9]{8,32}")
 _CRITERION = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 
 
 def _folder(value: object, what: str) -> str:
-    if not isinstance(value, str) or not _FOLDER.fullmatch(value):
+    if not isinstance(value, str) or not FOLDER_ID.fullmatch(value):
         shown = shorten(value) if isinstance(value, str) else type(value).__name__
         raise ValueError(f"dossier de {what} refusé : {shown!r} (attendu : 8 à 32 lettres minuscules ou chiffres)")
     return value
@@ -210,6 +210,6 @@ def save_room_assessment(room: str | Path, project: str, grid: "Grid", assessor:
     """
     from .store import ResultsStore
 
-    path = Path(room) / _folder(project, "projet") / "mes_resultats.json"
+    path = Path(room) / _folder(project, "projet") / RESULTS_NAME
     checked = _checked_ratings(ratings)
     ResultsStore(grid, path).update(lambda results: results.assessments.__setitem__(assessor, dict(checked)))

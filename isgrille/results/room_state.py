@@ -21,6 +21,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from ..content.errors import os_error_text
 from .atomic import write_atomic
 from .lock import ResultsLock
 
-__all__ = ["STEPS", "STATE_NAME", "RoomState", "read_room_state", "save_room_state", "step_label", "step_index"]
+__all__ = ["STEPS", "STATE_NAME", "FOLDER_ID", "RESULTS_NAME", "RoomState", "read_room_state", "save_room_state", "step_label", "step_index"]
 
 #: The participant app's steps, in the workshop's order: ``(id, label on screen)``.
 STEPS: tuple[tuple[str, str], ...] = (
@@ -43,6 +44,9 @@ STEPS: tuple[tuple[str, str], ...] = (
 )
 #: The room state's file in the room folder (hidden: never a participant's folder).
 STATE_NAME = ".etat.json"
+#: A participant's folder name in the room (drawn by the server, never typed), and their results file in it.
+FOLDER_ID = re.compile(r"[a-z0-9]{8,32}")
+RESULTS_NAME = "mes_resultats.json"
 _MAX_BYTES = 64 * 1024
 _IDS = tuple(step for step, _ in STEPS)
 
@@ -122,7 +126,7 @@ def _checked(state: RoomState) -> RoomState:
         state,
         step=state.step if state.step in _IDS else "accueil",
         quiz_index=max(0, min(state.quiz_index, 10_000)),
-        pitching=state.pitching if state.pitching.isalnum() and len(state.pitching) <= 64 else "",
+        pitching=state.pitching if FOLDER_ID.fullmatch(state.pitching) else "",
         timer_started=state.timer_started if 0 <= state.timer_started < 1e11 else 0.0,
         version=max(0, state.version),
     )

@@ -25,7 +25,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 
 from ..analysis.scoring import score_assessment
 from ..analysis.scoring import Profile
-from ..content.model import Assessment, Criterion, Grid, plain_text
+from ..content.model import NB, Assessment, Criterion, Grid, plain_text
 from ..plots.live_radar import LiveRadar
 from ..results.learner import SELF, LearnerResults
 from ..results.store import ResultsStore
@@ -38,7 +38,6 @@ from .welcome import adaptation_html
 __all__ = ["NOT_RATED_VALUE", "level_options", "RatingCards", "SharedRadar", "shared_radar", "PhoneProfile",
            "PhoneAssessment", "PhoneRating", "phone_assessment", "phone_rating"]
 
-NB = "\u00a0"
 #: The value of the « Non renseigné » choice (a level index is 0 or more; None is « no choice yet »).
 NOT_RATED_VALUE = -1
 

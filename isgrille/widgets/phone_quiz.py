@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..content.model import Quiz, QuizItem, match_label
+from ..content.model import NB, Quiz, QuizItem, match_label
 from ..results.store import ResultsStore
 from .quiz import examples_html
 from .status import SaveStatus
@@ -22,7 +22,6 @@ from .text import STYLE, escape, inline_markdown
 
 __all__ = ["PhoneQuiz", "phone_quiz"]
 
-NB = "\u00a0"  # the no-break space of French typography
 
 
 class PhoneQuiz(w.VBox):

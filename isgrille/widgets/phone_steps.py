@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..content.model import NB
 from ..results.learner import LearnerResults
 from ..results.store import ResultsStore, results_data_uri
 from .session import ROOM_NOTE
@@ -26,7 +27,6 @@ from .text import STYLE, escape
 
 __all__ = ["PhoneWelcome", "phone_welcome", "PHONE_CSS"]
 
-NB = "\u00a0"
 
 
 class PhoneWelcome(w.VBox):
