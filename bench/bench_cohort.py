@@ -81,7 +81,7 @@ def in_process(source: Path, out: Path) -> float:
     start = time.perf_counter()
     code = run_cohort([source], out)
     elapsed = time.perf_counter() - start
-    assert code == 0, f"cohort {source} : code {code}"
+    assert code == 0, f"cohort {source}\u00a0: code {code}"
     return elapsed
 
 
@@ -140,7 +140,7 @@ def main() -> None:
         for small, big in (("CSV 10 000 lignes", "CSV 100 000 lignes"), ("1 000 fichiers", "10 000 fichiers")):
             for kind in ("run_cohort", "commande"):
                 ratio = median[big, kind] / median[small, kind]
-                print(f"10× les données ({small} → {big}), {kind} : {ratio:.1f}× le temps (objectif ≤ 12×)")
+                print(f"10× les données ({small} → {big}), {kind}\u00a0: {ratio:.1f}× le temps (objectif ≤ 12×)")
 
 
 if __name__ == "__main__":

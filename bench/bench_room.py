@@ -68,7 +68,7 @@ async def visitor(base: str) -> float:
     guest = Visitor(base)
     kernel = await guest.open("01_integrer_le_concept.ipynb", f"?token={CODE}")
     states = await kernel.widgets()
-    await kernel.set_value(find(states, "ToggleButtonsModel", description="Ma réponse :"), 0, "index")  # VRAI
+    await kernel.set_value(find(states, "ToggleButtonsModel", description="Ma réponse\u00a0:"), 0, "index")  # VRAI
     kernel.close()
     return time.perf_counter() - started
 

@@ -380,7 +380,7 @@ def _all_shown(pages: list, label: str, timeout: float) -> int:
             page.wait_for_function(STEP_SHOWN_JS, arg=label, timeout=int(left * 1000), polling=250)
             shown += 1
         except Exception as exc:
-            print(f"  a browser page did not show « {label} »: {str(exc).splitlines()[0][:160]}", flush=True)
+            print(f"  a browser page did not show «\u00a0{label}\u00a0»: {str(exc).splitlines()[0][:160]}", flush=True)
     return shown
 
 

@@ -46,10 +46,12 @@ from .analysis.scoring import (
     LevelSummary,
     Profile,
     compare_assessments,
+    figure_rule,
     find_improvement_axes,
     score_assessment,
 )
 from .analysis.tidy import Cohort, ProjectRecord, load_cohort
+from .content.attribution import Attribution, attribution_of
 from .content.errors import ContentError, Problem
 from .content.loading import data_dir, load_concepts, load_grid, load_quiz, load_workshop
 from .content.model import NOT_RATED, Assessment, Criterion, Dimension, Grid, Quiz, QuizItem, SectorExample
@@ -64,6 +66,7 @@ __all__ = [
     "NOT_RATED",
     "Assessment",
     "AssessmentGap",
+    "Attribution",
     "Cohort",
     "ContentError",
     "Criterion",
@@ -83,8 +86,10 @@ __all__ = [
     "QuizResult",
     "SectorExample",
     "assessments_frame",
+    "attribution_of",
     "compare_assessments",
     "data_dir",
+    "figure_rule",
     "find_improvement_axes",
     "load_assessments",
     "load_cohort",

@@ -81,7 +81,7 @@ key_points:
   - Un besoin social
 key_questions_title: Questions clés
 key_questions:
-  - À quel besoin répond le projet ?
+  - À quel besoin répond le projet\u202f?
 """
 # 10: definitions[0]   14: definitions[1]   19: key_points
 
@@ -125,7 +125,7 @@ offers:
     stage: incuber
     description: Accompagnement collectif
 resources:
-  - title: Mode d'emploi « innovation sociale »
+  - title: Mode d'emploi «\u00a0innovation sociale\u00a0»
     url: "https://www.avise.org"
 """
 # 9, 12, 14: programme.entries[0..2]   18: sequences[0]   25: atis   37: offers[0].stage

@@ -35,7 +35,7 @@ LEVELS = ("Bas", "Moyen", "Haut")
 
 def write_grid(path: Path, dimensions: int = 2, criteria: int = 5) -> Path:
     """A grid file of ``dimensions`` × ``criteria`` criteria and the three LEVELS."""
-    lines = ["kind: grid", "id: grille_essai", 'title: "Grille d\'essai « maison »"',
+    lines = ["kind: grid", "id: grille_essai", 'title: "Grille d\'essai «\u00a0maison\u00a0»"',
              'source: "Une grille écrite pour les tests"', f"levels: [{', '.join(LEVELS)}]", "dimensions:"]
     for d in range(1, dimensions + 1):
         lines += [f"  - id: dim{d}", f'    label: "Dimension {d}"', "    criteria:"]
@@ -85,10 +85,10 @@ def test_every_notebook_runs_with_another_grid(name, tmp_path, monkeypatch, grid
     html = html_of(run(name, tmp_path, monkeypatch, grid))
     assert "creativecommons.org/licenses/by-nc-sa/4.0/deed.fr" in html  # attribution at the end of each
     if name in ("00_accueil", "02_caracteriser", "06_analyse"):
-        assert "Grille d&#x27;essai « maison »" in html and "2 dimensions, 10 critères, 3 niveaux" in html
+        assert "Grille d&#x27;essai «\u00a0maison\u00a0»" in html and "2 dimensions, 10 critères, 3 niveaux" in html
         assert str(grid) in html
     if name == "06_analyse":  # no fictional class for a grid of one's own: empty analyses, said plainly
-        assert "0 projet, 0 évaluation" in html and "Aucune évaluation : pas de carte des projets." in html
+        assert "0 projet, 0 évaluation" in html and "Aucune évaluation\u00a0: pas de carte des projets." in html
     if name == "04_booster":
         assert "le projet fictif d&#x27;exemple n&#x27;existe que pour la grille de l&#x27;AMI" in html
         assert "(fictif)" not in html
@@ -107,14 +107,14 @@ def test_a_bad_grid_file_stops_the_first_cell_with_a_french_message(tmp_path, mo
     with pytest.raises(CellExecutionError) as raised:
         run("00_accueil", tmp_path, monkeypatch, bad)
     message = str(raised.value)
-    assert "Le kit ne s'ouvre pas : " in message and str(bad) in message
+    assert "Le kit ne s'ouvre pas\u00a0: " in message and str(bad) in message
     assert "Traceback" not in message and "ContentError" not in message.split("KitNotOpened")[0]
 
 
 # --- the shipped key-questions grid, by its name ------------------------------------------
 
 KEY_QUESTIONS_TITLE = "Questions clés pour l&#x27;analyse d&#x27;un projet d&#x27;innovation sociale"
-ADAPTATION = ("Grille adaptée par le kit isgrille à partir des questions clés de l&#x27;atelier ; les descripteurs "
+ADAPTATION = ("Grille adaptée par le kit isgrille à partir des questions clés de l&#x27;atelier\u202f; les descripteurs "
               "ne viennent pas de la source.")
 #: Printed by the last cell of a driven notebook, as one JSON line.
 REPORT = "import json; print(json.dumps({k: v for k, v in report.items()}))"
@@ -154,11 +154,11 @@ def test_every_notebook_runs_with_the_shipped_key_questions_grid(name, tmp_path,
     if name == "06_analyse":  # the key-questions grid's fictional class, its charts
         assert "4 projets, " in html and html.count('<img class="isg-chart" alt="') == 3
     if name in ("00_accueil", "02_caracteriser", "06_analyse"):  # the grid card: title, size, adaptation note
-        assert f"La grille utilisée : {KEY_QUESTIONS_TITLE}" in html
+        assert f"La grille utilisée\u00a0: {KEY_QUESTIONS_TITLE}" in html
         assert "1 dimension, 7 critères, 3 niveaux (Non, En partie, Oui)" in html
-        assert f'<p role="note"><small><strong>Adaptation :</strong> {ADAPTATION}</small></p>' in html
+        assert f'<p role="note"><small><strong>Adaptation\u00a0:</strong> {ADAPTATION}</small></p>' in html
     if name in ("02_caracteriser", "04_booster"):  # the profile beside the rating screen names the grid too
-        assert (f'<p role="note"><small><strong>Grille « {KEY_QUESTIONS_TITLE} » :</strong> {ADAPTATION}'
+        assert (f'<p role="note"><small><strong>Grille «\u00a0{KEY_QUESTIONS_TITLE}\u00a0»\u00a0:</strong> {ADAPTATION}'
                 "</small></p>") in html
     if name == "02_caracteriser":
         report = report_of(notebook)
@@ -167,9 +167,9 @@ def test_every_notebook_runs_with_the_shipped_key_questions_grid(name, tmp_path,
             "impact_social")}
         assert report["axes"] == ["parties_prenantes", "impact_social"]  # below the top level, in grid order
         rows = table_rows(report["profile"])
-        assert ["Quel besoin est concerné ? Est-il pas ou mal couvert ?", "Oui"] in rows
+        assert ["Quel besoin est concerné\u202f? Est-il pas ou mal couvert\u202f?", "Oui"] in rows
         assert ["Ancrage territorial", "non renseigné"] in rows
-        assert "Questions clés : médiane En partie (1 Oui, 1 En partie, 1 Non, 4 non renseignés)" in report["alt"]
+        assert "Questions clés\u00a0: médiane En partie (1 Oui, 1 En partie, 1 Non, 4 non renseignés)" in report["alt"]
         results = json.loads(saved.read_text(encoding="utf-8"))
         assert results["grid"] == "questions_cles"
         [own] = results["assessments"]
@@ -177,10 +177,10 @@ def test_every_notebook_runs_with_the_shipped_key_questions_grid(name, tmp_path,
         assert results["axes"] == {"parties_prenantes": "Associer les familles au choix des trajets."}
     if name == "04_booster":  # the fictional example is the AMI grid's: a French note, not a crash
         assert "le projet fictif d&#x27;exemple n&#x27;existe que pour la grille de l&#x27;AMI" in html
-        assert f"pas pour la grille « {KEY_QUESTIONS_TITLE} »" in html and "(fictif)" not in html
+        assert f"pas pour la grille «\u00a0{KEY_QUESTIONS_TITLE}\u00a0»" in html and "(fictif)" not in html
         report = report_of(notebook)
         assert (report["assessor"], report["pickers"]) == ("formateur", 7)
         assert ["Ancrage territorial", "Oui"] in table_rows(report["profile"])  # no self-assessment to compare with
-        assert "formateur — Questions clés : médiane Oui (1 Oui, 1 En partie, 5 non renseignés)" in report["alt"]
+        assert "formateur — Questions clés\u00a0: médiane Oui (1 Oui, 1 En partie, 5 non renseignés)" in report["alt"]
         [trainer] = json.loads(saved.read_text(encoding="utf-8"))["assessments"]
         assert trainer == {"assessor": "formateur", "ratings": {"besoin": "En partie", "ancrage_territorial": "Oui"}}

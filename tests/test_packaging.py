@@ -34,10 +34,14 @@ def test_environment_yml_matches_pyproject():
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     assert env["channels"] == ["conda-forge"]
     listed = [d for d in env["dependencies"] if isinstance(d, str)]
+    sections = [d for d in env["dependencies"] if isinstance(d, dict)]
+    assert all(set(d) == {"pip"} for d in sections), "only a pip section besides conda's packages"
+    from_pip = [name for d in sections for name in d["pip"]]  # on PyPI only (the French language pack)
+    assert not any(re.search(r"[/\\]|^\.|^-e", name) for name in from_pip), "pip installs by name, never a path"
     conda = _names([d for d in listed if not d.startswith(("python", "pip"))])
-    assert conda == wanted
+    assert {**conda, **_names(from_pip)} == wanted
+    assert not set(conda) & set(_names(from_pip))
     assert "python=3.11" in listed
-    assert not any(isinstance(d, dict) for d in env["dependencies"]), "no pip section with local paths"
 
 
 def test_postbuild_installs_the_package():
@@ -153,7 +157,7 @@ def test_an_installed_kit_inits_a_folder_and_presents_it(venv, tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-    assert result.stdout.splitlines()[-1].startswith(f"Ensuite : cd {folder} && python -m isgrille present")
+    assert result.stdout.splitlines()[-1].startswith(f"Ensuite\u00a0: cd {folder} && python -m isgrille present")
     code = (
         "import json, isgrille, pathlib\n"
         "from isgrille.delivery.present import voila_command, workshop_folder\n"
@@ -175,8 +179,8 @@ def test_an_installed_kit_outside_the_workshop_says_to_run_init(venv, tmp_path):
     result = subprocess.run([str(venv), "-m", "isgrille", "present"], cwd=tmp_path, env=clean_env(),
                             capture_output=True, text=True, timeout=120)
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr.strip() == (f"{tmp_path}: l'atelier n'y est pas (attendu : un dossier qui contient "
-                                     "00_accueil.ipynb) ; lancez d'abord « python -m isgrille init atelier »")
+    assert result.stderr.strip() == (f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient "
+                                     "00_accueil.ipynb)\u202f; lancez d'abord «\u00a0python -m isgrille init atelier\u00a0»")
 
 
 def test_voila_and_binder_default_to_the_kit_template():

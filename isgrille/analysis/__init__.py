@@ -6,7 +6,8 @@ for). Imports the content and results layers, never plots, widgets or delivery.
 ==============  ==============================================================
 module          what it holds
 ==============  ==============================================================
-``scoring``     ``score_assessment`` (profile: counts, median, percent),
+``scoring``     ``score_assessment`` (profile: counts, median, share at or
+                above the reference level),
                 ``find_improvement_axes``, ``compare_assessments``
 ``quiz``        ``score_quiz``: a learner's answers against the quiz
 ``cohort``      a cohort's CSV of assessments (``load_assessments``) and its

@@ -137,8 +137,8 @@ def card_data(
     for assessment in assessments:
         if assessment.project != project:
             raise ValueError(
-                f"fiche du projet '{project}' : l'évaluation de '{assessment.assessor}' porte sur le projet "
-                f"'{assessment.project}' (attendu : '{project}')"
+                f"fiche du projet '{project}'\u00a0: l'évaluation de '{assessment.assessor}' porte sur le projet "
+                f"'{assessment.project}' (attendu\u00a0: '{project}')"
             )
     kept = _latest(assessments)
     profiles = tuple(score_assessment(grid, assessment) for assessment in kept)

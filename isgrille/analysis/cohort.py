@@ -115,7 +115,7 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
             if date is None:
                 date = dates[row[date_at]] = _date(row[date_at])
             if date == UNKNOWN:
-                report(f"date '{shorten(row[date_at].strip())}' invalide (attendu : AAAA-MM-JJ comme 2026-11-26, "
+                report(f"date '{shorten(row[date_at].strip())}' invalide (attendu\u00a0: AAAA-MM-JJ comme 2026-11-26, "
                        "ou JJ/MM/AAAA comme 26/11/2026, ou vide)", line, date_at)
                 continue
         key = (project, assessor, date)
@@ -143,7 +143,7 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
     if problems:
         raise ContentError(problems, more)
     if not assessments:
-        raise ContentError.single(path, "aucune évaluation : le tableau n'a que sa ligne d'en-tête",
+        raise ContentError.single(path, "aucune évaluation\u00a0: le tableau n'a que sa ligne d'en-tête",
                                   **table.place(table.header_line))
     return tuple(assessments)
 
@@ -160,10 +160,10 @@ def _index(cell: str, grid: Grid) -> int:
 def _level_text(grid: Grid, cell: str, level: int) -> str:
     """What is wrong with a cell that gives no level: an unknown label, or an index out of range."""
     if level == _OUT_OF_RANGE:
-        return (f"niveau n° {cell.strip()} hors limites (attendu : de 0 pour « {grid.levels[0]} » à "
-                f"{grid.top_index} pour « {grid.levels[-1]} », ou vide pour « {NOT_RATED} »)")
-    return (f"niveau '{shorten(cell.strip())}' inconnu (attendu : {', '.join(grid.levels)}, ou leur indice de 0 à "
-            f"{grid.top_index}, ou vide pour « {NOT_RATED} »)")
+        return (f"niveau n° {cell.strip()} hors limites (attendu\u00a0: de 0 pour «\u00a0{grid.levels[0]}\u00a0» à "
+                f"{grid.top_index} pour «\u00a0{grid.levels[-1]}\u00a0», ou vide pour «\u00a0{NOT_RATED}\u00a0»)")
+    return (f"niveau '{shorten(cell.strip())}' inconnu (attendu\u00a0: {', '.join(grid.levels)}, ou leur indice de 0 à "
+            f"{grid.top_index}, ou vide pour «\u00a0{NOT_RATED}\u00a0»)")
 
 
 def _date(cell: str) -> str | int:
@@ -203,7 +203,7 @@ def _columns(table: Table, grid: Grid) -> dict[str, int | None]:
     for index, name in enumerate(table.header):
         role = names.get(_folded(name))
         if not name:
-            report(f"colonne n° {index + 1} sans nom : nommez-la ou supprimez-la")
+            report(f"colonne n° {index + 1} sans nom\u00a0: nommez-la ou supprimez-la")
         elif role is None:
             unknown.append(index)
         elif at[role] is not None:
@@ -213,20 +213,20 @@ def _columns(table: Table, grid: Grid) -> dict[str, int | None]:
         else:
             at[role] = index
     if at[PROJECT] is None:
-        problems.insert(0, Problem(str(table.path), "colonne du projet manquante (attendu : « projet » ou « project »)", **where))
+        problems.insert(0, Problem(str(table.path), "colonne du projet manquante (attendu\u00a0: «\u00a0projet\u00a0» ou «\u00a0project\u00a0»)", **where))
     criteria = [c for c in grid.criteria if at[c.id] is not None]
     if unknown and not criteria:  # no column of this grid: say it once
         shown = ", ".join(f"'{shorten(table.header[index], 30)}'" for index in unknown[:5])
-        report(f"colonnes inconnues pour la grille « {grid.title or grid.id} » : {shown}"
-               f"{', …' if len(unknown) > 5 else ''} (attendu, par exemple : {_expected(grid, 3)})")
+        report(f"colonnes inconnues pour la grille «\u00a0{grid.title or grid.id}\u00a0»\u00a0: {shown}"
+               f"{', …' if len(unknown) > 5 else ''} (attendu, par exemple\u00a0: {_expected(grid, 3)})")
     else:
         for index in unknown:
-            report(f"colonne inconnue (attendu : {', '.join(_FRENCH.values())}, ou un critère par son identifiant "
-                   f"ou son libellé : {_expected(grid, 4)})", shorten(table.header[index]))
+            report(f"colonne inconnue (attendu\u00a0: {', '.join(_FRENCH.values())}, ou un critère par son identifiant "
+                   f"ou son libellé\u00a0: {_expected(grid, 4)})", shorten(table.header[index]))
         missing = [c.id for c in grid.criteria if at[c.id] is None]
         if missing:
             plural = "s" if len(missing) > 1 else ""
-            report(f"colonne{plural} de critère manquante{plural} : {', '.join(missing)}")
+            report(f"colonne{plural} de critère manquante{plural}\u00a0: {', '.join(missing)}")
     if problems:
         raise ContentError(problems, more)
     return at
@@ -234,9 +234,9 @@ def _columns(table: Table, grid: Grid) -> dict[str, int | None]:
 
 def _expected(grid: Grid, count: int) -> str:
     """The first ``count`` criteria as a column may name them: ``ancrage_territorial`` or « Ancrage territorial »."""
-    shown = [f"{c.id} ou « {c.label} »" for c in grid.criteria[:count]]
+    shown = [f"{c.id} ou «\u00a0{c.label}\u00a0»" for c in grid.criteria[:count]]
     rest = len(grid.criteria) - count
-    return " ; ".join(shown) + (f" ; et {rest} autre{'s' if rest > 1 else ''}" if rest > 0 else "")
+    return "\u202f; ".join(shown) + (f"\u202f; et {rest} autre{'s' if rest > 1 else ''}" if rest > 0 else "")
 
 
 def assessments_frame(assessments: Iterable[Assessment], grid: Grid) -> "pandas.DataFrame":

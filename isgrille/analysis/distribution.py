@@ -56,8 +56,8 @@ def missing_columns(frame: "pandas.DataFrame", columns: tuple[str, ...], name: s
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         plural = "s" if len(missing) > 1 else ""
-        raise ContentError.single(name, f"colonne{plural} manquante{plural} : {', '.join(missing)} "
-                                        f"(attendu : {', '.join(columns)})")
+        raise ContentError.single(name, f"colonne{plural} manquante{plural}\u00a0: {', '.join(missing)} "
+                                        f"(attendu\u00a0: {', '.join(columns)})")
 
 
 def raise_bad(frame: "pandas.DataFrame", bad, column: str, message) -> None:
@@ -74,17 +74,17 @@ def _checked(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
     missing_columns(ratings, RATING_COLUMNS, _RATINGS)
     ids = [c.id for c in grid.criteria]
     raise_bad(ratings, ~ratings["criterion"].isin(ids), "criterion",
-              lambda c: f"critère '{shorten(str(c))}' inconnu de la grille (attendu : {', '.join(ids)})")
+              lambda c: f"critère '{shorten(str(c))}' inconnu de la grille (attendu\u00a0: {', '.join(ids)})")
     try:
         frame = ratings.assign(level_index=ratings["level_index"].astype("Int64"),
                                date=ratings["date"].fillna("").astype(str))
     except (TypeError, ValueError):
-        raise ContentError.single(_RATINGS, "niveaux : nombres entiers attendus (0 pour le plus bas) ou vide",
+        raise ContentError.single(_RATINGS, "niveaux\u00a0: nombres entiers attendus (0 pour le plus bas) ou vide",
                                   column="level_index") from None
     index = frame["level_index"]
     raise_bad(frame, (index.notna() & ((index < 0) | (index > grid.top_index))).fillna(False).to_numpy(),
               "criterion+level_index",
-              lambda c, i: f"critère '{c}' : niveau {i} hors de la grille (attendu : 0 à {grid.top_index}, ou vide)")
+              lambda c, i: f"critère '{c}'\u00a0: niveau {i} hors de la grille (attendu\u00a0: 0 à {grid.top_index}, ou vide)")
     return frame
 
 
@@ -140,7 +140,7 @@ def dimension_medians(ratings: "pandas.DataFrame", grid: Grid, by: str | None = 
     import pandas as pd
 
     if by is not None and by not in KEY:
-        raise ValueError(f"by : colonne '{shorten(str(by))}' impossible (attendu : {', '.join(KEY)} ou None)")
+        raise ValueError(f"by\u00a0: colonne '{shorten(str(by))}' impossible (attendu\u00a0: {', '.join(KEY)} ou None)")
     frame = _checked(ratings, grid)
     dims = [d.id for d in grid.dimensions]
     of = {c.id: dims.index(grid.dimension_of(c.id)) for c in grid.criteria}
@@ -248,7 +248,7 @@ def compare_dates(ratings: "pandas.DataFrame", grid: Grid, project: str, assesso
     who = assessor if assessor is not None else (SELF if SELF in names else names[0])
     keys = keys[keys["assessor"] == who]
     if len(keys) < 2:
-        raise ValueError(f"projet '{shorten(str(project))}' : {len(keys)} évaluation(s) par '{shorten(str(who))}', "
+        raise ValueError(f"projet '{shorten(str(project))}'\u00a0: {len(keys)} évaluation(s) par '{shorten(str(who))}', "
                          "il en faut deux (avant / après) pour comparer")
     ranked = keys.assign(_at=range(len(keys))).sort_values(["date", "_at"], kind="stable")[[*KEY, "_id"]]
     return _compare(frame, ids, grid, ranked.head(1).set_index("project", drop=False),

@@ -9,6 +9,11 @@ categorical ``level`` and the nullable ``level_index`` both made from it.
 Text columns have pandas' own text type (what a frame built row by row
 would infer). pandas and NumPy are imported only inside these functions.
 
+The frames keep English column names, for code; :func:`for_display` gives a
+copy a French reader sees: French headers (:data:`DISPLAY_NAMES`), shares as
+« 42 % », yes/no as « oui »/« non », and with the grid, criteria and
+dimensions by their labels.
+
 >>> from isgrille.content.model import Criterion, Dimension
 >>> grid = Grid(("Bas", "Haut"), (Dimension("d", "D", (Criterion("c", "C", ("x", "y")), Criterion("e", "E", ("x", "y")))),))
 >>> frame = ratings_frame([Assessment("P", {"c": 1})], grid, source="cohorte.csv")
@@ -28,13 +33,30 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy
     import pandas
 
-__all__ = ["RATINGS_COLUMNS", "QUIZ_COLUMNS", "ratings_frame", "quiz_frame", "column_codes"]
+__all__ = ["RATINGS_COLUMNS", "QUIZ_COLUMNS", "DISPLAY_NAMES", "ratings_frame", "quiz_frame", "column_codes",
+           "for_display"]
 
 #: The columns of the tidy ratings frame, in order (the shared contract).
 RATINGS_COLUMNS = ("source", "project", "learner", "assessor", "date",
                    "dimension", "criterion", "criterion_label", "level", "level_index")
 #: The columns of the quiz frame, in order.
 QUIZ_COLUMNS = ("source", "project", "learner", "statement", "answer", "correct")
+#: The French header shown for each column (or index) of the kit's frames: tidy ratings and quiz, level
+#: counts, medians, comparisons (:class:`~.distribution.Comparison`), the quiz's misses.
+DISPLAY_NAMES = {
+    "source": "Fichier", "project": "Projet", "learner": "Apprenant", "assessor": "Évaluateur", "date": "Date",
+    "dimension": "Dimension", "criterion": "Identifiant du critère", "criterion_label": "Critère", "level": "Niveau",
+    "level_index": "Rang du niveau", "median": "Médiane (rang)",
+    "statement": "Identifiant", "text": "Affirmation", "answer": "Réponse", "correct": "Bonne réponse",
+    "answered": "Réponses", "missed": "Manquées", "miss_rate": "Part manquée",
+    "compared": "Projets comparés", "differing": "Regards différents", "higher": "Second regard plus haut",
+    "lower": "Second regard plus bas", "largest_gap": "Plus grand écart (rangs)",
+    "first_assessor": "Premier évaluateur", "first_date": "Première date", "second_assessor": "Second évaluateur",
+    "second_date": "Seconde date", "first": "Premier niveau (rang)", "second": "Second niveau (rang)",
+    "gap": "Écart (rangs)",
+}
+#: Columns holding a share between 0 and 1, shown as a French percentage.
+_SHARES = frozenset({"miss_rate", "share"})
 
 
 def ratings_frame(assessments: Iterable[Assessment], grid: Grid, *, source: str | Sequence[str] = "",
@@ -60,7 +82,7 @@ def ratings_frame(assessments: Iterable[Assessment], grid: Grid, *, source: str 
         if isinstance(values, str):
             return _text([values]).take(np.zeros(count * len(criteria), dtype=np.intp))
         if len(values) != count:
-            raise ValueError(f"{name} : {len(values)} valeurs pour {count} évaluations")
+            raise ValueError(f"{name}\u00a0: {len(values)} valeurs pour {count} évaluations")
         return _text(values).take(each)
 
     codes = _codes(assessments, [criterion.id for criterion in criteria], len(grid.levels))
@@ -88,6 +110,55 @@ def quiz_frame(source: Sequence[str], project: Sequence[str], learner: Sequence[
     texts = dict(source=source, project=project, learner=learner, statement=statement, answer=answer)
     columns = {name: _text(values) for name, values in texts.items()}
     return pd.DataFrame({**columns, "correct": pd.array(list(correct), dtype=bool)}, columns=list(QUIZ_COLUMNS))
+
+
+def for_display(frame: "pandas.DataFrame", grid: Grid | None = None) -> "pandas.DataFrame":
+    """A copy of one of the kit's frames as a French reader sees it; the frame itself is unchanged.
+
+    Headers (columns and index names) in French; shares (``miss_rate``) as
+    « 42 % »; yes/no columns as « oui » / « non »; other decimals with a
+    decimal comma. With ``grid``, criterion and dimension ids — in the index,
+    the column headers or the ``criterion`` and ``dimension`` columns — become
+    their labels (a column ``criterion`` beside ``criterion_label`` is dropped).
+
+    >>> import pandas as pd
+    >>> shown = for_display(pd.DataFrame({"statement": ["a"], "missed": [1], "miss_rate": [0.4166], "correct": [True]}))
+    >>> list(shown.columns)
+    ['Identifiant', 'Manquées', 'Part manquée', 'Bonne réponse']
+    >>> shown["Part manquée"].tolist(), shown["Bonne réponse"].tolist()
+    (['42\\xa0%'], ['oui'])
+    """
+    import pandas as pd
+
+    from ..content.typography import french_number, french_percent
+
+    shown = frame.copy()
+    labels = {}
+    if grid is not None:
+        labels = {**{d.id: d.label for d in grid.dimensions}, **{c.id: c.label for c in grid.criteria}}
+        if "criterion" in shown.columns and "criterion_label" in shown.columns:
+            shown = shown.drop(columns="criterion")
+        for name in ("criterion", "dimension"):
+            if name in shown.columns:
+                shown[name] = shown[name].map(lambda value: labels.get(value, value))
+        shown = shown.rename(index=lambda value: labels.get(value, value) if isinstance(value, str) else value,
+                             columns=lambda value: labels.get(value, value))
+    for name in shown.columns:
+        column = shown[name]
+        if name in _SHARES:
+            shown[name] = column.map(lambda v: "—" if pd.isna(v) else french_percent(float(v)), na_action=None)
+        elif pd.api.types.is_bool_dtype(column.dtype):
+            shown[name] = column.map(lambda v: "—" if pd.isna(v) else ("oui" if v else "non"), na_action=None)
+        elif pd.api.types.is_float_dtype(column.dtype):
+            shown[name] = column.map(lambda v: "—" if pd.isna(v) else french_number(float(v), 2), na_action=None)
+    if grid is not None and "criterion" in shown.columns:  # ids become labels: headed as labels
+        shown = shown.rename(columns={"criterion": "criterion_label"})
+    if grid is not None and "criterion" in shown.index.names:
+        shown.index.names = ["criterion_label" if name == "criterion" else name for name in shown.index.names]
+    shown = shown.rename(columns=lambda name: DISPLAY_NAMES.get(name, name))
+    shown.columns.name = DISPLAY_NAMES.get(shown.columns.name, shown.columns.name)
+    shown.index.names = [DISPLAY_NAMES.get(name, name) for name in shown.index.names]
+    return shown
 
 
 def column_codes(values: "pandas.Series") -> tuple["numpy.ndarray", "numpy.ndarray"]:
@@ -160,7 +231,7 @@ def _codes(assessments: Sequence[Assessment], ids: list[str], levels: int) -> "n
         return np.fromiter(map(code, itertools.chain.from_iterable(rows)), np.int8, size)
     except (KeyError, TypeError):
         bad = next(value for row in rows for value in row if not _is_level(value, levels))
-        raise ValueError(f"niveau {bad!r} hors de la grille (attendu : un indice de 0 à {levels - 1} "
+        raise ValueError(f"niveau {bad!r} hors de la grille (attendu\u00a0: un indice de 0 à {levels - 1} "
                          "ou None)") from None
 
 

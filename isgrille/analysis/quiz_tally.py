@@ -37,10 +37,10 @@ def _checked_answers(answers: "pandas.DataFrame", quiz: Quiz) -> None:
     missing_columns(answers, QUIZ_COLUMNS, _ANSWERS)
     ids = [item.id for item in quiz.items]
     raise_bad(answers, ~answers["statement"].isin(ids), "statement",
-              lambda s: f"affirmation '{shorten(str(s))}' inconnue du quiz (attendu : {', '.join(ids)})")
+              lambda s: f"affirmation '{shorten(str(s))}' inconnue du quiz (attendu\u00a0: {', '.join(ids)})")
     raise_bad(answers, ~answers["answer"].isin(quiz.choices), "statement+answer",
-              lambda s, a: f"affirmation '{s}' : réponse '{shorten(str(a))}' inconnue "
-                           f"(attendu : {', '.join(quiz.choices)})")
+              lambda s, a: f"affirmation '{s}'\u00a0: réponse '{shorten(str(a))}' inconnue "
+                           f"(attendu\u00a0: {', '.join(quiz.choices)})")
 
 
 def quiz_misses(answers: "pandas.DataFrame", quiz: Quiz) -> "pandas.DataFrame":

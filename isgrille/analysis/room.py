@@ -67,7 +67,7 @@ def room_files(room: str | Path) -> tuple[list[Path], list[Problem]]:
     try:
         entries = sorted(os.scandir(room), key=lambda entry: entry.name)
     except FileNotFoundError:
-        return [], [Problem(str(room), "dossier de la salle introuvable (personne n'a encore rejoint la salle ?)")]
+        return [], [Problem(str(room), "dossier de la salle introuvable (personne n'a encore rejoint la salle\u202f?)")]
     except OSError as exc:
         return [], [Problem(str(room), f"dossier de la salle illisible ({os_error_text(exc)})")]
     files = []
@@ -279,12 +279,12 @@ def save_upload(folder: str | Path, name: str, content: bytes, taken: int = 0) -
     """
     limit = MAX_BYTES["results"]
     if taken >= MAX_UPLOADS:
-        raise ValueError(f"{name} : non ajouté, {MAX_UPLOADS} fichiers au plus par séance")
+        raise ValueError(f"{name}\u00a0: non ajouté, {MAX_UPLOADS} fichiers au plus par séance")
     if len(content) > limit:
-        raise ValueError(f"{name} : non ajouté, trop volumineux ({size_label(len(content))} ; au plus "
+        raise ValueError(f"{name}\u00a0: non ajouté, trop volumineux ({size_label(len(content))}\u202f; au plus "
                          f"{size_label(limit)}) pour être un fichier de résultats du kit")
     if not name.lower().endswith(".json"):
-        raise ValueError(f"{name} : non ajouté (attendu : un fichier de résultats .json)")
+        raise ValueError(f"{name}\u00a0: non ajouté (attendu\u00a0: un fichier de résultats .json)")
     folder = Path(folder)
     stem = _SAFE.sub("_", Path(name).stem).strip("._-")[:60] or "resultats"
     number = 1

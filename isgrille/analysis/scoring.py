@@ -1,28 +1,25 @@
 """Score an assessment against a grid: profile, improvement axes, gap between two.
 
-Ratings are ordinal, so the figures are levels, counts and medians. The
-percentage given as a summary is the mean rank as a share of the top rank:
-the lowest level counts 0 %, the highest 100 %, the others evenly between
-(with 4 levels: 0, 33.3, 66.7, 100). Criteria left « non renseigné » are
-left out of every aggregate and counted apart.
-
-The median is the highest level that at least half of the rated criteria
-reach (for an even count, the upper of the two middle levels).
+Ratings are ordinal, so the figures are levels and counts, never a mean. A
+summary gives the median level, the highest level that at least half of the
+rated criteria reach (for an even count, the upper of the two middle levels),
+and the share of rated criteria at or above the grid's reference level, the
+first level of the upper half of its scale (:func:`reference_level`:
+« Intermédiaire » of 4 levels, the middle one of 3, the upper one of 2).
+Criteria left « non renseigné » are counted apart. :func:`figure_rule` says
+this in one French sentence, :func:`share_label` names the share on an axis.
 
 >>> from isgrille.content.model import Assessment, Criterion, Dimension, Grid
->>> grid = Grid(
-...     levels=("Bas", "Moyen", "Haut"),
-...     dimensions=(
-...         Dimension("d1", "D1", (Criterion("a", "A", ("a0", "a1", "a2")),
-...                                Criterion("b", "B", ("b0", "b1", "b2")))),
-...         Dimension("d2", "D2", (Criterion("c", "C", ("c0", "c1", "c2")),)),
-...     ),
-... )
+>>> grid = Grid(("Bas", "Moyen", "Haut"), (
+...     Dimension("d1", "D1", (Criterion("a", "A", ("a0", "a1", "a2")), Criterion("b", "B", ("b0", "b1", "b2")))),
+...     Dimension("d2", "D2", (Criterion("c", "C", ("c0", "c1", "c2")),)),
+... ))
 >>> profile = score_assessment(grid, Assessment("P", {"a": 0, "b": 2, "c": None}))
->>> profile.overall.counts, profile.overall.median, profile.overall.percent
-((1, 0, 1), 'Haut', 50.0)
->>> profile.dimension("d2").summary.not_rated
-1
+>>> overall = profile.overall
+>>> overall.counts, overall.median, overall.reference, overall.at_least, overall.rated, overall.share
+((1, 0, 1), 'Haut', 'Moyen', 1, 2, 0.5)
+>>> profile.dimension("d2").summary.not_rated, profile.dimension("d2").summary.share
+(1, None)
 >>> [(axis.criterion_id, axis.target_level) for axis in find_improvement_axes(grid, profile.assessment)]
 [('a', 'Moyen')]
 """
@@ -30,23 +27,15 @@ reach (for an even count, the upper of the two middle levels).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from ..content.model import Assessment, Grid
+from ..content.typography import french
 
 __all__ = [
-    "LevelSummary",
-    "CriterionScore",
-    "DimensionScore",
-    "Profile",
-    "ImprovementAxis",
-    "CriterionGap",
-    "AssessmentGap",
-    "check_assessment",
-    "summarise_levels",
-    "score_assessment",
-    "find_improvement_axes",
-    "compare_assessments",
+    "LevelSummary", "CriterionScore", "DimensionScore", "Profile", "ImprovementAxis", "CriterionGap",
+    "AssessmentGap", "check_assessment", "reference_level", "figure_rule", "share_label", "summarise_levels",
+    "score_assessment", "find_improvement_axes", "compare_assessments",
 ]
 
 
@@ -78,16 +67,58 @@ class LevelSummary:
     @property
     def median(self) -> str | None:
         """Label of :attr:`median_index`; None when nothing is rated."""
-        index = self.median_index
-        return None if index is None else self.levels[index]
+        return None if self.median_index is None else self.levels[self.median_index]
 
     @property
-    def percent(self) -> float | None:
-        """Mean rank as a percentage of the top rank (lowest 0 %, highest 100 %)."""
-        if not self.rated:
-            return None
-        total = sum(index * count for index, count in enumerate(self.counts))
-        return 100.0 * total / (self.rated * (len(self.levels) - 1))
+    def reference(self) -> str:
+        """The grid's reference level (:func:`reference_level`)."""
+        return reference_level(self.levels)
+
+    @property
+    def at_least(self) -> int:
+        """Number of rated criteria at the reference level or above."""
+        return sum(self.counts[len(self.levels) // 2:])
+
+    @property
+    def share(self) -> float | None:
+        """:attr:`at_least` as a share of the rated criteria (0 to 1); None when nothing is rated."""
+        return self.at_least / self.rated if self.rated else None
+
+
+def reference_level(levels: Sequence[str]) -> str:
+    """The first level of the upper half of a scale (index ``len(levels) // 2``): the share's threshold.
+
+    >>> [reference_level(levels) for levels in (("Inexistant", "Faible", "Intermédiaire", "Fort"), ("Bas", "Haut"),
+    ...                                         ("Non", "En partie", "Oui"), ("1", "2", "3", "4", "5"))]
+    ['Intermédiaire', 'Haut', 'En partie', '3']
+    """
+    if len(levels) < 2:
+        raise ValueError(f"une grille a au moins deux niveaux (reçu\u00a0: {len(levels)})")
+    return levels[len(levels) // 2]
+
+
+def figure_rule(levels: Sequence[str]) -> str:
+    """The one French sentence that says what the kit's figures are, wherever they are shown.
+
+    >>> print(figure_rule(("Inexistant", "Faible", "Intermédiaire", "Fort")))
+    Les niveaux sont ordinaux\u00a0: le kit donne le niveau médian des critères notés et la part d'entre eux au niveau «\u00a0Intermédiaire\u00a0» ou au-dessus, jamais de moyenne.
+    >>> figure_rule(("Non", "Oui")).endswith("au niveau «\u00a0Oui\u00a0», jamais de moyenne.")
+    True
+    """
+    above = "" if len(levels) // 2 == len(levels) - 1 else " ou au-dessus"
+    return french(
+        "Les niveaux sont ordinaux\u00a0: le kit donne le niveau médian des critères notés et la part "
+        f"d'entre eux au niveau «\u00a0{reference_level(levels)}\u00a0»{above}, jamais de moyenne."
+    )
+
+
+def share_label(levels: Sequence[str]) -> str:
+    """The share's short name, for an axis or a column.
+
+    >>> share_label(("Non", "En partie", "Oui"))
+    '% des critères notés au moins «\\xa0En partie\\xa0»'
+    """
+    return french(f"% des critères notés au moins «\u00a0{reference_level(levels)}\u00a0»")
 
 
 def summarise_levels(levels: tuple[str, ...], ranks: Iterable[int | None]) -> LevelSummary:
@@ -147,7 +178,7 @@ def check_assessment(grid: Grid, assessment: Assessment) -> None:
         if index is not None and not (isinstance(index, int) and 0 <= index < len(grid.levels)):
             raise ValueError(
                 f"{assessment.project}: critère '{criterion_id}': niveau {index!r} hors de la grille "
-                f"(attendu : 0 à {grid.top_index}, ou None)"
+                f"(attendu\u00a0: 0 à {grid.top_index}, ou None)"
             )
 
 
@@ -157,18 +188,13 @@ def score_assessment(grid: Grid, assessment: Assessment) -> Profile:
     A criterion missing from ``assessment.ratings`` counts as not rated.
     """
     check_assessment(grid, assessment)
+    level = assessment.level
     criteria = tuple(
-        CriterionScore(
-            c.id, c.label, d.id, assessment.level(c.id),
-            None if assessment.level(c.id) is None else grid.levels[assessment.level(c.id)],
-        )
-        for d in grid.dimensions
-        for c in d.criteria
+        CriterionScore(c.id, c.label, d.id, level(c.id), None if level(c.id) is None else grid.levels[level(c.id)])
+        for d in grid.dimensions for c in d.criteria
     )
     dimensions = tuple(
-        DimensionScore(
-            d.id, d.label, summarise_levels(grid.levels, (assessment.level(c.id) for c in d.criteria))
-        )
+        DimensionScore(d.id, d.label, summarise_levels(grid.levels, (level(c.id) for c in d.criteria)))
         for d in grid.dimensions
     )
     overall = summarise_levels(grid.levels, (score.index for score in criteria))
@@ -197,14 +223,9 @@ def find_improvement_axes(grid: Grid, assessment: Assessment) -> tuple[Improveme
     for dimension in grid.dimensions:
         for criterion in dimension.criteria:
             index = assessment.level(criterion.id)
-            if index is None or index >= grid.top_index:
-                continue
-            axes.append(
-                ImprovementAxis(
-                    criterion.id, criterion.label, dimension.id,
-                    grid.levels[index], grid.levels[index + 1], criterion.descriptors[index + 1],
-                )
-            )
+            if index is not None and index < grid.top_index:
+                axes.append(ImprovementAxis(criterion.id, criterion.label, dimension.id, grid.levels[index],
+                                            grid.levels[index + 1], criterion.descriptors[index + 1]))
     return tuple(axes)
 
 
@@ -221,9 +242,7 @@ class CriterionGap:
     @property
     def steps(self) -> int | None:
         """Levels from the first rating to the second (positive: higher); None if either is missing."""
-        if self.first is None or self.second is None:
-            return None
-        return self.second - self.first
+        return None if self.first is None or self.second is None else self.second - self.first
 
 
 @dataclass(frozen=True)
@@ -276,9 +295,6 @@ def compare_assessments(grid: Grid, first: Assessment, second: Assessment) -> As
     (1, 1, ['a'])
     """
     profiles = score_assessment(grid, first), score_assessment(grid, second)
-    gaps = tuple(
-        CriterionGap(c.id, c.label, d.id, first.level(c.id), second.level(c.id))
-        for d in grid.dimensions
-        for c in d.criteria
-    )
+    gaps = tuple(CriterionGap(c.id, c.label, d.id, first.level(c.id), second.level(c.id))
+                 for d in grid.dimensions for c in d.criteria)
     return AssessmentGap(profiles[0], profiles[1], gaps)

@@ -21,7 +21,7 @@ when a frame is made (see :mod:`.frames`).
 >>> from isgrille.content.loading import data_dir
 >>> cohort = load_cohort(default_cohort_path(), data_dir() / "examples" / "results_fictional.json")
 >>> print(cohort.summary())
-Lot lu avec la grille « ami_is_nouvelle_aquitaine » : 2 fichiers lus.
+Lot lu avec la grille «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: 2 fichiers lus.
 6 projets, 10 évaluations, 1 apprenant nommé.
 3 réponses au quiz.
 >>> cohort.ratings.shape, cohort.quiz.shape
@@ -59,7 +59,7 @@ T = TypeVar("T")
 RESULTS, TABLES = ".json", (".csv", ".xlsx")
 SUFFIXES = frozenset((RESULTS, *TABLES))
 #: What a source may be, for messages.
-ACCEPTED = ("attendu : un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
+ACCEPTED = ("attendu\u00a0: un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
             "ou un dossier qui en contient")
 
 
@@ -108,14 +108,15 @@ class Cohort:
         assessments = sum(len(record.assessments) for record in self.projects)
         learners = len({record.learner for record in self.projects if record.learner})
         lines = [
-            f"Lot lu avec la grille « {self.grid.id} » : {_count(self.sources_read, 'fichier lu', 'fichiers lus')}.",
+            f"Lot lu avec la grille «\u00a0{self.grid.title or self.grid.id}\u00a0»\u00a0: "
+            f"{_count(self.sources_read, 'fichier lu', 'fichiers lus')}.",
             f"{_count(len(self.projects), 'projet')}, {_count(assessments, 'évaluation')}, "
             f"{_count(learners, 'apprenant nommé', 'apprenants nommés')}.",
             f"{_count(len(self.quiz), 'réponse')} au quiz.",
         ]
         refused = len({problem.path for problem in self.problems})
         if refused:
-            lines.append(f"{_count(refused, 'source rejetée', 'sources rejetées')} "
+            lines.append(f"{_count(refused, 'source écartée', 'sources écartées')} "
                          f"({_count(len(self.problems), 'problème')} ci-dessous).")
         return "\n".join(lines)
 
@@ -143,7 +144,8 @@ def load_cohort(*sources: str | Path, grid: Grid | None = None,
     batch = _Batch(grid, quiz)
 
     def foreign(found: str) -> str:
-        return f"fichier de la grille « {found} », le lot est lu avec la grille « {grid.id} » (option --grid)"
+        return (f"fichier d'une autre grille (identifiant «\u00a0{found}\u00a0»)\u202f; le lot est lu avec la grille "
+                f"«\u00a0{grid.title or grid.id}\u00a0» (option --grid pour en choisir une autre)")
 
     with _collections_paused():
         for path in progress(files) if progress is not None else files:
@@ -198,11 +200,11 @@ def _files(sources: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
             files.update(dict.fromkeys(found.paths))
             if not found.paths and not found.problems:
                 problems.append(Problem(str(path), "dossier sans fichier de résultats ni tableau de cohorte "
-                                                   "(attendu : des fichiers .json, .csv ou .xlsx)"))
+                                                   "(attendu\u00a0: des fichiers .json, .csv ou .xlsx)"))
         elif path.suffix.lower() in SUFFIXES:
             files[path] = None
         else:
-            kind = f"« {path.suffix} »" if path.suffix else "sans extension"
+            kind = f"«\u00a0{path.suffix}\u00a0»" if path.suffix else "sans extension"
             problems.append(Problem(str(path), f"type de fichier inconnu, {kind} ({ACCEPTED})"))
     return list(files), problems
 

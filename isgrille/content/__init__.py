@@ -21,11 +21,17 @@ module                 what it holds
                        first), merged header cells seen
 ``validation``         pydantic → located French problems; YamlDocument (data
                        and lazy line index), FileModel, LocatedError
-``fields``             identifiers, texts and uniqueness shared by every file model
+``typography``         French typography: no-break spaces before ; ! ? : and inside
+                       « », decimal comma (``french``, ``french_number``)
+``fields``             identifiers, texts (typographed at load) and uniqueness
+                       shared by every file model
 ``grid_file``          the grid's file model (→ Grid)
 ``quiz_file``          the quiz's file model (→ Quiz)
 ``concepts_file``      the concepts' file model (dimensions, definitions, key points)
 ``workshop_file``      the workshop's file model (programme, sequences, ATIS, offers)
+``attribution``        whose work an artefact reproduces: the work, its author,
+                       licence and adaptation, the grid's origin; footer lines
+                       and PNG/PDF/xlsx metadata; LICENSE-CONTENT's address
 ``loading``            ``load_grid/quiz/concepts/workshop``, ``data_dir``, kinds, ``shipped_grids``, ``grid_source``
 =====================  ======================================================
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .fields import Id, Text, check_unique
+from .fields import Id, Prose, Text, check_unique
 from .validation import FileModel
 
 __all__ = ["Concepts", "InnovationDimension", "InnovationDimensions", "Definition"]
@@ -44,12 +44,12 @@ class Concepts(FileModel):
     kind: Literal["concepts"] = "concepts"
     innovation_dimensions: InnovationDimensions
     definitions: list[Definition] = Field(min_length=1)
-    summary_question: str = ""
+    summary_question: Prose = ""
     key_points_title: Text
     key_points: list[Text] = Field(min_length=1)
     key_questions_title: Text
     key_questions: list[Text] = Field(min_length=1)
-    key_questions_conclusion: str = ""
+    key_questions_conclusion: Prose = ""
 
     @model_validator(mode="after")
     def _coherent(self) -> "Concepts":

@@ -157,9 +157,9 @@ _OS_ERRORS = {
     errno.ENFILE: "trop de fichiers ouverts",
     errno.ENOMEM: "mémoire insuffisante",
     errno.EBUSY: "fichier occupé",
-    errno.EAGAIN: "ressource momentanément indisponible : réessayez",
-    errno.ETIMEDOUT: "délai dépassé (disque réseau ?)",
-    errno.ESTALE: "fichier réseau périmé : rouvrez le dossier",
+    errno.EAGAIN: "ressource momentanément indisponible\u00a0: réessayez",
+    errno.ETIMEDOUT: "délai dépassé (disque réseau\u202f?)",
+    errno.ESTALE: "fichier réseau périmé\u00a0: rouvrez le dossier",
 }
 
 
@@ -181,31 +181,31 @@ def os_error_text(exc: OSError) -> str:
 
 # PyYAML's (libyaml's and pure Python's) syntax problems, said for a trainer; the first match wins.
 _YAML = (
-    ("mapping values are not allowed", "« : » inattendu : mettez entre guillemets un texte qui contient « : »"),
-    ("could not find expected ':'", "« : » attendu après la clé"),
-    ("found unexpected ':'", "« : » inattendu : mettez le texte entre guillemets"),
+    ("mapping values are not allowed", "«\u00a0:\u00a0» inattendu\u00a0: mettez entre guillemets un texte qui contient «\u00a0:\u00a0»"),
+    ("could not find expected ':'", "«\u00a0:\u00a0» attendu après la clé"),
+    ("found unexpected ':'", "«\u00a0:\u00a0» inattendu\u00a0: mettez le texte entre guillemets"),
     ("did not find expected key", "indentation incohérente"),
     ("expected <block end>", "indentation incohérente"),
     ("did not find expected '-' indicator", "indentation incohérente dans une liste"),
-    ("block sequence entries are not allowed", "« - » inattendu : indentation incohérente dans une liste"),
-    ("mapping keys are not allowed", "« ? » inattendu : mettez le texte entre guillemets"),
-    ("found unexpected end of stream", "fin de fichier inattendue : guillemet non fermé ?"),
-    ("expected ',' or ']'", "« , » ou « ] » attendu : crochet non fermé ?"),
-    ("expected ',' or '}'", "« , » ou « } » attendu : accolade non fermée ?"),
-    ("tab character", "tabulation interdite : indentez avec des espaces"),
-    ("unknown escape character", "« \\ » inconnu entre guillemets doubles : doublez-le (\\\\) ou "
+    ("block sequence entries are not allowed", "«\u00a0-\u00a0» inattendu\u00a0: indentation incohérente dans une liste"),
+    ("mapping keys are not allowed", "«\u202f?\u00a0» inattendu\u00a0: mettez le texte entre guillemets"),
+    ("found unexpected end of stream", "fin de fichier inattendue\u00a0: guillemet non fermé\u202f?"),
+    ("expected ',' or ']'", "«\u00a0,\u00a0» ou «\u00a0]\u00a0» attendu\u00a0: crochet non fermé\u202f?"),
+    ("expected ',' or '}'", "«\u00a0,\u00a0» ou «\u00a0}\u00a0» attendu\u00a0: accolade non fermée\u202f?"),
+    ("tab character", "tabulation interdite\u00a0: indentez avec des espaces"),
+    ("unknown escape character", "«\u00a0\\\u00a0» inconnu entre guillemets doubles\u00a0: doublez-le (\\\\) ou "
                                  "mettez le texte entre guillemets simples"),
     ("escape", "code de caractère (\\x, \\u ou \\U) invalide entre guillemets doubles"),
     ("hexdecimal", "code de caractère (\\x, \\u ou \\U) invalide entre guillemets doubles"),
     ("alphabetic or numeric character",
-     "nom invalide après « & », « * » ou « ! » : mettez le texte entre guillemets"),
-    ("comment or line break", "texte inattendu en fin de ligne : guillemet mal placé ?"),
-    ("document indicator", "« --- » ou « ... » inattendu : mettez le texte entre guillemets"),
-    ("document start", "contenu inattendu : indentation incohérente ?"),
+     "nom invalide après «\u00a0&\u00a0», «\u00a0*\u00a0» ou «\u00a0!\u00a0»\u00a0: mettez le texte entre guillemets"),
+    ("comment or line break", "texte inattendu en fin de ligne\u00a0: guillemet mal placé\u202f?"),
+    ("document indicator", "«\u00a0---\u00a0» ou «\u00a0...\u00a0» inattendu\u00a0: mettez le texte entre guillemets"),
+    ("document start", "contenu inattendu\u00a0: indentation incohérente\u202f?"),
     ("node content", "valeur attendue"),
-    ("indentation indicator", "indicateur de bloc (« | » ou « > ») invalide"),
-    ("whitespace", "espace attendue après « - », « : » ou « ? »"),
-    ("character", "caractère inattendu : mettez le texte entre guillemets"),
+    ("indentation indicator", "indicateur de bloc («\u00a0|\u00a0» ou «\u00a0>\u00a0») invalide"),
+    ("whitespace", "espace attendue après «\u00a0-\u00a0», «\u00a0:\u00a0» ou «\u202f?\u00a0»"),
+    ("character", "caractère inattendu\u00a0: mettez le texte entre guillemets"),
 )
 
 
@@ -217,14 +217,14 @@ def yaml_syntax_text(exc: Exception, text: str) -> tuple[str, int | None]:
     ...     yaml.safe_load("a: 1\\nb: [1, 2\\n")
     ... except yaml.YAMLError as exc:
     ...     yaml_syntax_text(exc, "a: 1\\nb: [1, 2\\n")
-    ('syntaxe YAML invalide (« , » ou « ] » attendu : crochet non fermé ?, colonne 1)', 3)
+    ('syntaxe YAML invalide («\\xa0,\\xa0» ou «\\xa0]\\xa0» attendu\\xa0: crochet non fermé\\u202f?, colonne 1)', 3)
     """
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or ""
     char = text[mark.index: mark.index + 1] if mark else ""
     if "cannot start any token" in problem and char:
-        problem = ("tabulation interdite : indentez avec des espaces" if char == "\t" else
-                   f"caractère « {char} » interdit en début de valeur : mettez le texte entre guillemets")
+        problem = ("tabulation interdite\u00a0: indentez avec des espaces" if char == "\t" else
+                   f"caractère «\u00a0{char}\u00a0» interdit en début de valeur\u00a0: mettez le texte entre guillemets")
     else:
         problem = next((french for english, french in _YAML if english in problem), "erreur de syntaxe")
     if mark is None:
@@ -234,16 +234,16 @@ def yaml_syntax_text(exc: Exception, text: str) -> tuple[str, int | None]:
 
 _JSON = {
     "Expecting value": "valeur attendue",
-    "Expecting ',' delimiter": "« , » attendu",
-    "Expecting ':' delimiter": "« : » attendu",
+    "Expecting ',' delimiter": "«\u00a0,\u00a0» attendu",
+    "Expecting ':' delimiter": "«\u00a0:\u00a0» attendu",
     "Expecting property name enclosed in double quotes": "nom de champ entre guillemets droits attendu",
     "Unterminated string starting at": "guillemet non fermé",
     "Extra data": "données en trop après la fin de l'objet",
     "Invalid control character at": "caractère de contrôle interdit dans un texte",
-    "Invalid \\escape": "« \\ » inconnu dans un texte : doublez-le (\\\\)",
+    "Invalid \\escape": "«\u00a0\\\u00a0» inconnu dans un texte\u00a0: doublez-le (\\\\)",
     "Invalid \\uXXXX escape": "code de caractère \\uXXXX invalide",
-    "Illegal trailing comma before end of object": "« , » en trop avant « } »",
-    "Illegal trailing comma before end of array": "« , » en trop avant « ] »",
+    "Illegal trailing comma before end of object": "«\u00a0,\u00a0» en trop avant «\u00a0}\u00a0»",
+    "Illegal trailing comma before end of array": "«\u00a0,\u00a0» en trop avant «\u00a0]\u00a0»",
 }
 
 

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import AfterValidator, StringConstraints
 
 from .model import fold_label
+from .typography import french
 from .validation import PATTERNS, LocatedError
 
-__all__ = ["Id", "Text", "check_unique"]
+__all__ = ["Id", "Text", "Prose", "check_unique"]
 
 Id = Annotated[str, StringConstraints(pattern=PATTERNS["id"])]
-Text = Annotated[str, StringConstraints(min_length=1)]
+#: A text learners or trainers read, given French typography (:func:`~isgrille.content.typography.french`).
+Prose = Annotated[str, AfterValidator(french)]
+#: A text that may not be empty.
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(french)]
 
 
 def check_unique(

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .fields import Id, Text, check_unique
+from .fields import Id, Prose, Text, check_unique
 from .model import Criterion, Dimension, Grid, match_label
 from .validation import FileModel, LocatedError
 
@@ -40,9 +40,9 @@ class GridFile(FileModel):
 
     kind: Literal["grid"] = "grid"
     id: Id = "grid"
-    title: str = ""
-    source: str = ""
-    adaptation: str = Field(
+    title: Prose = ""
+    source: Prose = ""
+    adaptation: Prose = Field(
         "",
         description="When the grid is adapted from its source: a French note saying what the kit added or "
         "changed, shown wherever the grid is named. Empty for a grid taken as it is.",
@@ -70,7 +70,7 @@ class GridFile(FileModel):
                     level = match_label(key, self.levels)
                     if level is None:
                         raise LocatedError(
-                            f"niveau '{key}' inconnu (attendu : {expected})",
+                            f"niveau '{key}' inconnu (attendu\u00a0: {expected})",
                             where + ("descriptors", key),
                             key=True,
                         )
@@ -84,7 +84,7 @@ class GridFile(FileModel):
                 missing = [level for level in self.levels if level not in given]
                 if missing:
                     raise LocatedError(
-                        f"descripteur manquant pour le niveau '{missing[0]}' (attendu : un texte pour chacun des niveaux {expected})",
+                        f"descripteur manquant pour le niveau '{missing[0]}' (attendu\u00a0: un texte pour chacun des niveaux {expected})",
                         where + ("descriptors",),
                         key=True,
                     )

@@ -133,8 +133,8 @@ def grid_source(value: str | Path) -> Path:
     names = ", ".join(sorted(set(short) | set(by_id)))
     raise ContentError.single(
         str(value),
-        "grille introuvable : ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le kit "
-        f"(attendu : le chemin d'un fichier de grille, ou l'un des noms {names})",
+        "grille introuvable\u00a0: ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le kit "
+        f"(attendu\u00a0: le chemin d'un fichier de grille, ou l'un des noms {names})",
     )
 
 
@@ -148,7 +148,7 @@ def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:
         return kind
     if kind is not None:
         raise ContentError.single(
-            path, f"type de fichier '{shorten(str(kind))}' inconnu (attendu : {', '.join(YAML_KINDS)})", field="kind",
+            path, f"type de fichier '{shorten(str(kind))}' inconnu (attendu\u00a0: {', '.join(YAML_KINDS)})", field="kind",
             line=line,
         )
     for key, found in _SIGNATURES.items():
@@ -156,8 +156,8 @@ def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:
             return found
     raise ContentError.single(
         path,
-        "impossible de reconnaître le type de fichier : ajoutez un champ 'kind' "
-        f"(attendu : {', '.join(YAML_KINDS)})",
+        "impossible de reconnaître le type de fichier\u00a0: ajoutez un champ 'kind' "
+        f"(attendu\u00a0: {', '.join(YAML_KINDS)})",
     )
 
 

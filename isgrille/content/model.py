@@ -138,7 +138,7 @@ class Grid:
             return self._by_id[criterion_id]
         except KeyError:
             raise KeyError(
-                f"critère '{criterion_id}' inconnu (attendu : {', '.join(self._by_id)})"
+                f"critère '{criterion_id}' inconnu (attendu\u00a0: {', '.join(self._by_id)})"
             ) from None
 
     def dimension_of(self, criterion_id: str) -> str:
@@ -159,8 +159,8 @@ class Grid:
         if level is not None:
             return self.levels.index(level)
         raise ValueError(
-            f"niveau '{label.strip()}' inconnu (attendu : {', '.join(self.levels)} "
-            f"ou vide pour « {NOT_RATED} »)"
+            f"niveau '{label.strip()}' inconnu (attendu\u00a0: {', '.join(self.levels)} "
+            f"ou vide pour «\u00a0{NOT_RATED}\u00a0»)"
         )
 
 
@@ -242,5 +242,5 @@ class Quiz:
             if item.id == item_id:
                 return item
         raise KeyError(
-            f"affirmation '{item_id}' inconnue (attendu : {', '.join(i.id for i in self.items)})"
+            f"affirmation '{item_id}' inconnue (attendu\u00a0: {', '.join(i.id for i in self.items)})"
         )

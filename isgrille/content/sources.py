@@ -37,8 +37,8 @@ def read_text(path: str | Path, kind: str | None = None) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError.single(path, f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide) "
-                                  "; enregistrez-le en UTF-8", line=raw.count(b"\n", 0, exc.start) + 1) from None
+        raise ContentError.single(path, f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide)"
+                                  "\u202f; enregistrez-le en UTF-8", line=raw.count(b"\n", 0, exc.start) + 1) from None
     if not text.strip():
         raise ContentError.single(path, "le fichier est vide")
     return text
@@ -60,7 +60,7 @@ def read_bytes(path: str | Path, kind: str | None = None) -> bytes:
     except FileNotFoundError:
         raise ContentError.single(path, "fichier introuvable") from None
     except OSError as exc:
-        hint = " : vérifiez les droits de lecture du fichier" if exc.errno in (errno.EACCES, errno.EPERM) else ""
+        hint = "\u00a0: vérifiez les droits de lecture du fichier" if exc.errno in (errno.EACCES, errno.EPERM) else ""
         raise ContentError.single(path, f"lecture impossible ({os_error_text(exc)}{hint})") from None
     _check(path, stat.S_IFREG, len(raw), kind, grown=True)
     return raw
@@ -72,13 +72,13 @@ def _check(path: Path, mode: int, size: int, kind: str, grown: bool = False) -> 
         raise ContentError.single(path, "c'est un dossier, pas un fichier")
     if not stat.S_ISREG(mode):
         what = "tube" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "périphérique"
-        raise ContentError.single(path, f"ce n'est pas un fichier ordinaire ({what}) : donnez le chemin d'un fichier")
+        raise ContentError.single(path, f"ce n'est pas un fichier ordinaire ({what})\u00a0: donnez le chemin d'un fichier")
     limit = MAX_BYTES[kind]
     if size > limit:
         found = size_label(round(size, -5) if size >= 1_000_000 else size)  # 50 Mo, 2,3 Mo
         found = f"plus de {size_label(limit)}" if grown or found == size_label(limit) else found
         raise ContentError.single(
-            path, f"fichier trop volumineux ({found} ; au plus {size_label(limit)} pour {KIND_NAMES[kind]})"
+            path, f"fichier trop volumineux ({found}\u202f; au plus {size_label(limit)} pour {KIND_NAMES[kind]})"
         )
 
 
@@ -93,7 +93,7 @@ def read_yaml(path: str | Path) -> "YamlDocument":
     bad = _FORBIDDEN.search(text)
     if bad:
         column = bad.start() - text.rfind("\n", 0, bad.start())
-        raise ContentError.single(path, f"caractère interdit (U+{ord(bad[0]):04X}) en colonne {column} : supprimez-le",
+        raise ContentError.single(path, f"caractère interdit (U+{ord(bad[0]):04X}) en colonne {column}\u00a0: supprimez-le",
                                   line=text.count("\n", 0, bad.start()) + 1)
     loader = _loader_class()(text)
     try:
@@ -104,7 +104,7 @@ def read_yaml(path: str | Path) -> "YamlDocument":
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise ContentError.single(path, f"le fichier doit contenir une table de champs (clé: valeur), pas {kind_of(data)}",
+        raise ContentError.single(path, f"le fichier doit contenir une table de champs (clé\u00a0: valeur), pas {kind_of(data)}",
                                   line=index if isinstance(index, int) else index[0])
     return YamlDocument(path, data, lambda: index)
 
@@ -131,17 +131,17 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
         if values > MAX_VALUES:
             raise ContentError.single(path, TOO_MANY, line=line)
         if isinstance(event, yaml.AliasEvent):
-            raise ContentError.single(path, f"les alias YAML (*{shorten(event.anchor)}) ne sont pas acceptés : "
+            raise ContentError.single(path, f"les alias YAML (*{shorten(event.anchor)}) ne sont pas acceptés\u00a0: "
                                             "recopiez le texte", line=line)
         if isinstance(event, yaml.CollectionStartEvent):
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise ContentError.single(path, "clé complexe (liste ou table) non acceptée : une clé est un texte",
+                raise ContentError.single(path, "clé complexe (liste ou table) non acceptée\u00a0: une clé est un texte",
                                           line=line)
             if len(stack) >= MAX_DEPTH:
                 raise ContentError.single(path, TOO_DEEP, line=line)
             mapping = isinstance(event, yaml.MappingStartEvent)
             if event.tag not in (None, "!", "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq"):
-                raise ContentError.single(path, f"étiquette YAML « {tag_text(event.tag)} » non acceptée", line=line)
+                raise ContentError.single(path, f"étiquette YAML «\u00a0{tag_text(event.tag)}\u00a0» non acceptée", line=line)
             stack.append([{} if mapping else [], (line, {} if mapping else []), None])
             continue
         if isinstance(event, yaml.CollectionEndEvent):
@@ -167,7 +167,7 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
     loader.get_event()  # DocumentEndEvent
     if not loader.check_event(yaml.StreamEndEvent):
         mark = loader.peek_event().start_mark
-        raise ContentError.single(path, f"syntaxe YAML invalide (un seul document attendu : retirez « --- », "
+        raise ContentError.single(path, f"syntaxe YAML invalide (un seul document attendu\u00a0: retirez «\u00a0---\u00a0», "
                                         f"colonne {mark.column + 1})", line=mark.line + 1)
     return value, index
 
@@ -188,8 +188,8 @@ def _scalar(path: Path, loader: Any, event: Any) -> Any:
         return constructor(loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
     except Exception:  # an unknown tag, a date 2026-02-30, a number of 5,000 digits, bad base64…
         what = TAG_NAMES.get(tag.rsplit(":", 1)[-1]) if constructor else None
-        raise ContentError.single(path, f"{what} « {shorten(value)} » invalide : mettez le texte entre guillemets"
-                                  if what else f"étiquette YAML « {tag_text(tag)} » inconnue : retirez-la",
+        raise ContentError.single(path, f"{what} «\u00a0{shorten(value)}\u00a0» invalide\u00a0: mettez le texte entre guillemets"
+                                  if what else f"étiquette YAML «\u00a0{tag_text(tag)}\u00a0» inconnue\u00a0: retirez-la",
                                   line=event.start_mark.line + 1) from None
 
 

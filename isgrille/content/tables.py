@@ -52,7 +52,7 @@ _MAGIC = (
     (b"\x89PNG", "une image PNG"), (b"%PDF", "un document PDF"), (b"\xff\xd8\xff", "une image JPEG"),
     (b"GIF8", "une image GIF"), (b"\x1f\x8b", "une archive gzip"), (b"Rar!", "une archive RAR"),
     (b"7z\xbc\xaf", "une archive 7z"),
-    (b"\xd0\xcf\x11\xe0", "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe : "
+    (b"\xd0\xcf\x11\xe0", "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
                           "enregistrez-le sans mot de passe au format .xlsx ou CSV"),
 )
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x19\x1b-\x1f]")  # control bytes no text table holds (tab, CR, LF… aside)
@@ -106,11 +106,11 @@ def read_table(path: str | Path, sheet: str | None = None) -> Table:
         return _workbook_table(path, raw, sheet)
     what = next((name for magic, name in _MAGIC if raw.startswith(magic)), None)
     if what is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        what = "un texte en UTF-16 : enregistrez-le en « CSV UTF-8 » ou en « CSV (séparateur : point-virgule) »"
+        what = "un texte en UTF-16\u00a0: enregistrez-le en «\u00a0CSV UTF-8\u00a0» ou en «\u00a0CSV (séparateur\u00a0: point-virgule)\u00a0»"
     if what is None and (binary := _BINARY.search(raw)):
         what = f"un fichier binaire (octet 0x{binary[0][0]:02x})"
     if what is not None:
-        raise ContentError.single(path, f"ce n'est pas un tableau : le fichier est {what} ({EXPECTED})")
+        raise ContentError.single(path, f"ce n'est pas un tableau\u00a0: le fichier est {what} ({EXPECTED})")
     return _csv_table(path, _decode(path, raw))
 
 
@@ -124,8 +124,8 @@ def _decode(path: Path, raw: bytes) -> str:
             text = raw.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise ContentError.single(
-                path, f"encodage inconnu : ni UTF-8 ni Windows-1252 (octet 0x{raw[exc.start]:02x}) ; "
-                      "enregistrez le tableau en « CSV UTF-8 »", line=raw.count(b"\n", 0, exc.start) + 1) from None
+                path, f"encodage inconnu\u00a0: ni UTF-8 ni Windows-1252 (octet 0x{raw[exc.start]:02x})\u202f; "
+                      "enregistrez le tableau en «\u00a0CSV UTF-8\u00a0»", line=raw.count(b"\n", 0, exc.start) + 1) from None
     if not text.strip():
         raise ContentError.single(path, "le fichier est vide")
     return text
@@ -147,14 +147,14 @@ def _csv_table(path: Path, text: str) -> Table:
     try:
         header = list(map(str.strip, next(reader)))
     except csv.Error:
-        raise ContentError.single(path, "ligne illisible (guillemets mal placés ?)", line=1 + offset) from None
+        raise ContentError.single(path, "ligne illisible (guillemets mal placés\u202f?)", line=1 + offset) from None
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         try:
             for row in reader:
                 yield reader.line_num + offset, row
         except csv.Error:  # hardly possible: the reading is lenient and a cell may be as long as the file
-            raise ContentError.single(path, "ligne illisible (guillemets mal placés ?)",
+            raise ContentError.single(path, "ligne illisible (guillemets mal placés\u202f?)",
                                       line=reader.line_num + offset) from None
 
     return Table(path, _trimmed(header), 1 + offset, rows())
@@ -187,14 +187,14 @@ def _workbook_table(path: Path, raw: bytes, sheet: str | None) -> Table:
         if line > MAX_ROWS:
             raise ContentError.single(path, TOO_MANY_ROWS, line=line, field=title)
     else:
-        raise ContentError.single(path, f"la feuille « {shorten(title)} » est vide", field=title)
+        raise ContentError.single(path, f"la feuille «\u00a0{shorten(title)}\u00a0» est vide", field=title)
     header = _trimmed([_text(cell).strip() for cell in cells])
     header_line, width = line, len(header)
     if found.declared_rows - header_line > MAX_ROWS:  # said by the sheet itself: refused before reading its rows
         raise ContentError.single(path, TOO_MANY_ROWS, line=header_line + MAX_ROWS + 1, field=title)
     merged = found.merged(header_line)
     if merged:
-        raise ContentError.single(path, f"cellules fusionnées dans la ligne d'en-tête ({', '.join(merged)}) : "
+        raise ContentError.single(path, f"cellules fusionnées dans la ligne d'en-tête ({', '.join(merged)})\u00a0: "
                                         "annulez la fusion, un seul nom de colonne par cellule", line=header_line,
                                   field=f"{title}!{header_line}:{header_line}")
 

@@ -96,13 +96,13 @@ class LocatedError(ValueError):
         self.key = key
 
 
-_TABLE = "table de champs (clé: valeur) attendue"
+_TABLE = "table de champs (clé\u00a0: valeur) attendue"
 # pydantic's error types that a file can reach, in French; any other gets a French sentence too (see _problem).
 _GROUPS = {
     "champ obligatoire manquant": ("missing",),
     "texte attendu": ("string_type", "string_sub_type", "bytes_type", "bytes_invalid_encoding", "json_type"),
     "texte attendu (caractères invalides)": ("string_unicode",),
-    "texte vide : un texte est attendu": ("string_too_short",),
+    "texte vide\u00a0: un texte est attendu": ("string_too_short",),
     "texte trop long (au plus {max_length} caractères)": ("string_too_long",),
     "texte sans accent attendu": ("string_not_ascii",),
     "liste attendue": ("list_type", "tuple_type", "set_type", "frozen_set_type", "iterable_type", "deque_type"),
@@ -117,8 +117,8 @@ _GROUPS = {
     "nombre inférieur à {lt} attendu": ("less_than",),
     "nombre inférieur ou égal à {le} attendu": ("less_than_equal",),
     "multiple de {multiple_of} attendu": ("multiple_of",),
-    "valeur invalide (attendu : {expected})": ("enum",),
-    "adresse web invalide (attendu : https://…)": ("url_type", "url_parsing", "url_scheme", "url_syntax_violation",
+    "valeur invalide (attendu\u00a0: {expected})": ("enum",),
+    "adresse web invalide (attendu\u00a0: https://…)": ("url_type", "url_parsing", "url_scheme", "url_syntax_violation",
                                                    "url_too_long"),
     "date attendue (AAAA-MM-JJ)": ("date_type", "date_parsing", "date_from_datetime_parsing",
                                    "date_from_datetime_inexact"),
@@ -138,10 +138,10 @@ PATTERNS = {
     "url": r"^https?://\S+$",
 }
 _PATTERNS = {
-    PATTERNS["id"]: "identifiant '{value}' invalide (attendu : lettres minuscules sans accent, "
+    PATTERNS["id"]: "identifiant '{value}' invalide (attendu\u00a0: lettres minuscules sans accent, "
     "chiffres et _, en commençant par une lettre)",
-    PATTERNS["time"]: "horaire '{value}' invalide (attendu : HH:MM, par exemple \"09:40\")",
-    PATTERNS["url"]: "adresse web '{value}' invalide (attendu : https://…)",
+    PATTERNS["time"]: "horaire '{value}' invalide (attendu\u00a0: HH:MM, par exemple \"09:40\")",
+    PATTERNS["url"]: "adresse web '{value}' invalide (attendu\u00a0: https://…)",
 }
 
 
@@ -200,12 +200,12 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: dict[str, Any]) -
     elif kind == "extra_forbidden":
         expected = _fields_at(model, loc[:-1])
         message = f"champ '{shorten(str(loc[-1]))}' inconnu"
-        message += f" (attendu : {', '.join(expected)})" if expected else ""
+        message += f" (attendu\u00a0: {', '.join(expected)})" if expected else ""
         key = True
     elif kind == "literal_error":
-        message = f"valeur '{shorten(str(error.get('input')))}' invalide (attendu : {ctx.get('expected', '?')})"
+        message = f"valeur '{shorten(str(error.get('input')))}' invalide (attendu\u00a0: {ctx.get('expected', '?')})"
     elif kind == "string_pattern_mismatch":
-        message = _PATTERNS.get(ctx.get("pattern"), "texte '{value}' invalide (attendu : {pattern})")
+        message = _PATTERNS.get(ctx.get("pattern"), "texte '{value}' invalide (attendu\u00a0: {pattern})")
         message = message.format(value=shorten(str(error.get("input"))), pattern=shorten(str(ctx.get("pattern"))))
     elif kind in ("too_short", "too_long") and isinstance(ctx.get(_LENGTH[kind]), int):
         count = ctx[_LENGTH[kind]]

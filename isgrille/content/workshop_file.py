@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
 
-from .fields import Id, Text, check_unique
+from .fields import Id, Prose, Text, check_unique
 from .validation import PATTERNS, FileModel, LocatedError
 
 __all__ = [
@@ -39,7 +39,7 @@ def minutes_of(time: str) -> int:
 
 class Contact(FileModel):
     name: Text
-    organisation: str = ""
+    organisation: Prose = ""
     email: str = ""
 
 
@@ -47,7 +47,7 @@ class ProgrammeEntry(FileModel):
     start: Time = Field(description="Start time, HH:MM.")
     label: Text
     sequence: int | None = Field(default=None, description="Number of the sequence; none for a break.")
-    note: str = ""
+    note: Prose = ""
 
 
 class Programme(FileModel):
@@ -86,9 +86,9 @@ class Sequence(FileModel):
     number: int = Field(gt=0)
     id: Id
     title: Text
-    tools_title: str = ""
+    tools_title: Prose = ""
     tools: list[Text] = []
-    exercise_title: str = ""
+    exercise_title: Prose = ""
     instructions: list[Text] = []
     steps: list[Step] = []
     pitch: Pitch | None = None
@@ -98,7 +98,7 @@ class Sequence(FileModel):
 
 class Atis(FileModel):
     name: Text
-    tagline: str = ""
+    tagline: Prose = ""
     vision: Text
     mission: Text
     figures: list[Text] = []
@@ -119,7 +119,7 @@ class Offer(FileModel):
 
 class Resource(FileModel):
     title: Text
-    author: str = ""
+    author: Prose = ""
     date: str = ""
     url: Annotated[str, StringConstraints(pattern=PATTERNS["url"])] | None = None
 
@@ -130,9 +130,12 @@ class Workshop(FileModel):
     kind: Literal["workshop"] = "workshop"
     title: Text
     date: str = ""
-    organisation: str = ""
+    organisation: Prose = ""
     contact: Contact | None = None
     license: str = ""
+    adaptation: Prose = Field(
+        "", description="How this content differs from its source (French; empty when taken as it is): shown "
+                        "in every attribution.")
     objectives: list[Text] = Field(min_length=1)
     programme: Programme
     sequences: list[Sequence] = Field(min_length=1)
@@ -152,20 +155,20 @@ class Workshop(FileModel):
         for index, entry in enumerate(entries):
             if entry.sequence is not None and entry.sequence not in numbers:
                 raise LocatedError(
-                    f"séquence {entry.sequence} inconnue (attendu : {', '.join(map(str, sorted(numbers)))})",
+                    f"séquence {entry.sequence} inconnue (attendu\u00a0: {', '.join(map(str, sorted(numbers)))})",
                     ("programme", "entries", index, "sequence"),
                 )
             following = entries[index + 1].start if index + 1 < len(entries) else self.programme.end
             if minutes_of(following) <= minutes_of(entry.start):
                 raise LocatedError(
-                    f"horaire {entry.start} suivi de {following} : les horaires doivent être croissants",
+                    f"horaire {entry.start} suivi de {following}\u00a0: les horaires doivent être croissants",
                     ("programme", "entries", index, "start"),
                 )
         stage_ids = [s.id for s in self.stages]
         for index, offer in enumerate(self.offers):
             if offer.stage not in stage_ids:
                 raise LocatedError(
-                    f"étape '{offer.stage}' inconnue (attendu : {', '.join(stage_ids)})",
+                    f"étape '{offer.stage}' inconnue (attendu\u00a0: {', '.join(stage_ids)})",
                     ("offers", index, "stage"),
                 )
         return self

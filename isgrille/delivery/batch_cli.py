@@ -22,8 +22,8 @@ T = TypeVar("T")
 #: The card formats, as ``--format`` takes them.
 CARD_FORMATS = ("png", "pdf", "html")
 INPUTS_HELP = ("fichiers de résultats (.json), dossiers qui en contiennent, tableaux d'évaluations "
-               "(.csv en UTF-8 ou Windows-1252, séparateur « ; » ou « , », ou classeur .xlsx)")
-GRID_HELP = ("grille : un fichier YAML, ou le nom d'une grille fournie (par défaut : la grille de l'AMI "
+               "(.csv en UTF-8 ou Windows-1252, séparateur «\u202f;\u00a0» ou «\u00a0,\u00a0», ou classeur .xlsx)")
+GRID_HELP = ("grille\u00a0: un fichier YAML, ou le nom d'une grille fournie (par défaut\u00a0: la grille de l'AMI "
              "Innovation sociale)")
 
 
@@ -47,7 +47,7 @@ def parse_formats(value: str) -> tuple[str, ...]:
     unknown = [f for f in formats if f not in CARD_FORMATS]
     if unknown or not formats:
         raise argparse.ArgumentTypeError(
-            f"format inconnu : {', '.join(unknown) or repr(value)} (attendu : {', '.join(CARD_FORMATS)}, "
+            f"format inconnu\u00a0: {', '.join(unknown) or repr(value)} (attendu\u00a0: {', '.join(CARD_FORMATS)}, "
             "séparés par des virgules)")
     return formats
 
@@ -62,28 +62,28 @@ def _inputs_out_grid(command) -> None:
 def add_batch_commands(commands) -> None:
     """Add ``cohort`` and ``card`` to the command line's sub-parsers."""
     cohort = commands.add_parser(
-        "cohort", help="analyser une cohorte : tableau tidy, quiz et graphiques de la classe",
-        description="Lit chaque ENTRÉE et écrit dans DOSSIER : cohorte.csv (une ligne par critère évalué : "
+        "cohort", help="analyser une cohorte\u00a0: tableau tidy, quiz et graphiques de la classe",
+        description="Lit chaque ENTRÉE et écrit dans DOSSIER\u00a0: cohorte.csv (une ligne par critère évalué\u00a0: "
         "projet, apprenant, evaluateur, date, dimension, critere, critere_libelle, niveau — l'indice du niveau, "
         "0 pour le plus bas, vide si non renseigné —, niveau_libelle, source), quiz.csv (une ligne par réponse) "
         "et les graphiques de la classe en PNG. Chaque entrée écartée est signalée sur la sortie d'erreur avec "
-        "sa raison ; code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
+        "sa raison\u202f; code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
     )
     cohort.set_defaults(run=lambda args: run_cohort(args.inputs, args.out, args.grid, args.excel))
     _inputs_out_grid(cohort)
     cohort.add_argument("--excel", action="store_true",
-                        help="pour Excel : CSV en UTF-8 avec BOM et séparateur « ; », et classeurs .xlsx")
+                        help="pour Excel\u00a0: CSV en UTF-8 avec BOM et séparateur «\u202f;\u00a0», et classeurs .xlsx")
 
     card = commands.add_parser(
         "card", help="une fiche profil d'une page (A4) par projet",
-        description="Lit chaque ENTRÉE et écrit dans DOSSIER une fiche par projet trouvé : nom, date, "
+        description="Lit chaque ENTRÉE et écrit dans DOSSIER une fiche par projet trouvé\u00a0: nom, date, "
         "évaluateurs, radar et tableau, synthèse par dimension, axes de progrès et pitch. "
         "Code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
     )
     card.set_defaults(run=lambda args: run_card(args.inputs, args.out, args.grid, args.format))
     _inputs_out_grid(card)
     card.add_argument("--format", type=parse_formats, default=("png",), metavar="FORMATS",
-                      help="png, pdf, html ou plusieurs séparés par des virgules (par défaut : png)")
+                      help="png, pdf, html ou plusieurs séparés par des virgules (par défaut\u00a0: png)")
 
 
 def _report(lines: Iterable[object]) -> None:
@@ -105,13 +105,13 @@ def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None, writes: 
     outputs = {os.path.realpath(out / name) for name in writes}
     clashes = [path for path in inputs if os.path.realpath(path) in outputs]
     for path in clashes:
-        print(f"{path}: c'est un des fichiers que la commande écrit dans {out} ; choisissez un autre "
+        print(f"{path}: c'est un des fichiers que la commande écrit dans {out}\u202f; choisissez un autre "
               "dossier avec --out (rien n'est écrit)", file=sys.stderr)
     target = Path(os.path.realpath(out))
     inside = [path for path in inputs if writes and os.path.isdir(path)  # cards (images, PDF) are never read back
               and target.is_relative_to(os.path.realpath(path))]
     for path in inside:  # the next run would read this run's tables as a cohort
-        print(f"{path}: le dossier de sortie {out} est dans ce dossier lu ; choisissez un dossier --out "
+        print(f"{path}: le dossier de sortie {out} est dans ce dossier lu\u202f; choisissez un dossier --out "
               "en dehors (rien n'est écrit)", file=sys.stderr)
     if clashes or inside:
         return None
@@ -145,7 +145,7 @@ def run_cohort(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
         return 1
     print(cohort.summary())
     for path in written:
-        print(f"écrit : {path}")
+        print(f"écrit\u00a0: {path}")
     _report(notes)
     _report(cohort.problems)
     return 1 if cohort.problems else 0
@@ -169,7 +169,7 @@ def run_card(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
         print(f"{out}: {os_error_text(exc)}", file=sys.stderr)
         return 1
     for path in paths:
-        print(f"écrit : {path}")
+        print(f"écrit\u00a0: {path}")
     print(f"{len(cards)} fiche{'s' if len(cards) != 1 else ''} projet")
     _report(cohort.problems)
     return 1 if cohort.problems else 0

@@ -11,6 +11,9 @@ written to a temporary file beside it and renamed: a failed write leaves the
 previous file of that name as it was. :func:`card_button` is the cell of
 notebooks 02 and 04: « Télécharger ma fiche projet ».
 
+Every card carries ``attribution`` (``attribution_of(workshop, grid)``; by default the shipped workshop's,
+:func:`~.card_html.default_attribution`): a visible footer, the PNG's text chunks, the PDF's document information.
+
 >>> card_filename("../../Ma recyclerie ♻ été", "pdf")
 'fiche_Ma_recyclerie_ete.pdf'
 >>> taken = set()
@@ -36,14 +39,15 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
 from ..analysis.card import ProfileCard, card_from_results
+from ..content.attribution import Attribution, attribution_of
 from ..content.errors import ContentError, os_error_text
 from ..content.model import Grid
 from ..results.atomic import write_atomic
 from ..results.learner import LearnerResults
-from .card_html import card_html
+from .card_html import card_html, default_attribution
 
 __all__ = ["FORMATS", "card_png", "card_pdf", "card_html", "card_filename", "write_cards", "results_card_files",
-           "card_downloads", "class_downloads", "card_button"]
+           "card_downloads", "class_downloads", "card_button", "default_attribution"]
 
 #: The formats :func:`write_cards` knows, by file extension.
 FORMATS = ("png", "pdf", "html")
@@ -65,28 +69,32 @@ def _sheet():
     return _SHEETS.sheet
 
 
-def card_png(card: ProfileCard, grid: Grid, dpi: int = 100) -> bytes:
-    """The card as a PNG of an A4 page (827 × 1169 pixels at 100 dpi)."""
+def card_png(card: ProfileCard, grid: Grid, dpi: int = 100, attribution: Attribution | None = None) -> bytes:
+    """The card as a PNG of an A4 page (827 × 1169 pixels at 100 dpi), its attribution in its text chunks."""
+    attribution = attribution or default_attribution(grid)
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
-        _sheet().draw(card, grid).savefig(buffer, format="png", dpi=dpi, facecolor="white")
+        _sheet().draw(card, grid, attribution).savefig(buffer, format="png", dpi=dpi, facecolor="white",
+                                                       metadata=attribution.png_metadata())
     return buffer.getvalue()
 
 
-def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Iterable], Iterable] | None = None) -> bytes:
-    """One PDF, one A4 page per card (a whole class in one file); ValueError for no card at all."""
+def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Iterable], Iterable] | None = None,
+             attribution: Attribution | None = None) -> bytes:
+    """One PDF, one A4 page per card (a whole class in one file), each signed; ValueError for no card at all."""
     from matplotlib.backends.backend_pdf import PdfPages
 
     if not cards:
-        raise ValueError("aucune fiche à mettre dans le PDF (attendu : au moins un projet)")
+        raise ValueError("aucune fiche à mettre dans le PDF (attendu\u00a0: au moins un projet)")
+    attribution = attribution or default_attribution(grid)
     title = f"Fiche projet — {cards[0].project}" if len(cards) == 1 else f"Fiches projet ({len(cards)} projets)"
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
-        with PdfPages(buffer, metadata={"Title": title, "Creator": "isgrille"}) as pdf:
+        with PdfPages(buffer, metadata={**attribution.pdf_metadata(), "Title": title, "Creator": "isgrille"}) as pdf:
             for card in progress(cards) if progress else cards:
-                pdf.savefig(_sheet().draw(card, grid), facecolor="white")
+                pdf.savefig(_sheet().draw(card, grid, attribution), facecolor="white")
     return buffer.getvalue()
 
 
@@ -110,6 +118,7 @@ def write_cards(
     formats: Sequence[str] = ("png",),
     progress: Callable[[Iterable], Iterable] | None = None,
     workers: int | None = None,
+    attribution: Attribution | None = None,
 ) -> list[Path]:
     """Write each card in each format to ``out_dir`` (created if need be); return the files written.
 
@@ -124,18 +133,20 @@ def write_cards(
     spawn requires), the cards are drawn here. A format that
     is not one of :data:`FORMATS` raises ValueError; a folder or file that
     cannot be written, :class:`~isgrille.content.errors.ContentError` in French.
+    Each card carries ``attribution`` (by default :func:`default_attribution`).
     """
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
-        raise ValueError(f"format de fiche '{unknown[0]}' inconnu (attendu : {', '.join(FORMATS)})")
+        raise ValueError(f"format de fiche '{unknown[0]}' inconnu (attendu\u00a0: {', '.join(FORMATS)})")
     folder = Path(out_dir)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ContentError.single(folder, f"dossier des fiches impossible à créer : {os_error_text(exc)}") from None
+        raise ContentError.single(folder, f"dossier des fiches impossible à créer\u00a0: {os_error_text(exc)}") from None
     taken: set[str] = set()
     written: list[Path] = []
-    rendered = _rendered(cards, grid, tuple(formats), _workers(len(cards), workers))
+    attribution = attribution or default_attribution(grid)
+    rendered = _rendered(cards, (grid, attribution), tuple(formats), _workers(len(cards), workers))
     try:
         for card, files in zip(progress(cards) if progress else cards, rendered):
             for extension, data in zip(formats, files):
@@ -143,24 +154,20 @@ def write_cards(
                 try:
                     write_atomic(path, data)
                 except OSError as exc:
-                    raise ContentError.single(path, f"fiche non écrite : {os_error_text(exc)}") from None
+                    raise ContentError.single(path, f"fiche non écrite\u00a0: {os_error_text(exc)}") from None
                 written.append(path)
     finally:
         rendered.close()  # stops the workers at once if a write failed
     return written
 
 
-def _render(card: ProfileCard, grid: Grid, formats: Sequence[str]) -> list[bytes]:
-    """The card's bytes in each format, in order."""
-    files = []
-    for extension in formats:
-        if extension == "png":
-            files.append(card_png(card, grid))
-        elif extension == "pdf":
-            files.append(card_pdf([card], grid))
-        else:
-            files.append(card_html(card, grid).encode("utf-8"))
-    return files
+def _render(card: ProfileCard, signed: tuple[Grid, Attribution], formats: Sequence[str]) -> list[bytes]:
+    """The card's bytes in each format, in order (``signed``: the grid and the attribution)."""
+    grid, attribution = signed
+    draw = {"png": lambda: card_png(card, grid, attribution=attribution),
+            "pdf": lambda: card_pdf([card], grid, attribution=attribution),
+            "html": lambda: card_html(card, grid, attribution=attribution).encode("utf-8")}
+    return [draw[extension]() for extension in formats]
 
 
 def _workers(cards: int, asked: int | None) -> int:
@@ -173,7 +180,8 @@ def _workers(cards: int, asked: int | None) -> int:
     return min(cores, cards)
 
 
-def _rendered(cards: Sequence[ProfileCard], grid: Grid, formats: tuple[str, ...], workers: int) -> Iterator[list[bytes]]:
+def _rendered(cards: Sequence[ProfileCard], signed: tuple[Grid, Attribution], formats: tuple[str, ...],
+              workers: int) -> Iterator[list[bytes]]:
     """Each card's files, in the cards' order: here, or drawn by ``workers`` spawned processes.
 
     A worker's error is raised here as it was raised there, once the cards
@@ -187,7 +195,7 @@ def _rendered(cards: Sequence[ProfileCard], grid: Grid, formats: tuple[str, ...]
         pool = None
         try:
             pool = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_start_worker, initargs=(grid,))
+                                       initializer=_start_worker, initargs=(signed,))
             futures = [pool.submit(_render_chunk, chunk, formats) for chunk in chunks]
             for future in futures:
                 files, failure = future.result()
@@ -205,16 +213,16 @@ def _rendered(cards: Sequence[ProfileCard], grid: Grid, formats: tuple[str, ...]
     if error is not None:
         raise error
     for card in cards[done:]:
-        yield _render(card, grid, formats)
+        yield _render(card, signed, formats)
 
 
-#: The grid of a worker process (sent once, when it starts).
-_GRID: Grid | None = None
+#: The grid and the attribution of a worker process (sent once, when it starts).
+_GRID: tuple[Grid, Attribution] | None = None
 
 
-def _start_worker(grid: Grid) -> None:
+def _start_worker(signed: tuple[Grid, Attribution]) -> None:
     global _GRID
-    _GRID = grid
+    _GRID = signed
 
 
 def _render_chunk(cards: Sequence[ProfileCard], formats: tuple[str, ...]) -> tuple[list[list[bytes]], tuple | None]:
@@ -254,30 +262,32 @@ def _rebuilt(failure: tuple) -> BaseException:
     return error
 
 
-def results_card_files(grid: Grid, results: LearnerResults, outline: Sequence | None = None) -> list:
+def results_card_files(grid: Grid, results: LearnerResults, outline: Sequence | None = None,
+                       attribution: Attribution | None = None) -> list:
     """The learner's card as downloads: the PDF, then the web page (for :mod:`isgrille.widgets.card_download`)."""
-    return card_downloads(card_from_results(grid, results, outline), grid)
+    return card_downloads(card_from_results(grid, results, outline), grid, attribution=attribution)
 
 
-def card_downloads(card: ProfileCard, grid: Grid, label: str = "Fiche projet") -> list:
+def card_downloads(card: ProfileCard, grid: Grid, label: str = "Fiche projet",
+                   attribution: Attribution | None = None) -> list:
     """One card as downloads: the PDF, then the web page, their links' words starting with ``label``."""
     from ..widgets.card_download import Download
 
-    return [
-        Download(f"{label} (PDF)", card_filename(card.project, "pdf"), "application/pdf", card_pdf([card], grid)),
-        Download(f"{label} (page web)", card_filename(card.project, "html"), "text/html",
-                 card_html(card, grid).encode("utf-8")),
-    ]
+    attribution = attribution or default_attribution(grid)
+    return [Download(f"{label} (PDF)", card_filename(card.project, "pdf"), "application/pdf",
+                     card_pdf([card], grid, attribution=attribution)),
+            Download(f"{label} (page web)", card_filename(card.project, "html"), "text/html",
+                     card_html(card, grid, attribution=attribution).encode("utf-8"))]
 
 
-def class_downloads(grid: Grid, records: Sequence, outline=None) -> list:
+def class_downloads(grid: Grid, records: Sequence, outline=None, attribution: Attribution | None = None) -> list:
     """A room's or a class's projects (:class:`~isgrille.analysis.tidy.ProjectRecord`): every card in one PDF."""
     from ..analysis.card import card_from_record
     from ..widgets.card_download import Download
 
     cards = [card_from_record(grid, record, outline) for record in records]
     return [Download(f"Toutes les fiches ({len(cards)} projets, PDF)", "fiches_salle.pdf", "application/pdf",
-                     card_pdf(cards, grid))]
+                     card_pdf(cards, grid, attribution=attribution))]
 
 
 def card_button(kit, sequence: int):
@@ -286,4 +296,5 @@ def card_button(kit, sequence: int):
 
     pitch = kit.workshop.sequence(sequence).pitch
     outline = pitch.outline if pitch is not None else None
-    return card_download(kit.grid, kit.store, lambda grid, results: results_card_files(grid, results, outline))
+    return card_download(kit.grid, kit.store, lambda grid, results: results_card_files(
+        grid, results, outline, attribution_of(kit.workshop, grid)))

@@ -26,10 +26,10 @@ from .room import add_room_command
 __all__ = ["main"]
 
 DESCRIPTION = """\
-isgrille : le kit de l'atelier « Établi – Innovation sociale ».
+isgrille\u00a0: le kit de l'atelier «\u00a0Établi – Innovation sociale\u00a0».
 Vérifie les fichiers de contenu (grille, quiz, concepts, atelier, évaluations),
-calcule les profils d'une cohorte et produit les schémas JSON des fichiers ;
-analyse une cohorte (cohort) et produit une fiche profil par projet (card) ;
+calcule les profils d'une cohorte et produit les schémas JSON des fichiers\u202f;
+analyse une cohorte (cohort) et produit une fiche profil par projet (card)\u202f;
 copie l'atelier dans un dossier (init), le présente avec Voilà (present)
 ou le sert à toute une salle sur le réseau local (room)."""
 
@@ -45,31 +45,33 @@ def _parser() -> FrenchParser:
 
     validate = commands.add_parser(
         "validate", help="vérifier des fichiers de contenu",
-        description="Vérifie chaque FICHIER : YAML (grille, quiz, concepts, atelier) "
+        description="Vérifie chaque FICHIER\u00a0: YAML (grille, quiz, concepts, atelier) "
         "ou CSV (évaluations d'une cohorte). Code de sortie 0 si tous sont valides, 1 sinon.",
     )
     validate.set_defaults(run=lambda args: _validate(args.files, args.grid))
     validate.add_argument("files", nargs="+", metavar="FICHIER", type=Path)
     validate.add_argument("--grid", metavar="GRILLE",
-                          help="grille pour vérifier les CSV et les résultats : un fichier YAML ou le nom "
-                          "d'une grille fournie (par défaut : la grille de l'AMI)")
+                          help="grille pour vérifier les CSV et les résultats\u00a0: un fichier YAML ou le nom "
+                          "d'une grille fournie (par défaut\u00a0: la grille de l'AMI)")
 
     score = commands.add_parser(
         "score", help="calculer le profil de chaque évaluation d'une cohorte ou d'un fichier de résultats",
         description="Lit les évaluations d'une cohorte (CSV) ou d'un fichier de résultats d'apprenant "
-        "(mes_resultats.json : une évaluation par évaluateur) et écrit, pour chacune, "
-        "le nombre de critères à chaque niveau, le niveau médian et le pourcentage "
-        "par dimension et au total (CSV sur la sortie standard).",
+        "(mes_resultats.json\u00a0: une évaluation par évaluateur) et écrit, pour chacune, par dimension "
+        "et au total\u00a0: le nombre de critères à chaque niveau, le niveau médian, le nombre de critères notés "
+        "au niveau de référence ou au-dessus (at_least) et leur part parmi les critères notés (share, de 0 à 1). "
+        "Le niveau de référence est le premier de la moitié haute de l'échelle («\u00a0Intermédiaire\u00a0» "
+        "pour la grille de l'AMI)\u00a0; les niveaux sont ordinaux, jamais de moyenne. CSV sur la sortie standard.",
     )
     score.set_defaults(run=lambda args: _score(args.file, args.grid))
     score.add_argument("file", nargs="?", metavar="FICHIER", type=Path,
-                       help="cohorte (CSV) ou fichier de résultats (JSON) ; par défaut : la cohorte fictive fournie")
+                       help="cohorte (CSV) ou fichier de résultats (JSON)\u202f; par défaut\u00a0: la cohorte fictive fournie")
     score.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
 
     schema = commands.add_parser(
         "schema", help="écrire les schémas JSON des fichiers de contenu",
         description="Écrit un schéma JSON par type de fichier YAML dans DOSSIER "
-        "(par défaut : data/schema du kit).",
+        "(par défaut\u00a0: data/schema du kit).",
     )
     schema.set_defaults(run=lambda args: _schema(args.out))
     schema.add_argument("--out", type=Path, metavar="DOSSIER")
@@ -77,15 +79,15 @@ def _parser() -> FrenchParser:
     collect = commands.add_parser(
         "collect", help="rassembler les résultats des apprenants (formateur)",
         description="Cherche les fichiers de résultats sous DOSSIER (par exemple les dossiers personnels "
-        "sur JupyterHub) et écrit une ligne par apprenant (CSV) : fichier, projet, quiz, critères notés. "
+        "sur JupyterHub) et écrit une ligne par apprenant (CSV)\u00a0: fichier, projet, quiz, critères notés. "
         "Chaque fichier écarté (illisible, dossier, tube, lien cassé, lien hors de DOSSIER ou vers le "
         "fichier d'un autre apprenant) est signalé sur la sortie d'erreur, avec le nombre de dossiers "
-        "sans fichier de résultats ; code de sortie 1 si un fichier est écarté, 2 si DOSSIER n'est pas un dossier.",
+        "sans fichier de résultats\u202f; code de sortie 1 si un fichier est écarté, 2 si DOSSIER n'est pas un dossier.",
     )
     collect.set_defaults(run=lambda args: _collect(args.folder, args.pattern, args.grid))
     collect.add_argument("folder", type=Path, metavar="DOSSIER")
     collect.add_argument("--pattern", default=DEFAULT_PATTERN, metavar="MOTIF",
-                         help=f"motif des fichiers sous DOSSIER (par défaut : {DEFAULT_PATTERN}, où qu'ils soient dans chaque dossier personnel)")
+                         help=f"motif des fichiers sous DOSSIER (par défaut\u00a0: {DEFAULT_PATTERN}, où qu'ils soient dans chaque dossier personnel)")
     collect.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
 
     add_batch_commands(commands)
@@ -107,10 +109,10 @@ def _parser() -> FrenchParser:
     )
     present.set_defaults(run=lambda args: _present(args.slides, args.port, args.dir))
     present.add_argument("--dir", type=Path, metavar="DOSSIER",
-                         help="dossier des carnets (par défaut : ceux du dépôt, sinon le dossier courant "
+                         help="dossier des carnets (par défaut\u00a0: ceux du dépôt, sinon le dossier courant "
                          "s'il contient l'atelier)")
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
-    present.add_argument("--port", type=int, default=8866, help="port (par défaut : 8866)")
+    present.add_argument("--port", type=int, default=8866, help="port (par défaut\u00a0: 8866)")
     add_room_command(commands)
     return parser
 
@@ -195,13 +197,13 @@ def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
             score = score_quiz(quiz, answers)
             rated = sum(1 for level in results.assessment(SELF).ratings.values() if level is not None)
             yield [path, results.project, results.learner, score.correct, score.answered, rated,
-                   " ; ".join(results.assessments)]
+                   "\u202f; ".join(results.assessments)]
 
     write_csv(rows(), sys.stdout)
     _report(collection.problems)
     if homes := collection.without_results:  # one line: how many, and which
         print(f"{folder}: {len(homes)} dossier{'s' if len(homes) > 1 else ''} sans fichier de résultats "
-              f"({pattern}) : {shorten(', '.join(home.name for home in homes))}", file=sys.stderr)
+              f"({pattern})\u00a0: {shorten(', '.join(home.name for home in homes))}", file=sys.stderr)
     return 1 if collection.problems else 0  # a home without results is news, not an error
 
 
@@ -221,12 +223,12 @@ def _init(folder: Path, force: bool) -> int:
     if result.existing:
         names = ", ".join(path.name for path in result.existing)
         print(f"{folder}: {len(result.existing)} fichier{'s' if len(result.existing) > 1 else ''} "
-              f"déjà présent{'s' if len(result.existing) > 1 else ''}, rien n'est copié : {names} "
+              f"déjà présent{'s' if len(result.existing) > 1 else ''}, rien n'est copié\u00a0: {names} "
               "(ajoutez --force pour les remplacer)", file=sys.stderr)
         return 1
     for path in result.written:
-        print(f"copié : {path}")
-    print(f"Ensuite : cd {folder} && python -m isgrille present "
+        print(f"copié\u00a0: {path}")
+    print(f"Ensuite\u00a0: cd {folder} && python -m isgrille present "
           "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)")
     return 0
 
@@ -238,11 +240,11 @@ def _present(slides: bool, port: int, folder: Path | None = None) -> int:
     notebooks = workshop_folder(folder)
     if notebooks is None:
         where = folder if folder is not None else Path.cwd()
-        print(f"{where}: l'atelier n'y est pas (attendu : un dossier qui contient {FIRST_NOTEBOOK}) ; "
-              f"lancez d'abord « python -m isgrille init {folder or 'atelier'} »", file=sys.stderr)
+        print(f"{where}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient {FIRST_NOTEBOOK})\u202f; "
+              f"lancez d'abord «\u00a0python -m isgrille init {folder or 'atelier'}\u00a0»", file=sys.stderr)
         return 1
     if slides and vendor_missing(notebooks):
-        print(f"reveal.js et jQuery manquent : lancez « npm ci --prefix {notebooks / '_vendor'} » (ou make slides)",
+        print(f"reveal.js et jQuery manquent\u00a0: lancez «\u00a0npm ci --prefix {notebooks / '_vendor'}\u00a0» (ou make slides)",
               file=sys.stderr)
         return 1
     argv, env = voila_command(slides, port, notebooks)
@@ -278,11 +280,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _quiet_stdout()
         return 0
     except KeyboardInterrupt:
-        print(f"python -m isgrille {args.command} : interrompu", file=sys.stderr)
+        print(f"python -m isgrille {args.command}\u00a0: interrompu", file=sys.stderr)
         return 130
     except Exception as exc:
         detail = shorten(" ".join(str(exc).split()))
-        print(f"python -m isgrille {args.command} : erreur inattendue : {type(exc).__name__}"
-              f"{f' ({detail})' if detail else ''} ; signalez-la avec la commande et le fichier",
+        print(f"python -m isgrille {args.command}\u00a0: erreur inattendue\u00a0: {type(exc).__name__}"
+              f"{f' ({detail})' if detail else ''}\u202f; signalez-la avec la commande et le fichier",
               file=sys.stderr)
         return 1

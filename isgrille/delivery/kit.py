@@ -100,7 +100,7 @@ def open_kit(
     elif wants_example:
         store.notice = " ".join(filter(None, [store.notice, (
             f"Vous n'avez pas encore évalué votre projet, et le projet fictif d'exemple n'existe que pour la "
-            f"grille de l'AMI Innovation sociale, pas pour la grille « {grid.title or grid.id} » : "
+            f"grille de l'AMI Innovation sociale, pas pour la grille «\u00a0{grid.title or grid.id}\u00a0»\u00a0: "
             "évaluez votre projet dans la séquence 2, puis revenez ici.")]))
     return Kit(grid, load_quiz(), load_concepts(), load_workshop(), store, is_example, _other_grid(grid_path))
 
@@ -140,8 +140,8 @@ def _open_store(grid: Grid, path: str | Path | None) -> ResultsStore:
         return ResultsStore(grid, path)
     except ContentError as exc:
         store = ResultsStore(grid)
-        store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement : téléchargez-les avec "
-                        "le bouton « Télécharger mes résultats » avant de la fermer.")
+        store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement\u00a0: téléchargez-les avec "
+                        "le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la fermer.")
         return store
 
 

@@ -12,6 +12,12 @@ shut down after :data:`CULL_IDLE` seconds without activity (a page still
 open keeps its kernel). :func:`workshop_folder` says which folder to serve:
 the one asked for, the repository's notebooks in a checkout, or the current
 folder when it holds the workshop (after ``python -m isgrille init``).
+
+Voilà is started as ``python -m isgrille.delivery.present`` (:func:`run_voila`):
+Voilà itself, with one more route, :data:`LICENCE_URL`, serving LICENSE-CONTENT
+(the served folder's own copy, else the kit's: :func:`licence_for`), which
+the attribution links to: it opens offline, in a checkout too, where the file
+is beside the notebooks folder (``notebooks/LICENSE-CONTENT`` links to it).
 """
 
 from __future__ import annotations
@@ -21,10 +27,10 @@ import os
 import sys
 from pathlib import Path
 
-from .kit_files import is_workshop, notebooks_dir, share_dir
+from .kit_files import LICENCE_FILE, is_workshop, licence_file, notebooks_dir, share_dir
 
-__all__ = ["CULL_IDLE", "CULL_INTERVAL", "IOPUB_TIMEOUT", "ROOT", "VENDOR", "voila_argv", "voila_command", "voila_env", "vendor_missing",
-           "workshop_folder"]
+__all__ = ["CULL_IDLE", "CULL_INTERVAL", "IOPUB_TIMEOUT", "LICENCE_URL", "ROOT", "VENDOR", "licence_for", "run_voila",
+           "voila_argv", "voila_command", "voila_env", "vendor_missing", "workshop_folder"]
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "notebooks" / "_vendor" / "node_modules"
@@ -37,6 +43,9 @@ CULL_INTERVAL = 60
 #: Seconds Voilà waits for a cell's outputs after the cell has run: ten visitors' kernels starting at once on
 #: two cores delay them past nbclient's default of 4 s, and the outputs (the quiz, the session panel) were lost.
 IOPUB_TIMEOUT = 60
+#: Where ``present`` serves LICENSE-CONTENT: beside the pages ``/voila/render/NOTEBOOK``, as the notebooks' link
+#: ``href="LICENSE-CONTENT"`` (the file beside them in JupyterLab, on Binder and in an ``init`` copy) expects.
+LICENCE_URL = f"/voila/render/{LICENCE_FILE}"
 
 
 def vendor_missing(notebooks: Path | None = None) -> list[str]:
@@ -74,6 +83,7 @@ def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None
     seconds, checked every ``cull_interval`` seconds.
     """
     argv = voila_argv(notebooks, "127.0.0.1", port, "isgrille-slides" if slides else "isgrille", cull_idle, cull_interval)
+    argv[1:3] = ["-m", __name__]  # Voilà, with LICENSE-CONTENT served (run_voila)
     if slides:
         reveal = {"reveal": {"url_prefix": f"{_FILES}/reveal.js", "theme": "white"}}
         argv += [
@@ -110,3 +120,45 @@ def voila_env() -> dict[str, str]:
     share = share_dir()
     paths = [str(share) if share else "", os.environ.get("JUPYTER_PATH", "")]
     return {**os.environ, "JUPYTER_PATH": os.pathsep.join(p for p in paths if p)}
+
+
+def licence_for(folder: Path) -> Path | None:
+    """The LICENSE-CONTENT ``present`` serves for ``folder``: its own (an ``init`` copy), else the kit's, or None."""
+    own = folder / LICENCE_FILE
+    return own if own.is_file() else licence_file()
+
+
+def run_voila(argv: list[str] | None = None) -> None:
+    """Run Voilà on ``argv`` (as ``python -m voila``), with LICENSE-CONTENT at :data:`LICENCE_URL` too.
+
+    The file is read at each request (plain UTF-8 text; a 404 when the kit
+    has none): a trainer's edit shows at once.
+    """
+    from jupyter_server.utils import url_path_join
+    from tornado.web import HTTPError, RequestHandler
+    from voila.app import Voila
+
+    class Licence(RequestHandler):
+        def initialize(self, path: Path | None) -> None:
+            self.path = path
+
+        def get(self) -> None:
+            if self.path is None or not self.path.is_file():
+                raise HTTPError(404)
+            self.set_header("Content-Type", "text/plain; charset=utf-8")
+            self.set_header("X-Content-Type-Options", "nosniff")
+            self.finish(self.path.read_bytes())
+
+        def head(self) -> None:
+            self.get()
+
+    class LicensedVoila(Voila):
+        def init_handlers(self) -> list:
+            licence = (url_path_join(self.server_url, LICENCE_URL), Licence, {"path": licence_for(Path(self.root_dir))})
+            return [licence, *super().init_handlers()]  # first: Voilà's own /voila/files/ would refuse it
+
+    LicensedVoila.launch_instance(argv=argv)
+
+
+if __name__ == "__main__":  # pragma: no cover - run as a server by voila_command's argv
+    run_voila()

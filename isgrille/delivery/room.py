@@ -59,8 +59,8 @@ def check_code(code: str) -> str:
     'atelier42'
     """
     if not _CODE.fullmatch(code):
-        raise ValueError(f"code de salle « {code[:40]} » refusé : attendu 6 à 32 lettres sans accent ou chiffres, "
-                         "sans espace (par exemple atelier42) ; sans --code, un code est tiré au hasard")
+        raise ValueError(f"code de salle «\u00a0{code[:40]}\u00a0» refusé\u00a0: attendu 6 à 32 lettres sans accent ou chiffres, "
+                         "sans espace (par exemple atelier42)\u202f; sans --code, un code est tiré au hasard")
     return code
 
 
@@ -128,27 +128,27 @@ def room_urls(host: str, port: int, chosen: RoomSecrets) -> tuple[str, str]:
 
 
 ROOM_HELP = f"""\
-Ouvre la salle : sert l'atelier sur le réseau local (toutes les interfaces), sans Internet, depuis un
+Ouvre la salle\u00a0: sert l'atelier sur le réseau local (toutes les interfaces), sans Internet, depuis un
 seul serveur. Les participants entrent avec le code de la salle (QR{NB}code ou adresse affichée) et
-suivent, sur leur téléphone, l'étape que le formateur ouvre ; le formateur pilote la salle depuis sa
+suivent, sur leur téléphone, l'étape que le formateur ouvre\u202f; le formateur pilote la salle depuis sa
 page, ouverte avec une clé à lui qui n'apparaît jamais dans l'adresse de la salle. Affiche l'adresse
 à donner à la salle, puis celle du formateur. Chaque participant a son propre fichier de résultats
-dans le dossier de la salle ; une salle relancée avec le même dossier retrouve les participants,
+dans le dossier de la salle\u202f; une salle relancée avec le même dossier retrouve les participants,
 leur travail et l'étape en cours. Arrêt{NB}: Ctrl+C. (--moteur voila{NB}: la salle d'avant, un noyau
 Voilà par page, avec la vue du formateur 05_salle.)"""
 
 
 def add_room_command(commands) -> None:
     """Register ``room`` on the command line's sub-commands."""
-    room = commands.add_parser("room", help="ouvrir la salle : l'atelier sur le réseau local, un fichier par participant",
+    room = commands.add_parser("room", help="ouvrir la salle\u00a0: l'atelier sur le réseau local, un fichier par participant",
                                description=ROOM_HELP)
     room.set_defaults(run=run_room)
-    room.add_argument("--port", type=int, default=8866, help="port (par défaut : 8866)")
+    room.add_argument("--port", type=int, default=8866, help="port (par défaut\u00a0: 8866)")
     room.add_argument("--dir", type=Path, metavar="DOSSIER",
-                      help=f"dossier de la salle : les résultats des participants (par défaut : {ROOM_FOLDER}/ à côté des carnets)")
+                      help=f"dossier de la salle\u00a0: les résultats des participants (par défaut\u00a0: {ROOM_FOLDER}/ à côté des carnets)")
     room.add_argument("--notebooks", type=Path, metavar="CARNETS",
-                      help="dossier des carnets (par défaut : ceux du dépôt, sinon le dossier courant s'il contient l'atelier)")
-    room.add_argument("--code", help="code de la salle, 6 à 32 lettres ou chiffres (par défaut : tiré au hasard, "
+                      help="dossier des carnets (par défaut\u00a0: ceux du dépôt, sinon le dossier courant s'il contient l'atelier)")
+    room.add_argument("--code", help="code de la salle, 6 à 32 lettres ou chiffres (par défaut\u00a0: tiré au hasard, "
                       "ou celui de la dernière séance de ce dossier)")
     room.add_argument("--host", metavar="ADRESSE", help="adresse à afficher pour la salle, si celle trouvée ne convient pas "
                       "(réseau privé virtuel, plusieurs cartes réseau)")
@@ -191,20 +191,20 @@ def run_room(args) -> int:
     notebooks = workshop_folder(args.notebooks) if voila or args.dir is None else None
     if notebooks is None and (voila or args.dir is None):
         where = args.notebooks if args.notebooks is not None else Path.cwd()
-        print(f"{where}: l'atelier n'y est pas (attendu : un dossier qui contient {FIRST_NOTEBOOK}) ; "
-              "lancez d'abord « python -m isgrille init atelier »", file=err)
+        print(f"{where}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient {FIRST_NOTEBOOK})\u202f; "
+              "lancez d'abord «\u00a0python -m isgrille init atelier\u00a0»", file=err)
         return 1
     try:
         code = _check(args)
     except ValueError as exc:
-        print(f"python -m isgrille room : {exc}", file=err)
+        print(f"python -m isgrille room\u00a0: {exc}", file=err)
         return 2
     with socket.socket() as sock:  # the server would only say so in English, after a while
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server: a closed room's port is free
         try:
             sock.bind(("0.0.0.0", args.port))
         except OSError:
-            print(f"le port {args.port} est déjà pris (une autre salle ou un autre serveur ?) : "
+            print(f"le port {args.port} est déjà pris (une autre salle ou un autre serveur\u202f?)\u00a0: "
                   "choisissez-en un autre avec --port", file=err)
             return 1
     room = (args.dir if args.dir is not None else notebooks / ROOM_FOLDER).resolve()

@@ -14,15 +14,14 @@ request                          answer
 ``/formateur`` (any spelling)    Solara's trainer page with the trainer's cookie, else a French 403
 ``/jupyter/…`` ``/_solara/…``    Solara's assets and kernel websocket, with either cookie only
 ``/static/…``                    (403 otherwise; a websocket is closed before it is accepted)
+``/LICENSE-CONTENT``             the content's licence and list of changes (text/plain), to anyone
 anything else                    a French 404 (``/readyz``, ``/resourcez``, ``/_solara/api/evict``…)
 ===============================  ==============================================================
 
-Pages answer GET and HEAD only; POST only ``/_solara/api/close/…`` (a
-closed tab's beacon). Solara's page is rewritten on its way out
-(:func:`~.room_pages.rewrite_page`: ``<html lang="fr">``, a French title), every page
-gets the security headers (:data:`SECURITY_HEADERS`), and an error Solara
-answers in English (a missing file, a failure) is replaced by the French
-page. Codes and keys are compared in constant time.
+Pages answer GET and HEAD only; POST only ``/_solara/api/close/…`` (a closed tab's beacon). Solara's page
+is rewritten on its way out (:func:`~.room_pages.rewrite_page`: ``<html lang="fr">``, a French title), every
+page gets the security headers (:data:`SECURITY_HEADERS`), and an error Solara answers in English (a missing
+file, a failure) is replaced by the French page. Codes and keys are compared in constant time.
 """
 
 from __future__ import annotations
@@ -38,11 +37,12 @@ from urllib.parse import parse_qsl, unquote, urlencode
 from starlette.requests import cookie_parser
 
 from . import room_pages
+from .kit_files import licence_file
 from .room_pages import page_title, rewrite_page
-from .room_site import (COOKIE_DAYS, PARTICIPANT_COOKIE, TRAINER_COOKIE, TRAINER_ID, RoomSite, is_trainer,
+from .room_site import (COOKIE_DAYS, LICENCE_PATH, PARTICIPANT_COOKIE, TRAINER_COOKIE, TRAINER_ID, RoomSite, is_trainer,
                         new_participant, participant_of, sign, site)
 
-__all__ = ["RoomGate", "SECURITY_HEADERS", "kind_of"]
+__all__ = ["LICENCE_PATH", "RoomGate", "SECURITY_HEADERS", "kind_of"]
 
 log = logging.getLogger(__name__)
 
@@ -58,10 +58,9 @@ SECURITY_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy"
 TRAINER_PATH = "/formateur"
 _ASSETS = ("/jupyter/", "/_solara/", "/static/")
 _CLOSE = "/_solara/api/close/"
-_CDN = "/_solara/cdn/"
-_KERNELS = "/jupyter/api/kernels/"
-_NEVER = ("/_solara/api/evict/",)
-_READ = ("GET", "HEAD")
+_CDN, _KERNELS = "/_solara/cdn/", "/jupyter/api/kernels/"
+_NEVER, _READ = ("/_solara/api/evict/",), ("GET", "HEAD")
+_HTML, _TEXT = b"text/html; charset=utf-8", b"text/plain; charset=utf-8"
 
 
 def _canonical(path: str) -> str:
@@ -75,13 +74,15 @@ def _canonical(path: str) -> str:
 
 
 def kind_of(path: str) -> str:
-    """What a path is: ``participant``, ``trainer``, ``trainer-variant``, ``close``, ``asset`` or ``hidden``.
+    """What a path is: ``participant``, ``trainer``, ``trainer-variant``, ``close``, ``asset``, ``licence``, ``hidden``.
 
     >>> [kind_of(p) for p in ("/", "/formateur", "/%66ormateur/", "/static/x.js", "/readyz", "/static/../x")]
     ['participant', 'trainer', 'trainer-variant', 'asset', 'hidden', 'hidden']
     """
     if path == "/":
         return "participant"
+    if path == LICENCE_PATH:
+        return "licence"
     canonical = _canonical(path)
     if canonical == TRAINER_PATH or canonical.startswith(TRAINER_PATH + "/"):
         return "trainer" if path == TRAINER_PATH else "trainer-variant"
@@ -162,6 +163,10 @@ class RoomGate:
         if method not in (("POST",) if kind == "close" else _READ):
             return await self._page(scope, send, 405, room_pages.refused_page(workshop),
                                     [(b"allow", b"POST" if kind == "close" else b"GET, HEAD")])
+        if kind == "licence":  # to anyone, cookie or not: read at each request (a trainer's edit shows at once)
+            if (licence := licence_file()) is not None and licence.is_file():
+                return await self._page(scope, send, 200, licence.read_text(encoding="utf-8"), kind=_TEXT)
+            return await self._page(scope, send, 404, room_pages.not_found_page(workshop))
         cookies = _cookies(scope)
         query = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         if kind == "participant":
@@ -216,9 +221,9 @@ class RoomGate:
         await send({"type": "http.response.body", "body": b""})
 
     async def _page(self, scope: Scope, send: Send, status: int, html: str,
-                    extra: list[tuple[bytes, bytes]] | None = None) -> None:
+                    extra: list[tuple[bytes, bytes]] | None = None, kind: bytes = _HTML) -> None:
         body = html.encode("utf-8")
-        headers = [(b"content-type", b"text/html; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
                    *SECURITY_HEADERS, *(extra or [])]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
@@ -279,10 +284,8 @@ class RoomGate:
 
 
 def _within(folder: Path, relative: str) -> bool:
-    """Whether ``folder/relative`` is a file inside ``folder`` (a bare package name: its ``__main.js``, as Solara).
-
-    Never a folder: Solara's proxy deletes a folder asked for as a file.
-    """
+    """Whether ``folder/relative`` is a file inside ``folder`` (a bare package name: its ``__main.js``, as Solara),
+    never a folder: Solara's proxy deletes a folder asked for as a file."""
     relative = relative.replace("\\", "/")
     try:
         target = (folder / (relative if "/" in relative else f"{relative}/__main.js")).resolve()

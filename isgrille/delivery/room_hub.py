@@ -76,7 +76,7 @@ class RoomHub:
                 save_room_state(self.folder, state)
                 self.problem = ""
             except (OSError, TimeoutError) as exc:
-                self.problem = f"l'état de la salle n'a pas pu être enregistré ({exc}) : il sera perdu si la salle redémarre"
+                self.problem = f"l'état de la salle n'a pas pu être enregistré ({exc})\u00a0: il sera perdu si la salle redémarre"
         self._publish(state)
         return state
 
@@ -137,10 +137,13 @@ class RoomHub:
 
     def wait_idle(self, timeout: float = 10.0) -> bool:
         """Wait until every state sent so far reached its listeners (tests, the bench)."""
-        done = threading.Event()
-        unsubscribe = self.subscribe(lambda _state: done.set(), context=_NO_CONTEXT)
+        done, target = threading.Event(), self._state
+        # Only the state sent here (or a newer one) counts: a delivery already under way when this subscribes
+        # would otherwise set ``done`` before the newest state has reached the listeners.
+        unsubscribe = self.subscribe(lambda state: done.set() if state.version >= target.version else None,
+                                     context=_NO_CONTEXT)
         try:
-            self._publish(self._state)  # sent after the others: its listeners run last
+            self._publish(target)  # sent after the others: its listeners run last
             return done.wait(timeout)
         finally:
             unsubscribe()

@@ -35,6 +35,7 @@ from typing import Callable
 import ipywidgets as w
 import solara
 
+from ..content.attribution import attribution_of
 from ..content.errors import ContentError
 from ..content.model import NB
 from ..results import room_ratings
@@ -47,8 +48,9 @@ from ..widgets.phone_grid import PhoneAssessment, PhoneRating
 from ..widgets.phone_quiz import PhoneQuiz
 from ..widgets.phone_steps import PHONE_CSS, PhoneWelcome
 from ..widgets.pitch import PitchWidget
+from ..widgets.welcome import attribution_html
 from .room_hub import current_context
-from .room_site import RoomSite, participant_folder, participant_of, site
+from .room_site import LICENCE_PATH, RoomSite, participant_folder, participant_of, site
 
 __all__ = ["ParticipantApp", "ParticipantSession", "NO_COOKIE", "PHONE_CSS"]
 
@@ -87,7 +89,7 @@ class ParticipantSession:
         except (OSError, ContentError) as exc:
             self.store = ResultsStore(self.grid)
             self.store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement{NB}: téléchargez-les "
-                                 "avec le lien « Télécharger mes résultats » avant de la fermer.")
+                                 "avec le lien «\u00a0Télécharger mes résultats\u00a0» avant de la fermer.")
         self.built: dict[str, w.Widget] = {}
         self._building = threading.Lock()
         self.ratings: dict[str, dict[str, int | None]] = {}  # project folder -> my ratings of it
@@ -156,11 +158,12 @@ class ParticipantSession:
             def build(grid, results):
                 from .card_files import results_card_files
 
-                return results_card_files(grid, results, outline)
+                return results_card_files(grid, results, outline, attribution_of(kit.workshop, grid))
 
             return w.VBox([w.HTML("<h2>Ma fiche projet</h2><p>Votre fiche (PDF et page web) reprend votre grille, "
-                                  "votre profil et votre pitch.</p>"), CardDownload(self.grid, store, build)])
-        return PhoneWelcome(kit.workshop, store)
+                                  "votre profil et votre pitch.</p>"), CardDownload(self.grid, store, build),
+                           w.HTML(attribution_html(kit.workshop, self.grid, href=LICENCE_PATH))])
+        return PhoneWelcome(kit.workshop, store, licence_href=LICENCE_PATH)
 
     def _booster(self, widget: PhoneRating, pitching: str) -> None:
         if not pitching:

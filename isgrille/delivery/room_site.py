@@ -38,7 +38,7 @@ from .room_visitor import RESULTS_NAME, visitor_id
 if TYPE_CHECKING:  # pragma: no cover
     from .kit import Kit
 
-__all__ = ["PARTICIPANT_COOKIE", "TRAINER_COOKIE", "TRAINER_ID", "RoomSite", "open_site", "site", "sign", "unsign",
+__all__ = ["LICENCE_PATH", "PARTICIPANT_COOKIE", "TRAINER_COOKIE", "TRAINER_ID", "RoomSite", "open_site", "site", "sign", "unsign",
            "new_participant", "participant_of", "is_trainer", "participant_folder", "COOKIE_DAYS"]
 
 #: The participant's cookie (signed random id, one per browser).
@@ -47,6 +47,7 @@ PARTICIPANT_COOKIE = "isgrille-participant"
 TRAINER_COOKIE = "isgrille-formateur"
 #: The value the trainer's cookie signs.
 TRAINER_ID = "formateur"
+LICENCE_PATH = "/LICENSE-CONTENT"  #: where the room serves LICENSE-CONTENT (public text), cited by its pages
 #: Days the cookies last (a workshop, and the week after to fetch one's card).
 COOKIE_DAYS = 30
 _ID = re.compile(r"[A-Za-z0-9_-]{16,64}")

@@ -24,6 +24,7 @@ from ..analysis.room import RoomReader, RoomSnapshot, VoteTally, project_labels,
 from ..analysis.room import vote_tallies
 from ..analysis.room_live import ROOM_ASSESSOR, raters, rating_summary, room_assessment, word_counts
 from ..analysis.tidy import ProjectRecord
+from ..content.attribution import attribution_of
 from ..results.learner import SELF
 from ..results.room_ratings import read_room_ratings_if_changed, save_room_assessment
 from ..results.room_state import STEPS, RoomState
@@ -38,8 +39,9 @@ from ..widgets.room_votes import votes_html
 from ..widgets.room_words import words_html
 from ..widgets.text import STYLE, escape, inline_markdown
 from ..widgets.timer import CountdownWidget
+from ..widgets.welcome import attribution_html
 from .card_files import card_downloads, class_downloads
-from .room_site import RoomSite, is_trainer, site
+from .room_site import LICENCE_PATH, RoomSite, is_trainer, site
 
 __all__ = ["TrainerPage", "Watcher", "INTERVAL", "PROJECTOR_CSS", "REFUSAL"]
 
@@ -211,7 +213,8 @@ def step_html(step: str, room: RoomSite, cohort: Any) -> str:
     """The room's view of the steps shown as HTML: the welcome, the dimensions, the word cloud, the map."""
     if step == "accueil":
         return (f"<h1>Bienvenue : {escape(room.kit.workshop.title)}</h1><p>Scannez le code QR ou ouvrez l'adresse "
-                "sur votre téléphone, tapez le code si on vous le demande, puis nommez votre projet.</p>")
+                "sur votre téléphone, tapez le code si on vous le demande, puis nommez votre projet.</p>"
+                + attribution_html(room.kit.workshop, room.kit.grid, href=LICENCE_PATH))
     if step == "dimensions":
         return dimensions_html(room.kit.concepts)
     if step == "pitch":
@@ -286,10 +289,12 @@ def countdown(room: RoomSite, act: Callable[..., None]) -> CountdownWidget:
 def CardsView(room: RoomSite, snapshot: RoomSnapshot | None, **_: Any) -> Any:
     pitch, grid = room.kit.workshop.sequence(BOOSTER_SEQUENCE).pitch, room.kit.grid
     outline = pitch.outline if pitch is not None else None
+    signed = attribution_of(room.kit.workshop, grid)  # every card says whose work it reproduces
 
     def one(record: ProjectRecord) -> list[Download]:
-        return card_downloads(card_from_record(grid, record, outline), grid, "Fiche")
+        return card_downloads(card_from_record(grid, record, outline), grid, "Fiche", signed)
 
-    cards = solara.use_memo(lambda: RoomCards(one, lambda records: class_downloads(grid, records, outline)), [])
+    cards = solara.use_memo(lambda: RoomCards(one, lambda records: class_downloads(grid, records, outline, signed)),
+                            [])
     solara.use_effect(lambda: cards.show(snapshot) if snapshot is not None else None, [snapshot])
     return solara.Column(children=[cards])

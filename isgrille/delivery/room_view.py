@@ -24,6 +24,7 @@ from typing import Mapping, Sequence
 from ..analysis.card import card_from_record
 from ..analysis.room import RoomReader, RoomSnapshot, save_upload, vote_tallies
 from ..analysis.tidy import ProjectRecord
+from ..content.attribution import attribution_of
 from ..content.loading import load_grid, load_quiz, load_workshop
 from ..results.store import ResultsStore
 from ..widgets.card_download import Download
@@ -53,6 +54,7 @@ class RoomView:
         workshop = load_workshop()
         sequence = workshop.sequence(BOOSTER_SEQUENCE)
         self.outline = sequence.pitch.outline if sequence.pitch is not None else None
+        self.attribution = attribution_of(workshop, self.grid)  # every card says whose work it reproduces
         minutes = sequence.pitch.minutes if sequence.pitch is not None else 2
         self.refresher = Refresher(self.refresh, interval, on_error=self._failed)  # its failures said by _failed
         self.panel = RoomPanel(url, where, lambda: self.tick(force=True), self.toggle_auto,
@@ -110,20 +112,21 @@ class RoomView:
         try:
             save_upload(self.upload_dir, name, content, self.uploaded)
         except (ValueError, OSError) as exc:
-            return f"Fichier {exc}" if isinstance(exc, ValueError) else f"{name} : non ajouté ({exc})"
+            return f"Fichier {exc}" if isinstance(exc, ValueError) else f"{name}\u00a0: non ajouté ({exc})"
         self.uploaded += 1
-        return f"{name} : ajouté (lu à la prochaine mise à jour ; un fichier illisible est signalé plus bas)."
+        return f"{name}\u00a0: ajouté (lu à la prochaine mise à jour\u202f; un fichier illisible est signalé plus bas)."
 
     def card_files(self, record: ProjectRecord) -> list[Download]:
         """One project's card as a PDF and a web page."""
-        return card_downloads(card_from_record(self.grid, record, self.outline), self.grid, "Fiche")
+        return card_downloads(card_from_record(self.grid, record, self.outline), self.grid, "Fiche",
+                              self.attribution)
 
     def class_pdf(self, records: Sequence[ProjectRecord]) -> list[Download]:
         """Every project's card in one PDF, one page each."""
-        return class_downloads(self.grid, records, self.outline)
+        return class_downloads(self.grid, records, self.outline, self.attribution)
 
     def _failed(self, exc: Exception) -> None:
-        self.panel.show_status(f"La mise à jour a échoué ({exc or type(exc).__name__}) : nouvel essai dans "
+        self.panel.show_status(f"La mise à jour a échoué ({exc or type(exc).__name__})\u00a0: nouvel essai dans "
                                f"{self.refresher.interval:g} secondes.", failed=True)
 
 
@@ -144,8 +147,8 @@ def open_room(folder: str | Path | None = None, *, interval: float = 5.0, start:
         reader, where, uploads = RoomReader([room], grid, quiz, room=True), f"la salle ({room})", False
     else:
         reader, uploads = RoomReader([], grid, quiz), True
-        where = ("aucune salle en cours (pas de variable ISGRILLE_ROOM) ni de dossier : lancez la salle avec "
-                 "« python -m isgrille room », donnez un dossier à open_room(\"dossier\"), ou ajoutez des "
+        where = ("aucune salle en cours (pas de variable ISGRILLE_ROOM) ni de dossier\u00a0: lancez la salle avec "
+                 "«\u00a0python -m isgrille room\u00a0», donnez un dossier à open_room(\"dossier\"), ou ajoutez des "
                  "fichiers de résultats ci-dessous")
     view = RoomView(reader, url=url, where=where, uploads=uploads, interval=interval)
     view.tick(force=True)

@@ -44,8 +44,8 @@ COOKIE_ENV = "ISGRILLE_ROOM_COOKIE"
 _COOKIE_DAYS = 31
 
 NO_VISITOR = ("Vous êtes dans la salle de l'atelier, mais ce navigateur n'a pas été reconnu (ouvrez de nouveau "
-              "le lien de la salle donné par le formateur, sans navigation privée) : votre travail est gardé "
-              "dans cette page seulement. Téléchargez vos résultats avec le bouton « Télécharger mes résultats » "
+              "le lien de la salle donné par le formateur, sans navigation privée)\u00a0: votre travail est gardé "
+              "dans cette page seulement. Téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0» "
               "avant de la fermer.")
 
 

@@ -132,14 +132,14 @@ def run_voila_room(args, notebooks: Path, room: Path, chosen: RoomSecrets, host:
     room_url, _ = room_urls(host or "127.0.0.1", args.port, chosen)
     _, trainer_url = room_urls("127.0.0.1", args.port, chosen)
     argv, env = room_command(notebooks, room, args.port, chosen, room_url, args.pool)
-    print(f"Salle ouverte (code : {chosen.code}). Adresse à donner à la salle :\n{room_url}")
-    print(f"Votre vue de la salle (formateur, sur cet ordinateur ; ne la montrez pas, elle contient votre clé) :\n{trainer_url}")
+    print(f"Salle ouverte (code\u00a0: {chosen.code}). Adresse à donner à la salle\u00a0:\n{room_url}")
+    print(f"Votre vue de la salle (formateur, sur cet ordinateur\u202f; ne la montrez pas, elle contient votre clé)\u00a0:\n{trainer_url}")
     if host is None:
-        print("Aucune adresse sur le réseau local n'a été trouvée : les autres appareils ne pourront pas entrer. "
+        print("Aucune adresse sur le réseau local n'a été trouvée\u00a0: les autres appareils ne pourront pas entrer. "
               "Branchez-vous au réseau de la salle, ou donnez l'adresse à afficher avec --host.")
     if not (notebooks / TRAINER_NOTEBOOK).exists():
         print(f"(la vue du formateur {TRAINER_NOTEBOOK} manque dans {notebooks})")
     print(f"Les résultats de chaque participant vont dans {room}/<participant>/mes_resultats.json. "
-          "Arrêt de la salle : Ctrl+C.", flush=True)
+          "Arrêt de la salle\u00a0: Ctrl+C.", flush=True)
     os.execvpe(argv[0], argv, env)
     return 0  # pragma: no cover

@@ -59,17 +59,24 @@ def load_for_score(path: Path | None, grid: Grid) -> tuple[Assessment, ...]:
 def score_rows(grid: Grid, assessments: tuple[Assessment, ...]) -> Iterator[list]:
     """The header, then per assessment one row per dimension and one ``overall`` row.
 
+    Each row counts the criteria per level and not rated, then gives the median
+    level, ``at_least`` (rated criteria at or above the grid's reference level,
+    :func:`~isgrille.analysis.scoring.reference_level`) and ``share``
+    (``at_least`` out of the rated ones, 0 to 1, rounded to 3 decimals; empty
+    when nothing is rated): levels are ordinal, never a mean.
+
     >>> from isgrille import load_grid
     >>> grid = load_grid()
-    >>> rows = list(score_rows(grid, (Assessment("P", {grid.criteria[0].id: 3}, "formateur"),)))
-    >>> rows[0][:3], rows[-1]
-    (['project', 'assessor', 'scope'], ['P', 'formateur', 'overall', 0, 0, 0, 1, 11, 'Fort', 100.0])
+    >>> ratings = {grid.criteria[0].id: 3, grid.criteria[1].id: 1, grid.criteria[2].id: 2}
+    >>> rows = list(score_rows(grid, (Assessment("P", ratings, "formateur"),)))
+    >>> rows[0][:3], rows[0][-3:], rows[-1]
+    (['project', 'assessor', 'scope'], ['median', 'at_least', 'share'], ['P', 'formateur', 'overall', 0, 1, 1, 1, 9, 'Intermédiaire', 2, 0.667])
     """
-    yield ["project", "assessor", "scope", *grid.levels, "not_rated", "median", "percent"]
+    yield ["project", "assessor", "scope", *grid.levels, "not_rated", "median", "at_least", "share"]
     for assessment in assessments:
         profile = scoring.score_assessment(grid, assessment)
         scopes = [(d.dimension_id, d.summary) for d in profile.dimensions] + [("overall", profile.overall)]
         for scope, summary in scopes:
-            percent = None if summary.percent is None else round(summary.percent, 1)
+            share = None if summary.share is None else round(summary.share, 3)
             yield [assessment.project, assessment.assessor, scope, *summary.counts,
-                   summary.not_rated, summary.median, percent]
+                   summary.not_rated, summary.median, summary.at_least, share]

@@ -70,8 +70,8 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
             if not any(p.message.startswith(_COLUMN_PROBLEMS) for p in exc.problems):
                 raise
             raise ContentError([*exc.problems, Problem(str(path), (
-                f"ses colonnes de critères ne sont pas celles de {which}, « {grid.id} » : si cette cohorte est "
-                "d'une autre grille, indiquez le fichier de sa grille avec --grid"), line=1)]) from None
+                f"ses colonnes de critères ne sont pas celles de {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: si "
+                "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid"), line=1)]) from None
         return "cohort"
     from ..content.loading import validate_yaml
 
@@ -95,5 +95,6 @@ def _check_grid_id(path: Path, text: str, grid: Grid, which: str) -> None:
         return  # no id, or not a valid one: read_results says so
     if named != grid.id:
         raise ContentError.single(path, (
-            f"fichier de la grille « {named} », pas de {which}, « {grid.id} » : indiquez le fichier de la grille "
-            f"« {named} » avec --grid"), field="grid", line=document.line_of(["grid"]))
+            f"fichier d'une autre grille que {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: indiquez avec --grid "
+            f"le fichier de la grille dont l'identifiant est «\u00a0{named}\u00a0»"), field="grid",
+            line=document.line_of(["grid"]))

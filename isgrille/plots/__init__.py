@@ -22,6 +22,7 @@ module              what it holds
                     frames: what ``cohort`` writes and ``06_analyse`` shows
 ``page_text``       text fitted to a printed page's columns (wrapped, « … », measured)
 ``card``            ``plot_card``: a project's card on one A4 page
+``footer``          ``draw_footer``, ``add_footer``: the attribution at a figure's foot
 ==================  ==========================================================
 """
 

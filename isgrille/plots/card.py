@@ -10,11 +10,16 @@ still reaches beyond its column, so nothing leaves the page whatever its
 length (a 300-character name, 30 criteria, 8 assessors). Series differ by
 line style and marker (:func:`~isgrille.plots.style.series_style`), so the
 page reads printed in black and white. Text typed by learners is plain text.
+The attribution given (:class:`~isgrille.content.attribution.Attribution`:
+whose work the card reproduces, its licence, the grid used) is the page's
+footer (:func:`~isgrille.plots.footer.draw_footer`), under a rule, in room
+the page keeps for it: nothing else reaches it.
 
->>> from isgrille import load_assessments, load_grid
+>>> from isgrille import load_assessments, load_grid, load_workshop
 >>> from isgrille.analysis.card import cards_by_project
+>>> from isgrille.content.attribution import attribution_of
 >>> grid = load_grid()
->>> fig = plot_card(cards_by_project(grid, load_assessments(grid=grid))[0], grid)
+>>> fig = plot_card(cards_by_project(grid, load_assessments(grid=grid))[0], grid, attribution_of(load_workshop(), grid))
 >>> [float(round(size, 2)) for size in fig.get_size_inches()]
 [8.27, 11.69]
 """
@@ -31,7 +36,10 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from ..analysis.card import ProfileCard
+from ..analysis.scoring import share_label
+from ..content.attribution import Attribution
 from ..content.model import NOT_RATED, Grid
+from .footer import draw_footer, footer_height
 from .page_text import EM, LINE, Page, fit_lines, fit_radar, one_line, unmarked
 from .radar import draw_profile_series, plot_profile
 from .style import PLAIN_TEXT, offset_below, plain
@@ -43,6 +51,9 @@ __all__ = ["A4", "CardSheet", "plot_card"]
 A4 = (8.27, 11.69)
 _W, _H = A4
 _LEFT, _RIGHT = 0.45, A4[0] - 0.45  # page margins, inches
+_BOTTOM = 0.3  # the footer's bottom, inches above the page's
+
+
 def _height(lines: int, size: float) -> float:
     """Inches taken by ``lines`` lines at ``size`` points."""
     return lines * size * LINE / 72
@@ -51,9 +62,9 @@ def _height(lines: int, size: float) -> float:
 def _header(page: Page, card: ProfileCard) -> float:
     width = _RIGHT - _LEFT
     page.text(_LEFT, 0.4, card.project or "Projet sans nom", width, 17, fontweight="bold")
-    facts = [f"Porteur·se : {card.learner}" if card.learner else "",
-             f"Date : {card.date}" if card.date else "",
-             f"Évaluation : {', '.join(card.assessors)}" if card.assessors else "Aucune évaluation"]
+    facts = [f"Porteur·euse\u00a0: {card.learner}" if card.learner else "",
+             f"Date\u00a0: {card.date}" if card.date else "",
+             f"Évaluation\u00a0: {', '.join(card.assessors)}" if card.assessors else "Aucune évaluation"]
     lines = page.text(_LEFT, 0.78, " · ".join(f for f in facts if f), width, 9, max_lines=2)
     bottom = 0.8 + _height(lines, 9) + 0.05
     page.fig.add_artist(_rule(bottom))
@@ -142,7 +153,7 @@ def _table(page: Page, card: ProfileCard, x: float, top: float, bottom: float) -
 
 def _summary(page: Page, card: ProfileCard, grid: Grid, top: float, bottom: float) -> None:
     """Bars per dimension (plot_dimension_summary), fonts scaled to the bars' height."""
-    page.text(_LEFT, top, "Par dimension (% du niveau maximal, médiane)", _RIGHT - _LEFT, 8.5, fontweight="bold")
+    page.text(_LEFT, top, f"Par dimension ({share_label(grid.levels)}, médiane)", _RIGHT - _LEFT, 8.5, fontweight="bold")
     left = _LEFT + 1.7
     axes_top, axes_bottom = top + 0.25, bottom - 0.6
     ax = page.fig.add_axes((left / _W, 1 - axes_bottom / _H, (_RIGHT - 0.1 - left) / _W, (axes_bottom - axes_top) / _H))
@@ -179,9 +190,9 @@ def _axes_and_pitch(page: Page, card: ProfileCard, top: float, bottom: float) ->
     pitch_height = 0.3 + sum(line * (1 + n) + 0.05 for _, _, n in parts) if parts else 0
     pitch_top = bottom - min(pitch_height, 2.2)
     who = f" ({card.axes_assessor})" if card.axes_assessor else ""
-    page.text(_LEFT, top, f"Axes d'amélioration{who} : le niveau visé et mon axe", width, 8.5, fontweight="bold")
+    page.text(_LEFT, top, f"Axes d'amélioration{who}\u00a0: le niveau visé et mon axe", width, 8.5, fontweight="bold")
     if not card.axes:
-        page.text(_LEFT, top + 0.22, "Aucun axe : rien n'est noté sous le niveau le plus haut.", width, size,
+        page.text(_LEFT, top + 0.22, "Aucun axe\u00a0: rien n'est noté sous le niveau le plus haut.", width, size,
                   fontstyle="italic")
     else:
         _write_axes(page, card, top + 0.22, pitch_top - 0.1, size)
@@ -199,13 +210,26 @@ def _axes_and_pitch(page: Page, card: ProfileCard, top: float, bottom: float) ->
                               fontstyle="normal" if text else "italic") + 0.05
 
 
+def _footer(page: Page, attribution: Attribution | None) -> float:
+    """The attribution at the page's foot, under a rule; return where the content above it must end (inches)."""
+    if attribution is None:
+        return _H - 0.35
+    lines = attribution.lines()
+    height = footer_height(lines, _RIGHT - _LEFT)
+    text = draw_footer(page.fig, lines, _LEFT, _BOTTOM, _RIGHT - _LEFT)
+    if text is not None:  # rewrapped narrower once measured: the rule goes above what is drawn
+        height = max(height, text.get_window_extent(page.fig.canvas.get_renderer()).height / page.fig.dpi)
+    page.fig.add_artist(_rule(_H - _BOTTOM - height - 0.06))
+    return _H - _BOTTOM - height - 0.14
+
+
 def _write_axes(page: Page, card: ProfileCard, top: float, bottom: float, size: float) -> None:
     """Each axis: criterion and levels, the target descriptor, the learner's note — as many lines as fit."""
     line = _height(1, size)
     column_width = (_RIGHT - _LEFT - 0.2) / 2
     per_column = int((bottom - top) / line)
     wanted = [(_lines_needed(unmarked(a.target_descriptor), column_width - 0.1, size, 3),
-               _lines_needed(f"Mon axe : {a.note}", column_width - 0.1, size, 3) if a.note else 0) for a in card.axes]
+               _lines_needed(f"Mon axe\u00a0: {a.note}", column_width - 0.1, size, 3) if a.note else 0) for a in card.axes]
     for most in (3, 2, 1):
         sizes = [(min(d, most), min(n, most if most > 1 else 1)) for d, n in wanted]
         if sum(1.3 + d + n for d, n in sizes) <= 2 * per_column - 3:
@@ -221,12 +245,12 @@ def _write_axes(page: Page, card: ProfileCard, top: float, bottom: float, size: 
         if need > room:
             page.text(x, y, f"… et {len(card.axes) - k} autres axes", column_width, size, fontstyle="italic")
             return
-        y += line * page.text(x, y, f"{axis.label} : {axis.current_level} → {axis.target_level}", column_width,
+        y += line * page.text(x, y, f"{axis.label}\u00a0: {axis.current_level} → {axis.target_level}", column_width,
                               size, fontweight="bold")
         y += line * page.text(x + 0.1, y, unmarked(axis.target_descriptor), column_width - 0.1, size,
                               max_lines=max(1, descriptor))
         if note:
-            y += line * page.text(x + 0.1, y, f"Mon axe : {axis.note}", column_width - 0.1, size,
+            y += line * page.text(x + 0.1, y, f"Mon axe\u00a0: {axis.note}", column_width - 0.1, size,
                                   max_lines=note, fontstyle="italic")
         y += line * 0.3
 
@@ -248,8 +272,8 @@ class CardSheet:
         self._radar: Axes | None = None
         self._drawn: list[Artist] = []  # the last card's series and legend on the radar
 
-    def draw(self, card: ProfileCard, grid: Grid) -> Figure:
-        """The figure showing ``card`` (and no earlier card), every text inside the page."""
+    def draw(self, card: ProfileCard, grid: Grid, attribution: Attribution | None = None) -> Figure:
+        """The figure showing ``card`` (and no earlier card), every text inside the page, ``attribution`` at its foot."""
         fig = self.fig
         if self._grid is not grid:
             fig.clear()
@@ -264,12 +288,12 @@ class CardSheet:
         self._drawn = _radar(page, card, self._radar, grid, top)
         _table(page, card, 4.85, top, top + 4.2)
         _summary(page, card, grid, top + 4.35, top + 6.3)
-        _axes_and_pitch(page, card, top + 6.45, _H - 0.35)
+        _axes_and_pitch(page, card, top + 6.45, _footer(page, attribution))
         page.refit()
         plain(fig.findobj(Text))
         return fig
 
 
-def plot_card(card: ProfileCard, grid: Grid) -> Figure:
-    """The card on a standalone A4 portrait Figure (not tracked by pyplot), every text inside the page."""
-    return CardSheet().draw(card, grid)
+def plot_card(card: ProfileCard, grid: Grid, attribution: Attribution | None = None) -> Figure:
+    """The card on a standalone A4 portrait Figure (not tracked by pyplot), ``attribution`` as its footer."""
+    return CardSheet().draw(card, grid, attribution)

@@ -85,7 +85,7 @@ def plot_cohort_heatmap(matrix: "pandas.DataFrame", grid: Grid, ax: Axes | None 
     says how many more there are (« … et 123 autres projets »).
     """
     if max_rows < 1:
-        raise ValueError(f"max_rows : au moins 1 projet à afficher (reçu : {max_rows})")
+        raise ValueError(f"max_rows\u00a0: au moins 1 projet à afficher (reçu\u00a0: {max_rows})")
     ids, levels = [c.id for c in grid.criteria], grid.levels
     shown = matrix.reindex(columns=ids).iloc[:max_rows]
     rows, cols, rest = len(shown), len(ids), len(matrix) - min(len(matrix), max_rows)
@@ -123,9 +123,9 @@ def plot_cohort_heatmap(matrix: "pandas.DataFrame", grid: Grid, ax: Axes | None 
                 fontstyle="italic", color="#555555")
     bar = ax.figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=ax, ticks=range(len(levels)),
                              fraction=0.04, pad=0.02)
-    keys = [level if mark == level else f"{mark} : {level}" for mark, level in zip(marks, levels)]
+    keys = [level if mark == level else f"{mark}\u00a0: {level}" for mark, level in zip(marks, levels)]
     bar.ax.set_yticks(range(len(levels)), keys, fontsize=9, **PLAIN_TEXT)
-    bar.set_label("Niveau (« – » hachuré : non renseigné)", fontsize=10)
+    bar.set_label("Niveau («\u00a0–\u00a0» hachuré\u00a0: non renseigné)", fontsize=10)
     ax.set_xlabel("Critères", fontsize=11)
     ax.set_ylabel("Projets", fontsize=11)
     more = f"\n… et {rest} autre{'s' if rest > 1 else ''} projet{'s' if rest > 1 else ''}" if rest else ""
@@ -140,7 +140,7 @@ def heatmap_alt(matrix: "pandas.DataFrame", grid: Grid, max_rows: int = 40) -> s
     >>> from isgrille.content.model import Criterion, Dimension, Grid
     >>> grid = Grid(("Bas", "Haut"), (Dimension("d", "D", (Criterion("a", "A", ("x", "y")),)),))
     >>> alt = heatmap_alt(pd.DataFrame({"a": pd.array([1, None], dtype="Int64")}, index=["P", "Q"]), grid)
-    >>> alt.startswith("Tableau des niveaux de 2 projets (lignes) sur 1 critère (colonnes)"), alt.split(" ; ")[1]
+    >>> alt.startswith("Tableau des niveaux de 2 projets (lignes) sur 1 critère (colonnes)"), alt.split("\\u202f; ")[1]
     (True, '1 case non renseignée.')
     """
     ids = [c.id for c in grid.criteria]
@@ -150,7 +150,7 @@ def heatmap_alt(matrix: "pandas.DataFrame", grid: Grid, max_rows: int = 40) -> s
         projects = f"{len(shown)} des {projects}"
     empty = int(shown.isna().to_numpy().sum())
     return (f"Tableau des niveaux de {projects} (lignes) sur {_plural(len(ids), 'critère')} (colonnes), "
-            f"du plus foncé « {grid.levels[0]} » au plus clair « {grid.levels[-1]} » ; "
+            f"du plus foncé «\u00a0{grid.levels[0]}\u00a0» au plus clair «\u00a0{grid.levels[-1]}\u00a0»\u202f; "
             f"{_plural(empty, 'case')} non renseignée{'s' if empty > 1 else ''}.")
 
 
@@ -226,16 +226,16 @@ def plot_level_distribution(counts: "pandas.DataFrame", grid: Grid, medians: "pa
     for i in ys:
         note = [_plural(int(rated[i]), "réponse")]
         if not math.isnan(median_at[i]):
-            note.append(f"médiane : {levels[int(median_at[i])]}")
+            note.append(f"médiane\u00a0: {levels[int(median_at[i])]}")
         if missing[i]:
-            note.append(f"{missing[i]} « {NOT_RATED} »")
+            note.append(f"{missing[i]} «\u00a0{NOT_RATED}\u00a0»")
         ax.text(1.01, i, " · ".join(note), transform=ax.get_yaxis_transform(), ha="left", va="center",
                 fontsize=9, color=TEXT_COLOUR, **PLAIN_TEXT)
     ax.axvline(0, color=TEXT_COLOUR, linewidth=1)
     right = np.arange(0, limit + 1, 25 if limit <= 50 else 50)
     ticks = np.concatenate([-right[:0:-1], right])
     ax.set_xlim(-limit, limit)
-    ax.set_xticks(ticks, [f"{abs(t):.0f}\u202f%" for t in ticks], fontsize=10)
+    ax.set_xticks(ticks, [f"{abs(t):.0f}\u00a0%" for t in ticks], fontsize=10)
     ax.set_yticks(ys, [shorten(c.label, LABEL_CHARS) for c in grid.criteria], fontsize=10, **PLAIN_TEXT)
     ax.set_ylim(len(ids) - 0.5, -0.5)
     ax.set_xlabel("← niveaux bas · % des réponses renseignées · niveaux hauts →", fontsize=11)
@@ -254,7 +254,7 @@ def distribution_alt(counts: "pandas.DataFrame", grid: Grid) -> str:
     ids, levels = [c.id for c in grid.criteria], list(grid.levels)
     table = counts.reindex(index=ids, columns=[*levels, NOT_RATED], fill_value=0)
     rated, missing = int(table[levels].to_numpy().sum()), int(table[NOT_RATED].sum())
-    return (f"Barres divergentes : pour chacun des {_plural(len(ids), 'critère')}, la part de chaque niveau "
+    return (f"Barres divergentes\u00a0: pour chacun des {_plural(len(ids), 'critère')}, la part de chaque niveau "
             f"parmi {_plural(rated, 'réponse')} renseignée{'s' if rated > 1 else ''} "
-            f"({missing} « {NOT_RATED} »), de « {levels[0]} » à gauche "
-            f"à « {levels[-1]} » à droite.")
+            f"({missing} «\u00a0{NOT_RATED}\u00a0»), de «\u00a0{levels[0]}\u00a0» à gauche "
+            f"à «\u00a0{levels[-1]}\u00a0» à droite.")

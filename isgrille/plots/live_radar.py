@@ -7,6 +7,11 @@ once with :func:`~isgrille.plots.radar.plot_profile`, keeps it as a bitmap, and 
 each change only draws the series over it (blitting) and encodes the PNG.
 The result looks exactly like ``plot_profile``'s; ``bench/bench_notebooks.py``
 measures the gain.
+
+The legend goes under the radar, three series a row. When it needs more room
+than the frame was laid out with (four series and more: a second row), the
+frame is laid out again around it, once per number of rows, and kept: the
+legend always stays whole inside the picture.
 """
 
 from __future__ import annotations
@@ -32,16 +37,24 @@ class LiveRadar:
         figure.set_dpi(dpi)
         figure.canvas.draw()  # lays the frame out once (constrained layout)…
         figure.set_layout_engine("none")  # …and keeps that layout for every series drawn after
-        self._background = figure.canvas.copy_from_bbox(figure.bbox)
         self._series: list = []
+        self._layouts: dict[int, tuple] = {}  # legend rows -> (axes position, background), for those laid out
+        self._rows = 0  # the legend rows the current layout was made for (0: the frame alone)
+        self._layout_for: dict[int, int] = {0: 0}  # legend rows -> the layout they are drawn in
+        self._layouts[0] = (self.ax.get_position(), figure.canvas.copy_from_bbox(figure.bbox))
 
     def png(self, assessments: Sequence[Assessment], labels: Sequence[str]) -> bytes:
-        """PNG of the frame with these assessments drawn on it."""
+        """PNG of the frame with these assessments drawn on it (the legend whole, inside the picture)."""
         for artist in self._series:
             artist.remove()
         self._series = draw_profile_series(self.ax, self.grid, list(assessments), list(labels))
+        rows = self._legend_rows()
+        if rows not in self._layout_for:  # does a legend of that many rows fit under the frame alone?
+            self._use_layout(0)
+            self._layout_for[rows] = 0 if self._legend_fits() else rows
+        self._use_layout(self._layout_for[rows])
         canvas = self.ax.figure.canvas
-        canvas.restore_region(self._background)
+        canvas.restore_region(self._layouts[self._rows][1])
         for artist in self._series:
             self.ax.draw_artist(artist)
         width, height = canvas.get_width_height()
@@ -49,3 +62,45 @@ class LiveRadar:
         buffer = io.BytesIO()
         image.convert("RGB").save(buffer, format="png", compress_level=1)
         return buffer.getvalue()
+
+    def _legend_rows(self) -> int:
+        legend = self.ax.get_legend()
+        if legend is None or not self._series:
+            return 0
+        columns = max(1, getattr(legend, "_ncols", 3))
+        return -(-len(legend.get_texts()) // columns)
+
+    def _legend_fits(self) -> bool:
+        """Whether the legend drawn now lies inside the figure (no legend: it does)."""
+        legend = self.ax.get_legend()
+        if legend is None or not self._series:
+            return True
+        figure = self.ax.figure
+        legend.draw(figure.canvas.get_renderer())  # places its entries (over the bitmap, restored after)
+        box = legend.get_window_extent(figure.canvas.get_renderer())
+        inside = figure.bbox
+        return (box.x0 >= inside.x0 - 0.5 and box.y0 >= inside.y0 - 0.5
+                and box.x1 <= inside.x1 + 0.5 and box.y1 <= inside.y1 + 0.5)
+
+    def _use_layout(self, rows: int) -> None:
+        """Put the frame in the layout made for a legend of ``rows`` rows, laying it out the first time."""
+        figure = self.ax.figure
+        if rows == self._rows:
+            return
+        if rows not in self._layouts:
+            self.ax.set_in_layout(True)  # set_position (another layout's place) takes it out of the layout
+            figure.set_layout_engine("constrained")
+            for _ in range(3):  # the legend drawn now is in the layout; room is made for it in a draw or two
+                figure.canvas.draw()
+                if self._legend_fits():
+                    break
+            figure.set_layout_engine("none")
+            for artist in self._series:
+                artist.set_visible(False)
+            figure.canvas.draw()  # the frame alone, in its new place
+            for artist in self._series:
+                artist.set_visible(True)
+            self._layouts[rows] = (self.ax.get_position(), figure.canvas.copy_from_bbox(figure.bbox))
+        else:
+            self.ax.set_position(self._layouts[rows][0])
+        self._rows = rows

@@ -10,8 +10,8 @@ white as it shows on screen.
 ...                        "missed": [3, 0], "miss_rate": pd.array([0.75, None], dtype="Float64")})
 >>> [t.get_text() for t in plot_quiz_misses(misses).texts]
 ['3 / 4', 'aucune réponse']
->>> quiz_misses_alt(misses).split(" ; ")[1]
-"la plus manquée, « q2 », l'a été 3 fois sur 4 (75 %)."
+>>> quiz_misses_alt(misses).split("\\u202f; ")[1]
+"la plus manquée, «\\xa0q2\\xa0», l'a été 3 fois sur 4 (75\\xa0%)."
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ def plot_quiz_misses(misses: "pandas.DataFrame", ax: Axes | None = None,
     ax.set_yticks(ys, labels, fontsize=10, **PLAIN_TEXT)
     ax.set_ylim(max(count, 1) - 0.5, -0.5)
     ax.set_xlim(0, 100)
-    ax.set_xticks(range(0, 101, 25), [f"{t}\u202f%" for t in range(0, 101, 25)], fontsize=10)
+    ax.set_xticks(range(0, 101, 25), [f"{t}\u00a0%" for t in range(0, 101, 25)], fontsize=10)
     ax.set_xlabel("% de réponses fausses", fontsize=11)
     ax.set_title(title, fontsize=13, fontweight="bold", **PLAIN_TEXT)
     ax.grid(axis="x", color="#DDDDDD", linewidth=0.8)
@@ -71,7 +71,7 @@ def quiz_misses_alt(misses: "pandas.DataFrame") -> str:
         " du quiz classées par part de réponses fausses"
     answered = misses[misses["answered"] > 0]
     if answered.empty:
-        return text + " ; personne n'a encore répondu."
+        return text + "\u202f; personne n'a encore répondu."
     top = answered.iloc[0]
-    return (text + f" ; la plus manquée, « {top['statement']} », l'a été {top['missed']} fois sur "
-            f"{top['answered']} ({100 * top['miss_rate']:.0f} %).")
+    return (text + f"\u202f; la plus manquée, «\u00a0{top['statement']}\u00a0», l'a été {top['missed']} fois sur "
+            f"{top['answered']} ({100 * top['miss_rate']:.0f}\u00a0%).")

@@ -69,7 +69,7 @@ def plot_profile(
         ax = new_axes((8, 8), polar=True)
     elif ax.name != "polar":
         raise ValueError(
-            "plot_profile trace un radar : il faut des axes polaires "
+            "plot_profile trace un radar\u00a0: il faut des axes polaires "
             f"(projection='polar'), pas des axes '{ax.name}'"
         )
     criteria = grid.criteria

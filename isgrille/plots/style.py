@@ -84,7 +84,7 @@ def series_labels(labels: Sequence[str] | None, default: list[str]) -> list[str]
     labels = list(labels)
     if len(labels) != len(default):
         raise ValueError(
-            f"labels : {len(labels)} étiquette(s) pour {len(default)} série(s) à tracer"
+            f"labels\u00a0: {len(labels)} étiquette(s) pour {len(default)} série(s) à tracer"
         )
     return labels
 

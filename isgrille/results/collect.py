@@ -43,7 +43,7 @@ DEFAULT_PATTERN = "*/**/resultats/mes_resultats.json"
 HOME_DEPTH = 4
 
 #: What the folder given to collect must be, for messages.
-ROOT_EXPECTED = "attendu : le dossier qui contient les dossiers personnels des apprenants, par exemple /home"
+ROOT_EXPECTED = "attendu\u00a0: le dossier qui contient les dossiers personnels des apprenants, par exemple /home"
 #: Folders of a homes' volume that are nobody's home.
 NOT_HOMES = frozenset({"lost+found"})
 
@@ -61,13 +61,13 @@ def problems_of(path: str | Path, exc: Exception) -> list[Problem]:
     """What went wrong reading ``path``, as problems: a ContentError's own, else « fichier illisible ».
 
     >>> print(*problems_of("r.json", RecursionError("trop\\nprofond")))
-    r.json: fichier illisible (RecursionError) : trop profond
+    r.json: fichier illisible (RecursionError) : trop profond
     """
     if isinstance(exc, ContentError):
         return list(exc.problems)
     detail = " ".join(str(exc).split())
     reason = f"fichier illisible ({type(exc).__name__})"
-    return [Problem(str(path), f"{reason} : {shorten(detail)}" if detail else reason)]
+    return [Problem(str(path), f"{reason}\u00a0: {shorten(detail)}" if detail else reason)]
 
 
 def collect_results(
@@ -173,8 +173,8 @@ def _check(root: Path, pattern: str) -> None:
     parts = PurePath(pattern).parts
     if not pattern.strip() or PurePath(pattern).anchor or ".." in parts:
         raise ContentError.single(
-            root, f"motif '{shorten(pattern)}' invalide (attendu : un chemin relatif sous ce dossier, "
-            "sans « .. », par exemple */resultats/mes_resultats.json)"
+            root, f"motif '{shorten(pattern)}' invalide (attendu\u00a0: un chemin relatif sous ce dossier, "
+            "sans «\u00a0..\u00a0», par exemple */resultats/mes_resultats.json)"
         )
 
 
@@ -198,7 +198,7 @@ def _homes(root: Path, pattern: str, problems: list[Problem]) -> list[Path]:
         if os.access(path, os.R_OK | os.X_OK):
             homes.append(path)
         elif _is_home(path):
-            problems.append(Problem(str(path), f"dossier illisible ({os_error_text(PermissionError(errno.EACCES, ''))}) : "
+            problems.append(Problem(str(path), f"dossier illisible ({os_error_text(PermissionError(errno.EACCES, ''))})\u00a0: "
                                                "ses fichiers ne sont pas lus"))
     return homes
 
@@ -222,16 +222,16 @@ def _refusal(root: Path, path: Path, target: PurePath | None, direct: set[PurePa
         mode = path.stat().st_mode  # follows links, never opens the file
     except OSError as exc:
         kind = "lien symbolique cassé" if path.is_symlink() else "fichier inaccessible"
-        return f"{kind} ({os_reason(exc)}) : non lu"
+        return f"{kind} ({os_reason(exc)})\u00a0: non lu"
     rel = path.relative_to(root)
     if target is None:
-        return f"lien qui mène hors de {root} (vers {shorten(str(path.resolve()))}) : non lu"
+        return f"lien qui mène hors de {root} (vers {shorten(str(path.resolve()))})\u00a0: non lu"
     if target != rel and homes and target.parts[0] != rel.parts[0]:
-        return f"lien vers le fichier d'un autre apprenant ({shorten(target.as_posix())}) : non lu"
+        return f"lien vers le fichier d'un autre apprenant ({shorten(target.as_posix())})\u00a0: non lu"
     if target != rel and target in direct:
-        return f"lien vers {shorten(target.as_posix())}, déjà rassemblé : non lu une seconde fois"
+        return f"lien vers {shorten(target.as_posix())}, déjà rassemblé\u00a0: non lu une seconde fois"
     if stat.S_ISDIR(mode):
-        return "c'est un dossier, pas un fichier de résultats : non lu"
+        return "c'est un dossier, pas un fichier de résultats\u00a0: non lu"
     if not stat.S_ISREG(mode):
-        return "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : non lu"
+        return "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)\u00a0: non lu"
     return None

@@ -51,7 +51,7 @@ class ProjectInfo(FileModel):
 class AssessmentEntry(FileModel):
     assessor: Text = Field(description="Who rated: autoévaluation, formateur, a peer's name…")
     ratings: dict[Text, str | None] = Field(
-        description="Criterion id -> level label, or null for « non renseigné »."
+        description="Criterion id -> level label, or null for «\u00a0non renseigné\u00a0»."
     )
 
 

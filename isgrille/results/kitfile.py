@@ -62,7 +62,7 @@ def refusal(path: Path, why: str) -> ContentError:
     """The error for a results path the kit will not touch: what it is, and what to do."""
     return ContentError.single(
         path,
-        f"{why} : il n'a pas été modifié ; choisissez un autre chemin pour vos résultats "
+        f"{why}\u00a0: il n'a pas été modifié\u202f; choisissez un autre chemin pour vos résultats "
         "(variable d'environnement ISGRILLE_RESULTS)",
     )
 
@@ -111,7 +111,7 @@ def read_if_changed(target: Path, grid: Grid, seen: Signature | None,
     except ContentError as exc:
         if not is_kit_text(raw):
             raise refusal(shown, "ce n'est pas un fichier de résultats du kit "
-                                 "(« isgrille-results » absent de son début)") from None
+                                 "(«\u00a0isgrille-results\u00a0» absent de son début)") from None
         raise Unreadable(exc) from None
 
 

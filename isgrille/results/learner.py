@@ -119,7 +119,7 @@ class LearnerResults:
         if isinstance(version, int) and not isinstance(version, bool) and version > VERSION:
             raise ContentError.single(
                 source,
-                f"fichier de résultats en version {version}, plus récente que ce kit (attendu : {VERSION}) : "
+                f"fichier de résultats en version {version}, plus récente que ce kit (attendu\u00a0: {VERSION})\u00a0: "
                 "mettez le kit à jour",
                 field="version", line=doc.line_of(("version",)),
             )
@@ -136,7 +136,7 @@ class LearnerResults:
             for criterion_id, label in entry.ratings.items():
                 message = None
                 if criterion_id not in known:
-                    message = f"critère '{shorten(criterion_id)}' inconnu (attendu : {', '.join(known)})"
+                    message = f"critère '{shorten(criterion_id)}' inconnu (attendu\u00a0: {', '.join(known)})"
                 elif label is None:
                     ratings[criterion_id] = None
                 elif (found := level(label)) != UNKNOWN:
@@ -229,8 +229,8 @@ def _shared_reader(levels: tuple[str, ...]) -> LevelReader:
 
 def unknown_level_text(grid: Grid, label: str) -> str:
     """What ``Grid.level_index`` says of a label that is no level, the label shortened."""
-    expected = f"{', '.join(grid.levels)} ou vide pour « {NOT_RATED} »"
-    return f"niveau '{shorten(label.strip())}' inconnu (attendu : {expected})"
+    expected = f"{', '.join(grid.levels)} ou vide pour «\u00a0{NOT_RATED}\u00a0»"
+    return f"niveau '{shorten(label.strip())}' inconnu (attendu\u00a0: {expected})"
 
 
 def _fold(text: str) -> str:

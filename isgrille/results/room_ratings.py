@@ -28,7 +28,7 @@ medians into the project's own results file, through its locked store.
 >>> save_room_rating(room, "../etc", "votant0001", {})
 Traceback (most recent call last):
 ...
-ValueError: dossier de projet refusé : '../etc' (attendu : 8 à 32 lettres minuscules ou chiffres)
+ValueError: dossier de projet refusé : '../etc' (attendu : 8 à 32 lettres minuscules ou chiffres)
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ _CRITERION = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 def _folder(value: object, what: str) -> str:
     if not isinstance(value, str) or not FOLDER_ID.fullmatch(value):
         shown = shorten(value) if isinstance(value, str) else type(value).__name__
-        raise ValueError(f"dossier de {what} refusé : {shown!r} (attendu : 8 à 32 lettres minuscules ou chiffres)")
+        raise ValueError(f"dossier de {what} refusé\u00a0: {shown!r} (attendu\u00a0: 8 à 32 lettres minuscules ou chiffres)")
     return value
 
 
@@ -83,20 +83,20 @@ def _level(value: object) -> int | None:
     """A level index or None; ValueError for anything else."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_LEVEL):
         return value  # type: ignore[return-value]
-    raise ValueError(f"niveau refusé : {shorten(repr(value))} (attendu : un numéro de niveau de 0 à {MAX_LEVEL}, "
+    raise ValueError(f"niveau refusé\u00a0: {shorten(repr(value))} (attendu\u00a0: un numéro de niveau de 0 à {MAX_LEVEL}, "
                      "ou null)")
 
 
 def _checked_ratings(ratings: object) -> dict[str, int | None]:
     """One rater's ratings, checked; ValueError (French) for anything that is not."""
     if not isinstance(ratings, Mapping):
-        raise ValueError("notes refusées (attendu : un dictionnaire critère → niveau)")
+        raise ValueError("notes refusées (attendu\u00a0: un dictionnaire critère → niveau)")
     if len(ratings) > MAX_CRITERIA:
-        raise ValueError(f"notes refusées : {len(ratings)} critères (au plus {MAX_CRITERIA})")
+        raise ValueError(f"notes refusées\u00a0: {len(ratings)} critères (au plus {MAX_CRITERIA})")
     checked: dict[str, int | None] = {}
     for criterion, level in ratings.items():
         if not isinstance(criterion, str) or not _CRITERION.fullmatch(criterion):
-            raise ValueError(f"critère refusé : {shorten(repr(criterion))} (attendu : un identifiant de critère)")
+            raise ValueError(f"critère refusé\u00a0: {shorten(repr(criterion))} (attendu\u00a0: un identifiant de critère)")
         checked[criterion] = _level(level)
     return checked
 
@@ -104,12 +104,12 @@ def _checked_ratings(ratings: object) -> dict[str, int | None]:
 def _parse(data: Any) -> tuple[dict[str, dict[str, int | None]], int]:
     """The valid raters' ratings of a file's data, and how many entries were dropped."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ValueError(f'pas un fichier d\'avis de la salle (attendu : "format": "{FORMAT}")')
+        raise ValueError(f'pas un fichier d\'avis de la salle (attendu\u00a0: "format": "{FORMAT}")')
     if data.get("version") != VERSION:
-        raise ValueError(f"version {shorten(repr(data.get('version')))} inconnue (attendu : {VERSION})")
+        raise ValueError(f"version {shorten(repr(data.get('version')))} inconnue (attendu\u00a0: {VERSION})")
     raters = data.get("ratings")
     if not isinstance(raters, dict):
-        raise ValueError('"ratings" absent ou mal formé (attendu : un dictionnaire votant → notes)')
+        raise ValueError('"ratings" absent ou mal formé (attendu\u00a0: un dictionnaire votant → notes)')
     kept: dict[str, dict[str, int | None]] = {}
     dropped = 0
     for rater, ratings in raters.items():
@@ -135,21 +135,21 @@ def read_room_ratings_report(room: str | Path, project: str) -> tuple[dict[str, 
         if not path.exists():
             return {}, ""
         if not path.is_file() or path.is_symlink():
-            return {}, f"{path} : pas un fichier d'avis de la salle ; ignoré"
+            return {}, f"{path}\u00a0: pas un fichier d'avis de la salle\u202f; ignoré"
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return {}, f"{path} : trop volumineux ({size_label(size)} ; au plus {size_label(MAX_FILE_BYTES)}) ; ignoré"
+            return {}, f"{path}\u00a0: trop volumineux ({size_label(size)}\u202f; au plus {size_label(MAX_FILE_BYTES)})\u202f; ignoré"
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        return {}, f"{path} : {os_error_text(exc)} ; avis de la salle ignorés"
+        return {}, f"{path}\u00a0: {os_error_text(exc)}\u202f; avis de la salle ignorés"
     except UnicodeDecodeError:
-        return {}, f"{path} : pas du texte UTF-8 ; avis de la salle ignorés"
+        return {}, f"{path}\u00a0: pas du texte UTF-8\u202f; avis de la salle ignorés"
     try:
         ratings, dropped = _parse(json.loads(text))
     except (ValueError, RecursionError) as exc:
-        return {}, f"{path} : avis de la salle illisibles ({shorten(str(exc), 160)}) ; ignorés"
+        return {}, f"{path}\u00a0: avis de la salle illisibles ({shorten(str(exc), 160)})\u202f; ignorés"
     many = "s" if dropped > 1 else ""
-    problem = f"{path} : {dropped} avis mal formé{many} ignoré{many}" if dropped else ""
+    problem = f"{path}\u00a0: {dropped} avis mal formé{many} ignoré{many}" if dropped else ""
     return ratings, problem
 
 
@@ -173,7 +173,7 @@ def save_room_rating(room: str | Path, project: str, rater: str, ratings: dict[s
     with ResultsLock(path):
         current, _problem = read_room_ratings_report(room, project)
         if rater not in current and len(current) >= MAX_RATERS:
-            raise ValueError(f"avis refusé : le projet a déjà {MAX_RATERS} votants")
+            raise ValueError(f"avis refusé\u00a0: le projet a déjà {MAX_RATERS} votants")
         current[rater] = checked
         text = json.dumps({"format": FORMAT, "version": VERSION, "ratings": current}, ensure_ascii=False, indent=1)
         write_atomic(path, text + "\n")

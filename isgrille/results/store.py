@@ -55,7 +55,7 @@ __all__ = [
 Change = Callable[[LearnerResults], None]
 
 #: What a learner can always do when saving fails.
-DOWNLOAD = "téléchargez vos résultats avec le bouton « Télécharger mes résultats »"
+DOWNLOAD = "téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0»"
 _KEPT = "ce que vous avez saisi est gardé dans cette page"
 
 
@@ -176,7 +176,7 @@ class ResultsStore:
         try:
             if self.readonly:
                 raise SaveError(self.path, f"vos résultats ne sont pas enregistrés dans ce fichier (ouvert en "
-                                f"lecture seule) ; {_KEPT} : {DOWNLOAD}", self._memory)
+                                f"lecture seule)\u202f; {_KEPT}\u00a0: {DOWNLOAD}", self._memory)
             with self._locked():
                 self._sync_locked()
                 self._write_locked()
@@ -211,7 +211,7 @@ class ResultsStore:
             with self._locked():
                 return keep_copy(self.target, label)
         except OSError as exc:
-            raise SaveError(self.path, f"copie de sauvegarde impossible ({os_error_text(exc)}) : "
+            raise SaveError(self.path, f"copie de sauvegarde impossible ({os_error_text(exc)})\u00a0: "
                             "rien n'a été remplacé", self._memory) from None
 
     # --- inside ---------------------------------------------------------------------
@@ -237,13 +237,13 @@ class ResultsStore:
                 why = os_error_text(exc)
         self.readonly = True
         self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({error.problems[0].message}) et n'a pas "
-                       f"pu être mis de côté ({why}) : il n'a pas été modifié. Vos résultats restent dans cette "
-                       "page : téléchargez-les avec le bouton « Télécharger mes résultats » avant de la fermer.")
+                       f"pu être mis de côté ({why})\u00a0: il n'a pas été modifié. Vos résultats restent dans cette "
+                       "page\u00a0: téléchargez-les avec le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la fermer.")
 
     def _read_only(self, why: str) -> None:
         self.readonly = True
-        self.notice = (f"Vos résultats ne pourront pas être enregistrés dans {self.path} ({why}) : ils restent "
-                       "dans cette page. Téléchargez-les avec le bouton « Télécharger mes résultats » avant de la "
+        self.notice = (f"Vos résultats ne pourront pas être enregistrés dans {self.path} ({why})\u00a0: ils restent "
+                       "dans cette page. Téléchargez-les avec le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la "
                        "fermer, ou choisissez un autre chemin (variable d'environnement ISGRILLE_RESULTS).")
 
     @contextmanager
@@ -262,7 +262,7 @@ class ResultsStore:
             aside = set_aside(self.target)
             self._seen = None
             if aside is not None:
-                self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({exc.error.problems[0].message}) ; "
+                self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({exc.error.problems[0].message})\u202f; "
                                f"il a été conservé sous le nom {aside.name}.")
 
     def _refresh(self) -> None:
@@ -283,9 +283,9 @@ class ResultsStore:
         if isinstance(exc, OSError):
             why = (f"fichier occupé par un autre carnet depuis plus de {self._lock.timeout:g} secondes"
                    if isinstance(exc, LockBusy) else os_error_text(exc))
-            message = f"vos résultats n'ont pas pu être enregistrés ({why}) ; {_KEPT} : {DOWNLOAD}"
+            message = f"vos résultats n'ont pas pu être enregistrés ({why})\u202f; {_KEPT}\u00a0: {DOWNLOAD}"
         else:
-            message = f"{exc.problems[0].message} ; {_KEPT} : {DOWNLOAD}"
+            message = f"{exc.problems[0].message}\u202f; {_KEPT}\u00a0: {DOWNLOAD}"
         return SaveError(self.path, message, self._memory)
 
     def _notify(self) -> None:

@@ -83,7 +83,7 @@ def _entries(folder: str, listed: dict[str, list[os.DirEntry]], problems: list[P
                 listed[folder] = list(entries)
         except OSError as exc:
             listed[folder] = []
-            problems.append(Problem(str(Path(folder)), f"dossier illisible ({os_reason(exc)}) : "
+            problems.append(Problem(str(Path(folder)), f"dossier illisible ({os_reason(exc)})\u00a0: "
                                                        "ses fichiers ne sont pas lus"))
     return listed[folder]
 

@@ -48,7 +48,7 @@ class AssessmentWidget(w.VBox):
         self.status = SaveStatus(store)
         self.assessor_box = w.Combobox(
             value=assessor, options=list(ASSESSORS), ensure_option=False, continuous_update=False,
-            description="Qui évalue ?", placeholder="pair, formateur ou un prénom",
+            description="Qui évalue\u202f?", placeholder="pair, formateur ou un prénom",
             style={"description_width": "initial"})
         self.assessor_box.observe(lambda change: self.set_assessor(change["new"]), names="value")
         self.assessor_note = w.HTML()
@@ -60,7 +60,7 @@ class AssessmentWidget(w.VBox):
                 picker = w.ToggleButtons(
                     options=[*grid.levels, NOT_RATED_LABEL],
                     value=self._label(ratings.get(criterion.id), criterion.id in ratings),
-                    description="Niveau :", style={"description_width": "initial", "button_width": "auto"},
+                    description="Niveau\u00a0:", style={"description_width": "initial", "button_width": "auto"},
                     tooltips=[*grid.levels, "Je ne sais pas encore"],
                 )
                 picker.observe(lambda change, cid=criterion.id: self._rate(cid, change["new"]), names="value")
@@ -103,8 +103,8 @@ class AssessmentWidget(w.VBox):
             return
         if not name or name in (SELF, self.compare_with):
             self.assessor_note.value = (
-                '<p class="isg-bad" role="alert">Indiquez qui évalue : « pair », « formateur » ou un prénom '
-                f"(autre que « {escape(self.compare_with or SELF)} »).</p>")
+                '<p class="isg-bad" role="alert">Indiquez qui évalue\u00a0: «\u00a0pair\u00a0», «\u00a0formateur\u00a0» ou un prénom '
+                f"(autre que «\u00a0{escape(self.compare_with or SELF)}\u00a0»).</p>")
             return
         old = self.assessor
 
@@ -114,7 +114,7 @@ class AssessmentWidget(w.VBox):
 
         results = self.status.save(move)
         self.assessor = name
-        self.assessor_note.value = f"<p>Évaluation enregistrée au nom de « {escape(name)} ».</p>"
+        self.assessor_note.value = f"<p>Évaluation enregistrée au nom de «\u00a0{escape(name)}\u00a0».</p>"
         ratings = results.assessment(name).ratings
         self._loading = True
         try:

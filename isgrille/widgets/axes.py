@@ -41,8 +41,8 @@ class AxesWidget(w.VBox):
         if not axes:
             rated = any(level is not None for level in results.assessment(self.assessor).ratings.values())
             self.body.children = [w.HTML(
-                "<p>Tous les critères notés sont au niveau le plus haut : pas d'axe à proposer.</p>" if rated else
-                "<p>Aucun axe pour l'instant : notez d'abord votre projet sur la grille "
+                "<p>Tous les critères notés sont au niveau le plus haut\u00a0: pas d'axe à proposer.</p>" if rated else
+                "<p>Aucun axe pour l'instant\u00a0: notez d'abord votre projet sur la grille "
                 "(les critères au niveau le plus haut ou non renseignés n'ont pas d'axe).</p>")]
             return
         children = []
@@ -51,13 +51,13 @@ class AxesWidget(w.VBox):
             if box is None:
                 box = w.Textarea(value=results.axes.get(axis.criterion_id, ""),
                                  placeholder="Mon axe d'amélioration pour ce critère…",
-                                 description="Mon axe :", layout=w.Layout(width="100%", height="4em"))
+                                 description="Mon axe\u00a0:", layout=w.Layout(width="100%", height="4em"))
                 box.observe(lambda change, cid=axis.criterion_id: self._save(cid, change["new"]), names="value")
                 self.boxes[axis.criterion_id] = box
                 self.statuses[axis.criterion_id] = SaveStatus(self.store)
             children.append(w.VBox([w.HTML(
-                f'<div class="isg-card"><strong>{escape(axis.label)}</strong> — aujourd\'hui : '
-                f"{escape(axis.current_level)} ; prochain niveau : <strong>{escape(axis.target_level)}</strong>"
+                f'<div class="isg-card"><strong>{escape(axis.label)}</strong> — aujourd\'hui\u00a0: '
+                f"{escape(axis.current_level)}\u202f; prochain niveau\u00a0: <strong>{escape(axis.target_level)}</strong>"
                 f"<br>{inline_markdown(axis.target_descriptor)}</div>"), box, self.statuses[axis.criterion_id]]))
         self.body.children = children
 

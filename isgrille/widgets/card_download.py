@@ -64,12 +64,12 @@ class CardDownload(w.VBox):
             files = list(self.build(self.grid, self.store.load()))
         except Exception as exc:  # noqa: BLE001 — said in French under the button, never a traceback
             self.links.value = ""
-            self.message.value = (f'<div class="isg-notice">La fiche n\'a pas pu être préparée : '
+            self.message.value = (f'<div class="isg-notice">La fiche n\'a pas pu être préparée\u00a0: '
                                   f"{escape(str(exc) or type(exc).__name__)}</div>")
             return []
         finally:
             self.button.disabled, self.button.description = False, LABEL
-        self.links.value = links_html(files, "Votre fiche est prête : ")
+        self.links.value = links_html(files, "Votre fiche est prête\u00a0: ")
         return files
 
 

@@ -35,14 +35,14 @@ def heatmap_html(ratings: "pandas.DataFrame", grid: Grid, max_rows: int = 40) ->
     """Projects × criteria: each project's latest levels (self-assessment first)."""
     from ..plots.class_figures import heatmap_figure
 
-    return chart_html(heatmap_figure(ratings, grid, max_rows), "Aucune évaluation : pas de carte des projets.")
+    return chart_html(heatmap_figure(ratings, grid, max_rows), "Aucune évaluation\u00a0: pas de carte des projets.")
 
 
 def levels_html(ratings: "pandas.DataFrame", grid: Grid) -> str:
     """Per criterion, how the class's ratings spread over the levels, and their median."""
     from ..plots.class_figures import levels_figure
 
-    return chart_html(levels_figure(ratings, grid), "Aucune évaluation : pas de répartition des niveaux.")
+    return chart_html(levels_figure(ratings, grid), "Aucune évaluation\u00a0: pas de répartition des niveaux.")
 
 
 def quiz_misses_html(answers: "pandas.DataFrame", quiz: Quiz) -> str:

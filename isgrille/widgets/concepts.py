@@ -25,7 +25,7 @@ def dimensions_html(concepts: Concepts) -> str:
         for d in dims.items
     )
     return (f"{STYLE}<h4>{escape(dims.title)}</h4><div class=\"isg-examples\">{cards}</div>"
-            f"<p><small>Source : {escape(dims.source)}</small></p>")
+            f"<p><small>Source\u00a0: {escape(dims.source)}</small></p>")
 
 
 def definitions_html(concepts: Concepts) -> str:
@@ -70,7 +70,7 @@ class DimensionsChecklist(w.VBox):
             rows.append(w.VBox([box, w.HTML(f"<small><em>{escape(d.definition)}</em></small>")]))
         self.summary = w.HTML()
         self.status = SaveStatus(store)
-        super().__init__([w.HTML(STYLE + "<p>Mon projet relève de :</p>"), *rows, self.status, self.summary])
+        super().__init__([w.HTML(STYLE + "<p>Mon projet relève de\u00a0:</p>"), *rows, self.status, self.summary])
         self._show(len(ticked & set(self.order)))
 
     def _save(self) -> None:

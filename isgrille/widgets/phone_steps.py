@@ -19,11 +19,13 @@ from __future__ import annotations
 import ipywidgets as w
 
 from ..content.model import NB
+from ..content.typography import french
 from ..results.learner import LearnerResults
 from ..results.store import ResultsStore, results_data_uri
 from .session import ROOM_NOTE
 from .status import SaveStatus
 from .text import STYLE, escape
+from .welcome import attribution_html
 
 __all__ = ["PhoneWelcome", "phone_welcome", "PHONE_CSS"]
 
@@ -32,7 +34,8 @@ __all__ = ["PhoneWelcome", "phone_welcome", "PHONE_CSS"]
 class PhoneWelcome(w.VBox):
     """``project`` names the project (saved in ``store``); ``download`` links the results file."""
 
-    def __init__(self, workshop, store: ResultsStore, filename: str = "mes_resultats.json"):
+    def __init__(self, workshop, store: ResultsStore, filename: str = "mes_resultats.json",
+                 licence_href: str | None = None):
         self.store, self.filename = store, filename
         results = store.load()
         organisation = f"<p>{escape(workshop.organisation)}</p>" if workshop.organisation else ""
@@ -44,11 +47,12 @@ class PhoneWelcome(w.VBox):
         self.project.observe(lambda change: self._rename(change["new"]), names="value")
         self.status = SaveStatus(store)
         self.hint = w.HTML("<p><small>Vous pouvez le nommer plus tard : vous suivez le formateur dès maintenant."
-                           "</small></p>".replace(" :", f"{NB}:"))
+                           "</small></p>")
         self.download = w.HTML()
-        self.note = w.HTML(f"<p><small>{ROOM_NOTE.replace(' :', NB + ':')}</small></p>")
+        self.note = w.HTML(f"<p><small>{french(ROOM_NOTE)}</small></p>")
         notice = w.HTML(f'<div class="isg-notice">{escape(store.notice)}</div>' if store.notice else "")
-        super().__init__([self.heading, self.project, self.status, self.hint, notice, self.download, self.note])
+        credit = w.HTML(attribution_html(workshop, store.grid, href=licence_href))  # whose work, and its licence
+        super().__init__([self.heading, self.project, self.status, self.hint, notice, self.download, self.note, credit])
         self.add_class("isg-phone-welcome")
         self.refresh(results)
         store.subscribe(self.refresh)  # a save on any step renews the link
@@ -64,9 +68,10 @@ class PhoneWelcome(w.VBox):
         self.status.save(lambda r: setattr(r, "project", name))
 
 
-def phone_welcome(workshop, store: ResultsStore) -> PhoneWelcome:
-    """The room's welcome step for the learner whose results are in ``store``."""
-    return PhoneWelcome(workshop, store)
+def phone_welcome(workshop, store: ResultsStore, licence_href: str | None = None) -> PhoneWelcome:
+    """The room's welcome step for the learner whose results are in ``store`` (``licence_href``: where
+    LICENSE-CONTENT is served, cited by the attribution at the step's foot)."""
+    return PhoneWelcome(workshop, store, licence_href=licence_href)
 
 
 _FONT = '"DejaVu Sans", Verdana, Arial, sans-serif'

@@ -7,7 +7,8 @@ text. The table beside it holds every criterion's level (screen readers,
 printing, a projector too dim for colours). Drawing is :mod:`isgrille.plots`'
 job, through :class:`~isgrille.plots.live_radar.LiveRadar` so that a redraw
 after each rating is fast; a grid adapted from its source says so under the
-title. :func:`comparison_html` says in words how two assessments of a
+title, and the figures' rule (:func:`~isgrille.analysis.scoring.figure_rule`)
+under the caption. :func:`comparison_html` says in words how two assessments of a
 project differ.
 """
 
@@ -21,7 +22,7 @@ from ..content.model import Grid
 from ..plots.live_radar import LiveRadar
 from ..plots.export import figure_png
 from ..plots.summary import plot_dimension_summary
-from ..analysis.scoring import AssessmentGap, Profile
+from ..analysis.scoring import AssessmentGap, Profile, figure_rule
 from .text import chart_alt, escape, image_html, profile_table_html
 from .welcome import adaptation_html
 
@@ -40,8 +41,9 @@ class ProfileView(w.VBox):
         self.png, self.alt = b"", ""
         self.chart = w.HTML()
         self.table = w.HTML()
-        caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil : ses valeurs sont aussi dans le "
-                         "tableau sous le graphique.</small></p>" + adaptation_html(grid, named=True))
+        caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil\u00a0: ses valeurs sont aussi dans le "
+                         "tableau sous le graphique. "
+                         f"{escape(figure_rule(grid.levels))}</small></p>" + adaptation_html(grid, named=True))
         # Not a scroll container of its own (nothing in it takes the focus, so a keyboard could not
         # scroll it: axe's scrollable-region-focusable); the page or the slide scrolls instead.
         super().__init__([caption, self.chart, self.table],
@@ -67,7 +69,8 @@ def summary_view(grid: Grid, profiles: Sequence[Profile], labels: Sequence[str])
     ax = plot_dimension_summary(grid, list(profiles), labels=list(labels))
     chart = w.HTML(image_html(figure_png(ax), chart_alt(SUMMARY_TITLE, profiles, labels)),
                    layout=w.Layout(max_width="48em"))
-    return w.VBox([chart, w.HTML(profile_table_html(profiles, labels, "Valeurs par dimension"))])
+    rule = w.HTML(f"<p><small>{escape(figure_rule(grid.levels))}</small></p>")
+    return w.VBox([chart, rule, w.HTML(profile_table_html(profiles, labels, "Valeurs par dimension"))])
 
 
 def _criteria(n: int) -> str:
@@ -81,10 +84,10 @@ def comparison_html(gap: AssessmentGap, first: str, second: str) -> str:
     """
     a, b = escape(first), escape(second)
     parts = [f"Même niveau pour {_criteria(gap.same)}",
-             f"niveau plus haut selon « {b} » que selon « {a} » pour {_criteria(gap.higher)}",
+             f"niveau plus haut selon «\u00a0{b}\u00a0» que selon «\u00a0{a}\u00a0» pour {_criteria(gap.higher)}",
              f"plus bas pour {_criteria(gap.lower)}"]
     text = ", ".join(parts[:-1]) + f" et {parts[-1]}"
     if gap.not_comparable:
-        text += (f" ; {_criteria(gap.not_comparable)} non comparable{'s' if gap.not_comparable > 1 else ''}"
+        text += (f"\u202f; {_criteria(gap.not_comparable)} non comparable{'s' if gap.not_comparable > 1 else ''}"
                  f" (non renseigné{'s' if gap.not_comparable > 1 else ''} d'un côté ou de l'autre)")
     return f"<p>{text}.</p>"

@@ -3,7 +3,10 @@
 Answers go to the learner's results through the store; the score is the
 core's :func:`isgrille.score_quiz`. Feedback says in words whether the answer
 is right (colour is only a second cue) and gives the source's explanation,
-with the sector examples as cards on the statement that has them.
+with the sector examples as cards on the statement that has them. What the
+kit wrote rather than the source (an explanation assembled from other slides,
+a need paired with an enterprise by the kit) ends in the kit's italic mark,
+put there by the quiz file (:mod:`isgrille.content.quiz_file`).
 """
 
 from __future__ import annotations
@@ -20,11 +23,12 @@ __all__ = ["QuizWidget", "quiz_widget", "examples_html"]
 
 
 def examples_html(item: QuizItem) -> str:
-    """The sector examples of a statement as cards: need, figure, source, enterprise."""
+    """The sector examples of a statement as cards: need, figure, source, enterprise (its description
+    with the content's light emphasis, e.g. the kit's mark on a pair the kit made)."""
     cards = "".join(
         f'<div class="isg-example"><h4>{escape(e.need)}</h4><p>{escape(e.fact)} '
-        f"<em>Source : {escape(e.source)}</em></p><p><strong>{escape(e.enterprise)}</strong> — "
-        f"{escape(e.description)}</p></div>"
+        f"<em>Source\u00a0: {escape(e.source)}</em></p><p><strong>{escape(e.enterprise)}</strong> — "
+        f"{inline_markdown(e.description)}</p></div>"
         for e in item.examples
     )
     return f'<div class="isg-examples">{cards}</div>' if cards else ""
@@ -41,7 +45,7 @@ class QuizWidget(w.VBox):
         self.index = 0
         self.statement = w.HTML()
         self.choices = [
-            w.ToggleButtons(options=list(quiz.choices), value=None, description="Ma réponse :",
+            w.ToggleButtons(options=list(quiz.choices), value=None, description="Ma réponse\u00a0:",
                             style={"description_width": "initial"})
             for _ in quiz.items
         ]
@@ -53,7 +57,7 @@ class QuizWidget(w.VBox):
         self.next_button = w.Button(description="Suivante", icon="arrow-right")
         self.restart_button = w.Button(description="Recommencer", icon="refresh", tooltip="Effacer mes réponses")
         self.reveal_button = w.Button(description="Voir toutes les réponses", icon="eye",
-                                      tooltip="Pour le formateur : afficher la réponse de chaque affirmation")
+                                      tooltip="Pour le formateur\u00a0: afficher la réponse de chaque affirmation")
         self.previous_button.on_click(lambda _: self.go(self.index - 1))
         self.next_button.on_click(lambda _: self.go(self.index + 1))
         self.restart_button.on_click(lambda _: self.restart())
@@ -100,14 +104,14 @@ class QuizWidget(w.VBox):
         item = self.quiz.items[self.index]
         total = len(self.quiz.items)
         self.progress.value = f"<p>Affirmation {self.index + 1} / {total}</p>"
-        self.statement.value = f'<div class="isg-card isg-statement">« {escape(item.statement)} »</div>'
+        self.statement.value = f'<div class="isg-card isg-statement">«\u00a0{escape(item.statement)}\u00a0»</div>'
         self.previous_button.disabled = self.index == 0
         self.next_button.disabled = self.index == total - 1
         answers = {i.id: t.value for i, t in zip(self.quiz.items, self.choices) if t.value is not None}
         result = score_quiz(self.quiz, answers)
         self.feedback.value = self._feedback(item, result.items[self.index])
         self.score.value = (
-            f"<p><strong>Score : {result.correct} / {result.answered}</strong> "
+            f"<p><strong>Score\u00a0: {result.correct} / {result.answered}</strong> "
             f"({result.answered} réponse{'s' if result.answered > 1 else ''} sur {total})</p>"
         )
 
@@ -115,11 +119,11 @@ class QuizWidget(w.VBox):
         if outcome.given is None and not self.reveal_all:
             return ""
         if outcome.given is None:
-            verdict = f"<p><strong>Réponse : {escape(item.answer)}</strong></p>"
+            verdict = f"<p><strong>Réponse\u00a0: {escape(item.answer)}</strong></p>"
         elif outcome.correct:
-            verdict = f'<p class="isg-good"><strong>✔ Bonne réponse : {escape(item.answer)}</strong></p>'
+            verdict = f'<p class="isg-good"><strong>✔ Bonne réponse\u00a0: {escape(item.answer)}</strong></p>'
         else:
-            verdict = (f'<p class="isg-bad"><strong>✘ Pas tout à fait : vous avez répondu {escape(outcome.given)}, '
+            verdict = (f'<p class="isg-bad"><strong>✘ Pas tout à fait\u00a0: vous avez répondu {escape(outcome.given)}, '
                        f"la réponse est {escape(item.answer)}</strong></p>")
         extra = self.extra.get(item.see or "", "")
         return (f'<div class="isg-feedback" role="status">{verdict}<p>{inline_markdown(item.explanation)}</p>'

@@ -33,13 +33,13 @@ def axes_html(grid: Grid, results) -> str:
     """The improvement axes of the project's self-assessment, each with the learner's note (escaped)."""
     axes = find_improvement_axes(grid, results.assessment(SELF))
     if not axes:
-        return "<p>Pas d'axe d'amélioration : le projet n'a pas encore noté de critère sous le niveau le plus haut.</p>"
+        return "<p>Pas d'axe d'amélioration\u00a0: le projet n'a pas encore noté de critère sous le niveau le plus haut.</p>"
     items = []
     for axis in axes:
         note = results.axes.get(axis.criterion_id, "").strip()
-        said = f"<br>Son axe : « {escape(note)} »" if note else ""
-        items.append(f"<li><strong>{escape(axis.label)}</strong> — aujourd'hui : {escape(axis.current_level)} ; "
-                     f"prochain niveau : <strong>{escape(axis.target_level)}</strong> "
+        said = f"<br>Son axe\u00a0: «\u00a0{escape(note)}\u00a0»" if note else ""
+        items.append(f"<li><strong>{escape(axis.label)}</strong> — aujourd'hui\u00a0: {escape(axis.current_level)}\u202f; "
+                     f"prochain niveau\u00a0: <strong>{escape(axis.target_level)}</strong> "
                      f"({inline_markdown(axis.target_descriptor)}){said}</li>")
     return f"<h3>Axes d'amélioration</h3><ul>{''.join(items)}</ul>"
 
@@ -55,7 +55,7 @@ class RoomBooster(w.VBox):
         self.sources: list[str] = []
         self.store: ResultsStore | None = None
         self.sheet: ExchangeSheet | None = None
-        self.project = w.Dropdown(options=[], description="Projet qui pitche :",
+        self.project = w.Dropdown(options=[], description="Projet qui pitche\u00a0:",
                                   style={"description_width": "initial"}, layout=w.Layout(width="100%"))
         self.message = w.HTML()
         self.title = w.HTML()
@@ -93,7 +93,7 @@ class RoomBooster(w.VBox):
         self.sheet_box.children = []
         self.timer.reset()
         if source is None:
-            self.title.value = ("<p>Choisissez le projet qui pitche : son profil, ses axes et sa fiche d'échange "
+            self.title.value = ("<p>Choisissez le projet qui pitche\u00a0: son profil, ses axes et sa fiche d'échange "
                                 "s'affichent ici.</p>" if self.project.options else
                                 "<p>Aucun projet dans la salle pour l'instant.</p>")
             self.profile.layout.display = "none"
@@ -103,7 +103,7 @@ class RoomBooster(w.VBox):
             self.store = self.open_store(source)
             results = self.store.load()
         except Exception as exc:  # noqa: BLE001 — a French sentence, never a traceback
-            self.message.value = (f'<div class="isg-notice">Le fichier de ce projet n\'a pas pu être ouvert : '
+            self.message.value = (f'<div class="isg-notice">Le fichier de ce projet n\'a pas pu être ouvert\u00a0: '
                                   f"{escape(str(exc) or type(exc).__name__)}</div>")
             self.title.value, self.axes.value = "", ""
             self.profile.layout.display = "none"

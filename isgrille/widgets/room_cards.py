@@ -30,7 +30,7 @@ class RoomCards(w.VBox):
                  every: Callable[[Sequence[ProjectRecord]], Sequence[Download]]):
         self._one, self._every = one, every
         self.records: list[ProjectRecord] = []
-        self.project = w.Dropdown(options=[], description="Projet :", style={"description_width": "initial"},
+        self.project = w.Dropdown(options=[], description="Projet\u00a0:", style={"description_width": "initial"},
                                   layout=w.Layout(width="100%"))
         self.one_button = w.Button(description="Préparer la fiche de ce projet", icon="download",
                                    layout=w.Layout(width="auto"))
@@ -57,7 +57,7 @@ class RoomCards(w.VBox):
     def _enable(self) -> None:
         empty = not self.records
         self.one_button.disabled = self.all_button.disabled = empty
-        self.message.value = "<p>Aucun projet dans la salle pour l'instant : pas de fiche à préparer.</p>" if empty else ""
+        self.message.value = "<p>Aucun projet dans la salle pour l'instant\u00a0: pas de fiche à préparer.</p>" if empty else ""
 
     def prepare_one(self) -> list[Download]:
         if self.project.value is None:
@@ -72,7 +72,7 @@ class RoomCards(w.VBox):
         try:
             files = list(build())
         except Exception as exc:  # noqa: BLE001 — a French sentence, never a traceback
-            self.message.value = (f'<div class="isg-notice">Les fiches n\'ont pas pu être préparées : '
+            self.message.value = (f'<div class="isg-notice">Les fiches n\'ont pas pu être préparées\u00a0: '
                                   f"{escape(str(exc) or type(exc).__name__)}</div>")
             return []
         self.message.value = ""

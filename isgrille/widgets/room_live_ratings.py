@@ -62,7 +62,7 @@ def live_ratings_html(grid: Grid, summary: Sequence[CriterionSummary], own: Mapp
     """
     levels = grid.levels
     own = own or {}
-    name = f" « {escape(project)} »" if project else ""
+    name = f" «\u00a0{escape(project)}\u00a0»" if project else ""
 
     def level(index: int | None) -> str:
         return "—" if index is None else f"{escape(levels[index])} ({index + 1})"
@@ -77,7 +77,7 @@ def live_ratings_html(grid: Grid, summary: Sequence[CriterionSummary], own: Mapp
                     f'<td class="isg-room">{level(item.median)}</td><td>{spread}</td><td>{item.rated}</td>'
                     f"<td>{gap_text(mine, item.median)}</td></tr>")
     count = plural(raters, "participant a noté", "participants ont noté")
-    legend = " ; ".join(f"{i} = {escape(label)}" for i, label in enumerate(levels, 1))
+    legend = "\u202f; ".join(f"{i} = {escape(label)}" for i, label in enumerate(levels, 1))
     return (f'{LIVE_CSS}<p class="isg-live-count" role="status" aria-live="polite">{count} le projet{name}</p>'
             f'<table class="isg-live"><caption>Regards de la salle sur le projet{name} et son autoévaluation '
             f"(niveaux : {legend})</caption><colgroup><col class=\"isg-label\"><col><col><col><col><col></colgroup>"

@@ -20,6 +20,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import ipywidgets as w
 
+from ..content.typography import french_number
 from ..analysis.room import RoomSnapshot, visitors
 from .text import STYLE, escape, table_html
 
@@ -48,11 +49,11 @@ def qr_html(url: str) -> str:
         return ""
     code = (parse_qs(urlsplit(url).query).get("token") or [""])[0]
     qr = segno.make(url, error="m", micro=False)
-    alt = f"Code QR pour rejoindre la salle : {url}"
-    said = f"<p>Code de la salle : <strong style=\"font-size: 1.6em\">{escape(code)}</strong></p>" if code else ""
+    alt = f"Code QR pour rejoindre la salle\u00a0: {url}"
+    said = f"<p>Code de la salle\u00a0: <strong style=\"font-size: 1.6em\">{escape(code)}</strong></p>" if code else ""
     return (f'<div class="isg-card"><img alt="{escape(alt)}" src="{qr.svg_data_uri(scale=6, border=4)}" '
             f'style="width: 14em; max-width: 100%; height: auto; background: white">'
-            f"<p>Pour rejoindre la salle, ouvrez : <code style=\"word-break: break-all\">{escape(url)}</code></p>"
+            f"<p>Pour rejoindre la salle, ouvrez\u00a0: <code style=\"word-break: break-all\">{escape(url)}</code></p>"
             f"{said}</div>")
 
 
@@ -120,7 +121,7 @@ class RoomPanel(w.VBox):
                  upload: Callable[[str, bytes], str] | None = None):
         self._refresh, self._toggle, self._upload = refresh, toggle_auto, upload
         self.address = w.HTML(qr_html(url) if url else "")
-        self.where = w.HTML(f"<p>Lecture : {escape(where)}</p>")
+        self.where = w.HTML(f"<p>Lecture\u00a0: {escape(where)}</p>")
         self.status = w.HTML('<p role="status">Pas encore lu.</p>')
         self.refresh_button = w.Button(description="Actualiser maintenant", icon="refresh",
                                        tooltip="Relire les fichiers de la salle", layout=w.Layout(width="auto"))
@@ -152,10 +153,10 @@ class RoomPanel(w.VBox):
     def show(self, snapshot: RoomSnapshot) -> None:
         """The projects that joined and the files refused, from a reading of the room."""
         rows = visitors(snapshot.cohort)
-        self.show_status(f"Lu à {_when(snapshot.read_at)} : {plural(len(snapshot.files), 'fichier')}, "
-                         f"{plural(len(rows), 'projet')} ({snapshot.seconds:.2f} s).")
+        self.show_status(f"Lu à {_when(snapshot.read_at)}\u00a0: {plural(len(snapshot.files), 'fichier')}, "
+                         f"{plural(len(rows), 'projet')} ({french_number(snapshot.seconds, 2)}\u00a0s).")
         if not rows:
-            self.joined.value = ("<p>Personne n'a encore rejoint la salle : les projets apparaîtront ici dès que "
+            self.joined.value = ("<p>Personne n'a encore rejoint la salle\u00a0: les projets apparaîtront ici dès que "
                                  "les participants auront nommé leur projet ou répondu au quiz.</p>")
         else:
             self.joined.value = table_html(
@@ -178,4 +179,4 @@ def _problems_html(problems: Sequence) -> str:
         return ""
     items = "".join(f"<li>{escape(str(problem))}</li>" for problem in list(problems)[:50])
     return (f'<div class="isg-notice"><p>Écarté{"s" if len(problems) > 1 else ""} de la lecture '
-            f"({plural(len(problems), 'problème')} ; le reste est lu) :</p><ul>{items}</ul></div>")
+            f"({plural(len(problems), 'problème')}\u202f; le reste est lu)\u00a0:</p><ul>{items}</ul></div>")

@@ -53,9 +53,9 @@ def level_colours(levels: int) -> list[tuple[str, str]]:
 def matrix_html(rows: Sequence[tuple[str, Sequence[int | None]]], grid: Grid) -> str:
     """Projects (rows) × criteria (columns): each self-assessment's level number (1 the lowest), « — » unrated."""
     if not rows:
-        return '<p role="status">Aucun projet dans la salle pour l\'instant : pas de carte des projets.</p>'
+        return '<p role="status">Aucun projet dans la salle pour l\'instant\u00a0: pas de carte des projets.</p>'
     colours = level_colours(len(grid.levels))
-    legend = " ; ".join(f"{i} = {escape(level)}" for i, level in enumerate(grid.levels, 1))
+    legend = "\u202f; ".join(f"{i} = {escape(level)}" for i, level in enumerate(grid.levels, 1))
     head = "".join(f'<th scope="col" style="font-size: 0.75em; font-weight: normal">{escape(c.label)}</th>'
                    for c in grid.criteria)
     body = []
@@ -69,7 +69,7 @@ def matrix_html(rows: Sequence[tuple[str, Sequence[int | None]]], grid: Grid) ->
                 cells.append(f'<td style="text-align: center; background: {background}; color: {text}">'
                              f"{level + 1}</td>")
         body.append(f'<tr><th scope="row" style="font-size: 0.85em">{escape(label)}</th>{"".join(cells)}</tr>')
-    return (f"<p>Niveaux : {legend} ; — = non renseigné.</p>"
+    return (f"<p>Niveaux\u00a0: {legend}\u202f; — = non renseigné.</p>"
             f'<table class="isg-table" style="width: 100%; table-layout: fixed; word-wrap: break-word">'
             f"<caption>Carte des projets × critères (autoévaluations, {plural(len(rows), 'projet')})</caption>"
             f'<thead><tr><th scope="col">Projet</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
@@ -85,8 +85,8 @@ class RoomProfile(w.VBox):
         self._key: tuple | None = None
         self.matrix = w.HTML(matrix_html([], grid))
         self.levels = w.HTML(levels_html(_empty_ratings(grid), grid))
-        self.project = w.Dropdown(options=[], description="Projet :", style={"description_width": "initial"})
-        self.second = w.Dropdown(options=[], description="Comparer l'autoévaluation avec :",
+        self.project = w.Dropdown(options=[], description="Projet\u00a0:", style={"description_width": "initial"})
+        self.second = w.Dropdown(options=[], description="Comparer l'autoévaluation avec\u00a0:",
                                  style={"description_width": "initial"})
         self.comparison = w.HTML()
         self.radar = ProfileView(grid)
@@ -94,7 +94,7 @@ class RoomProfile(w.VBox):
         self.project.observe(lambda _: self._quiet or self._pick_project(), names="value")
         self.second.observe(lambda _: self._quiet or self._show_comparison(), names="value")
         super().__init__([w.HTML(STYLE), self.matrix, self.levels,
-                          w.HTML("<h3>Un projet : son autoévaluation et un autre regard</h3>"),
+                          w.HTML("<h3>Un projet\u00a0: son autoévaluation et un autre regard</h3>"),
                           w.HBox([self.project, self.second], layout=w.Layout(flex_flow="row wrap")),
                           self.comparison, self.radar])
         self._pick_project()

@@ -34,12 +34,12 @@ def votes_html(tally: VoteTally) -> str:
         mark = " ✔ bonne réponse" if good else ""
         bar = _BAR.format(colour="#1a6e3a" if good else "#555", width=share)
         rows.append(f'<tr><th scope="row">{escape(choice)}{mark}</th><td style="width: 60%">{bar}</td>'
-                    f"<td>{count}</td><td>{share:.0f} %</td></tr>")
+                    f"<td>{count}</td><td>{share:.0f}\u00a0%</td></tr>")
     table = (f'<table class="isg-table" style="width: 100%"><caption>Votes de la salle '
              f"({plural(tally.answered, 'réponse')})</caption><thead><tr><th scope=\"col\">Réponse</th>"
              f'<th scope="col">Part des votes</th><th scope="col">Votes</th><th scope="col">%</th></tr></thead>'
              f"<tbody>{''.join(rows)}</tbody></table>")
-    return (f'{table}<div class="isg-feedback"><p><strong>Réponse attendue : {escape(tally.answer)}</strong></p>'
+    return (f'{table}<div class="isg-feedback"><p><strong>Réponse attendue\u00a0: {escape(tally.answer)}</strong></p>'
             f"<p>{inline_markdown(tally.explanation)}</p></div>")
 
 
@@ -49,8 +49,8 @@ def ranking_html(tallies: Sequence[VoteTally]) -> str:
     if not ranked:
         return "<p>Personne n'a encore répondu au quiz.</p>"
     return table_html(["Affirmation", "Réponses", "Manquées", "Part manquée"],
-                      [(t.text, t.answered, t.missed, f"{t.missed / t.answered * 100:.0f} %") for t in ranked],
-                      caption="Les affirmations les plus manquées d'abord : les points à reprendre")
+                      [(t.text, t.answered, t.missed, f"{t.missed / t.answered * 100:.0f}\u00a0%") for t in ranked],
+                      caption="Les affirmations les plus manquées d'abord\u00a0: les points à reprendre")
 
 
 class RoomVotes(w.VBox):
@@ -62,7 +62,7 @@ class RoomVotes(w.VBox):
         self.tallies: dict[str, VoteTally] = {}
         self.revealed = False
         self.picker = w.Dropdown(options=[(f"{i}. {plain_text(item.statement)[:70]}", item.id) for i, item in
-                                          enumerate(quiz.items, 1)], description="Affirmation :",
+                                          enumerate(quiz.items, 1)], description="Affirmation\u00a0:",
                                  style={"description_width": "initial"}, layout=w.Layout(width="100%"))
         self.statement = w.HTML()
         self.count = w.HTML()
@@ -107,7 +107,7 @@ class RoomVotes(w.VBox):
         self.count.value = (f'<p role="status" style="font-size: 1.3em">'
                             f"{plural(answered, 'participant a répondu', 'participants ont répondu')}</p>")
         if not self.revealed:
-            self.result.value = "<p><em>Votes masqués : cliquez sur « Révéler » quand la salle a voté.</em></p>"
+            self.result.value = "<p><em>Votes masqués\u00a0: cliquez sur «\u00a0Révéler\u00a0» quand la salle a voté.</em></p>"
         elif tally is None:
             self.result.value = "<p>Pas encore de vote pour cette affirmation.</p>"
         else:

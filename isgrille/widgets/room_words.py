@@ -49,7 +49,7 @@ def words_html(counts: Sequence[tuple[str, int]], projects: int = 0, title: str 
     heading = f"<h2>{escape(title)}{said}</h2>"
     if not counts:
         return (f"{WORDS_CSS}{heading}<p role=\"status\">Pas encore de mots : ils apparaîtront ici dès que les "
-                "participants auront écrit « mon projet en 2 mots » dans l'étape Pitch.</p>")
+                "participants auront écrit «\u00a0mon projet en 2 mots\u00a0» dans l'étape Pitch.</p>")
     most, least = max(n for _, n in counts), min(n for _, n in counts)
     items = "".join(f'<li style="font-size: {_size(n, most, least):.2f}em; font-weight: {700 if n == most else 600}">'
                     f'{escape(word)}<span class="isg-count"> ({n})</span></li>' for word, n in counts)

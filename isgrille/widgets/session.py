@@ -28,10 +28,10 @@ from .text import STYLE, escape
 
 __all__ = ["SessionPanel", "session_panel", "example_notice"]
 
-BINDER_NOTE = ("Sur Binder, la session peut s'arrêter sans prévenir (inactivité, fermeture de l'onglet) : "
+BINDER_NOTE = ("Sur Binder, la session peut s'arrêter sans prévenir (inactivité, fermeture de l'onglet)\u00a0: "
                "<strong>téléchargez vos résultats</strong> à la fin de chaque séquence, et rechargez le fichier "
                "ici pour reprendre.")
-ROOM_NOTE = ("Vous êtes dans la salle de l'atelier : vos résultats sont enregistrés sur l'ordinateur du formateur, "
+ROOM_NOTE = ("Vous êtes dans la salle de l'atelier\u00a0: vos résultats sont enregistrés sur l'ordinateur du formateur, "
              "dans un fichier propre à ce navigateur. Rouvrez le lien de la salle dans ce même navigateur pour "
              "les retrouver, et <strong>téléchargez-les</strong> pour les garder.")
 #: Set in the kernels of the live room (the room folder).
@@ -49,7 +49,7 @@ class SessionPanel(w.VBox):
         self.store, self.filename = store, filename
         self.room = bool(os.environ.get(ROOM_ENV)) if room is None else room
         results = store.load()
-        self.project = w.Text(value=results.project, description="Mon projet :", placeholder="Nom du projet",
+        self.project = w.Text(value=results.project, description="Mon projet\u00a0:", placeholder="Nom du projet",
                               style={"description_width": "initial"}, layout=w.Layout(width="30em"))
         self.project.observe(lambda change: self._rename(change["new"]), names="value")
         self.upload = w.FileUpload(accept=".json", multiple=False, description="Reprendre un fichier")
@@ -69,7 +69,7 @@ class SessionPanel(w.VBox):
         results = results if results is not None else self.store.load()
         path = f"<code>{escape(str(self.store.path))}</code>"
         where = ("non enregistrés sur disque" if self.store.path is None
-                 else f"non enregistrés : {path} est en lecture seule" if self.store.readonly
+                 else f"non enregistrés\u00a0: {path} est en lecture seule" if self.store.readonly
                  else "enregistrés sur l'ordinateur du formateur" if self.room
                  else f"enregistrés dans {path}")
         self.download.value = (
@@ -91,21 +91,21 @@ class SessionPanel(w.VBox):
         name, content = upload["name"], memoryview(upload["content"])
         limit = MAX_BYTES["results"]
         if content.nbytes > limit:
-            self._notice(f"Fichier non repris : {name} est trop volumineux ({size_label(content.nbytes)} ; "
+            self._notice(f"Fichier non repris\u00a0: {name} est trop volumineux ({size_label(content.nbytes)}\u202f; "
                          f"au plus {size_label(limit)}) pour être un fichier de résultats du kit.")
             return
         try:
             results = LearnerResults.from_json(content.tobytes().decode("utf-8-sig"), self.store.grid, name)
         except UnicodeDecodeError:
-            self._notice(f"Fichier non repris : {name} n'est pas encodé en UTF-8.")
+            self._notice(f"Fichier non repris\u00a0: {name} n'est pas encodé en UTF-8.")
             return
         except ContentError as exc:
-            self._notice(f"Fichier non repris : {exc}")
+            self._notice(f"Fichier non repris\u00a0: {exc}")
             return
         try:
             copy = self.store.keep_copy("avant-reprise")
         except SaveError as exc:
-            self._notice(f"Fichier non repris : {exc}")
+            self._notice(f"Fichier non repris\u00a0: {exc}")
             return
         results = self.status.replace(results)
         self.project.value = results.project
@@ -113,8 +113,8 @@ class SessionPanel(w.VBox):
         if self.store.unsaved:
             self._notice(f"Résultats repris depuis {name}, mais pas enregistrés (voir le message ci-dessus).{kept}")
         else:
-            self.message.value = (f"<p>✔ Résultats repris depuis {escape(name)} : relancez les carnets "
-                                  "(menu Exécuter › Exécuter toutes les cellules) pour les voir partout."
+            self.message.value = (f"<p>✔ Résultats repris depuis {escape(name)}\u00a0: relancez les carnets "
+                                  "(menu Exécution › Exécuter toutes les cellules) pour les voir partout."
                                   f"{escape(kept)}</p>")
 
 
@@ -128,7 +128,7 @@ def example_notice(kit) -> w.HTML | None:
     if not kit.is_example:
         return None
     return w.HTML(
-        f'{STYLE}<div class="isg-notice">Vous n\'avez pas encore évalué votre projet : ce carnet montre le '
+        f'{STYLE}<div class="isg-notice">Vous n\'avez pas encore évalué votre projet\u00a0: ce carnet montre le '
         f"projet fictif d'exemple <strong>{escape(kit.store.load().project)}</strong>. Ce que vous y saisissez "
         "n'est pas enregistré. Évaluez votre projet dans la séquence 2, puis revenez ici.</div>"
     )

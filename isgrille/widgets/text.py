@@ -15,6 +15,7 @@ import html
 from typing import Iterable, Sequence
 
 from ..content.model import BOLD as _BOLD, ITALIC as _ITALIC, UNDERLINE as _UNDERLINE, plain_text
+from ..content.typography import french_percent
 
 __all__ = ["escape", "inline_markdown", "plain_text", "table_html", "profile_table_html", "image_html", "chart_alt", "STYLE"]
 
@@ -96,8 +97,8 @@ def chart_alt(title: str, profiles: Sequence, labels: Sequence[str]) -> str:
     """
     parts = []
     for profile, label in zip(profiles, labels):
-        dimensions = " ; ".join(f"{d.label} : {_counts(d.summary)}" for d in profile.dimensions)
-        parts.append(f"{label} — {dimensions} ; ensemble : {_counts(profile.overall)}.")
+        dimensions = "\u202f; ".join(f"{d.label}\u00a0: {_counts(d.summary)}" for d in profile.dimensions)
+        parts.append(f"{label} — {dimensions}\u202f; ensemble\u00a0: {_counts(profile.overall)}.")
     return f"{title}. " + " ".join(parts) + " Le détail de chaque critère est dans le tableau des valeurs."
 
 
@@ -112,12 +113,14 @@ def _counts(summary) -> str:
 
 
 def _summary(summary) -> str:
+    """The median and the share (:mod:`isgrille.analysis.scoring`), e.g. ``Fort, 75 % au moins « Intermédiaire » (3 sur 4)``."""
     if summary.median is None:
         return "non renseigné"
-    text = f"{summary.median}, {summary.percent:.0f} %"
+    details = [f"{summary.at_least} sur {summary.rated}"]
     if summary.not_rated:
-        text += f" ({summary.not_rated} non renseigné{'s' if summary.not_rated > 1 else ''})"
-    return text
+        details.append(f"{summary.not_rated} non renseigné{'s' if summary.not_rated > 1 else ''}")
+    return (f"{summary.median}, {french_percent(summary.share)} au moins «\u00a0{summary.reference}\u00a0» "
+            f"({', '.join(details)})")
 
 
 #: The kit's CSS, shown once by each screen (an HTML widget holding a <style> element).

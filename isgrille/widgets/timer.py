@@ -66,7 +66,7 @@ class CountdownWidget(w.VBox):
 
     def _show(self) -> None:
         if self.remaining <= 0:
-            state = "⏰ Temps écoulé !"
+            state = "⏰ Temps écoulé\u202f!"
         elif self.play.playing:
             state = "▶ en cours"
         elif self.play.value or self.started:

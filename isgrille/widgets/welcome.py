@@ -13,22 +13,16 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..content.attribution import LICENCES, attribution_of, licence_page_url
 from ..content.errors import ContentError
 from ..content.model import Grid
 from ..content.workshop_file import Workshop, minutes_of
 from .text import STYLE, escape, inline_markdown, table_html
 
 __all__ = ["atis_html", "objectives_html", "programme_html", "sequence_header_html", "offers_by_stage_html",
-           "edition_html", "grid_html", "adaptation_html", "thanks_html", "attribution_html", "french_date",
-           "shown_plainly", "KitNotOpened", "clock", "content_error_html"]
+           "edition_html", "grid_html", "grid_dimensions_html", "adaptation_html", "thanks_html", "attribution_html", "french_date",
+           "shown_plainly", "KitNotOpened", "clock", "content_error_html", "LICENCES"]
 
-#: Licences of the content: (full French name, the deed's address).
-LICENCES = {
-    "CC BY-NC-SA 4.0": ("Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
-                        "Conditions 4.0 International", "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr"),
-}
-#: Where the attribution and the list of changes are (LICENSE-CONTENT at the root of the repository).
-ADAPTATION_URL = "https://github.com/isgrille/isgrille/blob/main/LICENSE-CONTENT"
 _MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
            "novembre", "décembre")
 
@@ -38,7 +32,7 @@ def atis_html(workshop: Workshop) -> str:
     figures = "".join(f"<li>{escape(f)}</li>" for f in a.figures)
     return (f'{STYLE}<div class="isg-card"><h3>{escape(a.name)} — {escape(a.tagline)}</h3>'
             f"<p><strong>Vision.</strong> {escape(a.vision)}</p><p><strong>Mission.</strong> {escape(a.mission)}</p>"
-            f"<ul>{figures}</ul><p><strong>Territoire d'intervention :</strong> {escape(a.territory)}</p></div>")
+            f"<ul>{figures}</ul><p><strong>Territoire d'intervention\u00a0:</strong> {escape(a.territory)}</p></div>")
 
 
 def offers_by_stage_html(workshop: Workshop) -> str:
@@ -75,8 +69,8 @@ def sequence_header_html(workshop: Workshop, number: int) -> str:
     when = (f"{clock(minutes_of(first))} – {clock(minutes_of(first) + minutes)} ({minutes} minutes)"
             if first else f"{minutes} minutes")
     parts = "".join(f"<li>{escape(e.label)}</li>" for e in entries)
-    return (f'{STYLE}<div class="isg-card"><p><strong>Horaire :</strong> {escape(when)}</p>'
-            f"<p><strong>Au programme :</strong></p><ul>{parts}</ul></div>")
+    return (f'{STYLE}<div class="isg-card"><p><strong>Horaire\u00a0:</strong> {escape(when)}</p>'
+            f"<p><strong>Au programme\u00a0:</strong></p><ul>{parts}</ul></div>")
 
 
 def clock(minutes: int) -> str:
@@ -115,10 +109,25 @@ def grid_html(grid: Grid, path: str | Path | None = None) -> str:
     source = f"<p>{escape(grid.source)}</p>" if grid.source else ""
     size = (f"{_count(len(grid.dimensions), 'dimension')}, {_count(len(grid.criteria), 'critère')}, "
             f"{_count(len(grid.levels), 'niveau')} ({escape(', '.join(grid.levels))})")
-    where = (f"<p><strong>Fichier de la grille :</strong> <code>{escape(str(path))}</code> "
+    where = (f"<p><strong>Fichier de la grille\u00a0:</strong> <code>{escape(str(path))}</code> "
              "(variable d'environnement ISGRILLE_GRID ou choix du formateur)</p>" if path is not None else "")
-    return (f'{STYLE}<div class="isg-card"><h4>La grille utilisée : {title}</h4>{source}{adaptation_html(grid)}'
+    return (f'{STYLE}<div class="isg-card"><h4>La grille utilisée\u00a0: {title}</h4>{source}{adaptation_html(grid)}'
             f"<p>{size}</p>{where}</div>")
+
+
+def grid_dimensions_html(grid: Grid) -> str:
+    """The dimensions the grid in use looks at, by their labels (never a grouping of the kit's own).
+
+    >>> from isgrille.content.model import Criterion, Dimension
+    >>> c = Criterion("c", "C", ("n", "o"))
+    >>> grid_dimensions_html(Grid(("Non", "Oui"), (Dimension("a", "Portage", (c,)), Dimension("b", "<Contenu>", (c,))),
+    ...                           title="G"))
+    '<p>La grille «\\xa0G\\xa0» regarde un projet selon 2 dimensions\\xa0: Portage, &lt;Contenu&gt;.</p>'
+    """
+    labels = ", ".join(escape(d.label) for d in grid.dimensions)
+    title = escape(grid.title or grid.id)
+    return (f"<p>La grille «\u00a0{title}\u00a0» regarde un projet selon "
+            f"{_count(len(grid.dimensions), 'dimension')}\u00a0: {labels}.</p>")
 
 
 def adaptation_html(grid: Grid, named: bool = False) -> str:
@@ -130,13 +139,13 @@ def adaptation_html(grid: Grid, named: bool = False) -> str:
     >>> grid = Grid(("Non", "Oui"), (Dimension("d", "D", (Criterion("c", "C", ("n", "o")),)),),
     ...             title="Q <clés>", adaptation="Descripteurs du kit.")
     >>> adaptation_html(grid, named=True)
-    '<p role="note"><small><strong>Grille « Q &lt;clés&gt; » :</strong> Descripteurs du kit.</small></p>'
+    '<p role="note"><small><strong>Grille «\\xa0Q &lt;clés&gt;\\xa0»\\xa0:</strong> Descripteurs du kit.</small></p>'
     >>> adaptation_html(Grid(grid.levels, grid.dimensions))
     ''
     """
     if not grid.adaptation:
         return ""
-    label = f"Grille « {escape(grid.title or grid.id)} » :" if named else "Adaptation :"
+    label = f"Grille «\u00a0{escape(grid.title or grid.id)}\u00a0»\u00a0:" if named else "Adaptation\u00a0:"
     return f'<p role="note"><small><strong>{label}</strong> {escape(grid.adaptation)}</small></p>'
 
 
@@ -153,20 +162,34 @@ def thanks_html(workshop: Workshop) -> str:
         return f'{STYLE}<div class="isg-card"><h3>Merci</h3></div>'
     who = " – ".join(escape(x) for x in (contact.name, contact.organisation) if x)
     mail = (f'<br><a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a>' if contact.email else "")
-    return f'{STYLE}<div class="isg-card"><h3>Merci</h3><p>Votre contact :<br>{who}{mail}</p></div>'
+    return f'{STYLE}<div class="isg-card"><h3>Merci</h3><p>Votre contact\u00a0:<br>{who}{mail}</p></div>'
 
 
-def attribution_html(workshop: Workshop) -> str:
-    """Who the content is from and under which licence, and that it was adapted (end of every notebook)."""
-    name, url = LICENCES.get(workshop.license, (workshop.license, ""))
-    licence = (f'<a href="{escape(url)}" rel="license" target="_blank">{escape(name)} ({escape(workshop.license)})</a>'
+def attribution_html(workshop: Workshop, grid: Grid | None = None, href: str | None = None) -> str:
+    """Whose work the content is, under which licence, what the kit changed and added, and the grid used
+    with its origin (end of every notebook), from :func:`~isgrille.content.attribution.attribution_of`.
+
+    ``grid`` defaults to the shipped grid (a notebook passes ``kit.grid``). ``href`` is where
+    LICENSE-CONTENT (the attribution and the list of changes) is read: by default the package's
+    address (:func:`~isgrille.content.attribution.licence_page_url`); a notebook passes
+    ``"LICENSE-CONTENT"``, the file beside the notebooks (``present`` serves it there too), which opens offline.
+    """
+    if grid is None:
+        from ..content.loading import load_grid
+
+        grid = load_grid()
+    found = attribution_of(workshop, grid)
+    name, url = LICENCES.get(found.licence, (found.licence, ""))
+    licence = (f'<a href="{escape(url)}" rel="license" target="_blank">{escape(name)} ({escape(found.licence)})</a>'
                if url else escape(name))
     date = f" ({escape(french_date(workshop.date))})" if workshop.date else ""
-    author = escape(workshop.organisation or workshop.atis.name)
-    return (f'{STYLE}<p><small>D\'après « {escape(workshop.title)} »{date}, '
-            f"auteur : {author}, sous licence {licence}. Contenu adapté pour ce kit (transcrit, corrigé, "
-            f'complété d\'exemples fictifs) : voir <a href="{ADAPTATION_URL}" target="_blank">LICENSE-CONTENT</a> '
-            "pour l'attribution et la liste des modifications.</small></p>")
+    adapted = f"<br>{escape(found.adaptation)}" if found.adaptation else ""
+    link = escape(licence_page_url() if href is None else href)
+    return (f'{STYLE}<p><small>D\'après «\u00a0{escape(found.work)}\u00a0»{date}, '
+            f"auteur\u00a0: {escape(found.author)}, sous licence {licence}.{adapted}"
+            f"<br>{escape(found.grid_line())}"
+            f'<br>Attribution et liste des modifications\u00a0: <a href="{link}" target="_blank">LICENSE-CONTENT</a>.'
+            "</small></p>")
 
 
 class KitNotOpened(Exception):
@@ -182,7 +205,7 @@ def shown_plainly() -> Iterator[None]:
 
     ``with shown_plainly(): kit = open_kit()`` — a bad grid file is a card
     naming the file, the place and what was expected; the cell then stops
-    with one French line (no traceback), so *Exécuter › Exécuter toutes les cellules* stops there.
+    with one French line (no traceback), so *Exécution › Exécuter toutes les cellules* stops there.
     """
     try:
         yield
@@ -190,12 +213,12 @@ def shown_plainly() -> Iterator[None]:
         from IPython.display import HTML, display
 
         display(HTML(content_error_html(exc)))
-        raise KitNotOpened(f"Le kit ne s'ouvre pas : {exc}") from None
+        raise KitNotOpened(f"Le kit ne s'ouvre pas\u00a0: {exc}") from None
 
 
 def content_error_html(exc: ContentError) -> str:
     """A content file that cannot be read, as a notice listing each problem."""
     problems = "".join(f"<li>{escape(str(p))}</li>" for p in exc.problems) or f"<li>{escape(str(exc))}</li>"
-    return (f'{STYLE}<div class="isg-notice"><p><strong>Le kit ne peut pas s\'ouvrir :</strong> un fichier de '
+    return (f'{STYLE}<div class="isg-notice"><p><strong>Le kit ne peut pas s\'ouvrir\u00a0:</strong> un fichier de '
             f"contenu n'est pas valide.</p><ul>{problems}</ul><p>Corrigez le fichier (ou la variable "
             "d'environnement ISGRILLE_GRID), puis relancez le carnet.</p></div>")

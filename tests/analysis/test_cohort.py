@@ -37,8 +37,8 @@ CRITERIA = [
 LEVELS = ["Inexistant", "Faible", "Intermédiaire", "Fort"]
 EXPECTED_COLUMNS = ", ".join(["project", "assessor", *CRITERIA])
 UNKNOWN_LEVEL = (
-    "niveau '{}' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort, ou leur indice de 0 à 3, "
-    "ou vide pour « non renseigné »)"
+    "niveau '{}' inconnu (attendu\u00a0: Inexistant, Faible, Intermédiaire, Fort, ou leur indice de 0 à 3, "
+    "ou vide pour «\u00a0non renseigné\u00a0»)"
 )
 
 HEADER = ["project", "assessor", *CRITERIA]
@@ -188,33 +188,33 @@ def test_unknown_level(write, grid):
         Problem(str(path), UNKNOWN_LEVEL.format("Tres fort"), line=2, column="caractere_collectif"),
     )
     assert excinfo.value.problems[0].message.startswith(
-        "niveau 'Tres fort' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort"
+        "niveau 'Tres fort' inconnu (attendu\u00a0: Inexistant, Faible, Intermédiaire, Fort"
     )
     assert str(excinfo.value) == f"{path}: ligne 2, colonne 'caractere_collectif': {UNKNOWN_LEVEL.format('Tres fort')}"
 
 
 UNKNOWN_COLUMN = (
-    "colonne inconnue (attendu : projet, évaluateur, date, commentaire, ou un critère par son identifiant ou son "
-    "libellé : caractere_collectif ou « Caractère collectif du projet » ; richesse_collectif ou « Richesse du "
-    "collectif » ; integration_beneficiaires ou « Intégration des bénéficiaires » ; formalisation_gouvernance ou "
-    "« Formalisation de la gouvernance » ; et 8 autres)"
+    "colonne inconnue (attendu\u00a0: projet, évaluateur, date, commentaire, ou un critère par son identifiant ou son "
+    "libellé\u00a0: caractere_collectif ou «\u00a0Caractère collectif du projet\u00a0»\u202f; richesse_collectif ou «\u00a0Richesse du "
+    "collectif\u00a0»\u202f; integration_beneficiaires ou «\u00a0Intégration des bénéficiaires\u00a0»\u202f; formalisation_gouvernance ou "
+    "«\u00a0Formalisation de la gouvernance\u00a0»\u202f; et 8 autres)"
 )
-MISSING_PROJECT = "colonne du projet manquante (attendu : « projet » ou « project »)"
+MISSING_PROJECT = "colonne du projet manquante (attendu\u00a0: «\u00a0projet\u00a0» ou «\u00a0project\u00a0»)"
 
 HEADER_CASES = [
     pytest.param(HEADER[1:], MISSING_PROJECT, None, id="missing-project"),
     pytest.param([*HEADER, "couleur"], UNKNOWN_COLUMN, "couleur", id="unknown-column"),
     pytest.param([c for c in HEADER if c != "ouverture_recherche"],
-                 "colonne de critère manquante : ouverture_recherche", None, id="missing-criterion"),
+                 "colonne de critère manquante\u00a0: ouverture_recherche", None, id="missing-criterion"),
     pytest.param([c for c in HEADER if c not in ("richesse_collectif", "viabilite_economique")],
-                 "colonnes de critère manquantes : richesse_collectif, viabilite_economique", None,
+                 "colonnes de critère manquantes\u00a0: richesse_collectif, viabilite_economique", None,
                  id="missing-criteria"),
     pytest.param([*HEADER, "rupture_existant"], "colonne en double", "rupture_existant", id="duplicate-column"),
     pytest.param([*HEADER, "Rupture avec l’existant"], "colonne en double (même colonne que 'rupture_existant')",
                  "Rupture avec l’existant", id="same-criterion-by-its-label"),
     pytest.param([*HEADER, "Évaluatrice"], "colonne en double (même colonne que 'assessor')", "Évaluatrice",
                  id="same-fixed-column-in-french"),
-    pytest.param([*HEADER[:3], "", *HEADER[3:]], "colonne n° 4 sans nom : nommez-la ou supprimez-la", None,
+    pytest.param([*HEADER[:3], "", *HEADER[3:]], "colonne n° 4 sans nom\u00a0: nommez-la ou supprimez-la", None,
                  id="empty-name"),
 ]
 
@@ -243,12 +243,12 @@ def test_several_header_problems_reported_together(write, grid):
     assert problems_of(path, grid) == (
         Problem(str(path), MISSING_PROJECT, line=1),
         Problem(str(path), UNKNOWN_COLUMN, line=1, column="projekt"),
-        Problem(str(path), "colonne de critère manquante : caractere_collectif", line=1),
+        Problem(str(path), "colonne de critère manquante\u00a0: caractere_collectif", line=1),
     )
 
 
 DUPLICATE_A = "évaluation de 'Projet A' par 'autoévaluation' en double (déjà à la ligne 2)"
-HEADER_ONLY = "aucune évaluation : le tableau n'a que sa ligne d'en-tête"
+HEADER_ONLY = "aucune évaluation\u00a0: le tableau n'a que sa ligne d'en-tête"
 
 ROW_CASES = [
     pytest.param([row("Projet A"), row("  ")], "nom de projet vide", 3, "project", id="empty-project"),
@@ -290,17 +290,17 @@ def test_several_bad_cells_reported_together(write, grid):
 
 
 def test_windows_1252_is_read_when_not_utf8(write, grid):
-    path = write(csv_text(HEADER, row("Cantine « Œuvre » à 15 €", "évaluatrice", "Intermédiaire"), sep=";"),
+    path = write(csv_text(HEADER, row("Cantine «\u00a0Œuvre\u00a0» à 15 €", "évaluatrice", "Intermédiaire"), sep=";"),
                  encoding="cp1252")
     [assessment] = load_assessments(path, grid)
-    assert (assessment.project, assessment.assessor) == ("Cantine « Œuvre » à 15 €", "évaluatrice")
+    assert (assessment.project, assessment.assessor) == ("Cantine «\u00a0Œuvre\u00a0» à 15 €", "évaluatrice")
     assert assessment.ratings["caractere_collectif"] == 2
 
 
 def test_neither_utf8_nor_windows_1252(write, grid):
     path = write("project;assessor\nProjet A;\x81\n", encoding="latin-1")
     assert problems_of(path, grid) == (Problem(str(path), (
-        "encodage inconnu : ni UTF-8 ni Windows-1252 (octet 0x81) ; enregistrez le tableau en « CSV UTF-8 »"),
+        "encodage inconnu\u00a0: ni UTF-8 ni Windows-1252 (octet 0x81)\u202f; enregistrez le tableau en «\u00a0CSV UTF-8\u00a0»"),
         line=2),)
 
 
@@ -402,7 +402,7 @@ def test_a_csv_error_is_a_content_error_with_its_line(write, grid, monkeypatch):
     strict = csv.reader
     monkeypatch.setattr(csv, "reader", lambda *args, **kwargs: strict(*args, strict=True, **kwargs))
     path = write(csv_text(HEADER, row("Projet A"), ['"Projet" B', *row()[1:]]))
-    assert problems_of(path, grid) == (Problem(str(path), "ligne illisible (guillemets mal placés ?)", line=3),)
+    assert problems_of(path, grid) == (Problem(str(path), "ligne illisible (guillemets mal placés\u202f?)", line=3),)
 
 
 # --- the tidy frame --------------------------------------------------------------------
@@ -510,7 +510,7 @@ def test_the_examples_are_the_fictional_cohort_dated_with_three_after_the_worksh
     assert after == [("La Recyclerie du Val (fictif)", "autoévaluation", "2026-11-26"),
                      ("Atelier Numérique pour Tous (fictif)", "autoévaluation", "2026-11-26"),
                      ("La Recyclerie du Val (fictif)", "formateur", "2026-11-26")]
-    assert dated[1].comment == "Budget de 15 000 € à consolider ; cœur du projet : les repas"  # € and œ: cp1252
+    assert dated[1].comment == "Budget de 15 000 € à consolider ; cœur du projet : les repas"  # € and œ: cp1252; typed text kept as typed
     assert dated[8].ratings["formalisation_gouvernance"] == 2 > dated[0].ratings["formalisation_gouvernance"]
 
 
@@ -535,7 +535,7 @@ def test_dates_iso_or_french(write, grid, cell, date):
 def test_a_bad_date_is_located(write, grid, cell):
     path = write(csv_text([*HEADER, "Date"], [*row(), cell]))
     assert problems_of(path, grid) == (Problem(str(path), (
-        f"date '{cell}' invalide (attendu : AAAA-MM-JJ comme 2026-11-26, ou JJ/MM/AAAA comme 26/11/2026, ou vide)"),
+        f"date '{cell}' invalide (attendu\u00a0: AAAA-MM-JJ comme 2026-11-26, ou JJ/MM/AAAA comme 26/11/2026, ou vide)"),
         line=2, column="Date"),)
 
 
@@ -551,8 +551,8 @@ def test_two_dates_are_a_before_and_after_not_a_duplicate(write, grid):
 def test_an_index_out_of_range(write, grid, cell):
     path = write(csv_text(HEADER, row("Projet A", "formateur", cell)))
     assert problems_of(path, grid) == (Problem(str(path), (
-        f"niveau n° {cell} hors limites (attendu : de 0 pour « Inexistant » à 3 pour « Fort », "
-        "ou vide pour « non renseigné »)"), line=2, column="caractere_collectif"),)
+        f"niveau n° {cell} hors limites (attendu\u00a0: de 0 pour «\u00a0Inexistant\u00a0» à 3 pour «\u00a0Fort\u00a0», "
+        "ou vide pour «\u00a0non renseigné\u00a0»)"), line=2, column="caractere_collectif"),)
 
 
 @pytest.mark.parametrize("cell", ["Très fort", "2.5", "deux"])
@@ -567,7 +567,7 @@ def test_indexes_follow_the_grid(write, small_grid):
                                     small_grid)
     assert assessment.ratings == {"c0_0": 2, "c0_1": 0, "c1_0": None}
     path = write(csv_text(["projet", "c0_0", "c0_1", "c1_0"], ["P", "3", "N0", ""]))
-    assert problems_of(path, small_grid)[0].message.startswith("niveau n° 3 hors limites (attendu : de 0 pour « N0 »")
+    assert problems_of(path, small_grid)[0].message.startswith("niveau n° 3 hors limites (attendu\u00a0: de 0 pour «\u00a0N0\u00a0»")
 
 
 def test_empty_cells_a_spreadsheet_leaves_on_the_right_are_ignored(write, grid):
@@ -578,25 +578,25 @@ def test_empty_cells_a_spreadsheet_leaves_on_the_right_are_ignored(write, grid):
 def test_a_cohort_of_another_grid_is_said_in_one_problem(write, small_grid):
     path = write(csv_text(HEADER, row()))
     assert problems_of(path, small_grid) == (Problem(str(path), (
-        "colonnes inconnues pour la grille « grid » : 'caractere_collectif', 'richesse_collectif', "
-        "'integration_beneficiaires', 'formalisation_gouvernance', 'consistance_contenu', … (attendu, par exemple : "
-        "c0_0 ou « Critère 0.0 » ; c0_1 ou « Critère 0.1 » ; c1_0 ou « Critère 1.0 »)"), line=1),)
+        "colonnes inconnues pour la grille «\u00a0grid\u00a0»\u00a0: 'caractere_collectif', 'richesse_collectif', "
+        "'integration_beneficiaires', 'formalisation_gouvernance', 'consistance_contenu', … (attendu, par exemple\u00a0: "
+        "c0_0 ou «\u00a0Critère 0.0\u00a0»\u202f; c0_1 ou «\u00a0Critère 0.1\u00a0»\u202f; c1_0 ou «\u00a0Critère 1.0\u00a0»)"), line=1),)
 
 
 @pytest.mark.parametrize("content, what", [
     (b"\x89PNG\r\n\x1a\n\x00\x00", "une image PNG"),
     (b"%PDF-1.4\n%\xe2\xe3\n1 0 obj", "un document PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe : "
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
                                           "enregistrez-le sans mot de passe au format .xlsx ou CSV"),
-    ("project".encode("utf-16"), "un texte en UTF-16 : enregistrez-le en « CSV UTF-8 » ou en "
-                                 "« CSV (séparateur : point-virgule) »"),
+    ("project".encode("utf-16"), "un texte en UTF-16\u00a0: enregistrez-le en «\u00a0CSV UTF-8\u00a0» ou en "
+                                 "«\u00a0CSV (séparateur\u00a0: point-virgule)\u00a0»"),
     (b"project\nP\x00\x01", "un fichier binaire (octet 0x00)"),
 ])
 def test_a_file_that_is_no_table(tmp_path, grid, content, what):
     path = tmp_path / "cohorte.csv"
     path.write_bytes(content)
     assert problems_of(path, grid) == (Problem(str(path), (
-        f"ce n'est pas un tableau : le fichier est {what} (attendu : un tableau CSV ou un classeur Excel .xlsx)")),)
+        f"ce n'est pas un tableau\u00a0: le fichier est {what} (attendu\u00a0: un tableau CSV ou un classeur Excel .xlsx)")),)
 
 
 def test_a_workbook_problem_names_its_sheet_and_cell(tmp_path, grid):

@@ -101,7 +101,7 @@ def test_dimension_medians_by_project_in_order_of_appearance():
 
 
 def test_dimension_medians_refuse_an_unknown_grouping():
-    with pytest.raises(ValueError, match="by : colonne 'level' impossible"):
+    with pytest.raises(ValueError, match="by\u00a0: colonne 'level' impossible"):
         dimension_medians(ratings_frame([], GRID3), GRID3, by="level")
 
 
@@ -177,7 +177,7 @@ def test_compare_dates_first_and_last():
 
 def test_compare_dates_needs_two_assessments_of_a_known_project():
     frame = ratings_frame([Assessment("P", {"c0_0": 1}), Assessment("P", {"c0_0": 1}, "formateur")], GRID3)
-    with pytest.raises(ValueError, match=r"projet 'P' : 1 évaluation\(s\) par 'autoévaluation', il en faut deux"):
+    with pytest.raises(ValueError, match=r"projet 'P'\xa0: 1 évaluation\(s\) par 'autoévaluation', il en faut deux"):
         compare_dates(frame, GRID3, "P")
     with pytest.raises(ValueError, match="projet 'Z' absent du tableau des évaluations"):
         compare_dates(frame, GRID3, "Z")
@@ -189,21 +189,21 @@ def test_unknown_criterion_names_the_file_and_column():
     with pytest.raises(ContentError) as caught:
         level_counts(frame, GRID3)
     assert str(caught.value) == ("classe.csv: colonne 'criterion': critère 'intrus' inconnu de la grille "
-                                 "(attendu : c0_0, c0_1, c1_0)")
+                                 "(attendu\u00a0: c0_0, c0_1, c1_0)")
 
 
 def test_level_out_of_the_grid_names_the_criterion():
     frame = ratings_frame([Assessment("P", {"c0_0": 1})], GRID3)
     frame["level_index"] = frame["level_index"].astype("Int64")
     frame.loc[0, "level_index"] = 3
-    with pytest.raises(ContentError, match=r"cohorte.csv: colonne 'level_index': critère 'c0_0' : niveau 3 "
-                                           r"hors de la grille \(attendu : 0 à 2, ou vide\)"):
+    with pytest.raises(ContentError, match=r"cohorte.csv: colonne 'level_index': critère 'c0_0'\xa0: niveau 3 "
+                                           r"hors de la grille \(attendu\xa0: 0 à 2, ou vide\)"):
         project_matrix(frame, GRID3)
 
 
 def test_missing_columns_are_named():
     frame = ratings_frame([Assessment("P", {"c0_0": 1})], GRID3).drop(columns=["date", "learner"])
-    with pytest.raises(ContentError, match="tableau des évaluations: colonnes manquantes : learner, date"):
+    with pytest.raises(ContentError, match="tableau des évaluations: colonnes manquantes\u00a0: learner, date"):
         level_medians(frame, GRID3)
 
 
@@ -218,5 +218,5 @@ def test_levels_that_are_not_integers_are_refused_in_french():
     frame = ratings_frame([Assessment("P", {"c0_0": 1})], GRID3)
     frame["level_index"] = frame["level_index"].astype(object)
     frame.loc[0, "level_index"] = "Fort"
-    with pytest.raises(ContentError, match="tableau des évaluations: colonne 'level_index': niveaux : nombres entiers"):
+    with pytest.raises(ContentError, match="tableau des évaluations: colonne 'level_index': niveaux\u00a0: nombres entiers"):
         level_counts(frame, GRID3)

@@ -129,13 +129,13 @@ def test_no_assessment_gives_an_empty_frame_with_the_columns(grid):
 
 @pytest.mark.parametrize("bad", [4, -1, "Fort", 2.5])
 def test_a_rating_outside_the_grid_is_refused(grid, bad):
-    with pytest.raises(ValueError, match=r"niveau .* hors de la grille \(attendu : un indice de 0 à 3 ou None\)"):
+    with pytest.raises(ValueError, match=r"niveau .* hors de la grille \(attendu\xa0: un indice de 0 à 3 ou None\)"):
         ratings_frame([Assessment("P", {"caractere_collectif": 1}), Assessment("Q", {"caractere_collectif": bad})],
                       grid)
 
 
 def test_sources_must_be_one_per_assessment(grid):
-    with pytest.raises(ValueError, match="source : 1 valeurs pour 2 évaluations"):
+    with pytest.raises(ValueError, match="source\u00a0: 1 valeurs pour 2 évaluations"):
         ratings_frame([Assessment("P", {}), Assessment("Q", {})], grid, source=["a.csv"])
 
 

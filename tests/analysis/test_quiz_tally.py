@@ -62,16 +62,16 @@ def test_unknown_statement_is_named_with_its_file():
     with pytest.raises(ContentError) as caught:
         quiz_misses(frame, QUIZ)
     assert str(caught.value) == ("L0.json: colonne 'statement': affirmation 'q9' inconnue du quiz "
-                                 "(attendu : q1, q2, q3, q4)")
+                                 "(attendu\u00a0: q1, q2, q3, q4)")
 
 
 def test_unknown_answer_is_named_with_its_statement():
     frame = quiz_frame({"q2": ["VRAI", "PEUT-ÊTRE"]})
-    with pytest.raises(ContentError, match="classe: colonne 'answer': affirmation 'q2' : réponse 'PEUT-ÊTRE' "
-                                           r"inconnue \(attendu : VRAI, FAUX, ÇA DÉPEND\)"):
+    with pytest.raises(ContentError, match="classe: colonne 'answer': affirmation 'q2'\u00a0: réponse 'PEUT-ÊTRE' "
+                                           r"inconnue \(attendu\xa0: VRAI, FAUX, ÇA DÉPEND\)"):
         answer_counts(frame, QUIZ)
 
 
 def test_missing_column_is_named():
-    with pytest.raises(ContentError, match="tableau des réponses au quiz: colonne manquante : correct"):
+    with pytest.raises(ContentError, match="tableau des réponses au quiz: colonne manquante\u00a0: correct"):
         quiz_misses(quiz_frame({}).drop(columns=["correct"]), QUIZ)

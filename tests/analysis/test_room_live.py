@@ -12,14 +12,14 @@ from ..grids import grids, make_grid
 
 
 def test_words_are_counted_case_folded_and_shown_as_typed_most_often():
-    counts = word_counts(["Recyclerie solidaire", "RECYCLERIE, solidaire !", "recyclerie — Solidaire",
-                          "Solidaire ; Recyclerie"])
+    counts = word_counts(["Recyclerie solidaire", "RECYCLERIE, solidaire\u202f!", "recyclerie — Solidaire",
+                          "Solidaire\u202f; Recyclerie"])
     assert counts == [("Recyclerie", 4), ("solidaire", 4)]
 
 
 def test_stop_words_elisions_punctuation_and_numbers_are_left_out():
-    counts = dict(word_counts(["L'insertion par l’emploi", "Le projet : de l'emploi, pour tous !", "2024 — 3 x",
-                               "« Épicerie » (solidaire)...", "jusqu'au bout"]))
+    counts = dict(word_counts(["L'insertion par l’emploi", "Le projet\u00a0: de l'emploi, pour tous\u202f!", "2024 — 3 x",
+                               "«\u00a0Épicerie\u00a0» (solidaire)...", "jusqu'au bout"]))
     assert counts == {"insertion": 1, "emploi": 2, "Épicerie": 1, "solidaire": 1, "bout": 1}
 
 

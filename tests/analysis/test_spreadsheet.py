@@ -37,7 +37,7 @@ def test_the_list_is_owasps_plus_nul():
     assert set(FORMULA_STARTS) == {"=", "+", "-", "@", "\t", "\r", "\0"}
 
 
-@pytest.mark.parametrize("text", ["La Recyclerie", "a=b", "x-1", "'=déjà protégé", " =1", "", "100 %", "é@"])
+@pytest.mark.parametrize("text", ["La Recyclerie", "a=b", "x-1", "'=déjà protégé", " =1", "", "100\u00a0%", "é@"])
 def test_ordinary_text_is_left_as_it_is(text):
     assert safe_cell(text) == text
 
@@ -83,7 +83,7 @@ def test_write_csv_of_nothing_writes_nothing():
 
 ROWS = [
     ["projet", "évaluateur", "date", "caractere_collectif", "score"],
-    ["=cmd|' /C calc'!A0", "Zoé; « formatrice »", "2026-11-26", "Fort", 66.7],
+    ["=cmd|' /C calc'!A0", "Zoé; «\u00a0formatrice\u00a0»", "2026-11-26", "Fort", 66.7],
     ["Œuvre à 15 €", "-2+3", "", 0, -1],
 ]
 
@@ -92,7 +92,7 @@ def test_write_csv_for_excel_semicolons_decimal_comma_and_crlf():
     out = io.StringIO(newline="")
     assert write_csv(ROWS, out, excel=True) == 3
     assert out.getvalue().splitlines(keepends=True)[1] == (
-        "'=cmd|' /C calc'!A0;\"Zoé; « formatrice »\";2026-11-26;Fort;66,7\r\n")
+        "'=cmd|' /C calc'!A0;\"Zoé; «\u00a0formatrice\u00a0»\";2026-11-26;Fort;66,7\r\n")
     assert list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))[2] == ["Œuvre à 15 €", "'-2+3", "", "0", "-1"]
 
 
@@ -142,7 +142,7 @@ def test_write_xlsx_reads_back_as_the_same_table(tmp_path):
     table = read_table(path)
     assert (table.header, table.sheet) == (ROWS[0], "Tableau")
     assert [cells for _, cells in table.rows] == [
-        ["=cmd|' /C calc'!A0", "Zoé; « formatrice »", "2026-11-26", "Fort", "66.7"],
+        ["=cmd|' /C calc'!A0", "Zoé; «\u00a0formatrice\u00a0»", "2026-11-26", "Fort", "66.7"],
         ["Œuvre à 15 €", "-2+3", "", "0", "-1"],
     ]
 

@@ -33,7 +33,7 @@ RESULTS = data_dir() / "examples" / "results_fictional.json"
 CRITERIA = ["caractere_collectif", "richesse_collectif", "integration_beneficiaires", "formalisation_gouvernance",
             "consistance_contenu", "rupture_existant", "potentiel_transformation", "ancrage_territorial",
             "accessibilite_dispositif", "viabilite_economique", "enjeux_environnementaux", "ouverture_recherche"]
-ACCEPTED = ("attendu : un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
+ACCEPTED = ("attendu\u00a0: un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
             "ou un dossier qui en contient")
 HEADER = "project,assessor," + ",".join(CRITERIA) + "\n"
 
@@ -158,15 +158,16 @@ def test_a_folder_loads_its_good_files_and_lists_the_bad(grid, classroom):
     found = messages(cohort)
     carol, dan = (str(classroom / name / "resultats" / "mes_resultats.json") for name in ("carol", "dan"))
     assert found[carol].startswith("JSON invalide")
-    assert found[dan] == ("fichier de la grille « grid », le lot est lu avec la grille « ami_is_nouvelle_aquitaine » "
-                          "(option --grid)")
+    assert found[dan] == ("fichier d'une autre grille (identifiant «\u00a0grid\u00a0»)\u202f; le lot est lu avec la grille "
+                          "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0» (option --grid pour en choisir "
+                          "une autre)")
     [problem] = [problem for problem in cohort.problems if problem.path == dan]
     assert (problem.field, problem.line) == ("grid", 5)
     assert found[str(classroom / "eve.json")] == (
-        "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : non lu")
+        "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)\u00a0: non lu")
     assert found[str(classroom / "alice" / "cycle.json")].startswith("lien symbolique cassé")
     outside = found[str(classroom / "dehors.json")]  # long paths are shortened in the message
-    assert outside.startswith("lien qui mène hors de /") and outside.endswith(") : non lu")
+    assert outside.startswith("lien qui mène hors de /") and outside.endswith(")\u00a0: non lu")
     assert len(cohort.problems) == 5
     # the progress wrapper saw every file to read, once: not the refused ones, nothing through the loop
     [files] = seen
@@ -174,7 +175,7 @@ def test_a_folder_loads_its_good_files_and_lists_the_bad(grid, classroom):
                              classroom / "bob" / "notebooks" / "resultats" / "mes_resultats.json",
                              Path(carol), classroom / "cohorte.csv", Path(dan)]
     assert not any("boucle" in path.parts for path in files) and not any("avant-reprise" in p.name for p in files)
-    assert "2 sources rejetées" not in cohort.summary() and "5 sources rejetées (5 problèmes ci-dessous)." in (
+    assert "2 sources écartées" not in cohort.summary() and "5 sources écartées (5 problèmes ci-dessous)." in (
         cohort.summary())
 
 
@@ -194,11 +195,11 @@ def test_bad_sources_given_directly(grid, tmp_path):
                          tmp_path / "tube.json", good, grid=grid)
     assert messages(cohort) == {
         str(tmp_path / "absent.json"): f"fichier ou dossier introuvable ({ACCEPTED})",
-        str(tmp_path / "notes.txt"): f"type de fichier inconnu, « .txt » ({ACCEPTED})",
+        str(tmp_path / "notes.txt"): f"type de fichier inconnu, «\u00a0.txt\u00a0» ({ACCEPTED})",
         str(tmp_path / "LISEZMOI"): f"type de fichier inconnu, sans extension ({ACCEPTED})",
         str(tmp_path / "vide"): "dossier sans fichier de résultats ni tableau de cohorte "
-                                "(attendu : des fichiers .json, .csv ou .xlsx)",
-        str(tmp_path / "tube.json"): "ce n'est pas un fichier ordinaire (tube) : donnez le chemin d'un fichier",
+                                "(attendu\u00a0: des fichiers .json, .csv ou .xlsx)",
+        str(tmp_path / "tube.json"): "ce n'est pas un fichier ordinaire (tube)\u00a0: donnez le chemin d'un fichier",
     }
     assert cohort.sources_read == 1 and [record.project for record in cohort.projects] == ["P"]
 
@@ -222,7 +223,7 @@ def test_any_other_exception_is_one_problem(grid, tmp_path, monkeypatch):
 
     monkeypatch.setattr(tidy_module, "read_results", flaky)
     cohort = load_cohort(good, bad, grid=grid)
-    assert cohort.problems == (Problem(str(bad), "fichier illisible (RuntimeError) : boom bang"),)
+    assert cohort.problems == (Problem(str(bad), "fichier illisible (RuntimeError)\u00a0: boom bang"),)
     assert [record.project for record in cohort.projects] == ["A"]
 
 
@@ -239,13 +240,13 @@ def test_any_grid_reads_its_own_files(tmp_path):
 
 def test_the_summary(shipped, tmp_path):
     assert shipped.summary().splitlines() == [
-        "Lot lu avec la grille « ami_is_nouvelle_aquitaine » : 2 fichiers lus.",
+        "Lot lu avec la grille «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: 2 fichiers lus.",
         "6 projets, 10 évaluations, 1 apprenant nommé.",
         "3 réponses au quiz.",
     ]
     nothing = load_cohort(tmp_path / "absent.csv")
     assert nothing.summary().splitlines()[1:] == [
-        "0 projet, 0 évaluation, 0 apprenant nommé.", "0 réponse au quiz.", "1 source rejetée (1 problème ci-dessous).",
+        "0 projet, 0 évaluation, 0 apprenant nommé.", "0 réponse au quiz.", "1 source écartée (1 problème ci-dessous).",
     ]
     assert isinstance(nothing.projects, tuple) and nothing.ratings.empty and list(nothing.quiz.columns) == [
         "source", "project", "learner", "statement", "answer", "correct"]

@@ -144,7 +144,7 @@ def tab_to(page, accessible: str, limit: int = 200) -> None:
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement && document.activeElement.innerText.trim()") == accessible:
             return
-    pytest.fail(f"Tab never reached « {accessible} » in {limit} presses")
+    pytest.fail(f"Tab never reached «\u00a0{accessible}\u00a0» in {limit} presses")
 
 
 def assert_focus_visible(page) -> None:
@@ -175,7 +175,7 @@ def test_quiz_and_grid_with_the_keyboard_alone(page, own_voila):
     assert_focus_visible(page)
     page.keyboard.press("Space")
     page.locator(".widget-html-content", has_text="Bonne réponse").wait_for(timeout=30_000)
-    page.locator(".widget-html-content", has_text="Score : 1 / 1").wait_for(timeout=30_000)
+    page.locator(".widget-html-content", has_text="Score\u00a0: 1 / 1").wait_for(timeout=30_000)
     tab_to(page, "Suivante")  # on to the next statement, still by keyboard
     assert_focus_visible(page)
     page.keyboard.press("Enter")
@@ -183,7 +183,7 @@ def test_quiz_and_grid_with_the_keyboard_alone(page, own_voila):
 
     render(page, voila, "02_caracteriser.ipynb")
     page.wait_for_selector("img.isg-chart", timeout=TIMEOUT)
-    expected = "Portage : médiane Fort (1 Fort, 3 non renseignés)"
+    expected = "Portage\u00a0: médiane Fort (1 Fort, 3 non renseignés)"
     assert expected not in page.locator("img.isg-chart").get_attribute("alt")
     tab_to(page, "Fort")  # the first criterion's « Fort »
     assert_focus_visible(page)

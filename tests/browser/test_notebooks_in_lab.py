@@ -51,7 +51,7 @@ def test_quiz_answer_shows_its_feedback(page, lab, workspace):
     feedback = page.locator(".widget-html-content", has_text="Bonne réponse")
     feedback.wait_for(timeout=30_000)
     assert "C'est l'une des six dimensions de l'innovation" in feedback.inner_text()
-    page.locator(".widget-html-content", has_text="Score : 1 / 1").wait_for(timeout=30_000)
+    page.locator(".widget-html-content", has_text="Score\u00a0: 1 / 1").wait_for(timeout=30_000)
     saved = json.loads(workspace.results.read_text(encoding="utf-8"))
     assert saved["quiz"]["reponses_nouvelles"] == "VRAI"
     assert_local_only(page)
@@ -65,13 +65,13 @@ def test_rating_changes_the_profile_and_pitch_is_text(page, lab, workspace):
     page.wait_for_function("document.querySelector('img.isg-chart') && "
                            "document.querySelector('img.isg-chart').src.startsWith('data:image/png')", timeout=TIMEOUT)
     before, alt_before = chart.get_attribute("src"), chart.get_attribute("alt")
-    assert alt_before.startswith("Radar du profil. autoévaluation — Portage : non renseigné")
+    assert alt_before.startswith("Radar du profil. autoévaluation — Portage\u00a0: non renseigné")
     # The first criterion's picker: its "Fort" button.
     fort = page.locator(".widget-toggle-buttons").first.locator("button", has_text="Fort")
     fort.scroll_into_view_if_needed()
     fort.click()
     page.wait_for_function(f"document.querySelector('img.isg-chart').src !== {json.dumps(before)}", timeout=30_000)
-    assert "Portage : médiane Fort (1 Fort, 3 non renseignés)" in page.locator("img.isg-chart").first.get_attribute("alt")
+    assert "Portage\u00a0: médiane Fort (1 Fort, 3 non renseignés)" in page.locator("img.isg-chart").first.get_attribute("alt")
     table = page.locator(".widget-html-content table.isg-table", has_text="Valeurs du profil").first
     assert "Caractère collectif du projet\tFort" in table.inner_text()
     saved = json.loads(workspace.results.read_text(encoding="utf-8"))

@@ -165,7 +165,7 @@ def table(page, caption: str) -> list[list[str]]:
     """The rows (cell texts) of the table whose caption begins with ``caption``."""
     return page.evaluate("""(caption) => { const t = [...document.querySelectorAll('table')].find(
         t => t.caption && t.caption.innerText.startsWith(caption));
-      return t ? [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim())) : null; }""", caption)
+      return t\u202f? [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim()))\u00a0: null; }""", caption)
 
 
 def votes(page) -> dict[str, int]:
@@ -197,7 +197,7 @@ def test_ten_visitors_and_the_trainer(room, browser, tmp_path):
 def ten_visitors_and_the_trainer(room, browser, tmp_path, pages: list) -> None:
     grid, quiz = load_grid(), load_quiz()
     choices = list(quiz.choices)
-    names = [HOSTILE if i == 3 else f"Projet {i} « l'Atelier » & co" for i in range(VISITORS)]
+    names = [HOSTILE if i == 3 else f"Projet {i} «\u00a0l'Atelier\u00a0» & co" for i in range(VISITORS)]
     first = [choices[0] if i < 6 else choices[1] if i < 9 else choices[2] for i in range(VISITORS)]  # 6 / 3 / 1
     second = [choices[i % len(choices)] for i in range(VISITORS)]  # 4 / 3 / 3
     criteria = [criterion.label for criterion in grid.criteria[:3]]
@@ -213,7 +213,7 @@ def ten_visitors_and_the_trainer(room, browser, tmp_path, pages: list) -> None:
     open_all(room.room_url)
     for i, page in enumerate(pages):
         ready(page, WELCOME)
-        page.locator(".widget-text", has_text="Mon projet :").locator("input").fill(names[i])
+        page.locator(".widget-text", has_text="Mon projet\u00a0:").locator("input").fill(names[i])
     for i, page in enumerate(pages):
         saved(page, f"r => r.project.name === {json.dumps(names[i])}")
         assert page.url == f"{room.base}/voila/render/{WELCOME}"  # the code left the address bar
@@ -222,12 +222,12 @@ def ten_visitors_and_the_trainer(room, browser, tmp_path, pages: list) -> None:
     open_all(f"{room.base}/voila/render/{QUIZ}")
     for i, page in enumerate(pages):
         ready(page, QUIZ)
-        toggle(page, "Ma réponse :", first[i]).click()
+        toggle(page, "Ma réponse\u00a0:", first[i]).click()
     for i, page in enumerate(pages):
         saved(page, "r => Object.keys(r.quiz).length === 1")
         page.get_by_role("button", name="Suivante").click()
         page.get_by_text("Affirmation 2 / 7").wait_for()
-        toggle(page, "Ma réponse :", second[i]).click()
+        toggle(page, "Ma réponse\u00a0:", second[i]).click()
     for page in pages:
         saved(page, "r => Object.keys(r.quiz).length === 2")
 
@@ -262,7 +262,7 @@ def ten_visitors_and_the_trainer(room, browser, tmp_path, pages: list) -> None:
     pages.append(again)
     again.goto(room.room_url, wait_until="commit")
     ready(again, WELCOME)
-    assert again.locator(".widget-text", has_text="Mon projet :").locator("input").input_value() == names[2]
+    assert again.locator(".widget-text", has_text="Mon projet\u00a0:").locator("input").input_value() == names[2]
     again.goto(f"{room.base}/voila/render/{QUIZ}")
     ready(again, QUIZ)
     again.get_by_text("(2 réponses sur 7)").wait_for()
@@ -285,9 +285,9 @@ def ten_visitors_and_the_trainer(room, browser, tmp_path, pages: list) -> None:
     trainer.get_by_role("button", name="Révéler").click()
     trainer.get_by_text(f"Votes de la salle ({VISITORS} réponses)").wait_for()
     assert votes(trainer) == {choice: first.count(choice) for choice in choices}
-    trainer.locator(".widget-dropdown", has_text="Affirmation :").locator("select").select_option(index=1)
+    trainer.locator(".widget-dropdown", has_text="Affirmation\u00a0:").locator("select").select_option(index=1)
     trainer.get_by_role("button", name="Révéler").click()
-    trainer.wait_for_function(f"() => document.body.innerText.includes('Réponse attendue : {quiz.items[1].answer}')")
+    trainer.wait_for_function(f"() => document.body.innerText.includes('Réponse attendue\u00a0: {quiz.items[1].answer}')")
     assert votes(trainer) == {choice: second.count(choice) for choice in choices}
     assert trainer.evaluate(f"[...document.querySelectorAll('td, th')].some(c => c.textContent === {json.dumps(HOSTILE)})")
     assert trainer.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0

@@ -45,7 +45,7 @@ STEP_LABELS = ["Accueil", "Quiz", "Dimensions", "Grille", "Axes", "Pitch", "Boos
 # sideways, a text cut (ellipsis, or hidden overflow), a control under 24 px, an answer or rating under 44 px.
 FIT = """() => {
   const width = document.documentElement.clientWidth, found = [];
-  const what = e => (e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + '.' + [...e.classList].join('.')).slice(0, 120)
+  const what = e => (e.tagName.toLowerCase() + (e.id\u202f? '#' + e.id\u00a0: '') + '.' + [...e.classList].join('.')).slice(0, 120)
     + ' «' + (e.innerText || e.value || '').trim().slice(0, 60) + '»';
   const shown = e => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
     return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && parseFloat(s.opacity) > 0; };
@@ -58,14 +58,14 @@ FIT = """() => {
     const text = [...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
     if (r.right > width + 1) found.push({kind: 'past the edge', what: what(e), size: `right ${Math.round(r.right)} > ${width}`});
     if (e.scrollWidth > e.clientWidth + 1 && (s.textOverflow === 'ellipsis' || (text && /hidden|clip/.test(s.overflowX))))
-      found.push({kind: s.textOverflow === 'ellipsis' ? 'ellipsised' : 'cut', what: what(e), size: `${e.scrollWidth} > ${e.clientWidth}`});
+      found.push({kind: s.textOverflow === 'ellipsis'\u202f? 'ellipsised'\u00a0: 'cut', what: what(e), size: `${e.scrollWidth} > ${e.clientWidth}`});
   }
   const controls = 'button, input:not([type=hidden]), select, textarea, [role=button], a[href]';
   for (let e of document.querySelectorAll(controls)) {
     if (['checkbox', 'radio'].includes(e.type) && e.closest('label')) e = e.closest('label');
     if (!shown(e)) continue;
     const r = e.getBoundingClientRect(), inline = e.tagName === 'A' && getComputedStyle(e).display === 'inline';
-    const least = e.closest('.isg-choices') ? 44 : 24;
+    const least = e.closest('.isg-choices')\u202f? 44\u00a0: 24;
     if (!inline && (r.width < least - 0.5 || r.height < least - 0.5))
       found.push({kind: `control under ${least} px`, what: what(e), size: size(r)});
   }
@@ -334,12 +334,12 @@ def test_after_a_restart_the_phones_come_back_by_themselves_with_their_work(devi
             current(phone, "Quiz").wait_for(state="visible", timeout=TIMEOUT)
             phone.locator(".isg-phone-quiz .isg-choices button.mod-active").wait_for(timeout=TIMEOUT)
         except Exception as exc:
-            raise AssertionError(f"phone {index} not back on « Quiz » with its answer "
+            raise AssertionError(f"phone {index} not back on «\u00a0Quiz\u00a0» with its answer "
                                  f"({shot(phone, f'restart-phone{index}')}): {exc}") from None
     try:  # the trainer's page comes back too, on the step it had opened
         trainer.locator('[aria-pressed="true"]').filter(has_text="Quiz").wait_for(timeout=30_000)
     except Exception as exc:
-        raise AssertionError(f"the trainer's page is not back on « Quiz » ({shot(trainer, 'restart-trainer')}): "
+        raise AssertionError(f"the trainer's page is not back on «\u00a0Quiz\u00a0» ({shot(trainer, 'restart-trainer')}): "
                              f"{exc}") from None
     for page in [trainer, *phones]:
         assert_local_only(page)

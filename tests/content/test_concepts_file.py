@@ -33,16 +33,16 @@ def test_minimal_concepts_load(write):
 
 def test_optional_texts_and_what_the_notebooks_read(write):
     text = broken(CONCEPTS, "key_points_title: Points clés\n",
-                  "summary_question: Et votre projet ?\nkey_points_title: Points clés\n")
+                  "summary_question: Et votre projet\u202f?\nkey_points_title: Points clés\n")
     text += "key_questions_conclusion: À vous de jouer.\n"
     concepts = load_concepts(write(text))
     assert (concepts.kind, concepts.summary_question, concepts.key_questions_conclusion) == (
-        "concepts", "Et votre projet ?", "À vous de jouer.",
+        "concepts", "Et votre projet\u202f?", "À vous de jouer.",
     )
     assert concepts.innovation_dimensions.source == "Bpifrance, 2015"
     assert concepts.definitions[1].text == "Des réponses nouvelles à des besoins sociaux"
     assert concepts.key_questions_title == "Questions clés"
-    assert concepts.key_questions == ["À quel besoin répond le projet ?"]
+    assert concepts.key_questions == ["À quel besoin répond le projet\u202f?"]
 
 
 def test_concepts_are_frozen(write):

@@ -138,8 +138,8 @@ def test_exactly_max_problems_are_all_kept():
 
 def test_a_long_quoted_value_is_shortened():
     value = "Projet très long, " * 50
-    problem = Problem("c.csv", f"niveau '{value}' inconnu (attendu : Bas, Haut)", line=3)
-    assert problem.message == f"niveau '{value[:MAX_SHOWN - 1]}…' inconnu (attendu : Bas, Haut)"
+    problem = Problem("c.csv", f"niveau '{value}' inconnu (attendu\u00a0: Bas, Haut)", line=3)
+    assert problem.message == f"niveau '{value[:MAX_SHOWN - 1]}…' inconnu (attendu\u00a0: Bas, Haut)"
 
 
 def test_a_long_word_is_shortened_but_an_apostrophe_opens_no_quote():
@@ -150,10 +150,10 @@ def test_a_long_word_is_shortened_but_an_apostrophe_opens_no_quote():
 
 
 def test_a_long_message_of_short_words_keeps_its_start_and_end():
-    message = "début " + "mot " * 1000 + "fin (attendu : A, B)"
+    message = "début " + "mot " * 1000 + "fin (attendu\u00a0: A, B)"
     cut = bounded(message)
     assert len(cut) < 12 * MAX_SHOWN + 5
-    assert cut.startswith("début mot") and cut.endswith("mot fin (attendu : A, B)") and " … " in cut
+    assert cut.startswith("début mot") and cut.endswith("mot fin (attendu\u00a0: A, B)") and " … " in cut
 
 
 def test_field_and_column_are_cut_only_when_huge():
@@ -211,10 +211,10 @@ class _YamlError(Exception):
     [
         ("something PyYAML never said", "a: 1", ("syntaxe YAML invalide (erreur de syntaxe, colonne 3)", 1)),
         ("found character that cannot start any token", "a: %", (
-            "syntaxe YAML invalide (caractère « % » interdit en début de valeur : mettez le texte entre "
+            "syntaxe YAML invalide (caractère «\u00a0%\u00a0» interdit en début de valeur\u00a0: mettez le texte entre "
             "guillemets, colonne 3)", 1)),
         ("found a tab character that violates indentation", "a: 1", (
-            "syntaxe YAML invalide (tabulation interdite : indentez avec des espaces, colonne 3)", 1)),
+            "syntaxe YAML invalide (tabulation interdite\u00a0: indentez avec des espaces, colonne 3)", 1)),
     ],
 )
 def test_yaml_syntax_text(problem, text, result):
@@ -223,7 +223,7 @@ def test_yaml_syntax_text(problem, text, result):
 
 def test_yaml_syntax_text_without_a_place():
     assert yaml_syntax_text(_YamlError("unacceptable character #x0000"), "") == (
-        "syntaxe YAML invalide (caractère inattendu : mettez le texte entre guillemets)", None
+        "syntaxe YAML invalide (caractère inattendu\u00a0: mettez le texte entre guillemets)", None
     )
 
 
@@ -250,5 +250,5 @@ def test_a_long_word_is_shortened_but_keeps_its_closing_punctuation():
     from isgrille.content.limits import MAX_SHOWN
 
     path = "/" + "d" * (MAX_SHOWN + 20)
-    assert bounded(f"lien hors du dossier (vers {path}) : non lu") == (
-        f"lien hors du dossier (vers {path[:MAX_SHOWN - 1]}…) : non lu")
+    assert bounded(f"lien hors du dossier (vers {path})\u00a0: non lu") == (
+        f"lien hors du dossier (vers {path[:MAX_SHOWN - 1]}…)\u00a0: non lu")

@@ -42,7 +42,7 @@ def test_id_accepted(write, value):
 def test_id_refused(write, value):
     [problem] = problems(write, f"id: '{value}'\n")
     assert (problem.line, problem.field) == (1, "id")
-    assert problem.message == f"identifiant '{value}' invalide (attendu : {IDENTIFIER_RULE})"
+    assert problem.message == f"identifiant '{value}' invalide (attendu\u00a0: {IDENTIFIER_RULE})"
 
 
 def test_id_is_stripped_before_it_is_checked(write):
@@ -52,7 +52,7 @@ def test_id_is_stripped_before_it_is_checked(write):
 @pytest.mark.parametrize("value", ["''", "'   '"])
 def test_text_may_not_be_blank(write, value):
     [problem] = problems(write, f"id: a\nlabel: {value}\n")
-    assert (problem.line, problem.field, problem.message) == (2, "label", "texte vide : un texte est attendu")
+    assert (problem.line, problem.field, problem.message) == (2, "label", "texte vide\u00a0: un texte est attendu")
 
 
 # --- check_unique ------------------------------------------------------------------

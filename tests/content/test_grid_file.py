@@ -56,7 +56,7 @@ def test_grid_of_five_levels_and_dimensions_of_one_and_three_criteria(write):
                     {
                         "id": criterion,
                         "label": criterion.capitalize(),
-                        "descriptors": {level: f"{criterion} : {level.lower()}" for level in levels},
+                        "descriptors": {level: f"{criterion}\u00a0: {level.lower()}" for level in levels},
                     }
                     for criterion in criteria
                 ],
@@ -70,7 +70,7 @@ def test_grid_of_five_levels_and_dimensions_of_one_and_three_criteria(write):
     assert grid.top_index == 4
     assert [len(d.criteria) for d in grid.dimensions] == [1, 3]
     assert [c.id for c in grid.criteria] == ["pilotage", "besoin", "changement", "diffusion"]
-    assert grid.criterion("diffusion").descriptors[1] == "diffusion : émergent"
+    assert grid.criterion("diffusion").descriptors[1] == "diffusion\u00a0: émergent"
     assert grid.level_index("exemplaire") == 4
     assert (grid.id, grid.title) == ("grille_maison", "Une grille maison")
 
@@ -154,5 +154,5 @@ def test_missing_descriptors_name_the_lowest_level_missing(write):
     assert (problem.line, problem.field) == (9, "dimensions[0].criteria[0].descriptors")
     assert problem.message == (
         "descripteur manquant pour le niveau 'Bas' "
-        "(attendu : un texte pour chacun des niveaux Bas, Moyen, Haut, Très haut)"
+        "(attendu\u00a0: un texte pour chacun des niveaux Bas, Moyen, Haut, Très haut)"
     )

@@ -128,7 +128,7 @@ def test_concepts(concepts):
     assert len(concepts.key_points) == 5
     assert concepts.key_points[0] == "L'innovation sociale se définit par sa finalité"
     assert len(concepts.key_questions) == 7
-    assert concepts.key_questions[0] == "Quel besoin est concerné ? Est-il pas ou mal couvert ?"
+    assert concepts.key_questions[0] == "Quel besoin est concerné\u202f? Est-il pas ou mal couvert\u202f?"
 
 
 def test_workshop_programme_and_sequences(workshop):
@@ -186,7 +186,7 @@ def test_kind_mismatch_recognised_by_keys(write):
 def test_unknown_kind(write):
     path = write(broken(GRID, "kind: grid", "kind: grille"))
     assert problems_of(load_grid, path) == (
-        Problem(str(path), "type de fichier 'grille' inconnu (attendu : grid, quiz, concepts, workshop)",
+        Problem(str(path), "type de fichier 'grille' inconnu (attendu\u00a0: grid, quiz, concepts, workshop)",
                 line=1, field="kind"),
     )
 
@@ -236,7 +236,7 @@ def test_the_key_questions_grid_is_the_sources_seven_questions_adapted(concepts)
     assert (grid.id, grid.levels, len(grid.dimensions)) == ("questions_cles", ("Non", "En partie", "Oui"), 1)
     assert [c.label for c in grid.criteria] == concepts.key_questions  # word for word, in order
     assert grid.title == concepts.key_questions_title
-    assert grid.adaptation == ("Grille adaptée par le kit isgrille à partir des questions clés de l'atelier ; "
+    assert grid.adaptation == ("Grille adaptée par le kit isgrille à partir des questions clés de l'atelier\u202f; "
                                "les descripteurs ne viennent pas de la source.")
     for criterion in grid.criteria:
         assert criterion.id.isascii() and len(set(criterion.descriptors)) == 3
@@ -273,8 +273,8 @@ def test_grid_source_of_neither_a_file_nor_a_name_lists_the_shipped_names(value)
     [problem] = raised.value.problems
     assert problem.path == value
     assert problem.message == (
-        "grille introuvable : ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le kit "
-        "(attendu : le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
+        "grille introuvable\u00a0: ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le kit "
+        "(attendu\u00a0: le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
         "questions_cles)")
 
 

@@ -53,8 +53,8 @@ def test_to_quiz_builds_the_domain_quiz():
         "title": "Mini quiz",
         "choices": ["Oui", "Non", "Pas forcément"],
         "items": [
-            {"id": "a", "statement": "A ?", "answer": "pas forcement", "explanation": "Ça dépend."},
-            {"id": "b", "statement": "B ?", "answer": "OUI", "explanation": "Oui.",
+            {"id": "a", "statement": "A\u202f?", "answer": "pas forcement", "explanation": "Ça dépend."},
+            {"id": "b", "statement": "B\u202f?", "answer": "OUI", "explanation": "Oui.",
              "examples": [{"need": "N", "fact": "F", "source": "S", "enterprise": "E", "description": "D"}]},
         ],
     })
@@ -62,8 +62,8 @@ def test_to_quiz_builds_the_domain_quiz():
     assert model.to_quiz() == Quiz(
         choices=("Oui", "Non", "Pas forcément"),
         items=(
-            QuizItem("a", "A ?", "Pas forcément", "Ça dépend."),
-            QuizItem("b", "B ?", "Oui", "Oui.", examples=(SectorExample("N", "F", "S", "E", "D"),)),
+            QuizItem("a", "A\u202f?", "Pas forcément", "Ça dépend."),
+            QuizItem("b", "B\u202f?", "Oui", "Oui.", examples=(SectorExample("N", "F", "S", "E", "D"),)),
         ),
         title="Mini quiz",
     )
@@ -77,7 +77,7 @@ def test_to_quiz_builds_the_domain_quiz():
         pytest.param(broken(QUIZ, "choices: [VRAI, FAUX]", "choices: [Vrai, Faux, FAUX]"), 3, "choices[2]",
                      "réponse possible 'FAUX' en double (déjà en position 2)", id="duplicate-choice"),
         pytest.param(QUIZ + SECOND_ITEM.replace("answer: vrai", "answer: oui"), 17, "items[1].answer",
-                     "réponse 'oui' inconnue (attendu : VRAI, FAUX)", id="second-answer-not-a-choice"),
+                     "réponse 'oui' inconnue (attendu\u00a0: VRAI, FAUX)", id="second-answer-not-a-choice"),
         pytest.param(QUIZ[: QUIZ.index("items:")] + "items: []\n", 4, "items",
                      "au moins 1 élément attendu", id="no-item"),
     ],

@@ -103,7 +103,7 @@ def test_read_text_not_utf8(write, raw, line, byte):
     path = write(raw)
     assert only_problem(read_text, path) == Problem(
         str(path),
-        f"le fichier n'est pas encodé en UTF-8 (octet 0x{byte} invalide) ; enregistrez-le en UTF-8",
+        f"le fichier n'est pas encodé en UTF-8 (octet 0x{byte} invalide)\u202f; enregistrez-le en UTF-8",
         line=line,
     )
 
@@ -112,7 +112,7 @@ def test_read_text_not_utf8_after_a_bom(write):
     path = write(b"\xef\xbb\xbfa: 1\nb: 2\n\x92\n")
     assert only_problem(read_text, path) == Problem(
         str(path),
-        "le fichier n'est pas encodé en UTF-8 (octet 0x92 invalide) ; enregistrez-le en UTF-8",
+        "le fichier n'est pas encodé en UTF-8 (octet 0x92 invalide)\u202f; enregistrez-le en UTF-8",
         line=3,
     )
 
@@ -152,9 +152,9 @@ def test_read_yaml_with_a_bom_keeps_line_numbers(write):
                      "la clé 'b' est écrite deux fois (déjà à la ligne 1)", id="flow-mapping"),
         pytest.param("# commentaire\n", None, "le fichier ne contient aucune donnée YAML", id="comments-only"),
         pytest.param("- a\n- b\n", 1,
-                     "le fichier doit contenir une table de champs (clé: valeur), pas une liste", id="list"),
+                     "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une liste", id="list"),
         pytest.param("# titre\n\n42\n", 3,
-                     "le fichier doit contenir une table de champs (clé: valeur), pas un nombre",
+                     "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas un nombre",
                      id="number"),
     ],
 )
@@ -182,9 +182,9 @@ def test_read_yaml_passes_read_text_problems_on(tmp_path):
 @pytest.mark.parametrize(
     "text, line, message",
     [
-        ("kind: grid\nlevels:\n\t- Bas\n", 3, "tabulation interdite : indentez avec des espaces"),
-        ("kind: grid\ntitle: Grille: AMI\n", 2, "« : » inattendu : mettez entre guillemets un texte qui contient « : »"),
-        ("kind: grid\ntitle: @AMI\n", 2, "caractère « @ » interdit en début de valeur : mettez le texte entre guillemets"),
+        ("kind: grid\nlevels:\n\t- Bas\n", 3, "tabulation interdite\u00a0: indentez avec des espaces"),
+        ("kind: grid\ntitle: Grille: AMI\n", 2, "«\u00a0:\u00a0» inattendu\u00a0: mettez entre guillemets un texte qui contient «\u00a0:\u00a0»"),
+        ("kind: grid\ntitle: @AMI\n", 2, "caractère «\u00a0@\u00a0» interdit en début de valeur\u00a0: mettez le texte entre guillemets"),
     ],
 )
 def test_common_yaml_mistakes_are_explained_in_french(write, text, line, message):
@@ -199,15 +199,15 @@ FILE_CASES = [
     pytest.param(b"# rien que des commentaires\n", None, "le fichier ne contient aucune donnée YAML",
                  id="comments-only"),
     pytest.param("- Bas\n- Haut\n".encode(), 1,
-                 "le fichier doit contenir une table de champs (clé: valeur), pas une liste", id="top-level-list"),
-    pytest.param("\n# une grille ?\nGrille de caractérisation\n".encode(), 3,
-                 "le fichier doit contenir une table de champs (clé: valeur), pas un texte", id="top-level-text"),
+                 "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une liste", id="top-level-list"),
+    pytest.param("\n# une grille\u202f?\nGrille de caractérisation\n".encode(), 3,
+                 "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas un texte", id="top-level-text"),
     pytest.param(broken(GRID, "    label: Portage\n", "    label: Portage\n    label: Portage bis\n").encode(), 6,
                  "la clé 'label' est écrite deux fois (déjà à la ligne 5)", id="duplicate-key"),
     pytest.param(broken(GRID, "dimensions:\n", "levels: [Bas, Moyen, Haut]\ndimensions:\n").encode(), 3,
                  "la clé 'levels' est écrite deux fois (déjà à la ligne 2)", id="duplicate-top-level-key"),
     pytest.param(GRID.encode("latin-1"), 8,
-                 "le fichier n'est pas encodé en UTF-8 (octet 0xe8 invalide) ; enregistrez-le en UTF-8",
+                 "le fichier n'est pas encodé en UTF-8 (octet 0xe8 invalide)\u202f; enregistrez-le en UTF-8",
                  id="latin-1"),
 ]
 
@@ -354,7 +354,7 @@ def test_read_text_refuses_a_fifo_without_opening_it(tmp_path):
     path = tmp_path / "tube.yaml"
     os.mkfifo(path)
     assert only_problem(read_text, path) == Problem(
-        str(path), "ce n'est pas un fichier ordinaire (tube) : donnez le chemin d'un fichier"
+        str(path), "ce n'est pas un fichier ordinaire (tube)\u00a0: donnez le chemin d'un fichier"
     )
 
 
@@ -362,7 +362,7 @@ def test_read_text_refuses_a_fifo_without_opening_it(tmp_path):
 def test_read_text_refuses_a_device():
     """/dev/zero never ends: reading it would fill the memory."""
     assert only_problem(read_text, Path("/dev/zero")) == Problem(
-        "/dev/zero", "ce n'est pas un fichier ordinaire (périphérique) : donnez le chemin d'un fichier"
+        "/dev/zero", "ce n'est pas un fichier ordinaire (périphérique)\u00a0: donnez le chemin d'un fichier"
     )
 
 
@@ -380,7 +380,7 @@ def test_read_text_size_limit_of_each_kind(write, monkeypatch, name, kind, what)
     assert read_text(write("x" * 100, name)) == "x" * 100
     path = write("x" * 150, name)
     assert only_problem(read_text, path) == Problem(
-        str(path), f"fichier trop volumineux (150 octets ; au plus 100 octets pour {what})"
+        str(path), f"fichier trop volumineux (150 octets\u202f; au plus 100 octets pour {what})"
     )
 
 
@@ -389,7 +389,7 @@ def test_read_text_kind_given_overrides_the_suffix(write, monkeypatch):
     path = write("x" * 20, "notes.txt")
     with pytest.raises(ContentError) as excinfo:
         read_text(path, "results")
-    assert excinfo.value.problems[0].message == "fichier trop volumineux (20 octets ; au plus 10 octets pour un fichier de résultats)"
+    assert excinfo.value.problems[0].message == "fichier trop volumineux (20 octets\u202f; au plus 10 octets pour un fichier de résultats)"
     assert read_text(path) == "x" * 20  # a .txt is content: 2 Mo allowed
 
 
@@ -400,7 +400,7 @@ def test_read_text_refuses_a_large_file_before_reading_it(tmp_path, size, label)
     with open(path, "wb") as file:
         file.truncate(size)
     assert only_problem(read_text, path) == Problem(
-        str(path), f"fichier trop volumineux ({label} ; au plus 2 Mo pour un fichier de contenu)"
+        str(path), f"fichier trop volumineux ({label}\u202f; au plus 2 Mo pour un fichier de contenu)"
     )
 
 
@@ -412,7 +412,7 @@ def test_read_text_refuses_a_file_that_grew_after_stat(write, monkeypatch):
     small = os.stat_result(tuple(real_stat(path))[:6] + (10,) + tuple(real_stat(path))[7:10])
     monkeypatch.setattr(os, "stat", lambda p, *a, **k: small if Path(p) == path else real_stat(p, *a, **k))
     assert only_problem(read_text, path) == Problem(
-        str(path), "fichier trop volumineux (plus de 100 octets ; au plus 100 octets pour un fichier de contenu)"
+        str(path), "fichier trop volumineux (plus de 100 octets\u202f; au plus 100 octets pour un fichier de contenu)"
     )
 
 
@@ -424,7 +424,7 @@ def test_read_text_permission_denied_is_said_in_french(write, monkeypatch):
 
     monkeypatch.setattr(os, "open", refuse)
     assert only_problem(read_text, path) == Problem(
-        str(path), "lecture impossible (permission refusée : vérifiez les droits de lecture du fichier)"
+        str(path), "lecture impossible (permission refusée\u00a0: vérifiez les droits de lecture du fichier)"
     )
 
 
@@ -434,7 +434,7 @@ def test_read_text_unreadable_file(write):
     path.chmod(0)
     try:
         assert only_problem(read_text, path) == Problem(
-            str(path), "lecture impossible (permission refusée : vérifiez les droits de lecture du fichier)"
+            str(path), "lecture impossible (permission refusée\u00a0: vérifiez les droits de lecture du fichier)"
         )
     finally:
         path.chmod(0o600)
@@ -451,21 +451,21 @@ BILLION_LAUGHS = "".join(
 @pytest.mark.parametrize(
     "text, line, message",
     [
-        pytest.param(BILLION_LAUGHS, 2, "les alias YAML (*a) ne sont pas acceptés : recopiez le texte",
+        pytest.param(BILLION_LAUGHS, 2, "les alias YAML (*a) ne sont pas acceptés\u00a0: recopiez le texte",
                      id="billion-laughs"),
         pytest.param("kind: grid\nlevels: &niveaux [*niveaux]\n", 2,
-                     "les alias YAML (*niveaux) ne sont pas acceptés : recopiez le texte", id="recursive-anchor"),
-        pytest.param("a: 1\nb: *inconnu\n", 2, "les alias YAML (*inconnu) ne sont pas acceptés : recopiez le texte",
+                     "les alias YAML (*niveaux) ne sont pas acceptés\u00a0: recopiez le texte", id="recursive-anchor"),
+        pytest.param("a: 1\nb: *inconnu\n", 2, "les alias YAML (*inconnu) ne sont pas acceptés\u00a0: recopiez le texte",
                      id="undefined-alias"),
-        pytest.param("a: !perso texte\n", 1, "étiquette YAML « !perso » inconnue : retirez-la", id="unknown-tag"),
-        pytest.param("a: !!set {x, y}\n", 1, "étiquette YAML « !!set » non acceptée", id="set-tag"),
-        pytest.param("a: 2026-02-30\n", 1, "date « 2026-02-30 » invalide : mettez le texte entre guillemets",
+        pytest.param("a: !perso texte\n", 1, "étiquette YAML «\u00a0!perso\u00a0» inconnue\u00a0: retirez-la", id="unknown-tag"),
+        pytest.param("a: !!set {x, y}\n", 1, "étiquette YAML «\u00a0!!set\u00a0» non acceptée", id="set-tag"),
+        pytest.param("a: 2026-02-30\n", 1, "date «\u00a02026-02-30\u00a0» invalide\u00a0: mettez le texte entre guillemets",
                      id="impossible-date"),
         pytest.param("a: " + "1" * 5000 + "\n", 1,
-                     f"nombre entier « {'1' * 79}… » invalide : mettez le texte entre guillemets", id="huge-number"),
-        pytest.param("? [a, b]\n: c\n", 1, "clé complexe (liste ou table) non acceptée : une clé est un texte",
+                     f"nombre entier «\u00a0{'1' * 79}…\u00a0» invalide\u00a0: mettez le texte entre guillemets", id="huge-number"),
+        pytest.param("? [a, b]\n: c\n", 1, "clé complexe (liste ou table) non acceptée\u00a0: une clé est un texte",
                      id="complex-key"),
-        pytest.param("---\n", 2, "le fichier doit contenir une table de champs (clé: valeur), pas une valeur vide",
+        pytest.param("---\n", 2, "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une valeur vide",
                      id="empty-document"),
         pytest.param("a: 1\rb: 2\rb: 3\r", 3, "la clé 'b' est écrite deux fois (déjà à la ligne 2)",
                      id="cr-only-line-ends"),
@@ -525,7 +525,7 @@ def test_read_yaml_values_max_values_is_accepted_and_one_more_refused(write):
 def test_read_yaml_forbidden_character(write, char, code):
     path = write(f"kind: grid\ntitle: Grille{char} AMI\n")
     assert only_problem(read_yaml, path) == Problem(
-        str(path), f"caractère interdit (U+{code}) en colonne 14 : supprimez-le", line=2
+        str(path), f"caractère interdit (U+{code}) en colonne 14\u00a0: supprimez-le", line=2
     )
 
 
@@ -615,5 +615,5 @@ def test_parse_json_bounds_a_text_given_directly(monkeypatch):
     with pytest.raises(ContentError) as excinfo:
         parse_json('{"a": "' + "x" * 200 + '"}', "envoi.json")
     assert excinfo.value.problems == (
-        Problem("envoi.json", "fichier trop volumineux (209 octets ; au plus 100 octets pour un fichier de résultats)"),
+        Problem("envoi.json", "fichier trop volumineux (209 octets\u202f; au plus 100 octets pour un fichier de résultats)"),
     )

@@ -125,12 +125,12 @@ def test_a_sheet_is_chosen_by_name(tmp_path):
     book.save(path)
     assert read_table(path, sheet="Seconde").header == ["projet"]
     assert problems_of(path, sheet="Autre")[0].message == (
-        "feuille « Autre » introuvable (feuilles du classeur : « Première », « Seconde »)")
+        "feuille «\u00a0Autre\u00a0» introuvable (feuilles du classeur\u00a0: «\u00a0Première\u00a0», «\u00a0Seconde\u00a0»)")
 
 
 def test_an_empty_sheet(tmp_path):
     path = workbook(tmp_path / "t.xlsx", [None], title="Vide")
-    assert problems_of(path) == (Problem(str(path), "la feuille « Vide » est vide", field="Vide"),)
+    assert problems_of(path) == (Problem(str(path), "la feuille «\u00a0Vide\u00a0» est vide", field="Vide"),)
 
 
 def test_merged_cells_in_the_header_row_are_refused(tmp_path):
@@ -140,7 +140,7 @@ def test_merged_cells_in_the_header_row_are_refused(tmp_path):
     book.active.merge_cells("A3:C3")  # elsewhere: of no concern
     book.save(path)
     assert problems_of(path) == (Problem(
-        str(path), "cellules fusionnées dans la ligne d'en-tête (A1:B1) : annulez la fusion, un seul nom de colonne "
+        str(path), "cellules fusionnées dans la ligne d'en-tête (A1:B1)\u00a0: annulez la fusion, un seul nom de colonne "
                    "par cellule", line=1, field="Feuil1!1:1"),)
 
 

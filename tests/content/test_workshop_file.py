@@ -88,7 +88,7 @@ def test_equal_times_are_refused(write):
     path = write(broken(WORKSHOP, '- start: "09:40"', '- start: "09:30"'))
     [problem] = problems_of(load_workshop, path)
     assert (problem.line, problem.field) == (12, "programme.entries[1].start")
-    assert problem.message == "horaire 09:30 suivi de 09:30 : les horaires doivent être croissants"
+    assert problem.message == "horaire 09:30 suivi de 09:30\u00a0: les horaires doivent être croissants"
 
 
 @pytest.mark.parametrize("time", ["24:00", "9:40", "09:60", "09h40"])

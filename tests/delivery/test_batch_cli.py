@@ -69,7 +69,7 @@ def test_cohort_of_a_table_a_results_file_and_a_folder(tmp_path, capsys):
         or any(row["projet"] == "Projet A" and row["correcte"] in ("oui", "non") for row in quiz)
     for name, _ in CHARTS.values():
         assert (out / name).read_bytes()[:4] == b"\x89PNG"
-    assert "écrit : " in captured.out and "Traceback" not in captured.err
+    assert "écrit\u00a0: " in captured.out and "Traceback" not in captured.err
 
 
 def test_a_rejected_input_is_named_and_the_rest_is_written(tmp_path, capsys):
@@ -173,7 +173,7 @@ def test_formats(value, expected):
 def test_an_unknown_format_is_a_french_usage_error(tmp_path, capsys):
     assert main(["card", str(EXAMPLES / "results_fictional.json"), "--out", str(tmp_path), "--format", "png,gif"]) == 2
     err = capsys.readouterr().err
-    assert "format inconnu : gif" in err and "png, pdf, html" in err
+    assert "format inconnu\u00a0: gif" in err and "png, pdf, html" in err
 
 
 def test_the_progress_bar_shows_after_its_delay(capsys, monkeypatch):
@@ -199,7 +199,7 @@ def test_help_is_french(command):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0
     assert "ENTRÉE" in done.stdout and "--out DOSSIER" in done.stdout and "afficher cette aide" in done.stdout
-    assert done.stdout.startswith("utilisation : ")
+    assert done.stdout.startswith("utilisation\u00a0: ")
 
 
 def test_the_command_says_nothing_but_french_on_a_folder_of_hostile_files(tmp_path):

@@ -15,6 +15,7 @@ from isgrille.analysis.card import card_data, cards_by_project
 from isgrille.content.errors import ContentError, Problem
 from isgrille.delivery import card_files
 from isgrille.delivery.card_files import card_filename, card_pdf, card_png, write_cards
+from tests.grids import make_grid
 
 @pytest.fixture(scope="module")
 def grid():
@@ -134,3 +135,102 @@ def test_workers_are_used_from_the_threshold_on():
     assert card_files._workers(card_files.POOL_THRESHOLD - 1, None) == 1
     assert card_files._workers(3, 2) == 2 and card_files._workers(100, 0) == 1
     assert 1 <= card_files._workers(100, None) <= 100
+
+
+def unescape(raw: bytes) -> bytes:
+    """A PDF literal string's bytes: ``\\n``, ``\\(``, ``\\ddd``… read back."""
+    return re.sub(rb"\\([0-7]{1,3}|.)", lambda m: bytes([int(m.group(1), 8)]) if m.group(1)[:1].isdigit()
+                  else {b"n": b"\n", b"r": b"\r", b"t": b"\t"}.get(m.group(1), m.group(1)), raw, flags=re.S)
+
+
+def pdf_page_texts(pdf: bytes) -> list[list[str]]:
+    """Each page's text lines, read from the uncompressed content streams (no PDF reader is installed).
+
+    Matplotlib writes each line of a text as ``[ (a) 0.5 (b) … ] TJ`` in a
+    ``BT … ET`` block, Latin-1 characters as themselves and the others
+    (« – », U+202F) from another font, read here as « ? ».
+    """
+    pages = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", pdf, re.S):
+        blocks = re.findall(rb"\bBT\b(.*?)\bET\b", stream, re.S)
+        if not blocks:
+            continue  # a font's glyph, not a page
+        lines = []
+        for block in blocks:
+            parts = []
+            for shown in re.findall(rb"\[(.*?)\]\s*TJ", block, re.S):
+                strings = re.findall(rb"\(((?:\\.|[^\\)])*)\)", shown, re.S)
+                parts.append(b"".join(unescape(x) for x in strings).decode("latin-1"))
+            lines.append(re.sub("[\x00-\x1f]", "?", "".join(parts)))
+        pages.append(lines)
+    return pages
+
+
+def pdf_info(pdf: bytes) -> dict[str, str]:
+    """The PDF's document information (``/Info``), its strings decoded (UTF-16 with a BOM, or ASCII)."""
+    info = re.search(rb"/Info (\d+) 0 R", pdf).group(1)
+    body = re.search(rb"\n" + info + rb" 0 obj\s*<<(.*?)>>\s*endobj", pdf, re.S).group(1)
+    found = {}
+    for key, raw in re.findall(rb"/(\w+) \(((?:\\.|[^\\)])*)\)", body, re.S):
+        raw = unescape(raw)
+        found[key.decode()] = raw[2:].decode("utf-16-be") if raw.startswith(b"\xfe\xff") else raw.decode("latin-1")
+    return found
+
+
+def signed_pdf(cards, grid, **kwargs) -> bytes:
+    import matplotlib
+
+    with matplotlib.rc_context({"pdf.compression": 0}):
+        return card_pdf(cards, grid, **kwargs)
+
+
+def foreign(grid):
+    from isgrille.content.attribution import attribution_of
+    from isgrille.content.loading import load_workshop
+
+    mine = dataclasses.replace(grid, id="maison", title="Grille de X", source="Grille maison de X", adaptation="")
+    workshop = load_workshop().model_copy(update={"title": "Atelier de X", "organisation": "Collectif X",
+                                                  "license": "CC BY 4.0", "adaptation": ""})
+    return mine, attribution_of(workshop, mine)
+
+
+def test_every_page_of_a_class_pdf_says_whose_work_it_is(grid, cards):
+    pdf = signed_pdf(cards, grid)
+    texts = pdf_page_texts(pdf)
+    assert len(texts) == 3
+    for page, card in zip(texts, cards):
+        shown = "\n".join(page)
+        assert card.project.split()[0] in shown
+        for said in ("Innovation sociale", "(ATIS", "CC BY-NC-SA 4.0, adapt\xe9.", "Grille de caract\xe9risation",
+                     "Avise et le Mouves"):
+            assert said in shown, said
+    info = pdf_info(pdf)
+    assert info["Title"] == "Fiches projet (3 projets)" and info["Author"].startswith("ATIS")
+    assert "Établi – Innovation sociale" in info["Subject"] and "adapté" in info["Subject"]
+    assert "CC BY-NC-SA 4.0" in info["Keywords"] and "Grille de caractérisation" in info["Subject"]
+
+
+def test_the_png_holds_the_attribution_in_its_text_chunks(grid, cards):
+    chunks = Image.open(io.BytesIO(card_png(cards[0], grid))).text
+    assert chunks["Copyright"] == "ATIS – Catalyseur d'Innovation Sociale, CC BY-NC-SA 4.0"
+    assert "Établi – Innovation sociale" in chunks["Source"] and "adapté" in chunks["Source"]
+    assert "Grille\u00a0: «\u00a0Grille de caractérisation" in chunks["Description"]
+
+
+def test_a_grid_and_workshop_from_elsewhere_never_say_atis(grid):
+    mine, signed = foreign(make_grid([3, 2], 4))
+    cards = [card_data(mine, f"P{i}", [], learner="Camille") for i in range(3)]
+    png = Image.open(io.BytesIO(card_png(cards[0], mine, attribution=signed))).text
+    pdf = signed_pdf(cards, mine, attribution=signed)
+    shown = ["\n".join(page) for page in pdf_page_texts(pdf)]
+    assert len(shown) == 3 and all("Grille maison de X" in page and "Collectif X" in page for page in shown)
+    assert not [text for text in [*png.values(), *pdf_info(pdf).values(), *shown] if "ATIS" in text]
+    assert b"ATIS" not in pdf and "Collectif X, CC BY 4.0" == png["Copyright"]
+
+
+def test_written_cards_carry_the_attribution_given(tmp_path, grid):
+    mine, signed = foreign(make_grid([2], 3))
+    paths = write_cards([card_data(mine, "P", [])], mine, tmp_path, ("png", "pdf", "html"), attribution=signed)
+    png, pdf, html = (path.read_bytes() for path in paths)
+    assert Image.open(io.BytesIO(png)).text["Source"] == signed.work_line()
+    assert pdf_info(pdf)["Author"] == "Collectif X" and "Grille maison de X" in html.decode("utf-8")

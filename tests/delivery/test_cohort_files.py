@@ -10,8 +10,8 @@ import pytest
 from isgrille import load_grid, load_quiz
 from isgrille.analysis.tidy import load_cohort
 from isgrille.content.loading import data_dir
-from isgrille.delivery.cohort_files import (CHARTS, QUIZ_COLUMNS, RATING_COLUMNS, csv_text, export_frame, write_charts,
-                                           write_cohort, write_tables)
+from isgrille.delivery.cohort_files import (CHARTS, QUIZ_COLUMNS, README, RATING_COLUMNS, csv_text, export_frame,
+                                           readme_text, write_charts, write_cohort, write_tables)
 
 EXAMPLES = data_dir() / "examples"
 
@@ -72,7 +72,7 @@ def test_charts_are_pngs_and_an_empty_quiz_is_said(cohort, tmp_path):
     table_only = load_cohort(EXAMPLES / "cohort_fictional.csv", grid=load_grid())
     (tmp_path / "x").mkdir()
     written, notes = write_charts(table_only, load_quiz(), tmp_path / "x")
-    assert len(written) == 2 and notes == ["quiz_affirmations_manquees.png non écrit : aucune réponse au quiz"]
+    assert len(written) == 2 and notes == ["quiz_affirmations_manquees.png non écrit\u00a0: aucune réponse au quiz"]
 
 
 @pytest.mark.parametrize("sep", [",", ";"])
@@ -111,8 +111,9 @@ def test_write_cohort_writes_the_tables_then_the_charts(cohort, tmp_path, parall
     written, notes = write_cohort(cohort, load_quiz(), tmp_path / "a", parallel=parallel)
     tables, table_notes = write_tables(cohort, tmp_path / "b")
     charts, chart_notes = write_charts(cohort, load_quiz(), tmp_path / "b")
-    assert [p.name for p in written] == [p.name for p in tables + charts] and notes == table_notes + chart_notes
-    for path in written:
+    assert [p.name for p in written] == [p.name for p in tables + charts] + [README]
+    assert notes == table_notes + chart_notes
+    for path in written[:-1]:
         assert path.parent == tmp_path / "a" and path.read_bytes() == (tmp_path / "b" / path.name).read_bytes()
 
 
@@ -143,3 +144,83 @@ def test_charts_are_drawn_here_when_the_drawing_process_dies(cohort, tmp_path, m
     monkeypatch.setattr(cohort_files, "write_charts", dies_in_the_child)
     written, notes = write_cohort(cohort, load_quiz(), tmp_path)
     assert {p.name for p in written} >= {name for name, _ in CHARTS.values()} and notes == []
+
+
+def foreign_attribution(cohort):
+    """A grid of somebody else's (no adaptation), with a workshop of another organisation and licence."""
+    import dataclasses
+
+    from isgrille.content.attribution import attribution_of
+    from isgrille.content.loading import load_workshop
+
+    grid = dataclasses.replace(cohort.grid, title="Grille de X", source="Grille maison de X", adaptation="")
+    workshop = load_workshop().model_copy(update={"title": "Atelier de X", "organisation": "Collectif X",
+                                                  "license": "CC BY 4.0", "adaptation": ""})
+    return dataclasses.replace(cohort, grid=grid), attribution_of(workshop, grid)
+
+
+def png_chunks(path) -> dict[str, str]:
+    from PIL import Image
+
+    return Image.open(path).text
+
+
+@pytest.mark.parametrize("parallel", [True, False])
+def test_every_file_written_says_whose_work_it_is(cohort, tmp_path, parallel):
+    import openpyxl
+
+    written, _ = write_cohort(cohort, load_quiz(), tmp_path, excel=True, parallel=parallel)
+    names = [p.name for p in written]
+    assert names[-1] == README and {"cohorte.xlsx", "quiz.xlsx"} <= set(names)
+    for name, _ in CHARTS.values():
+        chunks = png_chunks(tmp_path / name)
+        assert chunks["Copyright"] == "ATIS – Catalyseur d'Innovation Sociale, CC BY-NC-SA 4.0", name
+        assert "Établi – Innovation sociale" in chunks["Source"] and "adapté" in chunks["Source"]
+        assert "Grille de caractérisation de l'AMI Innovation sociale" in chunks["Description"]
+    for name in ("cohorte.xlsx", "quiz.xlsx"):
+        workbook = openpyxl.load_workbook(tmp_path / name)
+        properties = workbook.properties
+        assert properties.creator.startswith("ATIS") and "CC BY-NC-SA 4.0" in properties.keywords
+        assert "Établi – Innovation sociale" in properties.subject and "Grille\u00a0:" in properties.description
+        assert workbook.sheetnames == [name.split(".")[0]] and workbook.active.max_row > 1  # the rows kept
+    readme = (tmp_path / README).read_text(encoding="utf-8")
+    for name in names[:-1]:
+        assert f"- {name}\u00a0: " in readme
+    assert "séparateur «\u00a0;\u00a0», pour Excel" in readme
+    assert "Grille\u00a0: «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»" in readme
+    assert "Licence\u00a0: Creative Commons Attribution - Pas d'Utilisation Commerciale" in readme
+    assert "(ATIS – Catalyseur d'Innovation Sociale, 2020), CC BY-NC-SA 4.0, adapté." in readme
+
+
+def test_the_readme_lists_only_the_files_written(cohort, tmp_path):
+    table_only = load_cohort(EXAMPLES / "cohort_fictional.csv", grid=load_grid())
+    written, notes = write_cohort(table_only, load_quiz(), tmp_path, parallel=False)
+    readme = (tmp_path / README).read_text(encoding="utf-8")
+    listed = [line.split("\u00a0:")[0][2:] for line in readme.splitlines() if line.startswith("- ")]
+    assert listed == [p.name for p in written[:-1]] and "quiz_affirmations_manquees.png" not in readme
+    assert "xlsx" not in readme and "séparateur «\u00a0,\u00a0»" in readme
+
+
+def test_a_grid_and_workshop_from_elsewhere_never_say_atis(cohort, tmp_path):
+    import openpyxl
+
+    theirs, signed = foreign_attribution(cohort)
+    written, _ = write_cohort(theirs, load_quiz(), tmp_path, excel=True, attribution=signed)
+    readme = (tmp_path / README).read_text(encoding="utf-8")
+    assert "ATIS" not in readme and "Grille maison de X" in readme and "Collectif X" in readme
+    assert "adapté" not in readme and "Licence\u00a0: CC BY 4.0" in readme
+    for name, _ in CHARTS.values():
+        chunks = png_chunks(tmp_path / name)
+        assert not [value for value in chunks.values() if "ATIS" in value]
+        assert chunks["Copyright"] == "Collectif X, CC BY 4.0" and "Grille maison de X" in chunks["Description"]
+    properties = openpyxl.load_workbook(tmp_path / "cohorte.xlsx").properties
+    assert properties.creator == "Collectif X" and "ATIS" not in properties.description
+
+
+def test_readme_text_is_french():
+    from isgrille.content.attribution import attribution_of
+    from isgrille.content.loading import load_workshop
+    from isgrille.content.typography import ascii_spacing
+
+    text = readme_text(["cohorte.csv", "carte_projets_criteres.png"], attribution_of(load_workshop(), load_grid()))
+    assert not ascii_spacing(text) and text.endswith("\n")

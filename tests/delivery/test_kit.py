@@ -148,8 +148,8 @@ def test_a_path_that_is_not_a_kit_file_is_left_untouched_and_work_stays_in_memor
     kit = open_kit()
     assert kit.store.path is None  # in memory
     assert kit.store.notice.startswith(f"{path}: ")
-    assert "il n'a pas été modifié ; choisissez un autre chemin" in kit.store.notice
-    assert "ISGRILLE_RESULTS" in kit.store.notice and "« Télécharger mes résultats »" in kit.store.notice
+    assert "il n'a pas été modifié\u202f; choisissez un autre chemin" in kit.store.notice
+    assert "ISGRILLE_RESULTS" in kit.store.notice and "«\u00a0Télécharger mes résultats\u00a0»" in kit.store.notice
     kit.store.update(lambda r: r.quiz.update(publics_fragiles="FAUX"))
     assert kit.store.load().quiz == {"publics_fragiles": "FAUX"}
     if before is not None:
@@ -250,7 +250,7 @@ def test_no_example_for_another_grid_an_empty_profile_and_a_french_note(small_gr
     assert not kit.is_example
     assert not any(kit.store.load().assessments.values())
     assert "le projet fictif d'exemple n'existe que pour la grille de l'AMI Innovation sociale" in kit.store.notice
-    assert "« grille_courte »" in kit.store.notice
+    assert "«\u00a0grille_courte\u00a0»" in kit.store.notice
     assert not results_path.exists()  # nothing written on opening
 
 
@@ -294,8 +294,8 @@ def test_an_unknown_grid_name_is_a_french_content_error_listing_the_shipped_ones
 
 
 def grid_error(value: str) -> str:
-    return (f"{value}: grille introuvable : ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le "
-            "kit (attendu : le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
+    return (f"{value}: grille introuvable\u00a0: ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le "
+            "kit (attendu\u00a0: le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
             "questions_cles)")
 
 
@@ -303,7 +303,7 @@ def test_the_example_of_the_ami_grid_is_not_shown_with_the_key_questions(results
     kit = open_kit(grid_path="questions_cles", example_if_empty=True)
     assert not kit.is_example and not any(kit.store.load().assessments.values())
     assert ("le projet fictif d'exemple n'existe que pour la grille de l'AMI Innovation sociale, pas pour la grille "
-            "« Questions clés pour l'analyse d'un projet d'innovation sociale » : évaluez votre projet dans la "
+            "«\u00a0Questions clés pour l'analyse d'un projet d'innovation sociale\u00a0»\u00a0: évaluez votre projet dans la "
             "séquence 2, puis revenez ici.") in kit.store.notice
     assert not results_path.exists()
 

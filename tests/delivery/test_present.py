@@ -1,7 +1,9 @@
 """Tests of isgrille.delivery.present: the Voilà command lines (app and slides) and the vendored files.
 
-Nothing is started: the tests read the ``argv`` and environment that
+Most tests start nothing: they read the ``argv`` and environment that
 ``voila_command`` builds, and point ``VENDOR`` at a folder in ``tmp_path``.
+The last ones start the real server on 127.0.0.1 and follow the link to
+LICENSE-CONTENT from a rendered page.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def option(argv: list[str], name: str) -> str:
 @pytest.mark.parametrize("slides, template", [(False, "isgrille"), (True, "isgrille-slides")])
 def test_voila_serves_the_notebooks_on_localhost(slides, template):
     argv, _ = voila_command(slides=slides, port=9123)
-    assert argv[:4] == [sys.executable, "-m", "voila", str(REPO / "notebooks")]
+    assert argv[:4] == [sys.executable, "-m", "isgrille.delivery.present", str(REPO / "notebooks")]  # Voilà + licence
     assert "--no-browser" in argv
     assert option(argv, "Voila.ip") == "127.0.0.1"
     assert option(argv, "Voila.port") == "9123"
@@ -161,3 +163,135 @@ def test_voila_waits_for_outputs_long_enough_everywhere_it_is_started():
     assert f"--VoilaExecutor.iopub_timeout={IOPUB_TIMEOUT}" in voila_argv(None, "127.0.0.1", 8866)
     for config in (ROOT / "voila.json", ROOT / ".jupyter" / "jupyter_server_config.json"):
         assert json.loads(config.read_text(encoding="utf-8"))["VoilaExecutor"] == {"iopub_timeout": IOPUB_TIMEOUT}
+
+
+# --- LICENSE-CONTENT, served where the page is ------------------------------------------------------
+
+
+def test_the_licence_served_is_the_folder_s_own_else_the_kit_s(tmp_path):
+    from isgrille.delivery.kit_files import licence_file
+
+    assert present.licence_for(REPO / "notebooks").resolve() == licence_file() == REPO / "LICENSE-CONTENT"
+    assert present.licence_for(tmp_path) == REPO / "LICENSE-CONTENT"
+    (tmp_path / "LICENSE-CONTENT").write_text("copie de l'atelier\n", encoding="utf-8")
+    assert present.licence_for(tmp_path) == tmp_path / "LICENSE-CONTENT"
+    assert present.LICENCE_URL == "/voila/render/LICENSE-CONTENT"
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Served:
+    """``present``'s Voilà, started as trainers start it (``voila_command``), on a free port of 127.0.0.1."""
+
+    def __init__(self, folder: Path, log: Path):
+        import subprocess
+        import time
+        import urllib.request
+
+        self.port = _free_port()
+        argv, env = voila_command(port=self.port, notebooks=folder)
+        self.log = log.open("w")
+        self.process = subprocess.Popen(argv, env=env, cwd=folder, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            assert self.process.poll() is None, log.read_text(encoding="utf-8")
+            try:
+                urllib.request.urlopen(self.url("/voila/tree"), timeout=2)
+                return
+            except OSError:
+                time.sleep(0.3)
+        raise AssertionError(f"Voilà did not answer within 90 s: {log}")
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def get(self, url: str):
+        import urllib.error
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except Exception:
+            self.process.kill()
+        self.log.close()
+
+
+LINK = "Attribution et liste des modifications"
+#: The link every notebook's attribution gives (checked below): the file beside the notebook.
+NOTEBOOK_HREF = "LICENSE-CONTENT"
+
+
+def test_every_notebook_links_the_licence_beside_it():
+    notebooks = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    assert notebooks and all(f'href=\\"{NOTEBOOK_HREF}\\"' in path.read_text(encoding="utf-8") for path in notebooks)
+    assert (REPO / "notebooks" / NOTEBOOK_HREF).read_bytes() == (REPO / "LICENSE-CONTENT").read_bytes()
+
+
+def _page_linking_the_licence(folder: Path) -> None:
+    """A notebook whose only cell links LICENSE-CONTENT as the attribution does from a page of ``present``."""
+    import nbformat
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_markdown_cell(f'<a class="isg-licence" href="{NOTEBOOK_HREF}">{LINK}</a>')]
+    nbformat.write(notebook, folder / "lien.ipynb")
+
+
+@pytest.mark.timeout(240)
+@pytest.mark.parametrize("copy", [False, True], ids=["checkout", "init"])
+def test_a_page_s_link_to_the_licence_opens_offline(tmp_path, copy):
+    """The real server: a rendered page's relative link resolves to LICENSE-CONTENT, on 127.0.0.1."""
+    import html.parser
+    from urllib.parse import urljoin
+
+    from isgrille.delivery.kit_files import init_workshop
+
+    folder = tmp_path / "atelier"
+    if copy:  # python -m isgrille init: the folder's own copy, which a trainer may have edited
+        init_workshop(folder)
+        (folder / "LICENSE-CONTENT").write_text("Copie de l'atelier\u00a0: CC BY-NC-SA 4.0\n", encoding="utf-8")
+        expected = (folder / "LICENSE-CONTENT").read_bytes()
+    else:  # the checkout: the notebooks folder holds no copy, the repository's is served
+        folder.mkdir()
+        (folder / "00_accueil.ipynb").write_text("{}", encoding="utf-8")
+        expected = (REPO / "LICENSE-CONTENT").read_bytes()
+    _page_linking_the_licence(folder)
+    server = Served(folder, tmp_path / "voila.log")
+    try:
+        page = server.url("/voila/render/lien.ipynb")
+        status, _, body = server.get(page)
+        assert status == 200, body[-2000:]
+
+        class Links(html.parser.HTMLParser):
+            found: list[str] = []
+
+            def handle_starttag(self, tag, attrs):
+                attrs = dict(attrs)
+                if tag == "a" and attrs.get("class") == "isg-licence":
+                    self.found.append(attrs["href"])
+
+        links = Links()
+        links.feed(body.decode("utf-8"))
+        [href] = links.found
+        target = urljoin(page, href)
+        assert target == server.url(present.LICENCE_URL)
+        status, headers, text = server.get(target)
+        assert (status, headers["Content-Type"]) == (200, "text/plain; charset=utf-8")
+        assert text == expected and b"CC BY-NC-SA 4.0" in text
+        assert server.get(server.url("/voila/files/LICENSE"))[0] == 403  # nothing else is opened by it
+        assert server.get(server.url("/voila/files/lien.ipynb"))[0] == 403
+    finally:
+        server.stop()

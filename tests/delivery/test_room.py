@@ -25,7 +25,7 @@ def test_codes_are_short_unambiguous_and_not_repeated():
 
 @pytest.mark.parametrize("code", ["abc", "a b c d e f", "atelier-42", "ételier42", "x" * 33, ""])
 def test_a_wrong_code_is_refused_in_french(code):
-    with pytest.raises(ValueError, match="code de salle .* refusé : attendu 6 à 32 lettres"):
+    with pytest.raises(ValueError, match="code de salle .* refusé\u00a0: attendu 6 à 32 lettres"):
         check_code(code)
 
 
@@ -63,7 +63,7 @@ def test_room_help_is_in_french(capsys):
 
 def test_room_refuses_a_wrong_code(capsys, workshop):
     assert main(["room", "--notebooks", str(workshop), "--code", "a b"]) == 2
-    assert "code de salle « a b » refusé" in capsys.readouterr().err
+    assert "code de salle «\u00a0a b\u00a0» refusé" in capsys.readouterr().err
     assert not (workshop / "salle").exists()
 
 

@@ -96,7 +96,7 @@ def test_the_default_room_folder_is_beside_the_notebooks(capsys, served, tmp_pat
     (["--max", "0"], "--max attend"), (["--max", "-3"], "--max attend"), (["--idle", "0"], "--idle attend"),
     (["--idle", "-1"], "--idle attend"), (["--idle", "5000"], "--idle attend"), (["--port", "0"], "--port attend"),
     (["--port", "70000"], "--port attend"), (["--pool", "-1"], "--pool attend"),
-    (["--code", "a b"], "code de salle « a b » refusé"),
+    (["--code", "a b"], "code de salle «\u00a0a b\u00a0» refusé"),
 ])
 def test_wrong_options_are_refused_in_french(capsys, served, tmp_path, options, message):
     assert main(["room", "--dir", str(tmp_path / "salle"), *options]) == 2

@@ -406,6 +406,54 @@ def test_solara_s_english_errors_become_french_pages(client):
     ("/FoRmAtEuR", "trainer-variant"), ("/_solara/api/close/k", "close"), ("/_solara/cdn/x", "asset"),
     ("/jupyter/api/kernels/k/channels", "asset"), ("/static/x.css", "asset"), ("/readyz", "hidden"),
     ("/static/..", "hidden"), ("/_solara/api/evict/k", "hidden"), ("//", "hidden"), ("/?", "hidden"),
+    ("/LICENSE-CONTENT", "licence"), ("/license-content", "hidden"), ("/LICENSE-CONTENT/x", "hidden"),
 ])
 def test_kinds_of_addresses(path, kind):
     assert kind_of(path) == kind
+
+
+# --- LICENSE-CONTENT: the attribution's link, served by the room itself ----------------------------
+
+
+@pytest.mark.parametrize("cookie", ["", "participant", "trainer"])
+def test_the_content_licence_is_served_to_anyone_as_text(client, inner, cookie):
+    """Public text: the join page's attribution links it too, so no cookie is needed (and none is given)."""
+    from isgrille.delivery.kit_files import licence_file
+
+    cookie = {"": "", "participant": participant_cookie(), "trainer": TRAINER}[cookie]
+    response = ask(client, "/LICENSE-CONTENT", cookie)
+    assert response.status_code == 200 and response.headers["content-type"] == "text/plain; charset=utf-8"
+    assert response.content == licence_file().read_bytes()
+    assert "CC BY-NC-SA 4.0" in response.text and "Établi" in response.text
+    assert int(response.headers["content-length"]) == len(response.content)
+    assert response.headers["x-content-type-options"] == "nosniff" and not response.headers.get_list("set-cookie")
+    assert ask(client, "/LICENSE-CONTENT", cookie, method="HEAD").content == b""
+    assert inner.seen == []  # the gate answers: Solara is never asked
+
+
+def test_the_licence_reads_the_file_at_each_request(client, inner, monkeypatch, tmp_path):
+    from isgrille.delivery import room_gate
+
+    mine = tmp_path / "LICENSE-CONTENT"
+    mine.write_text("Contenu\u00a0: CC BY-NC-SA 4.0, adapté.\n", encoding="utf-8")
+    monkeypatch.setattr(room_gate, "licence_file", lambda: mine)
+    assert ask(client, "/LICENSE-CONTENT").text == "Contenu\u00a0: CC BY-NC-SA 4.0, adapté.\n"
+    mine.write_text("modifié\n", encoding="utf-8")  # a trainer's edit shows at once
+    assert ask(client, "/LICENSE-CONTENT").text == "modifié\n"
+    monkeypatch.setattr(room_gate, "licence_file", lambda: None)  # a kit without it: the French 404
+    assert_french_page(ask(client, "/LICENSE-CONTENT"), 404, "introuvable")
+    assert inner.seen == []
+
+
+@pytest.mark.parametrize("path", ["/license-content", "/LICENSE-CONTENT/", "/LICENSE-CONTENT/x",
+                                  "/static/../LICENSE-CONTENT", "/LICENSE", "/LICENSE-CONTENT.txt"])
+def test_only_the_one_address_serves_the_licence(gate, inner, path):
+    status, headers, text = raw(gate, path, participant_cookie())
+    assert status in (403, 404) and headers[b"content-type"].startswith(b"text/html") and "CC BY-NC-SA" not in text
+    assert inner.seen == []
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "DELETE"])
+def test_the_licence_is_read_only(client, method):
+    response = ask(client, "/LICENSE-CONTENT", method=method)
+    assert response.status_code == 405 and response.headers["allow"] == "GET, HEAD"

@@ -151,7 +151,7 @@ def test_visitors_have_their_own_files_and_run_no_code(room, tmp_path):
     async def visit(name: str) -> Visitor:
         visitor = Visitor(room.base)
         kernel = await visitor.open("00_accueil.ipynb", f"?token={CODE}")
-        project = find(await kernel.widgets(), "TextModel", description="Mon projet :")
+        project = find(await kernel.widgets(), "TextModel", description="Mon projet\u00a0:")
         await kernel.set_value(project, name)
         kernel.send("execute_request", {"code": f"open({str(marker)!r}, 'w').write('exécuté')", "silent": False,
                                         "store_history": True, "user_expressions": {}, "allow_stdin": False,
@@ -171,7 +171,7 @@ def test_visitors_have_their_own_files_and_run_no_code(room, tmp_path):
         # the first visitor comes back with the same cookie, on another notebook: same file
         kernel = await one.open("01_integrer_le_concept.ipynb")
         states = await kernel.widgets()
-        assert find(states, "TextModel", description="Mon projet :", value="Projet <b>Un</b>")
+        assert find(states, "TextModel", description="Mon projet\u00a0:", value="Projet <b>Un</b>")
         kernel.close()
 
     run(scenario())
@@ -200,7 +200,7 @@ def test_a_pooled_room_gives_each_visitor_their_own_file(tmp_path):
     try:
         async def visit(visitor: Visitor, name: str) -> str:
             kernel = await visitor.open("00_accueil.ipynb", f"?token={CODE}")
-            await kernel.set_value(find(await kernel.widgets(), "TextModel", description="Mon projet :"), name)
+            await kernel.set_value(find(await kernel.widgets(), "TextModel", description="Mon projet\u00a0:"), name)
             kernel.close()
             return kernel.id
 
@@ -211,7 +211,7 @@ def test_a_pooled_room_gives_each_visitor_their_own_file(tmp_path):
                      for path in pooled.folder.glob("*/mes_resultats.json")}
             assert set(names) == {"Projet Un", "Projet Deux"} and len(set(names.values())) == 2
             kernel = await one.open("00_accueil.ipynb")  # back, on a kernel the pool started for no one
-            assert find(await kernel.widgets(), "TextModel", description="Mon projet :", value="Projet Un")
+            assert find(await kernel.widgets(), "TextModel", description="Mon projet\u00a0:", value="Projet Un")
             kernel.close()
             return [*kernels, kernel.id]
 

@@ -18,6 +18,7 @@ import solara
 import solara.lab
 from solara.server import kernel, kernel_context
 
+from isgrille.content.attribution import attribution_of
 from isgrille.delivery import room_trainer
 from isgrille.delivery.room_site import PARTICIPANT_COOKIE, TRAINER_COOKIE, TRAINER_ID, open_site, sign
 from isgrille.delivery.room_trainer import REFUSAL, TrainerPage
@@ -28,6 +29,7 @@ from isgrille.widgets.room_cards import RoomCards
 from isgrille.widgets.timer import CountdownWidget
 
 from ..rooms import HOSTILE
+from .test_card_files import pdf_info
 from ..widgets.reading import table_rows, text_of
 
 SECRET = bytes(32)
@@ -192,7 +194,7 @@ def test_quiz_votes_hidden_until_revealed_then_the_answer_and_the_next(room, pag
     assert page.button("Précédente").disabled
     page.click("Révéler")
     assert room.hub.state.revealed is True
-    assert "Réponse attendue" in page.text() and [wrong, "", "1", "50 %"] in table_rows(page.html())
+    assert "Réponse attendue" in page.text() and [wrong, "", "1", "50\u00a0%"] in table_rows(page.html())
     page.click("Suivante")
     assert room.hub.state.quiz_index == 1 and room.hub.state.revealed is False
     assert "Affirmation 2 / " in page.text() and "Votes masqués" in page.text()
@@ -242,7 +244,7 @@ def test_booster_picks_the_project_counts_down_and_shows_the_rooms_ratings_live(
     first, second = grid.criteria[0].id, grid.criteria[1].id
     save_room_rating(room.folder, "aaaaaaaa1", "cccccccc3", {first: 3, second: 0})
     save_room_rating(room.folder, "aaaaaaaa1", "dddddddd4", {first: 0})
-    page.wait_for(lambda: "2 participants ont noté le projet « Recyclerie »" in page.text())
+    page.wait_for(lambda: "2 participants ont noté le projet «\u00a0Recyclerie\u00a0»" in page.text())
     rows = table_rows(page.html())
     row = next(r for r in rows if r[0] == grid.criteria[0].label)
     assert row == [grid.criteria[0].label, "Faible (2)", "Inexistant (1)", "Inexistant (1) – Fort (4)", "2",
@@ -256,7 +258,7 @@ def test_booster_picks_the_project_counts_down_and_shows_the_rooms_ratings_live(
     assert results.assessments[SELF][first] == 1 and results.project == "Recyclerie"  # the project's own work kept
     save_room_rating(room.folder, "aaaaaaaa1", "dddddddd4", {first: 3})  # a rater changes their mind
     page.wait_for(lambda: read_results(path, grid).assessments["la salle"][first] == 3)
-    assert "Médianes enregistrées dans le fichier du projet (évaluateur « la salle »)" in page.text()
+    assert "Médianes enregistrées dans le fichier du projet (évaluateur «\u00a0la salle\u00a0»)" in page.text()
 
 
 def test_every_card_one_or_all(room, pages):
@@ -268,6 +270,15 @@ def test_every_card_one_or_all(room, pages):
     assert [label for label, _ in cards.project.options] == ["Recyclerie", HOSTILE]
     files = cards.prepare_all()
     assert files[0].filename == "fiches_salle.pdf" and files[0].data.startswith(b"%PDF")
+    signed = attribution_of(room.kit.workshop, room.kit.grid)  # the room's workshop signs its cards
+    assert pdf_info(files[0].data)["Author"] == signed.author
+
+
+def test_the_welcome_step_cites_the_work_and_the_licence_served_by_the_room(room, pages):
+    page = pages()
+    assert "Bienvenue\u00a0: " + room.kit.workshop.title in page.text()
+    assert "sous licence Creative Commons" in page.text()
+    assert '<a href="/LICENSE-CONTENT" target="_blank">LICENSE-CONTENT</a>' in page.html()
 
 
 def test_the_watcher_stops_with_the_session(room, pages):

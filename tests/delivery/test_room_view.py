@@ -15,7 +15,7 @@ def test_in_a_room_it_reads_the_room_and_shows_its_address(tmp_path):
     grid, quiz = isgrille.load_grid(), isgrille.load_quiz()
     room = make_room(tmp_path / "salle", grid, quiz)
     view = open_room(start=False, environ={"ISGRILLE_ROOM": str(room), "ISGRILLE_ROOM_URL": URL})
-    assert "Code de la salle : abcd2345" in text_of(view.panel.address.value)
+    assert "Code de la salle\u00a0: abcd2345" in text_of(view.panel.address.value)
     assert len(table_rows(view.panel.joined.value)) == 4 and "dddddddd4" in view.panel.problems.value
     assert view.panel._upload is None  # visitors' files only, no upload in a room
     assert view.refresh() is False  # nothing changed
@@ -32,7 +32,7 @@ def test_a_failed_refresh_is_said_in_french_and_the_next_one_works(tmp_path, mon
     real = view.reader.read
     monkeypatch.setattr(view.reader, "read", lambda force=False: (_ for _ in ()).throw(OSError("disque plein")))
     view.tick()
-    assert "La mise à jour a échoué (disque plein) : nouvel essai dans 5 secondes." in text_of(view.panel.status.value)
+    assert "La mise à jour a échoué (disque plein)\u00a0: nouvel essai dans 5 secondes." in text_of(view.panel.status.value)
     monkeypatch.setattr(view.reader, "read", real)
     view.tick(force=True)
     assert "Lu à" in text_of(view.panel.status.value)

@@ -63,8 +63,39 @@ def test_a_bad_results_file_raises_a_content_error_naming_it(tmp_path):
 def test_rows_one_block_per_assessment():
     assessments = load_for_score(data_dir() / "examples" / "results_fictional.json", GRID)
     rows = list(score_rows(GRID, assessments))
-    assert rows[0] == ["project", "assessor", "scope", *GRID.levels, "not_rated", "median", "percent"]
+    assert rows[0] == ["project", "assessor", "scope", *GRID.levels, "not_rated", "median", "at_least", "share"]
     per_block = len(GRID.dimensions) + 1
     assert len(rows) == 1 + per_block * len(assessments)
     assert [row[2] for row in rows[1:1 + per_block]] == [d.id for d in GRID.dimensions] + ["overall"]
     assert {row[1] for row in rows[1:]} == {a.assessor for a in assessments}
+
+
+def test_rows_give_the_median_and_the_share_never_a_mean():
+    from isgrille.content.model import Assessment
+
+    ids = [c.id for c in GRID.criteria]
+    # two criteria « Fort », one « Faible », one « Inexistant » (reference: « Intermédiaire »), the rest not rated
+    assessment = Assessment("P", {ids[0]: 3, ids[1]: 3, ids[2]: 1, ids[3]: 0}, "formateur")
+    header, *rows = score_rows(GRID, (assessment,))
+    overall = dict(zip(header, rows[-1]))
+    assert overall["scope"] == "overall"
+    assert (overall["median"], overall["at_least"], overall["share"]) == ("Fort", 2, 0.5)
+    assert overall["not_rated"] == len(ids) - 4
+    assert not {"percent", "mean", "moyenne"} & set(header)
+
+
+def test_a_scope_with_nothing_rated_has_no_median_and_no_share():
+    from isgrille.content.model import Assessment
+
+    header, *rows = score_rows(GRID, (Assessment("P", {}, "formateur"),))
+    for row in rows:
+        scope = dict(zip(header, row))
+        assert (scope["median"], scope["at_least"], scope["share"]) == (None, 0, None)
+
+
+def test_share_is_rounded_to_three_decimals():
+    from isgrille.content.model import Assessment
+
+    ids = [c.id for c in GRID.criteria]
+    header, *rows = score_rows(GRID, (Assessment("P", {ids[0]: 2, ids[1]: 0, ids[2]: 1}, "formateur"),))
+    assert dict(zip(header, rows[-1]))["share"] == 0.333

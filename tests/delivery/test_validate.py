@@ -93,7 +93,7 @@ def test_the_key_questions_examples_are_valid_on_their_grid_and_fictional(name, 
         assert all(p.endswith("(fictif)") for p in projects) and 3 <= len(projects) <= 4
     with pytest.raises(ContentError) as raised:
         validate_file(path)  # against the AMI grid: says to pass its grid
-    assert raised.value.problems[-1].message.endswith("avec --grid")
+    assert "--grid" in raised.value.problems[-1].message
 
 
 # --- YAML content files ------------------------------------------------------------------
@@ -104,7 +104,7 @@ def test_validate_file_reports_like_the_loader(write):
     with pytest.raises(ContentError) as excinfo:
         validate_file(path)
     assert excinfo.value.problems == (
-        Problem(str(path), "réponse 'Peut-être' inconnue (attendu : VRAI, FAUX)", line=7, field="items[0].answer"),
+        Problem(str(path), "réponse 'Peut-être' inconnue (attendu\u00a0: VRAI, FAUX)", line=7, field="items[0].answer"),
     )
 
 
@@ -115,12 +115,12 @@ def test_validate_file_recognises_a_file_without_kind(write, kind):
 
 
 def test_validate_file_without_recognisable_kind(write):
-    path = write("title: Une grille ?\nlevels: [Bas, Haut]\n")
+    path = write("title: Une grille\u202f?\nlevels: [Bas, Haut]\n")
     assert problems_of(validate_file, path) == (
         Problem(
             str(path),
-            "impossible de reconnaître le type de fichier : ajoutez un champ 'kind' "
-            "(attendu : grid, quiz, concepts, workshop)",
+            "impossible de reconnaître le type de fichier\u00a0: ajoutez un champ 'kind' "
+            "(attendu\u00a0: grid, quiz, concepts, workshop)",
         ),
     )
 
@@ -135,8 +135,8 @@ def test_validate_file_checks_a_csv(write_csv, small_grid):
     with pytest.raises(ContentError) as excinfo:
         validate_file(bad, small_grid)
     assert excinfo.value.problems == (
-        Problem(str(bad), "niveau 'N3' inconnu (attendu : N0, N1, N2, ou leur indice de 0 à 2, ou vide pour "
-                          "« non renseigné »)", line=2, column="c0_1"),
+        Problem(str(bad), "niveau 'N3' inconnu (attendu\u00a0: N0, N1, N2, ou leur indice de 0 à 2, ou vide pour "
+                          "«\u00a0non renseigné\u00a0»)", line=2, column="c0_1"),
     )
 
 
@@ -149,14 +149,15 @@ def test_results_are_checked_against_the_grid_given(tmp_path, small_grid):
         validate_file(path)  # a file of the grid « grid », not of the AMI grid
     [problem] = excinfo.value.problems
     assert (problem.path, problem.field, problem.line) == (str(path), "grid", 5)
-    assert problem.message.startswith("fichier de la grille « grid », pas de la grille par défaut")
+    assert problem.message.startswith("fichier d'une autre grille que la grille par défaut")
+    assert problem.message.endswith("le fichier de la grille dont l'identifiant est «\u00a0grid\u00a0»")
     data = json.loads(path.read_text(encoding="utf-8"))
     path.write_text(json.dumps({**data, "grid": "ami_is_nouvelle_aquitaine"}), encoding="utf-8")
     with pytest.raises(ContentError) as excinfo:
         validate_file(path)  # said to be of the AMI grid: its ratings are checked against it
     [problem] = excinfo.value.problems
     assert (problem.path, problem.field) == (str(path), "assessments[0].ratings.c0_0")
-    assert problem.message.startswith("critère 'c0_0' inconnu (attendu : caractere_collectif")
+    assert problem.message.startswith("critère 'c0_0' inconnu (attendu\u00a0: caractere_collectif")
 
 
 def test_a_csv_is_checked_against_the_ami_grid_by_default(write_csv):
@@ -164,13 +165,13 @@ def test_a_csv_is_checked_against_the_ami_grid_by_default(write_csv):
     with pytest.raises(ContentError) as excinfo:
         validate_file(path)
     assert [str(p) for p in excinfo.value.problems] == [
-        f"{path}: ligne 1: colonnes inconnues pour la grille « Grille de caractérisation de l'AMI Innovation sociale » "
-        ": 'c0_0', 'c0_1', 'c1_0' (attendu, par exemple : caractere_collectif ou « Caractère collectif du projet » ; "
-        "richesse_collectif ou « Richesse du collectif » ; integration_beneficiaires ou « Intégration des "
-        "bénéficiaires » ; et 9 autres)",
+        f"{path}: ligne 1: colonnes inconnues pour la grille «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»"
+        "\u00a0: 'c0_0', 'c0_1', 'c1_0' (attendu, par exemple\u00a0: caractere_collectif ou «\u00a0Caractère collectif du projet\u00a0»\u202f; "
+        "richesse_collectif ou «\u00a0Richesse du collectif\u00a0»\u202f; integration_beneficiaires ou «\u00a0Intégration des "
+        "bénéficiaires\u00a0»\u202f; et 9 autres)",
         f"{path}: ligne 1: ses colonnes de critères ne sont pas celles de la grille par défaut "
-        f"({data_dir() / 'grid.yaml'}), « ami_is_nouvelle_aquitaine » : si cette cohorte est d'une autre grille, "
-        "indiquez le fichier de sa grille avec --grid",
+        f"({data_dir() / 'grid.yaml'}), «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: si "
+        "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid",
     ]
 
 
@@ -197,8 +198,8 @@ def test_missing_file(tmp_path):
 
 # --- hostile files ---------------------------------------------------------------------------
 
-NOT_A_FILE = "ce n'est pas un fichier ordinaire ({}) : donnez le chemin d'un fichier"
-ALIAS = "les alias YAML (*{}) ne sont pas acceptés : recopiez le texte"
+NOT_A_FILE = "ce n'est pas un fichier ordinaire ({})\u00a0: donnez le chemin d'un fichier"
+ALIAS = "les alias YAML (*{}) ne sont pas acceptés\u00a0: recopiez le texte"
 
 
 def results_text(**fields) -> str:
@@ -212,10 +213,10 @@ def results_text(**fields) -> str:
                      id="billion-laughs"),
         pytest.param("grille.yaml", "kind: grid\nlevels: &l [*l]\n", 2, ALIAS.format("l"), id="recursive-anchor"),
         pytest.param("profond.json", "[" * 990 + "]" * 990, 1, TOO_DEEP, id="990-level-json"),
-        pytest.param("nul.yaml", "kind: grid\ntitle: a\x00b\n", 2, "caractère interdit (U+0000) en colonne 9 : supprimez-le",
+        pytest.param("nul.yaml", "kind: grid\ntitle: a\x00b\n", 2, "caractère interdit (U+0000) en colonne 9\u00a0: supprimez-le",
                      id="nul-character"),
         pytest.param("id.json", results_text(grid="X" * 1_900_000), 1,
-                     f"identifiant '{'X' * (MAX_SHOWN - 1)}…' invalide (attendu : lettres minuscules sans accent, "
+                     f"identifiant '{'X' * (MAX_SHOWN - 1)}…' invalide (attendu\u00a0: lettres minuscules sans accent, "
                      "chiffres et _, en commençant par une lettre)", id="1.9-MB-grid-id"),
     ],
 )
@@ -228,9 +229,9 @@ def test_hostile_file_is_refused_in_one_sentence(write, name, content, line, mes
 @pytest.mark.parametrize(
     "name, size, message",
     [
-        ("liste.yaml", 50_000_000, "fichier trop volumineux (50 Mo ; au plus 2 Mo pour un fichier de contenu)"),
-        ("id.json", 10_000_100, "fichier trop volumineux (10 Mo ; au plus 2 Mo pour un fichier de résultats)"),
-        ("cohorte.csv", 25_000_000, "fichier trop volumineux (25 Mo ; au plus 20 Mo pour un tableau d'évaluations)"),
+        ("liste.yaml", 50_000_000, "fichier trop volumineux (50 Mo\u202f; au plus 2 Mo pour un fichier de contenu)"),
+        ("id.json", 10_000_100, "fichier trop volumineux (10 Mo\u202f; au plus 2 Mo pour un fichier de résultats)"),
+        ("cohorte.csv", 25_000_000, "fichier trop volumineux (25 Mo\u202f; au plus 20 Mo pour un tableau d'évaluations)"),
     ],
 )
 def test_too_large_a_file_is_refused_before_reading(tmp_path, name, size, message):
@@ -298,8 +299,9 @@ def test_a_results_file_of_another_grid_names_its_grid_and_says_to_pass_it(write
     with pytest.raises(ContentError) as raised:
         validate_file(example, _other_grid(write))
     assert [str(p) for p in raised.value.problems] == [
-        f"{example}: ligne 5, champ 'grid': fichier de la grille « ami_is_nouvelle_aquitaine », pas de la grille donnée "
-        "avec --grid, « ma_grille » : indiquez le fichier de la grille « ami_is_nouvelle_aquitaine » avec --grid"]
+        f"{example}: ligne 5, champ 'grid': fichier d'une autre grille que la grille donnée avec --grid, "
+        "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: indiquez avec --grid le fichier "
+        "de la grille dont l'identifiant est «\u00a0ami_is_nouvelle_aquitaine\u00a0»"]
 
 
 def test_a_results_file_of_another_grid_against_the_default_names_the_shipped_grid_file(write):
@@ -309,8 +311,10 @@ def test_a_results_file_of_another_grid_against_the_default_names_the_shipped_gr
     path = write(text.replace('"grid": "ami_is_nouvelle_aquitaine"', '"grid": "ma_grille"'), "r.json")
     with pytest.raises(ContentError) as raised:
         validate_file(path)
-    assert f"pas de la grille par défaut ({data_dir() / 'grid.yaml'}), « ami_is_nouvelle_aquitaine »" in str(
-        raised.value)
+    message = str(raised.value)  # the grid by its title, the file's by its id (what to look for)
+    assert (f"que la grille par défaut ({data_dir() / 'grid.yaml'}), «\u00a0Grille de caractérisation de l'AMI "
+            "Innovation sociale\u00a0»") in message
+    assert "l'identifiant est «\u00a0ma_grille\u00a0»" in message and "ami_is_nouvelle_aquitaine" not in message
 
 
 def test_a_cohort_of_another_grid_keeps_its_column_problems_and_says_to_pass_its_grid(write):
@@ -321,8 +325,8 @@ def test_a_cohort_of_another_grid_keeps_its_column_problems_and_says_to_pass_its
     messages = [p.message for p in raised.value.problems]
     assert messages[0].startswith("colonne inconnue")
     assert messages[-1] == ("ses colonnes de critères ne sont pas celles de la grille donnée avec --grid, "
-                            "« ma_grille » : si cette cohorte est d'une autre grille, indiquez le fichier de sa "
-                            "grille avec --grid")
+                            "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: si cette cohorte est "
+                            "d'une autre grille, indiquez le fichier de sa grille avec --grid")  # the grid by its title
 
 
 def test_a_cohort_with_a_bad_level_gets_no_grid_hint(write):
@@ -353,7 +357,7 @@ def test_a_workbook_of_another_grid_says_to_pass_its_grid(tmp_path, small_grid):
         validate_file(path)
     first, hint = raised.value.problems
     assert (first.line, first.field) == (1, "Cohorte!1:1")
-    assert first.message.startswith("colonnes inconnues pour la grille « Grille de caractérisation")
+    assert first.message.startswith("colonnes inconnues pour la grille «\u00a0Grille de caractérisation")
     assert hint.message.startswith("ses colonnes de critères ne sont pas celles de la grille par défaut")
 
 
@@ -365,4 +369,4 @@ def test_a_file_that_is_no_table_is_said_so(tmp_path, name, content, what):
     path = tmp_path / name
     path.write_bytes(content)
     assert problems_of(validate_file, path) == (Problem(str(path), (
-        f"ce n'est pas un tableau : le fichier est {what} (attendu : un tableau CSV ou un classeur Excel .xlsx)")),)
+        f"ce n'est pas un tableau\u00a0: le fichier est {what} (attendu\u00a0: un tableau CSV ou un classeur Excel .xlsx)")),)

@@ -58,8 +58,8 @@ def test_the_page_shows_name_axes_and_pitch(grid, pair):
     fig = plot_card(card, grid)
     assert [round(v, 2) for v in fig.get_size_inches()] == [8.27, 11.69]
     shown = " ".join(texts(fig))
-    assert card.project in shown and "Richesse du collectif : Faible → Intermédiaire" in shown
-    assert "Mon axe : Ouvrir le collectif" in shown and "Une recyclerie de quartier" in shown
+    assert card.project in shown and "Richesse du collectif\u00a0: Faible → Intermédiaire" in shown
+    assert "Mon axe\u00a0: Ouvrir le collectif" in shown and "Une recyclerie de quartier" in shown
     assert "(scaling up)" in shown or "*" not in shown  # the grid's emphasis marks are not drawn
     assert_inside(fig)
 
@@ -114,3 +114,77 @@ def test_a_sheet_shows_each_card_as_a_fresh_figure_would(grid):
         assert fig is sheet.fig and png(fig) == png(plot_card(card, its_grid))
         assert texts(fig).count("Vide") == (card.project == "Vide") and len(fig.axes) == 2
     assert_inside(fig)
+
+
+def attribution(grid, workshop=None):
+    from isgrille.content.attribution import attribution_of
+    from isgrille.content.loading import load_workshop
+
+    return attribution_of(workshop or load_workshop(), grid)
+
+
+def foreign(grid):
+    """A grid of somebody else's, and a workshop of another organisation under another licence."""
+    import dataclasses
+
+    from isgrille.content.loading import load_workshop
+
+    mine = dataclasses.replace(grid, id="maison", title="Grille de X", source="Grille maison de X", adaptation="")
+    workshop = load_workshop().model_copy(update={"title": "Atelier de X", "organisation": "Collectif X",
+                                                  "license": "CC BY 4.0", "adaptation": ""})
+    return mine, attribution(mine, workshop)
+
+
+def footer_of(fig):
+    from isgrille.plots.footer import FOOTER_GID
+
+    found = [t for t in fig.texts if t.get_gid() == FOOTER_GID]
+    assert len(found) == 1
+    return found[0]
+
+
+def overlapping_the_footer(fig) -> list[str]:
+    """What is drawn over the footer's box: visible texts, and the axes with their labels and legends."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    footer = footer_of(fig)
+    box = footer.get_window_extent(renderer)
+    found = [t.get_text()[:30] for t in fig.findobj(Text) if t is not footer and t.get_visible()
+             and t.get_text().strip() and t.get_window_extent(renderer).overlaps(box)]
+    return found + [f"axes {ax.name}" for ax in fig.axes if ax.get_tightbbox(renderer).overlaps(box)]
+
+
+@pytest.mark.parametrize("shape", [None, [10, 10, 10]])
+def test_the_footer_says_whose_work_it_is_and_nothing_overlaps_it(grid, shape):
+    grid = grid if shape is None else make_grid(shape, 4)
+    card = sample_card(grid, assessors=[f"pair {i}" for i in range(6)], note=LONG)
+    fig = plot_card(card, grid, attribution=attribution(grid))
+    footer = footer_of(fig).get_text().replace("\n", " ")
+    for said in ("Établi – Innovation sociale", "ATIS", "CC BY-NC-SA 4.0", "adapté", "Grille\u00a0:"):
+        assert said in footer
+    if shape is None:
+        assert "Grille de caractérisation" in footer and "Avise" in footer
+    assert overlapping_the_footer(fig) == []
+    assert_inside(fig)
+    assert "Porteur·euse\u00a0: Camille" in " ".join(texts(fig))
+
+
+def test_a_grid_and_workshop_from_elsewhere_carry_their_own_attribution(grid):
+    mine, signed = foreign(make_grid([2, 3], 4))
+    fig = plot_card(sample_card(mine), mine, attribution=signed)
+    footer = footer_of(fig).get_text().replace("\n", " ")
+    assert "Grille maison de X" in footer and "Collectif X" in footer and "CC BY 4.0" in footer
+    assert "adapté" not in footer
+    assert not [t for t in texts(fig) if "ATIS" in t]
+
+
+def test_without_an_attribution_no_footer_is_drawn(grid):
+    from isgrille.plots.footer import FOOTER_GID
+
+    assert not [t for t in plot_card(sample_card(grid), grid).texts if t.get_gid() == FOOTER_GID]
+
+
+def test_the_overlap_check_sees_a_text_on_the_footer(grid):
+    fig = plot_card(card_data(grid, "P", []), grid, attribution=attribution(grid))
+    fig.text(0.1, 0.02, "sur le pied de page", fontsize=12)
+    assert overlapping_the_footer(fig) == ["sur le pied de page"]

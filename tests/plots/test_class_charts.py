@@ -79,9 +79,9 @@ def test_heatmap_colorbar_names_the_levels():
 
 @pytest.mark.parametrize(("levels", "marks", "keys"), [
     (("Inexistant", "Faible", "Intermédiaire", "Fort"), ["1", "2", "3", "4"],
-     ["1 : Inexistant", "2 : Faible", "3 : Intermédiaire", "4 : Fort"]),  # initials collide: numbers
+     ["1\u00a0: Inexistant", "2\u00a0: Faible", "3\u00a0: Intermédiaire", "4\u00a0: Fort"]),  # initials collide: numbers
     (("Embryonnaire", "Structuré", "Consolidé"), ["E", "S", "C"],
-     ["E : Embryonnaire", "S : Structuré", "C : Consolidé"]),
+     ["E\u00a0: Embryonnaire", "S\u00a0: Structuré", "C\u00a0: Consolidé"]),
 ])
 def test_small_cells_show_a_short_mark_explained_by_the_colorbar(levels, marks, keys):
     criteria = tuple(Criterion(f"c{i}", f"C{i}", tuple("x" * len(levels))) for i in range(14))
@@ -102,7 +102,7 @@ def test_large_cohort_draws_the_first_projects_and_says_how_many_more():
     assert one_more.get_title().endswith("… et 1 autre projet")
     assert "autre" not in plot_cohort_heatmap(matrix.iloc[:5], grid, max_rows=5).get_title()
     assert heatmap_alt(matrix, grid).startswith("Tableau des niveaux de 40 des 163 projets (lignes) sur 2 critères")
-    with pytest.raises(ValueError, match="max_rows : au moins 1 projet à afficher"):
+    with pytest.raises(ValueError, match="max_rows\u00a0: au moins 1 projet à afficher"):
         plot_cohort_heatmap(matrix, grid, max_rows=0)
 
 
@@ -133,8 +133,8 @@ def test_heatmap_on_given_axes():
 def test_heatmap_alt_counts_the_empty_cells():
     grid = make_grid([2], 3)
     alt = heatmap_alt(matrix_of({"P": [0, None], "Q": [None, None]}, grid), grid)
-    assert alt == ("Tableau des niveaux de 2 projets (lignes) sur 2 critères (colonnes), du plus foncé « N0 » "
-                   "au plus clair « N2 » ; 3 cases non renseignées.")
+    assert alt == ("Tableau des niveaux de 2 projets (lignes) sur 2 critères (colonnes), du plus foncé «\u00a0N0\u00a0» "
+                   "au plus clair «\u00a0N2\u00a0»\u202f; 3 cases non renseignées.")
 
 
 def bar_widths(ax) -> np.ndarray:
@@ -176,9 +176,9 @@ def test_medians_marked_above_the_median_segment():
     assert list(marker.get_ydata()) == pytest.approx([-MEDIAN_ABOVE, 1 - MEDIAN_ABOVE])
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["N0", "N1", "N2", "médiane"]
     notes = texts(ax)
-    assert "4 réponses · médiane : N1" in notes
-    assert "4 réponses · médiane : N2 · 1 « non renseigné »" in notes
-    assert "0 réponse · 2 « non renseigné »" in notes
+    assert "4 réponses · médiane\u00a0: N1" in notes
+    assert "4 réponses · médiane\u00a0: N2 · 1 «\u00a0non renseigné\u00a0»" in notes
+    assert "0 réponse · 2 «\u00a0non renseigné\u00a0»" in notes
 
 
 def test_counts_readable_in_wide_segments_and_axis_in_percent():
@@ -186,7 +186,7 @@ def test_counts_readable_in_wide_segments_and_axis_in_percent():
     ax = plot_level_distribution(counts_of([[20, 1, 9, 30, 0]], grid), grid)
     assert [t for t in texts(ax) if t.isdigit()] == ["20", "9", "30"]  # 1 in 60 is too thin to hold it
     assert ax.get_xlim() == (-75, 75)
-    assert [t.get_text() for t in ax.get_xticklabels()] == ["50\u202f%", "0\u202f%", "50\u202f%"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["50\u00a0%", "0\u00a0%", "50\u00a0%"]
     assert "%" in ax.get_xlabel() and ax.get_title() == "Répartition des niveaux par critère"
 
 
@@ -206,12 +206,12 @@ def test_distribution_draws_math_like_labels_as_typed():
     medians = pd.Series([2] * 4, index=[c.id for c in grid.criteria], dtype="Int64")
     ax = plot_level_distribution(counts, grid, medians)
     assert [t.get_text() for t in ax.get_yticklabels()] == [c.label for c in grid.criteria]
-    assert "6 réponses · médiane : un_peu $\\alpha$" in texts(ax)
+    assert "6 réponses · médiane\u00a0: un_peu $\\alpha$" in texts(ax)
     assert figure_png(ax.figure).startswith(PNG) and unparsed_texts(ax.figure) == []
 
 
 def test_distribution_alt():
     grid = make_grid([2], 3)
     alt = distribution_alt(counts_of([[1, 2, 0, 1], [0, 0, 3, 0]], grid), grid)
-    assert alt == ("Barres divergentes : pour chacun des 2 critères, la part de chaque niveau parmi 6 réponses "
-                   "renseignées (1 « non renseigné »), de « N0 » à gauche à « N2 » à droite.")
+    assert alt == ("Barres divergentes\u00a0: pour chacun des 2 critères, la part de chaque niveau parmi 6 réponses "
+                   "renseignées (1 «\u00a0non renseigné\u00a0»), de «\u00a0N0\u00a0» à gauche à «\u00a0N2\u00a0» à droite.")

@@ -50,3 +50,22 @@ def test_only_the_charts_asked_are_drawn_in_the_order_asked():
     figures = class_figures(c.ratings, c.grid, c.quiz, load_quiz(), keys=("quiz", "heatmap"))
     assert list(figures) == ["quiz", "heatmap"]
     assert figures["heatmap"][1] == class_figures(c.ratings, c.grid, c.quiz, load_quiz())["heatmap"][1]
+
+
+def test_given_an_attribution_each_chart_shows_it_below_everything_else():
+    from isgrille.content.attribution import attribution_of
+    from isgrille.content.loading import load_workshop
+    from isgrille.plots.footer import FOOTER_GID
+
+    c = cohort()
+    signed = attribution_of(load_workshop(), c.grid)
+    for key, (ax, _) in class_figures(c.ratings, c.grid, c.quiz, load_quiz(), attribution=signed).items():
+        fig = ax.figure
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        [footer] = [t for t in fig.texts if t.get_gid() == FOOTER_GID]
+        assert footer.get_text().replace("\n", " ") == " ".join(signed.lines()), key
+        box = footer.get_window_extent(renderer)
+        assert all(box.y1 < other.get_tightbbox(renderer).y0 for other in fig.axes), key  # colour bar included
+    unsigned = class_figures(c.ratings, c.grid, c.quiz, load_quiz())
+    assert not [t for ax, _ in unsigned.values() for t in ax.figure.texts if t.get_gid() == FOOTER_GID]

@@ -72,3 +72,15 @@ def test_figure_png_scales_with_dpi_and_has_a_white_background():
     assert abs(large.width - 2 * small.width) <= 2 and abs(large.height - 2 * small.height) <= 2
     assert small.width <= (3 + 0.2) * 50 and small.height <= (2 + 0.2) * 50  # the figure, padded 0.1 inch
     assert small.getpixel((0, 0)) == (255, 255, 255)
+
+
+def test_figure_png_holds_the_metadata_given_as_text_chunks():
+    import io
+
+    from PIL import Image
+
+    from isgrille.plots.style import new_axes
+
+    metadata = {"Copyright": "Collectif X, CC BY 4.0", "Source": "D'après «\u00a0Une œuvre\u00a0» – adapté."}
+    chunks = Image.open(io.BytesIO(figure_png(new_axes((2, 2)), metadata=metadata))).text
+    assert {key: chunks[key] for key in metadata} == metadata

@@ -114,3 +114,51 @@ def test_labels_typed_by_learners_are_drawn_as_they_are(live, pair):
     assert live.png(pair, MATH_LIKE).startswith(PNG)
     assert [t.get_text() for t in live.ax.get_legend().get_texts()] == MATH_LIKE
     assert unparsed_texts(live.ax.figure) == []
+
+
+# --- the legend: as many rows as the series need, whole, inside the picture ----------------
+
+
+def legend_boxes(live: LiveRadar) -> list:
+    """The window extent of every legend entry (its text and its line), in pixels."""
+    renderer = live.ax.figure.canvas.get_renderer()
+    legend = live.ax.get_legend()
+    return [artist.get_window_extent(renderer) for artist in [*legend.get_texts(), *legend.legend_handles]]
+
+
+def inside(box, figure) -> bool:
+    outer = figure.bbox
+    return (box.x0 >= outer.x0 - 0.5 and box.y0 >= outer.y0 - 0.5 and box.x1 <= outer.x1 + 0.5
+            and box.y1 <= outer.y1 + 0.5)
+
+
+@pytest.mark.parametrize("which", ["ami", "questions_cles", "generated"])
+@pytest.mark.parametrize("dpi", [50, 80])
+def test_every_legend_entry_is_inside_the_picture_for_one_to_eight_series(which, dpi):
+    from isgrille.content.loading import grid_source, load_grid
+
+    from ..grids import make_grid
+
+    grid = make_grid([5, 4, 6], 5) if which == "generated" else load_grid(grid_source(which))
+    live = LiveRadar(grid, dpi=dpi)
+    size = None
+    for count in [*range(1, 9), 2, 7, 1]:  # more series, then fewer again: each drawing stands on its own
+        assessment = Assessment("P", {c.id: i % len(grid.levels) for i, c in enumerate(grid.criteria)})
+        labels = [f"Évaluatrice n°{i + 1}" for i in range(count)]
+        png = live.png([assessment] * count, labels)
+        assert [t.get_text() for t in live.ax.get_legend().get_texts()] == labels
+        boxes = legend_boxes(live)
+        assert len(boxes) == 2 * count
+        assert all(inside(box, live.ax.figure) for box in boxes), (count, [tuple(b.extents) for b in boxes])
+        rows = {round(box.y0) for box in boxes[:count]}
+        assert len(rows) == -(-count // 3)  # three a row: 4 series are two rows, 7 are three
+        assert size in (None, Image.open(io.BytesIO(png)).size)
+        size = Image.open(io.BytesIO(png)).size
+
+
+def test_without_series_again_the_frame_is_exactly_the_first_one(grid, pair):
+    live = LiveRadar(grid, dpi=50)
+    empty = pixels(live.png([], []))
+    after = pixels(live.png(pair * 4, [str(i) for i in range(8)]))  # three rows: laid out again
+    assert not np.array_equal(after, empty)
+    assert np.array_equal(pixels(live.png([], [])), empty)  # back to the frame alone, exactly

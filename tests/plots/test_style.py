@@ -69,7 +69,7 @@ def test_series_labels_default_and_given():
 def test_series_labels_refuses_a_wrong_count(labels, default, count):
     with pytest.raises(ValueError) as excinfo:
         series_labels(labels, default)
-    assert str(excinfo.value) == f"labels : {count} à tracer"
+    assert str(excinfo.value) == f"labels\u00a0: {count} à tracer"
 
 
 def test_as_list():

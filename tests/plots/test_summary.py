@@ -1,11 +1,13 @@
-"""Tests of isgrille.plots.summary: plot_dimension_summary's bars, groups, annotations and legend."""
+"""Tests of isgrille.plots.summary: plot_dimension_summary's bars (the ordinal share), groups, annotations and legend."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from matplotlib.figure import Figure
 
-from isgrille.analysis.scoring import score_assessment
+from isgrille.analysis.scoring import score_assessment, share_label
 from isgrille.content.model import Assessment
 from isgrille.plots.summary import plot_dimension_summary
 
@@ -15,16 +17,36 @@ from isgrille.plots.export import figure_png
 from .drawing import MATH_LIKE, PNG, dollar_grid, polar_axes, profiles_of, texts, unparsed_texts
 
 
-def test_bars_are_the_percents(grid, pair):
+def test_bars_are_the_shares_at_or_above_the_reference(grid, pair):
     profiles = profiles_of(grid, pair)
     ax = plot_dimension_summary(grid, profiles)
     assert len(ax.containers) == 2
     for container, profile in zip(ax.containers, profiles):
-        expected = [profile.dimension(d.id).summary.percent for d in grid.dimensions]
-        expected.append(profile.overall.percent)
+        expected = [100 * profile.dimension(d.id).summary.share for d in grid.dimensions]
+        expected.append(100 * profile.overall.share)
         assert [bar.get_width() for bar in container] == pytest.approx(expected)
-    assert ax.get_xlabel() == "% du niveau maximal"
+    # La Recyclerie du Val, self-assessed: 8 of its 11 rated criteria at least « Intermédiaire »
+    assert ax.containers[0][-1].get_width() == pytest.approx(100 * 8 / 11)
+    assert ax.get_xlabel() == "% des critères notés au moins «\u00a0Intermédiaire\u00a0»" == share_label(grid.levels)
     assert ax.get_xlim() == (0, 100)
+
+
+@pytest.mark.parametrize("n_levels", [2, 3, 4, 5, 7])
+def test_any_scale_draws_its_share_and_names_its_reference(n_levels):
+    grid = make_grid([2, 3], n_levels)
+    ratings = {c.id: i % n_levels for i, c in enumerate(grid.criteria)}  # 0, 1, 2… around the scale
+    profile = score_assessment(grid, Assessment("P", ratings))
+    ax = plot_dimension_summary(grid, profile)
+    reference = n_levels // 2
+    ranks = list(ratings.values())
+    assert ax.containers[0][-1].get_width() == pytest.approx(100 * sum(r >= reference for r in ranks) / len(ranks))
+    assert ax.get_xlabel() == f"% des critères notés au moins «\u00a0N{reference}\u00a0»"
+
+
+def test_no_number_on_the_chart_has_a_decimal_point(grid, pair):
+    ax = plot_dimension_summary(grid, profiles_of(grid, pair))
+    shown = texts(ax) + [t.get_text() for t in ax.get_xticklabels()] + [ax.get_xlabel()]
+    assert [t for t in shown if re.search(r"\d\.\d", t)] == []
 
 
 def test_groups_are_the_dimensions_then_ensemble(grid, pair):
@@ -33,30 +55,38 @@ def test_groups_are_the_dimensions_then_ensemble(grid, pair):
                                                             "Ensemble"]
 
 
-def test_annotations_give_the_median_and_the_not_rated(grid, pair):
+def test_annotations_give_the_median_the_count_and_the_not_rated(grid, pair):
     profiles = profiles_of(grid, pair)
     shown = texts(plot_dimension_summary(grid, profiles))
     assert len(shown) == 2 * 4
     first = profiles[0]
     contexte = first.dimension("contexte").summary
     assert contexte.not_rated == 1
-    assert f"médiane : {contexte.median} (1 non renseigné)" in shown
-    assert f"médiane : {first.overall.median} (1 non renseigné)" in shown
-    assert f"médiane : {first.dimension('portage').summary.median}" in shown
+    assert f"médiane\u00a0: {contexte.median} · {contexte.at_least}/{contexte.rated} (1 non renseigné)" in shown
+    assert "médiane\u00a0: Intermédiaire · 8/11 (1 non renseigné)" in shown  # « Ensemble », by hand
+    portage = first.dimension("portage").summary
+    assert f"médiane\u00a0: {portage.median} · {portage.at_least}/{portage.rated}" in shown
 
 
 def test_plural_of_not_rated():
     grid = make_grid([3], 3)
     profile = score_assessment(grid, Assessment("P", {"c0_0": 2}))
-    assert "médiane : N2 (2 non renseignés)" in texts(plot_dimension_summary(grid, profile))
+    assert "médiane\u00a0: N2 · 1/1 (2 non renseignés)" in texts(plot_dimension_summary(grid, profile))
 
 
 def test_empty_dimension_reads_non_renseigne_and_has_no_bar():
     grid = make_grid([2, 2], 4)
-    profile = score_assessment(grid, Assessment("P", {"c0_0": 3, "c0_1": 1}))
+    profile = score_assessment(grid, Assessment("P", {"c0_0": 3, "c0_1": 1}))  # reference: N2
     ax = plot_dimension_summary(grid, [profile])
     assert "non renseigné" in texts(ax)
-    assert [bar.get_width() for bar in ax.containers[0]] == pytest.approx([200 / 3, 200 / 3])
+    assert [bar.get_width() for bar in ax.containers[0]] == pytest.approx([50, 50])
+
+
+def test_a_share_of_nothing_is_a_bar_of_zero_with_its_annotation():
+    grid = make_grid([2], 4)
+    ax = plot_dimension_summary(grid, score_assessment(grid, Assessment("P", {"c0_0": 0, "c0_1": 1})))
+    assert [bar.get_width() for bar in ax.containers[0]] == [0, 0]
+    assert texts(ax) == ["médiane\u00a0: N1 · 0/2"] * 2
 
 
 def test_nothing_rated_at_all():
@@ -98,5 +128,6 @@ def test_a_grid_whose_labels_hold_dollars_draws_its_bars():
     grid = dollar_grid()
     ax = plot_dimension_summary(grid, score_assessment(grid, Assessment("P", {"c0": 1, "c1": 2}, "$x^$")))
     assert [t.get_text() for t in ax.get_yticklabels()] == ["Budget en $x^$", "$$", "Ensemble"]
-    assert texts(ax)[0] == "médiane : un_peu $\\alpha$"
+    assert texts(ax)[0] == "médiane\u00a0: un_peu $\\alpha$ · 2/2"
+    assert ax.get_xlabel() == "% des critères notés au moins «\u00a0$x^$\u00a0»"
     assert figure_png(ax).startswith(PNG) and unparsed_texts(ax.figure) == []

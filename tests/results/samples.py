@@ -14,7 +14,7 @@ def sample(grid) -> LearnerResults:
     results.rate("rupture_existant", None)
     results.rate("caractere_collectif", 3, assessor="formateur")
     results.axes = {"caractere_collectif": "Associer deux bénévoles"}
-    results.pitch = {"a": "Une recyclerie", "b": "", "c": "Des questions ?"}
+    results.pitch = {"a": "Une recyclerie", "b": "", "c": "Des questions\u202f?"}
     results.exchange = {"retour": "Clair"}
     return results
 

@@ -139,7 +139,7 @@ def test_a_folder_where_the_file_should_be_is_reported(grid, homes, reads):
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de alice", "Projet de bob"]
     assert messages(problems) == [
-        f"{results_file(homes / 'carol')}: c'est un dossier, pas un fichier de résultats : non lu"
+        f"{results_file(homes / 'carol')}: c'est un dossier, pas un fichier de résultats\u00a0: non lu"
     ]
     assert results_file(homes / "carol") not in reads
 
@@ -152,7 +152,7 @@ def test_a_named_pipe_is_reported_and_never_opened(grid, homes, reads):
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de alice", "Projet de bob"]
     assert messages(problems) == [
-        f"{pipe}: ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique) : non lu"
+        f"{pipe}: ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)\u00a0: non lu"
     ]
     assert reads == [results_file(homes / "alice"), results_file(homes / "bob")]
 
@@ -173,7 +173,7 @@ def test_a_dangling_link_is_reported(grid, homes, reads):
     link.symlink_to(homes / "carol" / "disparu.json")
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de alice", "Projet de bob"]
-    assert messages(problems) == [f"{link}: lien symbolique cassé (la cible n'existe pas) : non lu"]
+    assert messages(problems) == [f"{link}: lien symbolique cassé (la cible n'existe pas)\u00a0: non lu"]
     assert link not in reads
 
 
@@ -182,7 +182,7 @@ def test_links_in_a_loop_are_reported(grid, homes):
     link.parent.mkdir(parents=True)
     link.symlink_to(link)
     _, problems = collect_results(homes, grid, RESULTS)
-    assert messages(problems) == [f"{link}: lien symbolique cassé (liens en boucle) : non lu"]
+    assert messages(problems) == [f"{link}: lien symbolique cassé (liens en boucle)\u00a0: non lu"]
 
 
 def test_a_link_out_of_the_folder_is_reported_and_not_read(grid, homes, tmp_path, reads):
@@ -193,7 +193,7 @@ def test_a_link_out_of_the_folder_is_reported_and_not_read(grid, homes, tmp_path
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de alice", "Projet de bob"]
     # Problem bounds every long word of a message (a long temporary folder too), as it bounds this one.
-    assert messages(problems) == [str(Problem(str(link), f"lien qui mène hors de {homes} (vers {outside}) : non lu"))]
+    assert messages(problems) == [str(Problem(str(link), f"lien qui mène hors de {homes} (vers {outside})\u00a0: non lu"))]
     assert link not in reads
 
 
@@ -214,7 +214,7 @@ def test_a_link_to_another_learners_file_is_reported_not_counted_twice(grid, hom
     assert projects(found) == ["Projet de alice", "Projet de bob"]
     assert list(found) == [results_file(homes / "alice"), results_file(homes / "bob")]
     assert messages(problems) == [
-        f"{link}: lien vers le fichier d'un autre apprenant (alice/resultats/mes_resultats.json) : non lu"
+        f"{link}: lien vers le fichier d'un autre apprenant (alice/resultats/mes_resultats.json)\u00a0: non lu"
     ]
     assert reads.count(results_file(homes / "alice")) == 1 and link not in reads
 
@@ -225,7 +225,7 @@ def test_a_home_that_is_a_link_to_another_home_is_reported(grid, homes):
     assert projects(found) == ["Projet de alice", "Projet de bob"]
     assert messages(problems) == [
         f"{results_file(homes / 'carol')}: lien vers le fichier d'un autre apprenant "
-        "(alice/resultats/mes_resultats.json) : non lu"
+        "(alice/resultats/mes_resultats.json)\u00a0: non lu"
     ]
 
 
@@ -235,7 +235,7 @@ def test_a_link_to_a_file_matched_directly_is_reported(grid, tmp_path):
     found, problems = collect_results(tmp_path / "remis", grid, "*.json")
     assert list(found) == [first]
     assert messages(problems) == [
-        f"{tmp_path / 'remis' / 'b.json'}: lien vers a.json, déjà rassemblé : non lu une seconde fois"
+        f"{tmp_path / 'remis' / 'b.json'}: lien vers a.json, déjà rassemblé\u00a0: non lu une seconde fois"
     ]
 
 
@@ -272,7 +272,7 @@ def test_any_exception_while_reading_is_a_problem_naming_the_file(grid, homes, m
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de bob"]
     detail = ("boum sur deux lignes " + "x" * 200)[:79] + "…"
-    assert messages(problems) == [f"{results_file(homes / 'alice')}: fichier illisible (RuntimeError) : {detail}"]
+    assert messages(problems) == [f"{results_file(homes / 'alice')}: fichier illisible (RuntimeError)\u00a0: {detail}"]
 
 
 def test_problems_of_keeps_a_content_errors_own_problems():
@@ -288,7 +288,7 @@ def test_a_folder_that_does_not_exist_is_an_error(grid, tmp_path):
     with pytest.raises(ContentError) as caught:
         collect_results(tmp_path / "nulle-part", grid)
     assert str(caught.value) == (
-        f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu : le dossier qui contient "
+        f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu\u00a0: le dossier qui contient "
         "les dossiers personnels des apprenants, par exemple /home)"
     )
 
@@ -296,7 +296,7 @@ def test_a_folder_that_does_not_exist_is_an_error(grid, tmp_path):
 def test_a_file_given_as_the_folder_is_an_error(grid, homes):
     with pytest.raises(ContentError) as caught:
         collect_results(results_file(homes / "alice"), grid)
-    assert str(caught.value).startswith(f"{results_file(homes / 'alice')}: ce n'est pas un dossier (attendu : ")
+    assert str(caught.value).startswith(f"{results_file(homes / 'alice')}: ce n'est pas un dossier (attendu\u00a0: ")
 
 
 @pytest.mark.parametrize("pattern", ["", "/etc/*.json", "../*/resultats/mes_resultats.json"])
@@ -304,8 +304,8 @@ def test_a_pattern_outside_the_folder_is_an_error(grid, homes, pattern):
     with pytest.raises(ContentError) as caught:
         collect_results(homes, grid, pattern)
     assert str(caught.value) == (
-        f"{homes}: motif '{pattern}' invalide (attendu : un chemin relatif sous ce dossier, "
-        "sans « .. », par exemple */resultats/mes_resultats.json)"
+        f"{homes}: motif '{pattern}' invalide (attendu\u00a0: un chemin relatif sous ce dossier, "
+        "sans «\u00a0..\u00a0», par exemple */resultats/mes_resultats.json)"
     )
 
 
@@ -333,7 +333,7 @@ def test_a_home_the_trainer_may_not_open_is_reported(grid, homes, monkeypatch):
     collection = collect_class(homes, grid, RESULTS)
     assert projects(collection.found) == ["Projet de alice"]
     assert messages(collection.problems) == [
-        f"{homes / 'bob'}: dossier illisible (permission refusée) : ses fichiers ne sont pas lus"
+        f"{homes / 'bob'}: dossier illisible (permission refusée)\u00a0: ses fichiers ne sont pas lus"
     ]
     assert collection.without_results == []
 
@@ -407,7 +407,7 @@ def test_a_folder_that_cannot_be_listed_is_reported_once(grid, tmp_path, monkeyp
     monkeypatch.setattr(collect_module.os, "scandir", scandir)
     found, problems = collect_results(tmp_path, grid, "**/*.json")
     assert projects(found) == ["A"]
-    assert messages(problems) == [f"{tmp_path / 'ferme'}: dossier illisible (permission refusée) : "
+    assert messages(problems) == [f"{tmp_path / 'ferme'}: dossier illisible (permission refusée)\u00a0: "
                                   "ses fichiers ne sont pas lus"]
 
 

@@ -83,7 +83,7 @@ def test_unknown_field_is_refused_naming_the_expected_ones():
     assert located(text) == (
         Problem(
             "r.json",
-            "champ 'couleur' inconnu (attendu : format, version, saved_at, grid, project, quiz, "
+            "champ 'couleur' inconnu (attendu\u00a0: format, version, saved_at, grid, project, quiz, "
             "innovation_dimensions, assessments, axes, pitch, exchange)",
             line=4, field="couleur",
         ),
@@ -93,17 +93,17 @@ def test_unknown_field_is_refused_naming_the_expected_ones():
 def test_unknown_field_in_the_project():
     [problem] = problems(base(project={"name": "P", "equipe": "3"}))
     assert (problem.field, problem.message) == (
-        "project.equipe", "champ 'equipe' inconnu (attendu : name, learner, stage)"
+        "project.equipe", "champ 'equipe' inconnu (attendu\u00a0: name, learner, stage)"
     )
 
 
 @pytest.mark.parametrize(
     "changes, field, message",
     [
-        ({"format": "autre"}, "format", "valeur 'autre' invalide (attendu : 'isgrille-results')"),
+        ({"format": "autre"}, "format", "valeur 'autre' invalide (attendu\u00a0: 'isgrille-results')"),
         ({"project": {"stage": "Incuber"}}, "project.stage", "identifiant 'Incuber' invalide"),
         ({"assessments": [{"assessor": "  ", "ratings": {}}]}, "assessments[0].assessor",
-         "texte vide : un texte est attendu"),
+         "texte vide\u00a0: un texte est attendu"),
         ({"quiz": {"publics_fragiles": 3}}, "quiz.publics_fragiles", "texte attendu, pas le nombre 3"),
     ],
 )

@@ -62,15 +62,15 @@ def problems(text: str, grid, name="r.json"):
     [
         ("{\n  \"format\": \n}", 3, None, "JSON invalide (valeur attendue, colonne 1)"),
         ("[1, 2]", None, None, "le fichier doit contenir un objet JSON {…}, pas une liste"),
-        (json.dumps(base(format="autre")), 1, "format", "valeur 'autre' invalide (attendu : 'isgrille-results')"),
+        (json.dumps(base(format="autre")), 1, "format", "valeur 'autre' invalide (attendu\u00a0: 'isgrille-results')"),
         (json.dumps(base(version=2), indent=1), 3, "version",
-         "fichier de résultats en version 2, plus récente que ce kit (attendu : 1) : mettez le kit à jour"),
+         "fichier de résultats en version 2, plus récente que ce kit (attendu\u00a0: 1)\u00a0: mettez le kit à jour"),
         (json.dumps(base(couleur="bleu")), 1, "couleur", None),
         (json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"inconnu": "Faible"}}]), indent=1), 8,
          "assessments[0].ratings.inconnu", None),
         (json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"caractere_collectif": "Très fort"}}]), indent=1),
          8, "assessments[0].ratings.caractere_collectif",
-         "niveau 'Très fort' inconnu (attendu : Inexistant, Faible, Intermédiaire, Fort ou vide pour « non renseigné »)"),
+         "niveau 'Très fort' inconnu (attendu\u00a0: Inexistant, Faible, Intermédiaire, Fort ou vide pour «\u00a0non renseigné\u00a0»)"),
         (json.dumps(base(assessments=[{"assessor": "a", "ratings": {}}, {"assessor": "a", "ratings": {}}])), 1,
          "assessments[1].assessor", "évaluateur 'a' en double (déjà en position 1)"),
     ],
@@ -81,9 +81,9 @@ def test_bad_results_files(grid, text, line, field, message):
     if message is not None:
         assert problem.message == message
     if field == "couleur":
-        assert problem.message.startswith("champ 'couleur' inconnu (attendu : format, version")
+        assert problem.message.startswith("champ 'couleur' inconnu (attendu\u00a0: format, version")
     if field == "assessments[0].ratings.inconnu":
-        assert problem.message.startswith("critère 'inconnu' inconnu (attendu : caractere_collectif")
+        assert problem.message.startswith("critère 'inconnu' inconnu (attendu\u00a0: caractere_collectif")
 
 
 def test_an_empty_learner_has_an_empty_assessment():
@@ -132,7 +132,7 @@ def test_every_bad_rating_is_reported():
                       indent=1)
     found = problems(text, grid)
     assert [(p.line, p.field) for p in found] == [(8, "assessments[0].ratings.c0_0"), (9, "assessments[0].ratings.zz")]
-    assert found[1].message == "critère 'zz' inconnu (attendu : c0_0, c0_1)"
+    assert found[1].message == "critère 'zz' inconnu (attendu\u00a0: c0_0, c0_1)"
 
 
 # --- strange text and many ratings ---------------------------------------------------------
@@ -170,7 +170,7 @@ def test_as_many_unknown_ids_as_the_bounds_allow(grid):
     found = problems(text, grid)
     assert len(found) == MAX_PROBLEMS + 1
     expected = ", ".join(c.id for c in grid.criteria)
-    assert found[0] == Problem("r.json", f"critère 'i0' inconnu (attendu : {expected})", line=8,
+    assert found[0] == Problem("r.json", f"critère 'i0' inconnu (attendu\u00a0: {expected})", line=8,
                                field="assessments[0].ratings.i0")
     assert found[MAX_PROBLEMS - 1].line == 8 + MAX_PROBLEMS - 1
     assert found[-1] == Problem("r.json", f"… et {count - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f"))
@@ -186,7 +186,7 @@ def test_a_long_unknown_id_is_shortened(grid):
     long_id = "x" * 10_000
     text = json.dumps(base(assessments=[{"assessor": SELF, "ratings": {long_id: "Faible"}}]))
     [problem] = problems(text, grid)
-    assert problem.message.startswith(f"critère '{'x' * (MAX_SHOWN - 1)}…' inconnu (attendu : caractere_collectif, ")
+    assert problem.message.startswith(f"critère '{'x' * (MAX_SHOWN - 1)}…' inconnu (attendu\u00a0: caractere_collectif, ")
     assert problem.field == f"assessments[0].ratings.{'x' * (MAX_SHOWN - 1)}…"
 
 
@@ -233,8 +233,8 @@ def test_a_file_of_another_grid_is_refused_before_its_ratings(grid):
     text = LearnerResults(project="P", assessments={SELF: {"c0_0": 1}}).to_json(make_grid([1], 3))
     assert LearnerResults.from_json(text, make_grid([1], 3), foreign_grid=lambda found: "x").project == "P"
     with pytest.raises(ContentError) as excinfo:
-        LearnerResults.from_json(text, grid, "r.json", foreign_grid=lambda found: f"grille « {found} »")
-    assert excinfo.value.problems == (Problem("r.json", "grille « grid »", line=5, field="grid"),)
+        LearnerResults.from_json(text, grid, "r.json", foreign_grid=lambda found: f"grille «\u00a0{found}\u00a0»")
+    assert excinfo.value.problems == (Problem("r.json", "grille «\u00a0grid\u00a0»", line=5, field="grid"),)
     with pytest.raises(ContentError, match="critère 'c0_0' inconnu"):  # without it, the ratings speak
         LearnerResults.from_json(text, grid, "r.json")
 

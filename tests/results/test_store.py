@@ -249,8 +249,8 @@ def test_a_failed_write_keeps_the_change_in_memory_and_says_why(grid, tmp_path, 
     with pytest.raises(SaveError) as caught:
         store.update(lambda r: r.pitch.__setitem__("b", "pas encore sur disque"))
     assert str(caught.value) == (
-        f"{path}: vos résultats n'ont pas pu être enregistrés ({words}) ; ce que vous avez saisi est gardé "
-        "dans cette page : téléchargez vos résultats avec le bouton « Télécharger mes résultats »")
+        f"{path}: vos résultats n'ont pas pu être enregistrés ({words})\u202f; ce que vous avez saisi est gardé "
+        "dans cette page\u00a0: téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0»")
     assert isinstance(caught.value, ContentError)
     assert heard == [{"a": "avant", "b": "pas encore sur disque"}]  # the download link hears of it
     assert path.read_bytes() == before

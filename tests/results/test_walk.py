@@ -73,7 +73,7 @@ def test_a_folder_that_cannot_be_listed_is_a_problem(tmp_path, monkeypatch):
     problems = []
     assert scan(tmp_path, ("**", "*.json"), problems) == {}
     assert [(problem.path, problem.message) for problem in problems] == [
-        (str(tmp_path / "ferme"), "dossier illisible (permission refusée) : ses fichiers ne sont pas lus")]
+        (str(tmp_path / "ferme"), "dossier illisible (permission refusée)\u00a0: ses fichiers ne sont pas lus")]
 
 
 def test_is_dir_and_os_reason(tree):

@@ -43,7 +43,7 @@ def text_of(html: str) -> str:
     parser = _Text()
     parser.feed(html)
     parser.close()
-    return re.sub(r"\s+", " ", "".join(parser.parts)).strip()
+    return re.sub(r"[ \t\n\r\f\v]+", " ", "".join(parser.parts)).strip(" \t\n\r\f\v")  # no-break spaces kept
 
 
 class _Rows(HTMLParser):
@@ -60,7 +60,7 @@ class _Rows(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in ("td", "th") and self._cell is not None:
-            self.rows[-1].append(re.sub(r"\s+", " ", "".join(self._cell)).strip())
+            self.rows[-1].append(re.sub(r"[ \t\n\r\f\v]+", " ", "".join(self._cell)).strip(" \t\n\r\f\v"))
             self._cell = None
 
     def handle_data(self, data):

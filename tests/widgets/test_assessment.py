@@ -69,10 +69,10 @@ def test_dimension_and_overall_summaries_follow_the_ratings(grid, store):
     widget = AssessmentWidget(grid, store)
     widget.pickers["caractere_collectif"].value = "Fort"
     widget.pickers["richesse_collectif"].value = "Faible"
-    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 67 % (2 non renseignés)"
+    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 2 non renseignés)"
     widget.pickers["integration_beneficiaires"].value = NOT_RATED_LABEL
-    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 67 % (2 non renseignés)"
-    assert profile_row(widget, "Ensemble (médiane, %)")[1] == "Fort, 67 % (10 non renseignés)"
+    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 2 non renseignés)"
+    assert profile_row(widget, "Ensemble (médiane, %)")[1] == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 10 non renseignés)"
 
 
 def test_rebuilt_widget_shows_the_saved_choices(grid, path):
@@ -121,8 +121,8 @@ def test_works_on_a_five_level_two_dimension_grid():
     widget.pickers["c1_2"].value = "N4"
     widget.pickers["c0_0"].value = "N1"
     assert store.load().assessment().ratings == {"c1_2": 4, "c0_0": 1}
-    assert profile_row(widget, "Dimension 1 (médiane, %)")[1] == "N4, 100 % (2 non renseignés)"
-    assert profile_row(widget, "Dimension 0 (médiane, %)")[1] == "N1, 25 % (1 non renseigné)"
+    assert profile_row(widget, "Dimension 1 (médiane, %)")[1] == "N4, 100\u00a0% au moins «\u00a0N2\u00a0» (1 sur 1, 2 non renseignés)"
+    assert profile_row(widget, "Dimension 0 (médiane, %)")[1] == "N1, 0\u00a0% au moins «\u00a0N2\u00a0» (0 sur 1, 1 non renseigné)"
     # on_change is called once per choice, after the choice is saved
     assert calls == [{"c1_2": 4}, {"c1_2": 4, "c0_0": 1}]
     assert "Dimension 1" in text_of(shown)
@@ -157,7 +157,7 @@ def test_criteria_scroll_in_their_own_column_beside_the_profile():
 def test_descriptors_render_the_contents_emphasis(grid, store):
     widget = AssessmentWidget(grid, store)
     shown = " ".join(html_values(widget))
-    assert "à une échelle « supra » (<em>scaling up</em>)</td>" in shown
+    assert "à une échelle «\u00a0supra\u00a0» (<em>scaling up</em>)</td>" in shown
     assert "*scaling up*" not in shown
 
 
@@ -167,7 +167,7 @@ def test_who_assesses_is_asked_only_when_wanted(grid, store):
     widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True)
     assert widget.assessor_box in set(_descendants(widget))
     assert widget.assessor_box.value == "formateur"
-    assert widget.assessor_box.description == "Qui évalue ?"  # the input's label
+    assert widget.assessor_box.description == "Qui évalue\u202f?"  # the input's label
     assert list(widget.assessor_box.options) == ["pair", "formateur"]
 
 
@@ -181,7 +181,7 @@ def test_naming_the_assessor_saves_the_ratings_under_that_name(grid, store, path
     assert read_results(path, grid).assessments == {"Léa Martin": {"caractere_collectif": 3}}  # moved, not copied
     assert widget.pickers["caractere_collectif"].value == "Fort"
     assert table_rows(widget.profile.table.value)[0] == ["Critère", "Léa Martin"]
-    assert "« Léa Martin »" in text_of(widget.assessor_note.value)
+    assert "«\u00a0Léa Martin\u00a0»" in text_of(widget.assessor_note.value)
     widget.pickers["rupture_existant"].value = "Faible"
     assert read_results(path, grid).assessments == {"Léa Martin": {"caractere_collectif": 3, "rupture_existant": 1}}
     assert calls == ["formateur", "Léa Martin", "Léa Martin"]
@@ -208,7 +208,7 @@ def test_an_empty_name_or_the_compared_one_is_refused_in_french(grid, store, pat
     assert widget.assessor == "formateur"
     assert read_results(path, grid).assessments == {"formateur": {"caractere_collectif": 1}}
     assert 'role="alert"' in widget.assessor_note.value
-    assert "Indiquez qui évalue : « pair », « formateur » ou un prénom" in text_of(widget.assessor_note.value)
+    assert "Indiquez qui évalue\u00a0: «\u00a0pair\u00a0», «\u00a0formateur\u00a0» ou un prénom" in text_of(widget.assessor_note.value)
 
 
 def test_the_assessors_name_is_shown_as_text(grid, store):

@@ -48,14 +48,14 @@ def test_one_card_and_box_per_criterion_below_the_top_level(grid, store):
     texts = cards(widget)
     assert len(texts) == 3
     assert texts[0] == (
-        "Caractère collectif du projet — aujourd'hui : Faible ; prochain niveau : Intermédiaire "
+        "Caractère collectif du projet — aujourd'hui\u00a0: Faible\u202f; prochain niveau\u00a0: Intermédiaire "
         "Le projet intègre bien l'importance du collectif, mais la composition et/ou le rôle de "
         "celui-ci pourraient être renforcés"
     )
-    assert texts[1].startswith("Richesse du collectif — aujourd'hui : Inexistant ; prochain niveau : Faible ")
+    assert texts[1].startswith("Richesse du collectif — aujourd'hui\u00a0: Inexistant\u202f; prochain niveau\u00a0: Faible ")
     assert texts[1].endswith("Le collectif ne mobilise qu'une catégorie d'acteurs ou/et est insuffisamment "
                              "diversifié au vu des parties-prenantes")
-    assert "prochain niveau : Fort" in texts[2]
+    assert "prochain niveau\u00a0: Fort" in texts[2]
     assert not any("Intégration des bénéficiaires" in t or "Formalisation" in t for t in texts)
     assert all(box.value == "" for box in widget.boxes.values())
 
@@ -65,7 +65,7 @@ def test_every_criterion_at_the_top_level_has_no_axis(grid, store):
     widget = AxesWidget(grid, store)
     assert widget.boxes == {}
     assert text_of(widget.body.children[0].value) == (
-        "Tous les critères notés sont au niveau le plus haut : pas d'axe à proposer."
+        "Tous les critères notés sont au niveau le plus haut\u00a0: pas d'axe à proposer."
     )
 
 
@@ -89,7 +89,7 @@ def test_refresh_follows_new_ratings_and_keeps_typed_text(grid, store, path):
     rate(store, caractere_collectif=2)
     widget.refresh_button.click()
     assert [t.split(" — ")[0] for t in cards(widget)] == ["Caractère collectif du projet", "Rupture avec l'existant"]
-    assert "prochain niveau : Fort" in cards(widget)[0]
+    assert "prochain niveau\u00a0: Fort" in cards(widget)[0]
     assert shown_boxes(widget)[0].value == "Ouvrir le bureau"
     assert read_results(path, grid).axes == {"caractere_collectif": "Ouvrir le bureau"}
 
@@ -124,8 +124,8 @@ def test_five_level_grid_targets_the_next_of_five_levels():
     widget = AxesWidget(grid, store)
     assert list(widget.boxes) == ["c0_0", "c1_0"]
     assert cards(widget) == [
-        "Critère 0.0 — aujourd'hui : N3 ; prochain niveau : N4 c0_0 au niveau 4",
-        "Critère 1.0 — aujourd'hui : N0 ; prochain niveau : N1 c1_0 au niveau 1",
+        "Critère 0.0 — aujourd'hui\u00a0: N3\u202f; prochain niveau\u00a0: N4 c0_0 au niveau 4",
+        "Critère 1.0 — aujourd'hui\u00a0: N0\u202f; prochain niveau\u00a0: N1 c1_0 au niveau 1",
     ]
     widget.boxes["c1_0"].value = "mon axe"
     assert store.load().axes == {"c1_0": "mon axe"}

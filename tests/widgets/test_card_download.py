@@ -44,5 +44,5 @@ def test_a_failure_is_said_in_french_without_links(grid, store):
     widget = card_download(grid, store, broken)
     widget.button.click()
     assert widget.links.value == ""
-    assert text_of(widget.message.value) == "La fiche n'a pas pu être préparée : disque plein"
+    assert text_of(widget.message.value) == "La fiche n'a pas pu être préparée\u00a0: disque plein"
     assert widget.button.description == LABEL and not widget.button.disabled

@@ -37,6 +37,6 @@ def test_charts_are_images_whose_alt_is_escaped(tmp_path):
 def test_nothing_to_show_is_a_status_line(tmp_path):
     cohort = hostile_cohort(tmp_path)
     empty = cohort.ratings.iloc[0:0]
-    assert heatmap_html(empty, cohort.grid) == '<p role="status">Aucune évaluation : pas de carte des projets.</p>'
+    assert heatmap_html(empty, cohort.grid) == '<p role="status">Aucune évaluation\u00a0: pas de carte des projets.</p>'
     assert "répartition" in levels_html(empty, cohort.grid)
     assert quiz_misses_html(cohort.quiz.iloc[0:0], load_quiz()) == '<p role="status">Aucune réponse au quiz.</p>'

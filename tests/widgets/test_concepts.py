@@ -23,6 +23,7 @@ from isgrille.widgets.concepts import (
 
 from .reading import count_class, text_of
 
+
 ORDER = ["produit_service_usage", "procede_organisation", "marketing_commerciale", "sociale", "technologique",
          "modeles_affaires"]
 
@@ -85,7 +86,7 @@ def test_dimensions_html_shows_six_cards_and_the_source(concepts):
     text = text_of(html)
     assert text.startswith("Les dimensions de l'innovation")
     assert "Innovation de modèles d'affaires" in text
-    assert text.endswith("Source : Guide « Innovation nouvelle génération », Bpifrance, 2015")
+    assert text.endswith("Source\u00a0: Guide «\u00a0Innovation nouvelle génération\u00a0», Bpifrance, 2015")
 
 
 def test_definitions_html_shows_the_four_definitions(concepts):

@@ -79,7 +79,7 @@ def test_resources_link_to_their_address_in_a_new_tab(workshop):
     items = re.findall(r"<li>(.*?)</li>", html)
     assert len(items) == 3
     assert "<a" not in items[0]  # the Avise guide has no address
-    assert text_of(items[0]) == "Mode d'emploi « innovation sociale » — Avise, juillet 2015"
+    assert text_of(items[0]) == "Mode d'emploi «\u00a0innovation sociale\u00a0» — Avise, juillet 2015"
     links = re.findall(r'<a href="([^"]+)" target="_blank" rel="noopener">', html)
     assert links == [
         "https://les-aides.nouvelle-aquitaine.fr/sites/default/files/2020-04/Presentation%20AMI%20IS%20juin%202020_0.pdf",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from isgrille import Assessment, compare_assessments, score_assessment
+from isgrille.analysis.scoring import figure_rule
 from isgrille.widgets.profile import ProfileView, comparison_html, profile_view, summary_view
 
 from ..grids import make_grid
@@ -33,16 +34,16 @@ def test_profile_view_shows_a_png_with_its_alt_text_and_the_values(grid, profile
     [(alt, png)] = images_of(view.chart.value)
     assert png.startswith(PNG) and png == view.png
     assert alt == view.alt
-    assert alt.startswith("Radar du profil. moi — Portage : médiane Inexistant (1 Inexistant, 3 non renseignés) ;")
-    assert "Contenu : médiane Faible (1 Faible, 2 non renseignés) ; Contexte : non renseigné ;" in alt
-    assert "ensemble : médiane Faible (1 Faible, 1 Inexistant, 10 non renseignés)." in alt
-    assert "formateur — Portage : médiane Fort (4 Fort) ;" in alt
+    assert alt.startswith("Radar du profil. moi — Portage\u00a0: médiane Inexistant (1 Inexistant, 3 non renseignés)\u202f;")
+    assert "Contenu\u00a0: médiane Faible (1 Faible, 2 non renseignés)\u202f; Contexte\u00a0: non renseigné\u202f;" in alt
+    assert "ensemble\u00a0: médiane Faible (1 Faible, 1 Inexistant, 10 non renseignés)." in alt
+    assert "formateur — Portage\u00a0: médiane Fort (4 Fort)\u202f;" in alt
     assert alt.endswith("Le détail de chaque critère est dans le tableau des valeurs.")
     rows = table_rows(view.table.value)
     assert rows[0] == ["Critère", "moi", "formateur"]
     assert ["Caractère collectif du projet", "Inexistant", "Fort"] in rows
     assert ["Rupture avec l'existant", "Faible", "Fort"] in rows
-    assert rows[-1] == ["Ensemble (médiane, %)", "Faible, 17 % (10 non renseignés)", "Fort, 100 %"]
+    assert rows[-1] == ["Ensemble (médiane, %)", "Faible, 0\u00a0% au moins «\u00a0Intermédiaire\u00a0» (0 sur 2, 10 non renseignés)", "Fort, 100\u00a0% au moins «\u00a0Intermédiaire\u00a0» (12 sur 12)"]
 
 
 def test_image_changes_with_the_profiles_and_forgets_earlier_series(grid, profiles):
@@ -65,7 +66,7 @@ def test_nothing_rated_says_so_in_the_alt_text():
     view = profile_view(grid, [score_assessment(grid, Assessment("P", {"c0_0": 1}))], ["moi"])
     [(alt, png)] = images_of(view.chart.value)
     assert png.startswith(PNG)
-    assert "Dimension 0 : médiane N1 (1 N1) ; Dimension 1 : non renseigné ;" in alt
+    assert "Dimension 0\u00a0: médiane N1 (1 N1)\u202f; Dimension 1\u00a0: non renseigné\u202f;" in alt
     assert table_rows(view.table.value)[1:3] == [["Critère 0.0", "N1"], ["Critère 1.0", "non renseigné"]]
 
 
@@ -79,7 +80,7 @@ def test_a_learners_name_in_the_alt_text_is_escaped(grid, profiles):
 def test_radar_caption_and_table_reach_the_browser(grid, profiles):
     view = profile_view(grid, [profiles[0]], ["moi"])
     caption, chart, table = view.children
-    assert "Radar du profil : ses valeurs sont aussi dans le tableau sous le graphique." in text_of(caption.value)
+    assert "Radar du profil\u00a0: ses valeurs sont aussi dans le tableau sous le graphique." in text_of(caption.value)
     assert chart is view.chart and 'class="isg-chart" alt="Radar du profil.' in chart.value
     assert "<caption>Valeurs du profil</caption>" in table.value
 
@@ -87,29 +88,30 @@ def test_radar_caption_and_table_reach_the_browser(grid, profiles):
 def test_summary_view_shows_the_bars_with_their_alt_text_and_the_values(grid, profiles):
     low, high = profiles
     view = summary_view(grid, [low, high], ["moi", "formateur"])
-    chart, table = view.children
+    chart, rule, table = view.children
+    assert text_of(rule.value) == figure_rule(grid.levels)  # the one sentence that says what the figures are
     [(alt, png)] = images_of(chart.value)
     assert png.startswith(PNG)
-    assert alt.startswith("Barres par dimension. moi — Portage : médiane Inexistant")
-    assert "formateur — Portage : médiane Fort (4 Fort)" in alt
+    assert alt.startswith("Barres par dimension. moi — Portage\u00a0: médiane Inexistant")
+    assert "formateur — Portage\u00a0: médiane Fort (4 Fort)" in alt
     assert "<caption>Valeurs par dimension</caption>" in table.value
     rows = table_rows(table.value)
     assert rows[0] == ["Critère", "moi", "formateur"]
-    assert ["Portage (médiane, %)", "Inexistant, 0 % (3 non renseignés)", "Fort, 100 %"] in rows
+    assert ["Portage (médiane, %)", "Inexistant, 0\u00a0% au moins «\u00a0Intermédiaire\u00a0» (0 sur 1, 3 non renseignés)", "Fort, 100\u00a0% au moins «\u00a0Intermédiaire\u00a0» (4 sur 4)"] in rows
     alone = summary_view(grid, [low], ["moi"])
     assert images_of(alone.children[0].value)[0][1] != png
 
 
 @pytest.mark.parametrize(("first", "second", "expected"), [
-    ({}, {}, "Même niveau pour 0 critère, niveau plus haut selon « Léa » que selon « moi » pour 0 critère "
-             "et plus bas pour 0 critère ; 2 critères non comparables (non renseignés d'un côté ou de l'autre)."),
-    ({"c0_0": 1}, {"c0_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon « Léa » que selon « moi » pour "
-                               "0 critère et plus bas pour 0 critère ; 1 critère non comparable (non renseigné "
+    ({}, {}, "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour 0 critère "
+             "et plus bas pour 0 critère\u202f; 2 critères non comparables (non renseignés d'un côté ou de l'autre)."),
+    ({"c0_0": 1}, {"c0_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour "
+                               "0 critère et plus bas pour 0 critère\u202f; 1 critère non comparable (non renseigné "
                                "d'un côté ou de l'autre)."),
-    ({"c0_0": 1, "c1_0": 0}, {"c0_0": 1, "c1_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon « Léa » "
-                                                     "que selon « moi » pour 1 critère et plus bas pour 0 critère."),
-    ({"c0_0": 1, "c1_0": 1}, {"c0_0": 0, "c1_0": 0}, "Même niveau pour 0 critère, niveau plus haut selon « Léa » "
-                                                     "que selon « moi » pour 0 critère et plus bas pour 2 critères."),
+    ({"c0_0": 1, "c1_0": 0}, {"c0_0": 1, "c1_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
+                                                     "que selon «\u00a0moi\u00a0» pour 1 critère et plus bas pour 0 critère."),
+    ({"c0_0": 1, "c1_0": 1}, {"c0_0": 0, "c1_0": 0}, "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
+                                                     "que selon «\u00a0moi\u00a0» pour 0 critère et plus bas pour 2 critères."),
 ])
 def test_comparison_says_how_two_assessments_differ(first, second, expected):
     grid = make_grid([1, 1], 2)
@@ -120,7 +122,7 @@ def test_comparison_says_how_two_assessments_differ(first, second, expected):
 def test_comparison_escapes_the_assessors_names(grid):
     gap = compare_assessments(grid, Assessment("P", {}), Assessment("P", {}, "x"))
     html = comparison_html(gap, "moi", "<b>Léa</b>")
-    assert "<b>" not in html and "« &lt;b&gt;Léa&lt;/b&gt; »" in html
+    assert "<b>" not in html and "«\u00a0&lt;b&gt;Léa&lt;/b&gt;\u00a0»" in html
 
 
 def test_the_profile_of_an_adapted_grid_names_it_and_says_it_is_an_adaptation(grid):
@@ -129,4 +131,4 @@ def test_the_profile_of_an_adapted_grid_names_it_and_says_it_is_an_adaptation(gr
     adapted = grid.__class__(grid.levels, grid.dimensions, title="Questions <clés>", adaptation="Descripteurs du kit.")
     caption = ProfileView(adapted).children[0].value
     assert '<p role="note">' in caption and "Questions &lt;clés&gt;" in caption
-    assert text_of(caption).endswith("Grille « Questions <clés> » : Descripteurs du kit.")
+    assert text_of(caption).endswith("Grille «\u00a0Questions <clés>\u00a0»\u00a0: Descripteurs du kit.")

@@ -8,6 +8,7 @@ results file back.
 
 from __future__ import annotations
 
+
 import pytest
 
 from isgrille import LearnerResults, ResultsStore, read_results
@@ -15,6 +16,7 @@ from isgrille.content.model import Quiz, QuizItem, SectorExample
 from isgrille.widgets.quiz import QuizWidget, quiz_widget
 
 from .reading import count_class, text_of
+
 
 #: The shipped quiz, in order: statement id -> expected answer.
 ANSWERS = {
@@ -50,7 +52,7 @@ def test_opens_on_the_first_statement_with_nothing_answered(quiz, store, path):
     assert text_of(widget.progress.value) == "Affirmation 1 / 7"
     assert "L'innovation sociale consiste à élaborer des réponses nouvelles" in text_of(widget.statement.value)
     assert widget.feedback.value == ""
-    assert "Score : 0 / 0" in text_of(widget.score.value)
+    assert "Score\u00a0: 0 / 0" in text_of(widget.score.value)
     assert "(0 réponse sur 7)" in text_of(widget.score.value)
     assert widget.previous_button.disabled and not widget.next_button.disabled
     assert widget.answer_box.children == (widget.choices[0],)
@@ -63,9 +65,9 @@ def test_right_answer_says_so_with_the_explanation_and_is_saved(quiz, store, pat
     item = quiz.items[index]
     answer(widget, index, ANSWERS[item.id])
     shown = text_of(widget.feedback.value)
-    assert f"Bonne réponse : {ANSWERS[item.id]}" in shown
+    assert f"Bonne réponse\u00a0: {ANSWERS[item.id]}" in shown
     assert "Pas tout à fait" not in shown
-    assert item.explanation.replace("**", "") in shown
+    assert item.explanation.replace("*", "") in shown  # Markdown emphasis shown as such
     assert 'class="isg-good"' in widget.feedback.value
     assert read_results(path, store.grid).quiz == {item.id: ANSWERS[item.id]}
 
@@ -77,9 +79,9 @@ def test_wrong_answer_says_so_with_the_right_one_and_is_saved(quiz, store, path,
     given = wrong(ANSWERS[item.id])
     answer(widget, index, given)
     shown = text_of(widget.feedback.value)
-    assert f"Pas tout à fait : vous avez répondu {given}, la réponse est {ANSWERS[item.id]}" in shown
+    assert f"Pas tout à fait\u00a0: vous avez répondu {given}, la réponse est {ANSWERS[item.id]}" in shown
     assert "Bonne réponse" not in shown
-    assert item.explanation.replace("**", "") in shown
+    assert item.explanation.replace("*", "") in shown  # Markdown emphasis shown as such
     assert read_results(path, store.grid).quiz == {item.id: given}
 
 
@@ -96,17 +98,17 @@ def test_changing_an_answer_replaces_it(quiz, store, path):
     widget.choices[0].value = "VRAI"
     assert "Bonne réponse" in text_of(widget.feedback.value)
     assert read_results(path, store.grid).quiz == {"reponses_nouvelles": "VRAI"}
-    assert "Score : 1 / 1" in text_of(widget.score.value)
+    assert "Score\u00a0: 1 / 1" in text_of(widget.score.value)
 
 
 def test_running_score_counts_right_answers_over_answered_ones(quiz, store):
     widget = QuizWidget(quiz, store)
     answer(widget, 0, "VRAI")
-    assert "Score : 1 / 1" in text_of(widget.score.value)
+    assert "Score\u00a0: 1 / 1" in text_of(widget.score.value)
     assert "(1 réponse sur 7)" in text_of(widget.score.value)
     answer(widget, 1, "VRAI")  # wrong
     answer(widget, 6, "PAS FORCÉMENT")
-    assert "Score : 2 / 3" in text_of(widget.score.value)
+    assert "Score\u00a0: 2 / 3" in text_of(widget.score.value)
     assert "(3 réponses sur 7)" in text_of(widget.score.value)
 
 
@@ -114,7 +116,7 @@ def test_all_answered_right_scores_seven_out_of_seven(quiz, store, path):
     widget = QuizWidget(quiz, store)
     for index, item_id in enumerate(IDS):
         answer(widget, index, ANSWERS[item_id])
-    assert "Score : 7 / 7" in text_of(widget.score.value)
+    assert "Score\u00a0: 7 / 7" in text_of(widget.score.value)
     assert read_results(path, store.grid).quiz == ANSWERS
 
 
@@ -127,7 +129,7 @@ def test_sector_examples_only_on_the_statement_that_has_them(quiz, store, index)
     if IDS[index] == "tous_secteurs":
         assert cards == 7
         assert all(name in shown for name in ENTERPRISES)
-        assert "Source : Fondation Abbé Pierre" in shown
+        assert "Source\u00a0: Fondation Abbé Pierre" in shown
         assert "Chômage des jeunes" in shown
     else:
         assert cards == 0
@@ -173,7 +175,7 @@ def test_restart_clears_answers_on_screen_and_on_disk(quiz, store, path, grid):
     assert [t.value for t in widget.choices] == [None] * 7
     assert text_of(widget.progress.value) == "Affirmation 1 / 7"
     assert widget.feedback.value == ""
-    assert "Score : 0 / 0" in text_of(widget.score.value)
+    assert "Score\u00a0: 0 / 0" in text_of(widget.score.value)
     assert read_results(path, grid).quiz == {}
     assert ResultsStore(grid, path).load().quiz == {}
 
@@ -191,15 +193,15 @@ def test_reveal_shows_an_unanswered_statement_answer_without_storing_it(quiz, st
     widget.go(1)
     widget.reveal_button.click()
     shown = text_of(widget.feedback.value)
-    assert "Réponse : FAUX" in shown
+    assert "Réponse\u00a0: FAUX" in shown
     assert "Bonne réponse" not in shown and "Pas tout à fait" not in shown
     assert "L'innovation sociale est à distinguer de l'action sociale" in shown
     assert widget.reveal_button.description == "Masquer les réponses"
     assert widget.choices[1].value is None
-    assert "Score : 0 / 0" in text_of(widget.score.value)
+    assert "Score\u00a0: 0 / 0" in text_of(widget.score.value)
     assert not path.exists() or read_results(path, grid).quiz == {}
     widget.next_button.click()  # stays revealed on the next statements
-    assert "Réponse : VRAI" in text_of(widget.feedback.value)
+    assert "Réponse\u00a0: VRAI" in text_of(widget.feedback.value)
     widget.reveal_button.click()  # and toggles back
     assert widget.feedback.value == ""
     assert widget.reveal_button.description == "Voir toutes les réponses"
@@ -227,7 +229,7 @@ def test_answers_saved_earlier_are_shown_again_when_rebuilt(quiz, grid, path):
     before = path.stat()
     again = QuizWidget(quiz, ResultsStore(grid, path))
     assert [t.value for t in again.choices] == ["VRAI", None, "FAUX", None, None, None, None]
-    assert "Score : 1 / 2" in text_of(again.score.value)
+    assert "Score\u00a0: 1 / 2" in text_of(again.score.value)
     assert "Bonne réponse" in text_of(again.feedback.value)
     after = path.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # shown, not saved again

@@ -29,4 +29,4 @@ def test_a_failure_is_a_french_sentence(snapshot):  # noqa: F811
 
     cards = RoomCards(fail, fail)
     cards.show(snapshot)
-    assert cards.prepare_all() == [] and "n'ont pas pu être préparées : aucune fiche &lt;x&gt;" in cards.message.value
+    assert cards.prepare_all() == [] and "n'ont pas pu être préparées\u00a0: aucune fiche &lt;x&gt;" in cards.message.value

@@ -23,7 +23,7 @@ def test_each_criterion_shows_own_level_median_spread_count_and_gap(grid):
                        "= même niveau"]
     assert rows[3] == [grid.criteria[2].label, "—", "—", "—", "0", "—"]
     assert len(rows) == len(grid.criteria) + 1
-    assert "3 participants ont noté le projet « Recyclerie »" in text_of(page)
+    assert "3 participants ont noté le projet «\u00a0Recyclerie\u00a0»" in text_of(page)
     assert 'role="status"' in page and 'scope="row"' in page
 
 

@@ -24,9 +24,9 @@ URL = "http://192.168.1.20:8866/voila/render/00_accueil.ipynb?token=k7m2p9"
 
 def test_the_address_is_a_qr_image_with_its_alt_text_and_the_url_and_code_as_text():
     page = qr_html(URL)
-    assert f'alt="Code QR pour rejoindre la salle : {URL}"' in page
+    assert f'alt="Code QR pour rejoindre la salle\u00a0: {URL}"' in page
     assert 'src="data:image/svg+xml' in page
-    assert URL in text_of(page) and "Code de la salle : k7m2p9" in text_of(page)
+    assert URL in text_of(page) and "Code de la salle\u00a0: k7m2p9" in text_of(page)
     assert qr_html("") == ""
 
 
@@ -48,7 +48,7 @@ def test_the_buttons_call_back_and_say_whether_the_refresh_runs():
         running[0] = not running[0]
         return running[0]
 
-    panel = RoomPanel("", "un dossier", lambda: calls.append("refresh"), toggle, upload=lambda n, c: f"{n} : ajouté")
+    panel = RoomPanel("", "un dossier", lambda: calls.append("refresh"), toggle, upload=lambda n, c: f"{n}\u00a0: ajouté")
     panel.refresh_button.click()
     panel.auto_button.click()
     assert calls == ["refresh"] and panel.auto_button.description == "Reprendre la mise à jour automatique"
@@ -56,7 +56,7 @@ def test_the_buttons_call_back_and_say_whether_the_refresh_runs():
     assert panel.auto_button.description == "Arrêter la mise à jour automatique"
     panel.upload.value = ({"name": "<b>.json", "content": memoryview(b"{}"), "size": 2, "type": "",
                            "last_modified": datetime.now(timezone.utc)},)
-    assert "&lt;b&gt;.json : ajouté" in panel.upload_message.value and calls == ["refresh", "refresh"]
+    assert "&lt;b&gt;.json\u00a0: ajouté" in panel.upload_message.value and calls == ["refresh", "refresh"]
 
 
 def test_the_refresher_ticks_on_the_loop_reports_a_failure_and_goes_on_until_stopped():

@@ -18,7 +18,7 @@ def test_votes_are_hidden_until_revealed_and_hidden_again_for_another_statement(
     votes.reveal_button.click()
     rows = table_rows(votes.result.value)
     wrong = next(c for c in quiz.choices if c != first.answer)
-    assert [f"{first.answer} ✔ bonne réponse", "", "1", "33 %"] in rows and [wrong, "", "2", "67 %"] in rows
+    assert [f"{first.answer} ✔ bonne réponse", "", "1", "33\u00a0%"] in rows and [wrong, "", "2", "67\u00a0%"] in rows
     assert "Réponse attendue" in text_of(votes.result.value)
     assert votes.reveal_button.description == "Masquer"
     votes.picker.value = quiz.items[1].id
@@ -31,7 +31,7 @@ def test_the_ranking_of_misses_is_shown_on_request(snapshot, quiz):  # noqa: F81
     assert votes.ranking.value == ""
     votes.ranking_button.click()
     rows = table_rows(votes.ranking.value)
-    assert rows[1][1:] == ["3", "2", "67 %"] and rows[2][1:] == ["1", "0", "0 %"]
+    assert rows[1][1:] == ["3", "2", "67\u00a0%"] and rows[2][1:] == ["1", "0", "0\u00a0%"]
 
 
 def test_an_empty_room_has_no_votes(quiz):

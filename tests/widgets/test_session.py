@@ -217,7 +217,7 @@ def test_an_upload_over_the_size_bound_is_refused_before_it_is_read(current, pat
     before = path.read_bytes()
     upload(panel, b"\xff" * 7_000_000, "énorme.json")
     shown = text_of(panel.message.value)
-    assert shown == ("Fichier non repris : énorme.json est trop volumineux (7 Mo ; au plus 2 Mo) "
+    assert shown == ("Fichier non repris\u00a0: énorme.json est trop volumineux (7 Mo\u202f; au plus 2 Mo) "
                      "pour être un fichier de résultats du kit.")
     assert path.read_bytes() == before and panel.project.value == "Projet du jour"
     assert sorted(p.name for p in path.parent.iterdir()) == [".r.json.lock", "r.json"]
@@ -256,8 +256,8 @@ def test_when_no_copy_can_be_kept_nothing_is_replaced(current, path, grid, earli
     panel = SessionPanel(current)
     before = path.read_bytes()
     upload(panel, earlier.to_json(grid).encode(), "camille.json")
-    assert text_of(panel.message.value) == (f"Fichier non repris : {path}: copie de sauvegarde impossible "
-                                            "(disque plein) : rien n'a été remplacé")
+    assert text_of(panel.message.value) == (f"Fichier non repris\u00a0: {path}: copie de sauvegarde impossible "
+                                            "(disque plein)\u00a0: rien n'a été remplacé")
     assert path.read_bytes() == before and current.load().project == "Projet du jour"
 
 
@@ -276,7 +276,7 @@ def test_a_resume_that_cannot_be_saved_is_kept_on_screen_and_said(current, path,
 def test_a_read_only_store_says_where_results_are_not_saved(grid, path):
     ResultsStore(grid, path).update(lambda r: setattr(r, "project", "Lu"))
     panel = SessionPanel(ResultsStore(grid, path, readonly=True))
-    assert f"(résultats non enregistrés : {path} est en lecture seule)" in text_of(panel.download.value)
+    assert f"(résultats non enregistrés\u00a0: {path} est en lecture seule)" in text_of(panel.download.value)
 
 
 # --- in the live room ---------------------------------------------------------------------

@@ -29,7 +29,7 @@ from isgrille.widgets.status import SaveStatus, save_status
 from .reading import decode_data_uri, text_of
 
 FULL = "vos résultats n'ont pas pu être enregistrés (disque plein)"
-DOWNLOAD = "téléchargez vos résultats avec le bouton « Télécharger mes résultats »"
+DOWNLOAD = "téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0»"
 
 
 def full(*args, **kwargs):
@@ -55,7 +55,7 @@ def test_a_failed_save_shows_the_french_message_as_an_alert(store, path, disk_fu
     results = status.save(lambda r: r.pitch.__setitem__("a", "gardé"))
     assert results.pitch == {"a": "gardé"}  # the results kept in memory, for the screen to go on with
     assert 'role="alert"' in status.value and 'class="isg-notice"' in status.value
-    assert text_of(status.value) == f"{path}: {FULL} ; ce que vous avez saisi est gardé dans cette page : {DOWNLOAD}"
+    assert text_of(status.value) == f"{path}: {FULL}\u202f; ce que vous avez saisi est gardé dans cette page\u00a0: {DOWNLOAD}"
     assert "No space" not in status.value
 
 
@@ -136,7 +136,7 @@ def _quiz(grid, store, content):
     widget = QuizWidget(content["quiz"], store)
     return (widget, lambda: setattr(widget.choices[0], "value", "VRAI"), widget.status,
             lambda r: r.quiz == {"reponses_nouvelles": "VRAI"},
-            lambda: "Score : 1 / 1" in text_of(widget.score.value) and "Bonne réponse" in text_of(widget.feedback.value))
+            lambda: "Score\u00a0: 1 / 1" in text_of(widget.score.value) and "Bonne réponse" in text_of(widget.feedback.value))
 
 
 def _session(grid, store, content):

@@ -31,7 +31,7 @@ from .reading import table_rows
         ('dit "oui"', "dit &quot;oui&quot;"),
         ("l'atelier", "l&#x27;atelier"),
         ("ligne 1\nligne 2", "ligne 1<br>ligne 2"),
-        ("« Établi » – 3 €", "« Établi » – 3 €"),
+        ("«\u00a0Établi\u00a0» – 3 €", "«\u00a0Établi\u00a0» – 3 €"),
         ("", ""),
     ],
 )
@@ -54,7 +54,7 @@ def test_escape(text, expected):
         ("note*", "note*"),
         # the source's underline, and the grid's « supra » (*scaling up*)
         ("des solutions ++adaptées++ à", "des solutions <u>adaptées</u> à"),
-        ("« supra » (*scaling up*)", "« supra » (<em>scaling up</em>)"),
+        ("«\u00a0supra\u00a0» (*scaling up*)", "«\u00a0supra\u00a0» (<em>scaling up</em>)"),
         ("++<u>x</u>++", "<u>&lt;u&gt;x&lt;/u&gt;</u>"),
         ("c++ et a++b++c", "c++ et a++b++c"),
         ("1 ++ 2 ++ 3", "1 ++ 2 ++ 3"),
@@ -105,9 +105,9 @@ def test_profile_table_lists_levels_then_dimension_and_overall_summaries(small_p
         ["Critère 0.0", "N2"],
         ["Critère 0.1", "non renseigné"],
         ["Critère 1.0", "N1"],
-        ["Dimension 0 (médiane, %)", "N2, 100 % (1 non renseigné)"],
-        ["Dimension 1 (médiane, %)", "N1, 50 %"],
-        ["Ensemble (médiane, %)", "N2, 75 % (1 non renseigné)"],
+        ["Dimension 0 (médiane, %)", "N2, 100\u00a0% au moins «\u00a0N1\u00a0» (1 sur 1, 1 non renseigné)"],
+        ["Dimension 1 (médiane, %)", "N1, 100\u00a0% au moins «\u00a0N1\u00a0» (1 sur 1)"],
+        ["Ensemble (médiane, %)", "N2, 100\u00a0% au moins «\u00a0N1\u00a0» (2 sur 2, 1 non renseigné)"],
     ]
 
 
@@ -118,7 +118,8 @@ def test_profile_table_puts_each_profile_in_its_column(small_profiles):
     assert rows[0] == ["Critère", "formateur", "<b>pair</b>"]  # the label, as text…
     assert "<b>pair</b>" not in html  # …never as markup
     assert rows[1] == ["Critère 0.0", "non renseigné", "N2"]
-    assert rows[-1] == ["Ensemble (médiane, %)", "non renseigné", "N2, 75 % (1 non renseigné)"]
+    assert rows[-1] == ["Ensemble (médiane, %)", "non renseigné",
+                        "N2, 100\u00a0% au moins «\u00a0N1\u00a0» (2 sur 2, 1 non renseigné)"]
     assert "<caption>Deux regards</caption>" in html
 
 
@@ -126,7 +127,24 @@ def test_profile_table_counts_several_unrated_in_the_plural():
     grid = make_grid([3], 2)
     profile = score_assessment(grid, Assessment("P", {"c0_0": 1}))
     rows = table_rows(profile_table_html([profile], ["moi"]))
-    assert rows[-1] == ["Ensemble (médiane, %)", "N1, 100 % (2 non renseignés)"]
+    assert rows[-1] == ["Ensemble (médiane, %)", "N1, 100\u00a0% au moins «\u00a0N1\u00a0» (1 sur 1, 2 non renseignés)"]
+
+
+def test_profile_table_gives_the_median_and_the_share_never_a_mean():
+    grid = make_grid([4], 4)  # levels N0…N3: the reference is N2
+    profile = score_assessment(grid, Assessment("P", {"c0_0": 0, "c0_1": 1, "c0_2": 3, "c0_3": None}))
+    html = profile_table_html([profile], ["moi"])
+    # median N1 (the upper middle of N0 N1 N3), one criterion of three at N2 or above: 33 %, decimal-free
+    assert table_rows(html)[-1] == ["Ensemble (médiane, %)", "N1, 33\u00a0% au moins «\u00a0N2\u00a0» (1 sur 3, 1 non renseigné)"]
+    summaries = [cell for row in table_rows(html) if "médiane" in row[0] for cell in row[1:]]
+    assert "moyenne" not in html and [cell for cell in summaries if re.search(r"\d\.\d", cell)] == []
+
+
+def test_profile_table_share_is_a_whole_french_percentage():
+    grid = make_grid([3], 3)
+    profile = score_assessment(grid, Assessment("P", {"c0_0": 0, "c0_1": 1, "c0_2": 2}))
+    cell = table_rows(profile_table_html([profile], ["moi"]))[-1][1]
+    assert cell == "N1, 67\u00a0% au moins «\u00a0N1\u00a0» (2 sur 3)"
 
 
 def _style_sheets() -> str:
@@ -189,9 +207,9 @@ def test_image_html_escapes_the_alt_text_and_inlines_the_png():
 def test_chart_alt_gives_each_dimensions_median_and_counts(small_profiles):
     first, empty = small_profiles
     assert chart_alt("Radar", [first, empty], ["moi", "pair"]) == (
-        "Radar. moi — Dimension 0 : médiane N2 (1 N2, 1 non renseigné) ; Dimension 1 : médiane N1 (1 N1) ; "
-        "ensemble : médiane N2 (1 N2, 1 N1, 1 non renseigné). "
-        "pair — Dimension 0 : non renseigné ; Dimension 1 : non renseigné ; ensemble : non renseigné. "
+        "Radar. moi — Dimension 0\u00a0: médiane N2 (1 N2, 1 non renseigné)\u202f; Dimension 1\u00a0: médiane N1 (1 N1)\u202f; "
+        "ensemble\u00a0: médiane N2 (1 N2, 1 N1, 1 non renseigné). "
+        "pair — Dimension 0\u00a0: non renseigné\u202f; Dimension 1\u00a0: non renseigné\u202f; ensemble\u00a0: non renseigné. "
         "Le détail de chaque critère est dans le tableau des valeurs.")
 
 

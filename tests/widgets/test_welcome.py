@@ -35,6 +35,7 @@ from isgrille.widgets.welcome import (
 from .reading import table_rows, text_of
 
 
+
 def test_programme_lists_every_entry_with_its_minutes_and_the_end(workshop):
     html = programme_html(workshop)
     assert "<caption>Programme de l&#x27;après-midi</caption>" in html
@@ -63,7 +64,7 @@ def test_programme_lists_every_entry_with_its_minutes_and_the_end(workshop):
 )
 def test_sequence_header_gives_the_time_slot_and_parts_not_the_title_again(workshop, number, when, parts):
     html = sequence_header_html(workshop, number)
-    assert text_of(html) == f"Horaire : {when} Au programme : {' '.join(parts)}"
+    assert text_of(html) == f"Horaire\u00a0: {when} Au programme\u00a0: {' '.join(parts)}"
     assert len(re.findall(r"<li>", html)) == len(parts)
     assert f"Séquence {number}" not in text_of(html)  # the notebook's Markdown title says it, once
 
@@ -77,7 +78,7 @@ def test_atis_card(workshop):
     assert text.startswith("ATIS — Catalyseur d'Innovation Sociale Vision. Une société qui s'organise")
     assert "100 projets ont été accompagnés en 2019." in text
     assert "plus de 235 emplois créés" in text
-    assert text.endswith("Territoire d'intervention : Nouvelle-Aquitaine ; avec une implantation en Gironde, "
+    assert text.endswith("Territoire d'intervention\u00a0: Nouvelle-Aquitaine\u202f; avec une implantation en Gironde, "
                          "Dordogne et Lot-et-Garonne")
     assert len(re.findall(r"<li>", atis_html(workshop))) == 2
 
@@ -107,7 +108,7 @@ def tricky(workshop) -> Workshop:
         (offers_by_stage_html, ["&lt;script&gt;offre&lt;/script&gt;"]),
         (edition_html, ["&lt;i&gt;ATIS&lt;/i&gt;"]),
         (thanks_html, ["&lt;b&gt;Basile&lt;/b&gt;", "&lt;u&gt;ATIS&lt;/u&gt;"]),
-        (attribution_html, ["« &lt;i&gt;Établi&lt;/i&gt; »", "&lt;i&gt;ATIS&lt;/i&gt;"]),
+        (attribution_html, ["«\u00a0&lt;i&gt;Établi&lt;/i&gt;\u00a0»", "&lt;i&gt;ATIS&lt;/i&gt;"]),
     ],
     ids=["atis", "objectives", "programme", "sequence_header", "offers", "edition", "thanks", "attribution"],
 )
@@ -152,7 +153,7 @@ def test_edition_writes_dates_the_french_way(workshop, date, shown):
 
 def test_grid_card_of_the_shipped_grid_gives_its_origin_and_size_without_a_path():
     text = text_of(grid_html(load_grid()))
-    assert "La grille utilisée : Grille de caractérisation de l'AMI Innovation sociale" in text
+    assert "La grille utilisée\u00a0: Grille de caractérisation de l'AMI Innovation sociale" in text
     assert "Une grille de caractérisation développée par l'Avise et le Mouves" in text
     assert "3 dimensions, 12 critères, 4 niveaux (Inexistant, Faible, Intermédiaire, Fort)" in text
     assert "Fichier de la grille" not in text
@@ -162,11 +163,11 @@ def test_grid_card_of_the_shipped_grid_gives_its_origin_and_size_without_a_path(
 def test_grid_card_of_the_key_questions_says_it_is_an_adaptation_as_a_note():
     path = grid_source("questions_cles")
     html = grid_html(load_grid(path), path)
-    assert "La grille utilisée : Questions clés pour l'analyse d'un projet d'innovation sociale" in text_of(html)
+    assert "La grille utilisée\u00a0: Questions clés pour l'analyse d'un projet d'innovation sociale" in text_of(html)
     assert "1 dimension, 7 critères, 3 niveaux (Non, En partie, Oui)" in text_of(html)
     [note] = re.findall(r'<p role="note">(.*?)</p>', html)
-    assert text_of(note) == ("Adaptation : Grille adaptée par le kit isgrille à partir des questions clés de "
-                             "l'atelier ; les descripteurs ne viennent pas de la source.")
+    assert text_of(note) == ("Adaptation\u00a0: Grille adaptée par le kit isgrille à partir des questions clés de "
+                             "l'atelier\u202f; les descripteurs ne viennent pas de la source.")
 
 
 def test_the_adaptation_note_is_escaped(small_grid):
@@ -174,7 +175,7 @@ def test_the_adaptation_note_is_escaped(small_grid):
                                 adaptation='Descripteurs <script>alert("x")</script> du kit.')
     for html in (grid_html(grid), adaptation_html(grid, named=True)):
         assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
-    assert text_of(adaptation_html(grid, named=True)) == ('Grille « <i>Ma</i> grille » : Descripteurs '
+    assert text_of(adaptation_html(grid, named=True)) == ('Grille «\u00a0<i>Ma</i> grille\u00a0»\u00a0: Descripteurs '
                                                           '<script>alert("x")</script> du kit.')
 
 
@@ -185,13 +186,13 @@ def test_grid_card_of_another_grid_names_its_file_escaped(tmp_path):
                     encoding="utf-8")
     html = grid_html(load_grid(path), path)
     assert "1 dimension, 1 critère, 2 niveaux" in text_of(html)
-    assert f"Fichier de la grille : {path}" in text_of(html)
+    assert f"Fichier de la grille\u00a0: {path}" in text_of(html)
     assert "<b>grille" not in html and "&lt;b&gt;grille.yaml" in html
 
 
 def test_thanks_gives_the_contact_of_the_last_slide(workshop):
     html = thanks_html(workshop)
-    assert text_of(html) == "Merci Votre contact : Basile BOUBERT – ATIS bboubert@atis-asso.org"
+    assert text_of(html) == "Merci Votre contact\u00a0: Basile BOUBERT – ATIS bboubert@atis-asso.org"
     assert '<a href="mailto:bboubert@atis-asso.org">' in html
     assert text_of(thanks_html(workshop.model_copy(update={"contact": None}))) == "Merci"
 
@@ -199,11 +200,11 @@ def test_thanks_gives_the_contact_of_the_last_slide(workshop):
 def test_attribution_names_the_work_its_author_the_licence_and_the_adaptation(workshop):
     html = attribution_html(workshop)
     text = text_of(html)
-    assert "D'après « Établi – Innovation sociale » (19 mai 2020), auteur : ATIS – Catalyseur d'Innovation Sociale" in text
+    assert "D'après «\u00a0Établi – Innovation sociale\u00a0» (19 mai 2020), auteur\u00a0: ATIS – Catalyseur d'Innovation Sociale" in text
     assert ("sous licence Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
             "Conditions 4.0 International (CC BY-NC-SA 4.0)") in text
     assert 'href="https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr"' in html
-    assert "Contenu adapté pour ce kit" in text
+    assert "Adapté pour le kit isgrille\u00a0: diapositives transcrites" in text
     assert re.search(r'<a href="[^"]*/LICENSE-CONTENT"[^>]*>LICENSE-CONTENT</a>', html)
 
 
@@ -215,14 +216,14 @@ def test_attribution_of_an_unknown_licence_names_it_without_a_link(workshop):
 def test_shown_plainly_turns_a_content_error_into_a_card_and_one_french_line(monkeypatch, tmp_path):
     shown = []
     monkeypatch.setattr("IPython.display.display", shown.append)
-    error = ContentError.single(tmp_path / "grille.yaml", "ligne 3 : champ 'levels' manquant")
+    error = ContentError.single(tmp_path / "grille.yaml", "ligne 3\u00a0: champ 'levels' manquant")
     with pytest.raises(KitNotOpened) as raised:
         with shown_plainly():
             raise error
     [card] = shown
     assert "Le kit ne peut pas s'ouvrir" in text_of(card.data)
-    assert "grille.yaml: ligne 3 : champ &#x27;levels&#x27; manquant" in card.data
-    assert raised.value._render_traceback_() == [f"Le kit ne s'ouvre pas : {error}"]
+    assert "grille.yaml: ligne 3\u00a0: champ &#x27;levels&#x27; manquant" in card.data
+    assert raised.value._render_traceback_() == [f"Le kit ne s'ouvre pas\u00a0: {error}"]
 
 
 def test_shown_plainly_lets_other_errors_and_success_through(monkeypatch):
