@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import io
 import os
 import resource
 import statistics
@@ -54,6 +55,9 @@ def main() -> None:
     from isgrille import load_assessments, load_grid
     from isgrille.analysis.card import cards_by_project
     from isgrille.delivery.card_files import card_html, card_pdf, card_png, write_cards
+    from isgrille import load_workshop
+    from isgrille.content.attribution import attribution_of
+    from isgrille.plots.card import plot_card
     from isgrille.plots.export import figure_png
     from isgrille.plots.radar import plot_profile
 
@@ -65,13 +69,20 @@ def main() -> None:
     one = cards[0]
     pair = [p.assessment for p in one.profiles]
     card_png(one, grid)  # warm up: fonts, caches
+    signed = attribution_of(load_workshop(), grid)
+
+    def page_png(attribution) -> None:
+        plot_card(one, grid, attribution).savefig(io.BytesIO(), format="png", dpi=100)
 
     radar = timed(lambda: figure_png(plot_profile(grid, pair)), args.rounds)
     reference = radar[0]
     rows = [("radar PNG (reference)", radar),
             ("card PNG", timed(lambda: card_png(one, grid), args.rounds)),
             ("card PDF (1 page)", timed(lambda: card_pdf([one], grid), args.rounds)),
-            ("card HTML", timed(lambda: card_html(one, grid), args.rounds))]
+            ("card HTML", timed(lambda: card_html(one, grid), args.rounds)),
+            # the attribution's footer (issue 16): the same page drawn without it, then with it
+            ("card page PNG, unsigned", timed(lambda: page_png(None), args.rounds)),
+            ("card page PNG, signed", timed(lambda: page_png(signed), args.rounds))]
     with tempfile.TemporaryDirectory() as folder:
         batch, batch_cpu = timed(lambda: write_cards(cards, grid, folder, formats=("png",), workers=args.workers))
     rows.append((f"write_cards: {len(cards)} PNG", (batch, batch_cpu)))
