@@ -32,7 +32,7 @@ module                 what it holds
 ``attribution``        whose work an artefact reproduces: the work, its author,
                        licence and adaptation, the grid's origin; footer lines
                        and PNG/PDF/xlsx metadata; LICENSE-CONTENT's address
-``loading``            ``load_grid/quiz/concepts/workshop``, ``data_dir``, kinds, ``shipped_grids``, ``grid_source``
+``loading``            ``load_grid/quiz/concepts/workshop``, ``data_dir``, ``content_dir`` (a pack), kinds, ``shipped_grids``, ``grid_source``
 =====================  ======================================================
 
 pydantic and PyYAML are imported by the file models and readers only, on

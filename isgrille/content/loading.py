@@ -4,7 +4,11 @@
 :mod:`isgrille.content.model`; ``load_concepts()`` and ``load_workshop()`` the
 validated file models of :mod:`isgrille.content.concepts_file` and
 :mod:`isgrille.content.workshop_file`. Without a path, each
-loads the workshop's own file from the shipped ``data/`` folder. Any problem
+loads the workshop's own file: from the content pack named by
+``$ISGRILLE_CONTENT`` (:func:`content_dir`: a folder holding a trainer's own
+workshop, quiz, concepts and grid, in the formats of ``data/``), else from
+the shipped ``data/`` folder. A pack missing a file is an error naming the
+file, never a silent fall-back to the shipped content. Any problem
 raises :class:`~isgrille.content.errors.ContentError` naming file, line and field.
 
 Besides the workshop's grid (``data/grid.yaml``) the kit ships other grids in
@@ -30,6 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "data_dir",
+    "content_dir",
+    "CONTENT_ENV",
     "default_path",
     "shipped_grids",
     "grid_source",
@@ -51,6 +57,9 @@ YAML_KINDS = {
     "workshop": "workshop.yaml",
 }
 
+#: The environment variable naming a content pack (a folder of the files of :data:`YAML_KINDS`).
+CONTENT_ENV = "ISGRILLE_CONTENT"
+
 #: Short names of shipped grids other than their ids and file names: ``ami`` is the workshop's own grid.
 GRID_ALIASES = {"ami": "grid.yaml"}
 
@@ -70,9 +79,38 @@ def data_dir() -> Path:
     return installed if installed.is_dir() else package.parent / "data"
 
 
+def content_dir() -> Path:
+    """The folder the workshop's content is read from: ``$ISGRILLE_CONTENT`` when set, else :func:`data_dir`.
+
+    A pack that is not a folder raises ContentError in French naming it.
+    """
+    import os
+
+    value = os.environ.get(CONTENT_ENV, "").strip()
+    if not value:
+        return data_dir()
+    folder = Path(value).expanduser()
+    if not folder.is_dir():
+        raise ContentError.single(value, (
+            f"dossier de contenu introuvable (variable {CONTENT_ENV} ou --content)\u00a0: attendu un dossier "
+            "qui contient workshop.yaml, quiz.yaml, concepts.yaml et grid.yaml (python -m isgrille pack DOSSIER "
+            "en crée un)"))
+    return folder
+
+
 def default_path(kind: str) -> Path:
-    """Path of the shipped file of this kind (``grid``, ``quiz``, ``concepts``, ``workshop``)."""
-    return data_dir() / YAML_KINDS[kind]
+    """Path of the workshop's file of this kind (``grid``, ``quiz``, ``concepts``, ``workshop``).
+
+    From the content pack (:func:`content_dir`) when one is set, which must
+    hold it; else the shipped file.
+    """
+    folder = content_dir()
+    path = folder / YAML_KINDS[kind]
+    if folder != data_dir() and not path.is_file():
+        raise ContentError.single(path, (
+            f"fichier manquant dans le dossier de contenu {folder}\u00a0: attendu le fichier "
+            f"«\u00a0{YAML_KINDS[kind]}\u00a0» (kind: {kind}), en copie de celui que «\u00a0python -m isgrille pack\u00a0» écrit"))
+    return path
 
 
 def _shipped_grid_files() -> list[Path]:

@@ -17,6 +17,8 @@ module               what it holds
 ``score_table``      the rows ``score`` writes, from a cohort CSV or a results file
 ``kit_files``        where the notebooks and Voilà templates are (checkout or
                      wheel); ``init_workshop`` copies the workshop to a folder
+``content_pack``     ``pack``: an editable copy of the content (a trainer's own
+                     workshop, read with ``ISGRILLE_CONTENT`` or ``--content``)
 ``present``          the Voilà command lines (app mode, live slides), offline,
                      idle kernels culled; which folder to serve
 ``room``             ``room``: the workshop on the local network, room code,

@@ -1,4 +1,4 @@
-"""The command line: ``python -m isgrille validate|score|schema|collect|cohort|card|init|present|room``.
+"""The command line: ``python -m isgrille validate|score|schema|collect|cohort|card|init|present|room|pack``.
 
 Messages are in French, like everything a trainer reads — argparse's own
 words included (:class:`~.french_parser.FrenchParser`) — and never a traceback: an
@@ -10,6 +10,7 @@ an error was unexpected), 2 for a wrong command line.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
@@ -17,9 +18,11 @@ from typing import Sequence
 
 from ..analysis.spreadsheet import write_csv
 from ..content.errors import ContentError
+from ..content.loading import CONTENT_ENV
 from ..content.limits import shorten
 from ..results.collect import DEFAULT_PATTERN, problems_of
 from .batch_cli import GRID_HELP, add_batch_commands
+from .content_pack import add_pack_command
 from .french_parser import FrenchParser, RawFormatter
 from .room import add_room_command
 
@@ -114,6 +117,10 @@ def _parser() -> FrenchParser:
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
     present.add_argument("--port", type=int, default=8866, help="port (par défaut\u00a0: 8866)")
     add_room_command(commands)
+    add_pack_command(commands)
+    for command in {*commands.choices.values(), parser}:  # before or after the command: one setting
+        command.add_argument("--content", metavar="DOSSIER", type=Path, default=argparse.SUPPRESS,
+                             help=f"le dossier de contenu (pack) à utiliser au lieu du contenu livré ({CONTENT_ENV})")
     return parser
 
 
@@ -272,6 +279,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 2
+    if "content" in args:  # every loader, and the servers this command starts, read the pack
+        os.environ[CONTENT_ENV] = str(args.content)
     try:
         code = args.run(args)
         sys.stdout.flush()  # a pipe closed early breaks here, not after main() has returned

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.errors import ContentError
-from ..content.loading import data_dir, grid_source, load_concepts, load_grid, load_quiz, load_workshop, shipped_grids
+from ..content.loading import data_dir, default_path, grid_source, load_concepts, load_grid, load_quiz, load_workshop, shipped_grids
 from ..content.model import Grid, Quiz
 from ..results.store import ResultsStore, default_results_path, read_results
 
@@ -118,8 +118,8 @@ def _other_grid(grid_path: str | Path | None) -> Path | None:
         return None
     path = Path(grid_path)
     try:
-        shipped = path.resolve() == (data_dir() / "grid.yaml").resolve()
-    except (OSError, RuntimeError):
+        shipped = path.resolve() == default_path("grid").resolve()  # the workshop's own grid (its pack's)
+    except (OSError, RuntimeError, ContentError):
         shipped = False
     return None if shipped else path
 

@@ -406,7 +406,7 @@ def test_help_is_all_french(capsys, args):
 @pytest.mark.parametrize(("args", "last"), [
     (["collect"], "python -m isgrille collect\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: DOSSIER"),
     (["collecte"], "python -m isgrille\u00a0: erreur\u00a0: argument COMMANDE\u00a0: choix invalide\u00a0: 'collecte' "
-                   "(choix possibles\u00a0: 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room')"),
+                   "(choix possibles\u00a0: 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room', 'pack')"),
     (["present", "--port", "x"], "python -m isgrille present\u00a0: erreur\u00a0: argument --port\u00a0: "
                                  "nombre entier attendu, pas 'x'"),
     (["score", "--grid"], "python -m isgrille score\u00a0: erreur\u00a0: argument --grid\u00a0: une valeur attendue"),

@@ -1,0 +1,158 @@
+"""A content pack: ``python -m isgrille pack DIR``, then ``ISGRILLE_CONTENT`` / ``--content`` everywhere (issue 17).
+
+A pack is written, edited as a trainer would (a new workshop title, a new
+first statement), validated, then read by the loaders, the command line and
+notebooks 00 and 01 in a real kernel, which show the edits and not the
+shipped text. A pack missing a file or holding a broken one is one French
+sentence naming the file, never a traceback, never the shipped content.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+
+from isgrille.content.errors import ContentError
+from isgrille.content.loading import CONTENT_ENV, YAML_KINDS, content_dir, data_dir, load_quiz, load_workshop
+from isgrille.delivery.cli import main
+from isgrille.delivery.content_pack import README_NAME, write_pack
+
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+TITLE = "Atelier «\u00a0Ma Fabrique\u00a0» du test"
+STATEMENT = "Une affirmation écrite pour ce test, jamais livrée avec le kit."
+
+
+@pytest.fixture
+def pack(tmp_path, monkeypatch) -> Path:
+    """A pack of the shipped content, edited: a new workshop title and a new first statement."""
+    monkeypatch.delenv(CONTENT_ENV, raising=False)
+    folder = tmp_path / "mon_atelier"
+    assert write_pack(folder).written
+    for name, edit in (("workshop.yaml", _retitle), ("quiz.yaml", _first_statement)):
+        path = folder / name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        edit(data)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def _retitle(data: dict) -> None:
+    data["title"] = TITLE
+
+
+def _first_statement(data: dict) -> None:
+    data["items"][0]["statement"] = STATEMENT
+
+
+def test_a_pack_holds_every_content_file_its_schemas_and_a_readme(tmp_path):
+    folder = tmp_path / "atelier"
+    result = write_pack(folder)
+    names = {path.relative_to(folder).as_posix() for path in result.written}
+    assert set(YAML_KINDS.values()) | {README_NAME} <= names
+    assert {f"schema/{kind}.schema.json" for kind in YAML_KINDS} <= names
+    for name in YAML_KINDS.values():
+        assert (folder / name).read_bytes() == (data_dir() / name).read_bytes()
+    readme = (folder / README_NAME).read_text(encoding="utf-8")
+    assert "python -m isgrille validate" in readme and CONTENT_ENV in readme and "CC BY-NC-SA 4.0" in readme
+
+
+def test_a_pack_is_never_written_over_without_force(tmp_path):
+    folder = tmp_path / "atelier"
+    write_pack(folder)
+    (folder / "quiz.yaml").write_text("mes modifications", encoding="utf-8")
+    refused = write_pack(folder)
+    assert refused.written == () and folder / "quiz.yaml" in refused.existing
+    assert (folder / "quiz.yaml").read_text(encoding="utf-8") == "mes modifications"
+    assert write_pack(folder, force=True).written
+    assert (folder / "quiz.yaml").read_bytes() == (data_dir() / "quiz.yaml").read_bytes()
+
+
+def test_the_loaders_read_the_pack_named_by_the_environment(pack, monkeypatch):
+    monkeypatch.setenv(CONTENT_ENV, str(pack))
+    assert content_dir() == pack
+    assert load_workshop().title == TITLE
+    assert load_quiz().items[0].statement == STATEMENT
+    monkeypatch.delenv(CONTENT_ENV)
+    assert load_workshop().title != TITLE
+
+
+def test_a_missing_file_or_folder_is_named_never_the_shipped_content(pack, monkeypatch, tmp_path):
+    (pack / "quiz.yaml").unlink()
+    monkeypatch.setenv(CONTENT_ENV, str(pack))
+    with pytest.raises(ContentError) as raised:
+        load_quiz()
+    assert str(pack / "quiz.yaml") in str(raised.value) and "fichier manquant" in str(raised.value)
+    monkeypatch.setenv(CONTENT_ENV, str(tmp_path / "absent"))
+    with pytest.raises(ContentError, match="dossier de contenu introuvable"):
+        load_workshop()
+
+
+def test_the_command_line_writes_validates_and_uses_a_pack(pack, capsys, monkeypatch):
+    assert main(["pack", str(pack)]) == 1  # already there: nothing written
+    assert "--force" in capsys.readouterr().err
+    files = [str(pack / name) for name in YAML_KINDS.values()]
+    assert main(["validate", *files]) == 0
+    capsys.readouterr()
+    monkeypatch.setenv(CONTENT_ENV, "")  # main() sets it: restored after the test
+    assert main(["validate", "--content", str(pack), str(pack / "quiz.yaml")]) == 0
+    assert os.environ[CONTENT_ENV] == str(pack)
+    assert load_workshop().title == TITLE
+    monkeypatch.setenv(CONTENT_ENV, "")
+    assert main(["--content", str(pack), "validate", str(pack / "workshop.yaml")]) == 0
+    assert os.environ[CONTENT_ENV] == str(pack)
+
+
+def test_a_broken_file_of_a_pack_is_named_by_validate(pack, capsys):
+    quiz = pack / "quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("answer:", "reponse:", 1), encoding="utf-8")
+    assert main(["validate", str(quiz)]) == 1
+    err = capsys.readouterr().err
+    assert str(quiz) in err and "Traceback" not in err
+
+
+def run(name: str, pack: Path, tmp_path: Path, monkeypatch) -> nbformat.NotebookNode:
+    """Notebook ``name`` executed in a real kernel with the pack and a results file of this attempt's own."""
+    monkeypatch.setenv(CONTENT_ENV, str(pack))
+    monkeypatch.delenv("ISGRILLE_GRID", raising=False)
+    monkeypatch.setenv("ISGRILLE_RESULTS", str(tmp_path / "resultats" / "mes_resultats.json"))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent),
+                                                                    os.environ.get("PYTHONPATH")])))
+    notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    return notebook
+
+
+def _shown(notebook: nbformat.NotebookNode) -> str:
+    outputs = [output.get("data", {}).get("text/html", "") for cell in notebook.cells
+               for output in cell.get("outputs", [])]
+    states = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    values = [str(state["state"].get("value", "")) for state in states.get("state", {}).values()]
+    return "\n".join(outputs + values)
+
+
+def test_notebooks_00_and_01_show_the_pack_not_the_shipped_text(pack, tmp_path, monkeypatch):
+    from html import escape
+
+    welcome = _shown(run("00_accueil", pack, tmp_path, monkeypatch))
+    assert escape(TITLE) in welcome or TITLE in welcome
+    quiz = _shown(run("01_integrer_le_concept", pack, tmp_path, monkeypatch))
+    assert STATEMENT in quiz
+    shipped = load_quiz(data_dir() / "quiz.yaml").items[0].statement
+    assert escape(shipped) not in quiz and shipped not in quiz
+
+
+def test_a_broken_quiz_stops_01_with_a_french_sentence(pack, tmp_path, monkeypatch):
+    quiz = pack / "quiz.yaml"
+    quiz.write_text(quiz.read_text(encoding="utf-8").replace("answer:", "reponse:", 1), encoding="utf-8")
+    with pytest.raises(CellExecutionError) as raised:
+        run("01_integrer_le_concept", pack, tmp_path, monkeypatch)
+    message = str(raised.value)
+    assert "Le kit ne s'ouvre pas\u00a0: " in message and str(quiz) in message
+    assert "Traceback" not in message
