@@ -10,7 +10,6 @@ an error was unexpected), 2 for a wrong command line.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
@@ -49,7 +48,8 @@ def _parser() -> FrenchParser:
     validate = commands.add_parser(
         "validate", help="vérifier des fichiers de contenu",
         description="Vérifie chaque FICHIER\u00a0: YAML (grille, quiz, concepts, atelier) "
-        "ou CSV (évaluations d'une cohorte). Code de sortie 0 si tous sont valides, 1 sinon.",
+        "ou CSV (évaluations d'une cohorte)\u202f; un dossier de contenu (pack) est vérifié en entier, "
+        "fichiers et renvois entre eux. Code de sortie 0 si tous sont valides, 1 sinon.",
     )
     validate.set_defaults(run=lambda args: _validate(args.files, args.grid))
     validate.add_argument("files", nargs="+", metavar="FICHIER", type=Path)
@@ -117,10 +117,7 @@ def _parser() -> FrenchParser:
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
     present.add_argument("--port", type=int, default=8866, help="port (par défaut\u00a0: 8866)")
     add_room_command(commands)
-    add_pack_command(commands)
-    for command in {*commands.choices.values(), parser}:  # before or after the command: one setting
-        command.add_argument("--content", metavar="DOSSIER", type=Path, default=argparse.SUPPRESS,
-                             help=f"le dossier de contenu (pack) à utiliser au lieu du contenu livré ({CONTENT_ENV})")
+    add_pack_command(commands, parser)  # and --content DOSSIER, before or after any command
     return parser
 
 
@@ -132,7 +129,7 @@ def _report(problems) -> None:
 
 def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
     from ..content.loading import grid_source, load_grid
-    from .validate import validate_file
+    from .validate import validate_file, validate_pack
 
     try:
         grid = load_grid(grid_source(grid_path)) if grid_path is not None else None
@@ -142,12 +139,13 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
     failed = 0
     for path in files:
         try:
-            kind = validate_file(path, grid)
+            names = validate_pack(path) if path.is_dir() else None  # a content pack: checked as a whole
+            kind = "pack" if names is not None else validate_file(path, grid)
         except Exception as exc:  # whatever one file holds, the others are checked
             failed += 1
             _report(problems_of(path, exc))
         else:
-            print(f"{path}: valide ({KINDS.get(kind, kind)})")
+            print(f"{path}: dossier de contenu valide ({', '.join(names)})" if names else f"{path}: valide ({KINDS.get(kind, kind)})")
     if failed:
         print(f"{failed} fichier{'s' if failed > 1 else ''} invalide{'s' if failed > 1 else ''} sur {len(files)}",
               file=sys.stderr)

@@ -15,6 +15,7 @@ share-alike): the trainer edits its title, author and adaptation there.
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from dataclasses import dataclass
@@ -120,8 +121,9 @@ def _pack(folder: Path, force: bool) -> int:
     return 0
 
 
-def add_pack_command(commands) -> None:
-    """``pack DOSSIER [--force]`` on the command line's sub-commands."""
+def add_pack_command(commands, parser=None) -> None:
+    """``pack DOSSIER [--force]`` on the command line's sub-commands; with ``parser``, ``--content DOSSIER``
+    on it and on every sub-command already added (before or after the command: one setting)."""
     pack = commands.add_parser(
         "pack", help="copier le contenu de l'atelier dans un dossier, pour en faire le vôtre",
         description="Écrit dans DOSSIER (créé au besoin) une copie modifiable du contenu de l'atelier "
@@ -132,3 +134,6 @@ def add_pack_command(commands) -> None:
     pack.set_defaults(run=lambda args: _pack(args.folder, args.force))
     pack.add_argument("folder", type=Path, metavar="DOSSIER")
     pack.add_argument("--force", action="store_true", help="remplacer les fichiers déjà présents dans DOSSIER")
+    for command in {*commands.choices.values(), *([parser] if parser is not None else [])}:
+        command.add_argument("--content", metavar="DOSSIER", type=Path, default=argparse.SUPPRESS,
+                             help=f"le dossier de contenu (pack) à utiliser au lieu du contenu livré ({CONTENT_ENV})")

@@ -19,9 +19,16 @@ criteria. Without ``grid``, that is the shipped grid (``data/grid.yaml``);
 a file of another grid gets a French sentence saying to pass that grid's
 file with ``--grid`` rather than one error per criterion.
 
+A content pack (a folder, :mod:`~isgrille.delivery.content_pack`) is checked
+as a whole by :func:`validate_pack`: each of its files, each of the kind its
+name says, then the references between them (a quiz statement's ``see``
+names a section of the concepts file).
+
 >>> from isgrille.content.loading import data_dir
 >>> validate_file(data_dir() / "grid.yaml")
 'grid'
+>>> validate_pack(data_dir())
+['grid.yaml', 'quiz.yaml', 'concepts.yaml', 'workshop.yaml']
 """
 
 from __future__ import annotations
@@ -31,7 +38,7 @@ from pathlib import Path
 from ..content.errors import ContentError, Problem
 from ..content.model import Grid
 
-__all__ = ["validate_file", "COHORT_SUFFIXES"]
+__all__ = ["validate_file", "validate_pack", "COHORT_SUFFIXES"]
 
 #: Problems of a cohort whose columns are another grid's criteria.
 _COLUMN_PROBLEMS = ("colonne inconnue", "colonnes inconnues pour la grille", "colonne de critère manquante",
@@ -49,9 +56,9 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
     """
     path = Path(path)
     if path.suffix.lower() in (".json", *COHORT_SUFFIXES):
-        from ..content.loading import data_dir, load_grid
+        from ..content.loading import default_path, load_grid
 
-        which = "la grille donnée avec --grid" if grid is not None else f"la grille par défaut ({data_dir() / 'grid.yaml'})"
+        which = "la grille donnée avec --grid" if grid is not None else f"la grille par défaut ({default_path('grid')})"
         grid = grid if grid is not None else load_grid()
     if path.suffix.lower() == ".json":
         from ..content.sources import read_text
@@ -98,3 +105,46 @@ def _check_grid_id(path: Path, text: str, grid: Grid, which: str) -> None:
             f"fichier d'une autre grille que {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: indiquez avec --grid "
             f"le fichier de la grille dont l'identifiant est «\u00a0{named}\u00a0»"), field="grid",
             line=document.line_of(["grid"]))
+
+
+def validate_pack(folder: str | Path) -> list[str]:
+    """Check a content pack as a whole; return its files' names, or raise ContentError with every problem.
+
+    Each file of :data:`~isgrille.content.loading.YAML_KINDS` must be there,
+    valid and of the kind its name says; then each quiz statement's ``see``
+    must name a section of the concepts file.
+    """
+    from ..content.concepts_file import Concepts
+    from ..content.loading import YAML_KINDS, load_quiz
+    from ..results.collect import problems_of
+
+    folder = Path(folder)
+    problems: list[Problem] = []
+    valid: dict[str, Path] = {}
+    for kind, name in YAML_KINDS.items():
+        path = folder / name
+        if not path.is_file():
+            problems.append(Problem(str(path), f"fichier manquant du dossier de contenu\u00a0: attendu le fichier "
+                                    f"«\u00a0{name}\u00a0» (kind: {kind})"))
+            continue
+        try:
+            found = validate_file(path)
+        except Exception as exc:  # whatever one file holds, the others are checked
+            problems.extend(problems_of(path, exc))
+            continue
+        if found != kind:
+            problems.append(Problem(str(path), f"ce fichier est de type «\u00a0{found}\u00a0»\u00a0: attendu "
+                                    f"«\u00a0{kind}\u00a0» pour «\u00a0{name}\u00a0»", field="kind"))
+            continue
+        valid[kind] = path
+    if "quiz" in valid and "concepts" in valid:
+        sections = sorted(name for name, field in Concepts.model_fields.items() if field.annotation is not str and name != "kind")
+        for index, item in enumerate(load_quiz(valid["quiz"]).items):
+            if item.see is not None and item.see not in sections:
+                problems.append(Problem(str(valid["quiz"]), (
+                    f"l'affirmation «\u00a0{item.id}\u00a0» renvoie à «\u00a0{item.see}\u00a0», qui n'est pas une "
+                    f"section de {YAML_KINDS['concepts']} (attendu\u00a0: {', '.join(sections)})"),
+                    field=f"items[{index}].see"))
+    if problems:
+        raise ContentError(problems)
+    return list(YAML_KINDS.values())

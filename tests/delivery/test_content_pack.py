@@ -156,3 +156,25 @@ def test_a_broken_quiz_stops_01_with_a_french_sentence(pack, tmp_path, monkeypat
     message = str(raised.value)
     assert "Le kit ne s'ouvre pas\u00a0: " in message and str(quiz) in message
     assert "Traceback" not in message
+
+
+def test_validate_checks_a_pack_as_a_whole(pack, capsys):
+    assert main(["validate", str(pack)]) == 0
+    assert f"{pack}: dossier de contenu valide" in capsys.readouterr().out
+    quiz = pack / "quiz.yaml"
+    data = yaml.safe_load(quiz.read_text(encoding="utf-8"))
+    data["items"][0]["see"] = "section_absente"
+    quiz.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    (pack / "grid.yaml").unlink()
+    assert main(["validate", str(pack)]) == 1
+    err = capsys.readouterr().err
+    assert f"{pack / 'grid.yaml'}: fichier manquant du dossier de contenu" in err
+    assert f"{quiz}: champ 'items[0].see'" in err and "«\u00a0section_absente\u00a0»" in err
+    assert "innovation_dimensions" in err and "Traceback" not in err
+
+
+def test_validate_says_a_file_of_the_wrong_kind(pack, capsys):
+    (pack / "quiz.yaml").write_bytes((pack / "concepts.yaml").read_bytes())
+    assert main(["validate", str(pack)]) == 1
+    err = capsys.readouterr().err
+    assert f"{pack / 'quiz.yaml'}: champ 'kind': ce fichier est de type «\u00a0concepts\u00a0»\u00a0: attendu «\u00a0quiz\u00a0»" in err
