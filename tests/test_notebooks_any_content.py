@@ -16,46 +16,19 @@ from pathlib import Path
 
 import nbformat
 import pytest
-import yaml
 from nbclient import NotebookClient
 
 from isgrille.content.loading import CONTENT_ENV
 from isgrille.delivery.cli import main
-from isgrille.delivery.content_pack import write_pack
+
+from .packs import STATEMENTS, write_unlike_pack
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
-STATEMENTS = 50
-TITLE = "Atelier d'essai du Collectif Zèbre"
-
-
-def _edit(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-
-
-def _quiz(data: dict) -> None:
-    data["title"] = "Le OUI / NON d'essai"
-    data["choices"] = ["OUI", "NON"]
-    data["items"] = [{"id": f"affirmation_{i}", "statement": f"Affirmation d'essai numéro {i}.",
-                      "answer": "OUI" if i % 2 else "NON", "explanation": f"Explication de l'essai {i}."}
-                     for i in range(1, STATEMENTS + 1)]
-
-
-def _workshop(data: dict) -> None:
-    data.update(title=TITLE, organisation="Collectif Zèbre", offers=[])
-    data["programme"].update(end="16:00", entries=[
-        {"start": "14:00", "label": "Le quiz du collectif", "sequence": 1},
-        {"start": "15:00", "label": "La grille et les pitchs", "sequence": 2}])
 
 
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("pack") / "atelier_zebre"
-    write_pack(folder)
-    _edit(folder / "quiz.yaml", _quiz)
-    _edit(folder / "workshop.yaml", _workshop)
-    return folder
+    return write_unlike_pack(tmp_path_factory.mktemp("pack") / "atelier_zebre")
 
 
 def test_validate_accepts_the_generated_pack(pack, capsys):

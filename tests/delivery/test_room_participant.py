@@ -353,3 +353,24 @@ def test_a_step_that_fails_to_build_is_a_french_sentence_and_the_page_still_foll
     assert "Cette étape n'a pas pu s'afficher" in page.text()
     trainer(room, step="grille")
     assert isinstance(page.shown(PhoneAssessment), PhoneAssessment)
+
+
+def test_the_room_serves_a_trainers_own_pack(tmp_path, monkeypatch):
+    """A room opened with ``ISGRILLE_CONTENT``: the phones show the pack's workshop and its OUI / NON quiz."""
+    from isgrille.content.loading import CONTENT_ENV
+
+    from ..packs import CHOICES, ORGANISATION, STATEMENTS, TITLE, write_unlike_pack
+
+    monkeypatch.setenv(CONTENT_ENV, str(write_unlike_pack(tmp_path / "pack")))
+    site = open_site(tmp_path / "salle", "atelier42", "K" * 43, bytes(32))
+    try:
+        page = Session(site, ALICE)
+        assert TITLE in page.text() and ORGANISATION in page.text()
+        trainer(site, step="quiz", quiz_index=STATEMENTS - 1)
+        assert f"Affirmation {STATEMENTS} sur {STATEMENTS}" in page.text()
+        quiz = page.shown(PhoneQuiz)
+        quiz.choices.value = CHOICES[0]
+        assert own_file(site, ALICE).quiz == {f"affirmation_{STATEMENTS}": CHOICES[0]}
+        page.close()
+    finally:
+        site.hub.close()
