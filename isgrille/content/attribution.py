@@ -75,6 +75,8 @@ class Attribution:
     grid: str
     grid_source: str
     grid_adaptation: str
+    #: The work this one adapts, with its author, year and licence ("" for an original work).
+    derived_from: str = ""
 
     @property
     def licence_name(self) -> str:
@@ -91,7 +93,10 @@ class Attribution:
         who = ", ".join(x for x in (self.author, self.year) if x)
         parts = [f"D'après «\u00a0{self.work}\u00a0»" + (f" ({who})" if who else "")]
         parts += [self.licence] if self.licence else []
-        parts += ["adapté"] if self.adaptation else []
+        if self.derived_from:  # a trainer's pack: the work it adapts keeps its credit (CC BY)
+            parts.append(f"adapté de {self.derived_from.rstrip('.')}")
+        elif self.adaptation:
+            parts.append("adapté")
         return french(", ".join(parts) + ".")
 
     def grid_line(self) -> str:
@@ -111,7 +116,8 @@ class Attribution:
         return "\n".join((*self.lines(), french(f"Attribution et liste des modifications\u00a0: {licence_page_url()}")))
 
     def keywords(self) -> list[str]:
-        return [k for k in (self.work, self.author, self.licence, self.grid, "adapté" if self.adaptation else "") if k]
+        adapted = "adapté" if self.adaptation or self.derived_from else ""
+        return [k for k in (self.work, self.author, self.licence, self.grid, adapted, self.derived_from) if k]
 
     def png_metadata(self) -> dict[str, str]:
         """PNG text chunks (matplotlib's ``savefig(metadata=...)``)."""
@@ -136,7 +142,8 @@ def attribution_of(workshop: Workshop, grid: Grid) -> Attribution:
         author=workshop.organisation or workshop.atis.name,
         year=workshop.date[:4] if workshop.date else "",
         licence=workshop.license,
-        adaptation=getattr(workshop, "adaptation", ""),
+        adaptation=workshop.adaptation,
+        derived_from=workshop.derived_from,
         grid=grid.title or grid.id,
         grid_source=grid.source,
         grid_adaptation=grid.adaptation,

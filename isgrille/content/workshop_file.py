@@ -136,6 +136,10 @@ class Workshop(FileModel):
     adaptation: Prose = Field(
         "", description="How this content differs from its source (French; empty when taken as it is): shown "
                         "in every attribution.")
+    derived_from: Prose = Field(
+        "", description="The work this workshop is adapted from, with its author, year and licence (French; empty "
+                        "for an original work): a content pack made from the shipped one names it, in every "
+                        "attribution.")
     objectives: list[Text] = Field(min_length=1)
     programme: Programme
     sequences: list[Sequence] = Field(min_length=1)

@@ -16,6 +16,7 @@ share-alike): the trainer edits its title, author and adaptation there.
 from __future__ import annotations
 
 import argparse
+import json
 import shutil
 import sys
 from dataclasses import dataclass
@@ -92,8 +93,33 @@ def write_pack(folder: Path, force: bool = False) -> PackResult:
     for target, source in targets.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+    _name_the_source(folder / YAML_KINDS["workshop"])
     readme.write_text(readme_text(folder), encoding="utf-8")
     return PackResult(written=tuple(every))
+
+
+def _name_the_source(path: Path) -> None:
+    """Name the copied workshop as the source of the pack's (``derived_from``), unless it names one already.
+
+    CC BY-NC-SA asks every adaptation to credit the original: the pack's own
+    title and organisation replace the copy's, and this line keeps the credit.
+    """
+    from ..content.loading import load_workshop
+
+    workshop = load_workshop(path)
+    if workshop.derived_from:
+        return
+    year = f", {workshop.date[:4]}" if workshop.date else ""
+    credit = f"«\u00a0{workshop.title}\u00a0» ({workshop.organisation}{year}, {workshop.license})"
+    text = path.read_text(encoding="utf-8")
+    line = "derived_from: " + json.dumps(credit, ensure_ascii=False) + "\n"
+    head, found, rest = text.partition("\nlicense:")
+    if found:  # right after the licence line
+        end = rest.find("\n") + 1
+        text = head + found + rest[:end] + line + rest[end:]
+    else:
+        text = text.rstrip("\n") + "\n" + line
+    path.write_text(text, encoding="utf-8")
 
 
 def _pack(folder: Path, force: bool) -> int:

@@ -262,7 +262,7 @@ def test_unknown_field_names_the_expected_ones(write):
         pytest.param("title: Atelier innovation sociale", f"title: {'é' * 300}", None, None, None, id="long-text-is-fine"),
         pytest.param("kind: workshop\n", f"kind: workshop\n{'k' * 300}: 1\n", 2, f"{'k' * (MAX_SHOWN - 1)}…",
                      f"champ '{'k' * (MAX_SHOWN - 1)}…' inconnu (attendu\u00a0: kind, title, date, organisation, contact, "
-                     "license, adaptation, objectives, programme, sequences, atis, stages, offers, resources)", id="long-unknown-field"),
+                     "license, adaptation, derived_from, objectives, programme, sequences, atis, stages, offers, resources)", id="long-unknown-field"),
         pytest.param("stage: incuber", f"stage: {'I' * 300}", 37, "offers[0].stage",
                      f"identifiant '{'I' * (MAX_SHOWN - 1)}…' invalide (attendu\u00a0: lettres minuscules sans accent, "
                      "chiffres et _, en commençant par une lettre)", id="long-bad-identifier"),

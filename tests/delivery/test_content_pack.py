@@ -56,8 +56,11 @@ def test_a_pack_holds_every_content_file_its_schemas_and_a_readme(tmp_path):
     names = {path.relative_to(folder).as_posix() for path in result.written}
     assert set(YAML_KINDS.values()) | {README_NAME} <= names
     assert {f"schema/{kind}.schema.json" for kind in YAML_KINDS} <= names
-    for name in YAML_KINDS.values():
+    for name in ("quiz.yaml", "concepts.yaml", "grid.yaml"):
         assert (folder / name).read_bytes() == (data_dir() / name).read_bytes()
+    shipped, copy = load_workshop(data_dir() / "workshop.yaml"), load_workshop(folder / "workshop.yaml")
+    assert copy.model_copy(update={"derived_from": ""}) == shipped  # the same workshop, its source named
+    assert copy.derived_from == (f"«\u00a0{shipped.title}\u00a0» ({shipped.organisation}, 2020, CC BY-NC-SA 4.0)")
     readme = (folder / README_NAME).read_text(encoding="utf-8")
     assert "python -m isgrille validate" in readme and CONTENT_ENV in readme and "CC BY-NC-SA 4.0" in readme
 
@@ -71,6 +74,14 @@ def test_a_pack_is_never_written_over_without_force(tmp_path):
     assert (folder / "quiz.yaml").read_text(encoding="utf-8") == "mes modifications"
     assert write_pack(folder, force=True).written
     assert (folder / "quiz.yaml").read_bytes() == (data_dir() / "quiz.yaml").read_bytes()
+
+
+def test_a_retitled_pack_still_credits_the_work_it_adapts(pack):
+    from isgrille.content.attribution import attribution_of
+    from isgrille.content.loading import load_grid
+
+    text = attribution_of(load_workshop(pack / "workshop.yaml"), load_grid(pack / "grid.yaml")).text()
+    assert TITLE in text and "adapté de «\u00a0Établi – Innovation sociale\u00a0» (ATIS" in text
 
 
 def test_the_loaders_read_the_pack_named_by_the_environment(pack, monkeypatch):
