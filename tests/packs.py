@@ -1,13 +1,19 @@
-"""A content pack unlike the shipped one, for tests: :func:`write_unlike_pack` (issue 17)."""
+"""Content packs in tests: one unlike the shipped one (:func:`write_unlike_pack`), notebooks run on a pack."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+import nbformat
 import yaml
+from nbclient import NotebookClient
+
+from isgrille.content.loading import CONTENT_ENV
 
 from isgrille.delivery.content_pack import write_pack
 
+NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
 STATEMENTS = 50
 TITLE = "Atelier d'essai du Collectif Zèbre"
 ORGANISATION = "Collectif Zèbre"
@@ -42,3 +48,25 @@ def write_unlike_pack(folder: Path) -> Path:
     _edit(folder / "quiz.yaml", _quiz)
     _edit(folder / "workshop.yaml", _workshop)
     return folder
+
+
+def run_with_pack(name: str, pack: Path, tmp_path: Path, monkeypatch) -> nbformat.NotebookNode:
+    """Notebook ``name`` executed in a real kernel with the pack and a results file of this attempt's own."""
+    monkeypatch.setenv(CONTENT_ENV, str(pack))
+    monkeypatch.delenv("ISGRILLE_GRID", raising=False)
+    monkeypatch.setenv("ISGRILLE_RESULTS", str(tmp_path / "resultats" / "mes_resultats.json"))
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent),
+                                                                    os.environ.get("PYTHONPATH")])))
+    notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
+    NotebookClient(notebook, timeout=180, kernel_name="python3",
+                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    return notebook
+
+
+def shown_html(notebook: nbformat.NotebookNode) -> str:
+    """The HTML outputs of an executed notebook, then the value of every widget (its stored state)."""
+    outputs = [output.get("data", {}).get("text/html", "") for cell in notebook.cells
+               for output in cell.get("outputs", [])]
+    states = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
+    values = [str(state["state"].get("value", "")) for state in states.get("state", {}).values()]
+    return "\n".join(outputs + values)

@@ -11,19 +11,13 @@ accepts the pack as a whole.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-import nbformat
 import pytest
-from nbclient import NotebookClient
 
-from isgrille.content.loading import CONTENT_ENV
 from isgrille.delivery.cli import main
 
-from .packs import STATEMENTS, write_unlike_pack
-
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+from .packs import NOTEBOOKS, STATEMENTS, run_with_pack, shown_html, write_unlike_pack
 
 
 @pytest.fixture(scope="module")
@@ -38,18 +32,7 @@ def test_validate_accepts_the_generated_pack(pack, capsys):
 
 @pytest.mark.parametrize("name", sorted(path.stem for path in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")))
 def test_every_notebook_runs_on_the_pack(pack, tmp_path, monkeypatch, name):
-    monkeypatch.setenv(CONTENT_ENV, str(pack))
-    monkeypatch.delenv("ISGRILLE_GRID", raising=False)
-    monkeypatch.setenv("ISGRILLE_RESULTS", str(tmp_path / "resultats" / "mes_resultats.json"))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent),
-                                                                    os.environ.get("PYTHONPATH")])))
-    notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    shown = "\n".join(output.get("data", {}).get("text/html", "") for cell in notebook.cells
-                      for output in cell.get("outputs", []))
-    states = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
-    shown += "\n".join(str(state["state"].get("value", "")) for state in states.get("state", {}).values())
+    shown = shown_html(run_with_pack(name, pack, tmp_path, monkeypatch))
     if name == "00_accueil":
         assert "Collectif Zèbre" in shown and "Le quiz du collectif" in shown
     if name == "01_integrer_le_concept":

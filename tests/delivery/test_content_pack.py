@@ -12,10 +12,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import nbformat
 import pytest
 import yaml
-from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
 from isgrille.content.errors import ContentError
@@ -23,7 +21,8 @@ from isgrille.content.loading import CONTENT_ENV, YAML_KINDS, content_dir, data_
 from isgrille.delivery.cli import main
 from isgrille.delivery.content_pack import README_NAME, write_pack
 
-NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+from ..packs import run_with_pack, shown_html
+
 TITLE = "Atelier «\u00a0Ma Fabrique\u00a0» du test"
 STATEMENT = "Une affirmation écrite pour ce test, jamais livrée avec le kit."
 
@@ -127,33 +126,12 @@ def test_a_broken_file_of_a_pack_is_named_by_validate(pack, capsys):
     assert str(quiz) in err and "Traceback" not in err
 
 
-def run(name: str, pack: Path, tmp_path: Path, monkeypatch) -> nbformat.NotebookNode:
-    """Notebook ``name`` executed in a real kernel with the pack and a results file of this attempt's own."""
-    monkeypatch.setenv(CONTENT_ENV, str(pack))
-    monkeypatch.delenv("ISGRILLE_GRID", raising=False)
-    monkeypatch.setenv("ISGRILLE_RESULTS", str(tmp_path / "resultats" / "mes_resultats.json"))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent),
-                                                                    os.environ.get("PYTHONPATH")])))
-    notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
-    return notebook
-
-
-def _shown(notebook: nbformat.NotebookNode) -> str:
-    outputs = [output.get("data", {}).get("text/html", "") for cell in notebook.cells
-               for output in cell.get("outputs", [])]
-    states = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
-    values = [str(state["state"].get("value", "")) for state in states.get("state", {}).values()]
-    return "\n".join(outputs + values)
-
-
 def test_notebooks_00_and_01_show_the_pack_not_the_shipped_text(pack, tmp_path, monkeypatch):
     from html import escape
 
-    welcome = _shown(run("00_accueil", pack, tmp_path, monkeypatch))
+    welcome = shown_html(run_with_pack("00_accueil", pack, tmp_path, monkeypatch))
     assert escape(TITLE) in welcome or TITLE in welcome
-    quiz = _shown(run("01_integrer_le_concept", pack, tmp_path, monkeypatch))
+    quiz = shown_html(run_with_pack("01_integrer_le_concept", pack, tmp_path, monkeypatch))
     assert STATEMENT in quiz
     shipped = load_quiz(data_dir() / "quiz.yaml").items[0].statement
     assert escape(shipped) not in quiz and shipped not in quiz
@@ -163,7 +141,7 @@ def test_a_broken_quiz_stops_01_with_a_french_sentence(pack, tmp_path, monkeypat
     quiz = pack / "quiz.yaml"
     quiz.write_text(quiz.read_text(encoding="utf-8").replace("answer:", "reponse:", 1), encoding="utf-8")
     with pytest.raises(CellExecutionError) as raised:
-        run("01_integrer_le_concept", pack, tmp_path, monkeypatch)
+        run_with_pack("01_integrer_le_concept", pack, tmp_path, monkeypatch)
     message = str(raised.value)
     assert "Le kit ne s'ouvre pas\u00a0: " in message and str(quiz) in message
     assert "Traceback" not in message
