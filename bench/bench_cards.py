@@ -64,8 +64,10 @@ def main() -> None:
     grid = load_grid()
     cohort = load_assessments(grid=grid)
     base = cards_by_project(grid, cohort)
-    cards = [dataclasses.replace(base[i % len(base)], project=f"{base[i % len(base)].project} n° {i}")
-             for i in range(args.cards)]
+    cards = [
+        dataclasses.replace(base[i % len(base)], project=f"{base[i % len(base)].project} n° {i}")
+        for i in range(args.cards)
+    ]
     one = cards[0]
     pair = [p.assessment for p in one.profiles]
     card_png(one, grid)  # warm up: fonts, caches
@@ -76,13 +78,15 @@ def main() -> None:
 
     radar = timed(lambda: figure_png(plot_profile(grid, pair)), args.rounds)
     reference = radar[0]
-    rows = [("radar PNG (reference)", radar),
-            ("card PNG", timed(lambda: card_png(one, grid), args.rounds)),
-            ("card PDF (1 page)", timed(lambda: card_pdf([one], grid), args.rounds)),
-            ("card HTML", timed(lambda: card_html(one, grid), args.rounds)),
-            # the attribution's footer (issue 16): the same page drawn without it, then with it
-            ("card page PNG, unsigned", timed(lambda: page_png(None), args.rounds)),
-            ("card page PNG, signed", timed(lambda: page_png(signed), args.rounds))]
+    rows = [
+        ("radar PNG (reference)", radar),
+        ("card PNG", timed(lambda: card_png(one, grid), args.rounds)),
+        ("card PDF (1 page)", timed(lambda: card_pdf([one], grid), args.rounds)),
+        ("card HTML", timed(lambda: card_html(one, grid), args.rounds)),
+        # the attribution's footer (issue 16): the same page drawn without it, then with it
+        ("card page PNG, unsigned", timed(lambda: page_png(None), args.rounds)),
+        ("card page PNG, signed", timed(lambda: page_png(signed), args.rounds)),
+    ]
     with tempfile.TemporaryDirectory() as folder:
         batch, batch_cpu = timed(lambda: write_cards(cards, grid, folder, formats=("png",), workers=args.workers))
     rows.append((f"write_cards: {len(cards)} PNG", (batch, batch_cpu)))
@@ -94,8 +98,10 @@ def main() -> None:
     goal = GOAL * len(cards) / 100
     verdict = "OK" if batch < goal else "AU-DESSUS DE L'OBJECTIF"
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    print(f"goal: {len(cards)} PNG cards < {goal:.0f} s — result: {batch:.1f} s ({verdict}); "
-          f"{os.cpu_count()} cores, load average {load}")
+    print(
+        f"goal: {len(cards)} PNG cards < {goal:.0f} s — result: {batch:.1f} s ({verdict}); "
+        f"{os.cpu_count()} cores, load average {load}"
+    )
 
 
 if __name__ == "__main__":

@@ -51,8 +51,16 @@ def make_csv(path: Path, rows: int, seed: int = 1) -> Path:
     lines = [";".join(["Projet", "Évaluateur", "Date"] + [c.label for c in grid.criteria])]
     for i in range(rows):
         cells = [rng.choice(labels) for _ in grid.criteria]
-        lines.append(";".join([f"Projet {i} (fictif)", rng.choice(["autoévaluation", "formateur"]),
-                               f"{rng.randint(1, 28):02d}/11/2026"] + cells))
+        lines.append(
+            ";".join(
+                [
+                    f"Projet {i} (fictif)",
+                    rng.choice(["autoévaluation", "formateur"]),
+                    f"{rng.randint(1, 28):02d}/11/2026",
+                ]
+                + cells
+            )
+        )
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))
     return path
 
@@ -64,8 +72,9 @@ def make_homes(folder: Path, learners: int, seed: int = 2) -> Path:
     grid, quiz = load_grid(), load_quiz()
     rng = random.Random(seed)
     for i in range(learners):
-        results = LearnerResults(project=f"Projet {i} (fictif)", learner=f"Apprenant {i}",
-                                 saved_at="2026-11-26T10:00:00+00:00")
+        results = LearnerResults(
+            project=f"Projet {i} (fictif)", learner=f"Apprenant {i}", saved_at="2026-11-26T10:00:00+00:00"
+        )
         results.quiz = {item.id: rng.choice(quiz.choices) for item in quiz.items}
         for criterion in grid.criteria:
             results.rate(criterion.id, rng.choice([None, *range(len(grid.levels))]))
@@ -87,8 +96,12 @@ def in_process(source: Path, out: Path) -> float:
 
 def whole_command(source: Path, out: Path) -> float:
     start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "isgrille", "cohort", str(source), "--out", str(out)],
-                          cwd=ROOT, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "isgrille", "cohort", str(source), "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     elapsed = time.perf_counter() - start
     assert done.returncode == 0, done.stderr[-2000:]
     return elapsed

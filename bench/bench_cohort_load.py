@@ -44,8 +44,13 @@ def make_table(path: Path, rows: int, grid) -> Path:
         writer = csv.writer(handle)
         writer.writerow(["project", "assessor", *(criterion.id for criterion in grid.criteria)])
         for n in range(rows):
-            writer.writerow([f"Projet {n // 2} (fictif)", ("autoévaluation", "formateur")[n % 2],
-                             *(rng.choice(labels) for _ in grid.criteria)])
+            writer.writerow(
+                [
+                    f"Projet {n // 2} (fictif)",
+                    ("autoévaluation", "formateur")[n % 2],
+                    *(rng.choice(labels) for _ in grid.criteria),
+                ]
+            )
     return path
 
 
@@ -55,9 +60,14 @@ def make_class(folder: Path, learners: int, grid) -> list[Path]:
     rng = random.Random(learners)
     paths = []
     for n in range(learners):
-        results = LearnerResults(project=f"Projet {n} (fictif)", learner=f"Apprenant {n}", grid_id=grid.id,
-                                 quiz={"publics_fragiles": "FAUX", "tous_secteurs": "VRAI"},
-                                 saved_at="2026-11-26T10:00:00+00:00", pitch={"a": "Une recyclerie de quartier."})
+        results = LearnerResults(
+            project=f"Projet {n} (fictif)",
+            learner=f"Apprenant {n}",
+            grid_id=grid.id,
+            quiz={"publics_fragiles": "FAUX", "tous_secteurs": "VRAI"},
+            saved_at="2026-11-26T10:00:00+00:00",
+            pitch={"a": "Une recyclerie de quartier."},
+        )
         for criterion in grid.criteria:
             results.rate(criterion.id, rng.choice([None, *range(len(grid.levels))]))
         path = folder / f"u{n:05d}" / "resultats" / "mes_resultats.json"
@@ -99,32 +109,50 @@ def main() -> None:
         paths = {size: make_class(path, size, grid) for size, path in classes.items()}
         cases = {}
         for size, path in tables.items():
-            cases[f"CSV {size:,} rows"] = (lambda path=path: load_cohort(path, grid=grid),
-                                           lambda path=path: pd.read_csv(path), "pandas.read_csv")
+            cases[f"CSV {size:,} rows"] = (
+                lambda path=path: load_cohort(path, grid=grid),
+                lambda path=path: pd.read_csv(path),
+                "pandas.read_csv",
+            )
         for size, path in classes.items():
             cases[f"{size:,} results files"] = (
                 lambda path=path: load_cohort(path, grid=grid),
-                lambda size=size: [json.loads(p.read_bytes()) for p in paths[size]], "json.loads of each")
+                lambda size=size: [json.loads(p.read_bytes()) for p in paths[size]],
+                "json.loads of each",
+            )
         for case in cases.values():  # warm up: imports, caches, the files in the page cache
             case[0](), case[1]()
         measures: dict[str, list[tuple[tuple[float, float], tuple[float, float]]]] = {name: [] for name in cases}
         for _ in range(options.rounds):
             for name, (ours, reference, _) in cases.items():
                 measures[name].append((timed(ours), timed(reference)))
-        medians = {name: [statistics.median(values) for values in (
-            [m[0][0] for m in found], [m[0][1] for m in found], [m[1][0] for m in found], [m[1][1] for m in found])]
-            for name, found in measures.items()}
+        medians = {
+            name: [
+                statistics.median(values)
+                for values in (
+                    [m[0][0] for m in found],
+                    [m[0][1] for m in found],
+                    [m[1][0] for m in found],
+                    [m[1][1] for m in found],
+                )
+            ]
+            for name, found in measures.items()
+        }
         print(f"{'':22s} {'load_cohort':>12s} {'(CPU)':>8s} {'reference':>10s} {'(CPU)':>8s} {'ratio':>6s}  reference")
         for name, (wall, cpu, ref_wall, ref_cpu) in medians.items():
-            print(f"{name:22s} {wall:11.3f}s {cpu:7.3f}s {ref_wall:9.3f}s {ref_cpu:7.3f}s {wall / ref_wall:6.1f}  "
-                  f"{cases[name][2]}")
+            print(
+                f"{name:22s} {wall:11.3f}s {cpu:7.3f}s {ref_wall:9.3f}s {ref_cpu:7.3f}s {wall / ref_wall:6.1f}  "
+                f"{cases[name][2]}"
+            )
         names = list(medians)
         for small, large in ((names[0], names[1]), (names[2], names[3])):
             ours = medians[large][0] / medians[small][0]
             reference = medians[large][2] / medians[small][2]
             cpu = medians[large][1] / medians[small][1]
-            print(f"10× the data ({small} → {large}): load_cohort ×{ours:.1f} (CPU ×{cpu:.1f}), "
-                  f"reference ×{reference:.1f}; goal ≤ ×12")
+            print(
+                f"10× the data ({small} → {large}): load_cohort ×{ours:.1f} (CPU ×{cpu:.1f}), "
+                f"reference ×{reference:.1f}; goal ≤ ×12"
+            )
         if options.cold:
             for name, source in ((names[1], tables[100_000]), (names[3], classes[10_000])):
                 print(f"fresh process, {name}: {cold(source):.2f} s (goal < 2 s)")

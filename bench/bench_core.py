@@ -57,15 +57,21 @@ def main() -> None:
     print(f"{args.rounds} interleaved rounds, fresh interpreter each, medians in ms")
     print(f"{'case':<10}{'median':>9}{'vs bare':>10}{'ratio':>8}")
     for name in CASES:
-        print(f"{name:<10}{median[name]:>9.1f}{median[name] - median['bare']:>+10.1f}{median[name] / median['bare']:>8.2f}")
+        print(
+            f"{name:<10}{median[name]:>9.1f}{median[name] - median['bare']:>+10.1f}{median[name] / median['bare']:>8.2f}"
+        )
     extra_import = median["import"] - median["bare"]
     extra_load = median["load"] - median["import"]
     heavy = heavy_modules_after_import()
     print()
-    print(f"import isgrille: +{extra_import:.1f} ms over bare Python (goal < 300 ms): "
-          f"{'OK' if extra_import < 300 else 'OVER'}")
-    print(f"load_grid() + load_quiz(): +{extra_load:.1f} ms over the import (goal < 200 ms): "
-          f"{'OK' if extra_load < 200 else 'OVER'}")
+    print(
+        f"import isgrille: +{extra_import:.1f} ms over bare Python (goal < 300 ms): "
+        f"{'OK' if extra_import < 300 else 'OVER'}"
+    )
+    print(
+        f"load_grid() + load_quiz(): +{extra_load:.1f} ms over the import (goal < 200 ms): "
+        f"{'OK' if extra_load < 200 else 'OVER'}"
+    )
     print(f"heavy modules imported by 'import isgrille': {', '.join(heavy) or 'none'}")
 
 

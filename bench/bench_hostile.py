@@ -78,18 +78,30 @@ CASES = {
     "990-level JSON (2 kB)": ("deep.json", lambda: "[" * 990 + "]" * 990, 1),
     "CR-only CSV": ("cr.csv", lambda: cohort_text().replace("\n", "\r"), 0),
     "200 kB cell CSV": ("cell.csv", big_cell, 0),
-    "CSV 100k valid rows (12 MB)": ("rows.csv", lambda: cohort_rows(99_999, lambda n: ["Intermédiaire", "faible",
-                                                                                      "FORT", ""] * 3), 0),
-    "CSV 100k rows, all cells differ": ("cells.csv", lambda: cohort_rows(99_999, lambda n: [f"é{n}_{k}" for k in
-                                                                                          range(12)]), 1),
+    "CSV 100k valid rows (12 MB)": (
+        "rows.csv",
+        lambda: cohort_rows(99_999, lambda n: ["Intermédiaire", "faible", "FORT", ""] * 3),
+        0,
+    ),
+    "CSV 100k rows, all cells differ": (
+        "cells.csv",
+        lambda: cohort_rows(99_999, lambda n: [f"é{n}_{k}" for k in range(12)]),
+        1,
+    ),
     "CSV 10M cells in its header (20 MB)": ("header.csv", lambda: "a," * 9_999_999 + "a\n", 1),
     "CSV 9M short lines": ("lines.csv", lambda: cohort_text().splitlines()[0] + "\n" + "a\n" * 9_000_000, 1),
     "1e6 unknown ids (28 MB)": ("ids_1e6.json", lambda: unknown_ids(1_000_000), 1),
     "unknown ids at the limit": ("ids.json", lambda: unknown_ids(49_990), 1),
-    "990k wrong values (2 MB)": ("values.json", lambda: json.dumps(results(innovation_dimensions=[0] * 990_000),
-                                                                   separators=(",", ":")), 1),
-    "100k wrong values (key and value)": ("values_100k.json",
-                                          lambda: json.dumps(results(quiz={f"Q{i}": 0 for i in range(49_990)})), 1),
+    "990k wrong values (2 MB)": (
+        "values.json",
+        lambda: json.dumps(results(innovation_dimensions=[0] * 990_000), separators=(",", ":")),
+        1,
+    ),
+    "100k wrong values (key and value)": (
+        "values_100k.json",
+        lambda: json.dumps(results(quiz={f"Q{i}": 0 for i in range(49_990)})),
+        1,
+    ),
     "100k YAML numbers (at the bound)": ("numbers.yaml", lambda: "kind: grid\nlevels: [" + "0," * 99_990 + "0]\n", 1),
     "990k YAML values (2 MB)": ("values.yaml", lambda: "kind: grid\nlevels: [" + "0," * 990_000 + "0]\n", 1),
     "50 MB YAML list": ("list.yaml", lambda: "- élément de liste\n" * 2_650_000, 1),
@@ -140,8 +152,13 @@ def run_once(path: Path, timeout: float, cap_mb: int, workdir: Path) -> Run:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with open(err, "wb") as stderr:
         start = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(cap_mb), "validate", str(path)], cwd=ROOT,
-                                 env=env, stdout=subprocess.DEVNULL, stderr=stderr)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(cap_mb), "validate", str(path)],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
         code, usage = None, None
         while time.perf_counter() - start < timeout:
             pid, status, usage = os.wait4(child.pid, os.WNOHANG)
@@ -179,26 +196,39 @@ def main() -> None:
                 runs[name].append(run_once(path, args.timeout, args.memory_cap, folder))
         (folder / "denied.yaml").chmod(0o600)
     reference = statistics.median(r.seconds for r in runs["reference"])
-    print(f"{args.rounds} interleaved rounds, fresh interpreter each; median seconds; "
-          f"reference = validating {REFERENCE.name} ({reference:.2f} s)")
-    print(f"{'case':<34}{'exit':>5}{'s':>7}{'-ref':>7}{'/ref':>6}{'MB':>7}{'err kB':>8}{'tb':>4}  {'goal':<5} "
-          "first line of stderr")
+    print(
+        f"{args.rounds} interleaved rounds, fresh interpreter each; median seconds; "
+        f"reference = validating {REFERENCE.name} ({reference:.2f} s)"
+    )
+    print(
+        f"{'case':<34}{'exit':>5}{'s':>7}{'-ref':>7}{'/ref':>6}{'MB':>7}{'err kB':>8}{'tb':>4}  {'goal':<5} "
+        "first line of stderr"
+    )
     failed = 0
     for name, (_, _, expected) in CASES.items():
         last = runs[name][-1]
         seconds = statistics.median(r.seconds for r in runs[name])
         peak = max(r.peak_mb for r in runs[name])
         traceback = any("Traceback" in r.stderr for r in runs[name])
-        ok = (all(r.code == expected for r in runs[name]) and seconds < GOAL_SECONDS and peak < GOAL_MB
-              and not traceback and all(len(r.stderr) < GOAL_ERR for r in runs[name]))
+        ok = (
+            all(r.code == expected for r in runs[name])
+            and seconds < GOAL_SECONDS
+            and peak < GOAL_MB
+            and not traceback
+            and all(len(r.stderr) < GOAL_ERR for r in runs[name])
+        )
         failed += not ok
         code = "kill" if last.code is None else str(last.code)
         first = (last.stderr.splitlines() or [""])[0]
-        print(f"{name:<34}{code:>5}{seconds:>7.2f}{seconds - reference:>+7.2f}{seconds / reference:>6.1f}{peak:>7.0f}"
-              f"{len(last.stderr) / 1000:>8.1f}{'yes' if traceback else 'no':>4}  {'ok' if ok else 'MISS':<5} {first[:100]}")
-    print(f"goal: exit as expected, < {GOAL_SECONDS:g} s, < {GOAL_MB} MB, < {GOAL_ERR // 1000} kB of messages, "
-          f"no traceback — "
-          f"{len(CASES) - failed} of {len(CASES)} cases meet it")
+        print(
+            f"{name:<34}{code:>5}{seconds:>7.2f}{seconds - reference:>+7.2f}{seconds / reference:>6.1f}{peak:>7.0f}"
+            f"{len(last.stderr) / 1000:>8.1f}{'yes' if traceback else 'no':>4}  {'ok' if ok else 'MISS':<5} {first[:100]}"
+        )
+    print(
+        f"goal: exit as expected, < {GOAL_SECONDS:g} s, < {GOAL_MB} MB, < {GOAL_ERR // 1000} kB of messages, "
+        f"no traceback — "
+        f"{len(CASES) - failed} of {len(CASES)} cases meet it"
+    )
 
 
 if __name__ == "__main__":

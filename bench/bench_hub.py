@@ -28,8 +28,10 @@ def main() -> None:
     finally:
         hub.stop()
     print(f"one learner alone: ready in {alone:.1f} s")
-    print(f"{len(LEARNERS)} learners in parallel: ready in {class_:.1f} s ({class_ / alone:.1f}x one learner) "
-          f"— goal < 60 s: {'OK' if class_ < 60 else 'OVER'}")
+    print(
+        f"{len(LEARNERS)} learners in parallel: ready in {class_:.1f} s ({class_ / alone:.1f}x one learner) "
+        f"— goal < 60 s: {'OK' if class_ < 60 else 'OVER'}"
+    )
 
 
 if __name__ == "__main__":

@@ -25,7 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("0*.ipynb"))
-REFERENCE = '''
+REFERENCE = """
 import pandas as pd
 import matplotlib.pyplot as plt
 import ipywidgets as widgets
@@ -34,7 +34,7 @@ fig, ax = plt.subplots()
 ax.plot(frame["x"], frame["y"])
 plt.show()
 widgets.IntSlider()
-'''
+"""
 
 
 def bench_live_profile(clicks: int) -> None:
@@ -59,8 +59,10 @@ def bench_live_profile(clicks: int) -> None:
         naive.append(time.perf_counter() - start)
     live_ms, naive_ms = statistics.median(live) * 1000, statistics.median(naive) * 1000
     print(f"live profile, {clicks} rating changes (widget + results file + redraw):")
-    print(f"  median {live_ms:.1f} ms (p90 {sorted(live)[int(0.9 * clicks)] * 1000:.1f} ms) — goal < 100 ms: "
-          f"{'OK' if live_ms < 100 else 'OVER'}")
+    print(
+        f"  median {live_ms:.1f} ms (p90 {sorted(live)[int(0.9 * clicks)] * 1000:.1f} ms) — goal < 100 ms: "
+        f"{'OK' if live_ms < 100 else 'OVER'}"
+    )
     print(f"  naive full redraw: median {naive_ms:.1f} ms; live is {naive_ms / live_ms:.1f}x faster")
 
 

@@ -81,9 +81,29 @@ def run(visitors: int, pool: int) -> dict:
     base = f"http://127.0.0.1:{port}"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     log = (work / "room.log").open("w")
-    process = subprocess.Popen([sys.executable, "-m", "isgrille", "room", "--moteur", "voila", "--notebooks", str(notebooks), "--port",
-                                str(port), "--code", CODE, "--host", "127.0.0.1", "--pool", str(pool)],
-                               stdout=log, stderr=subprocess.STDOUT, env=env)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "isgrille",
+            "room",
+            "--moteur",
+            "voila",
+            "--notebooks",
+            str(notebooks),
+            "--port",
+            str(port),
+            "--code",
+            CODE,
+            "--host",
+            "127.0.0.1",
+            "--pool",
+            str(pool),
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=env,
+    )
     try:
         while True:
             try:
@@ -109,9 +129,15 @@ def run(visitors: int, pool: int) -> dict:
         wall = time.perf_counter() - started
         rss = kernels_rss(process.pid)
         files = len(list((notebooks / "salle").glob("*/mes_resultats.json")))
-        return {"wall": wall, "slowest": max(times), "median": sorted(times)[len(times) // 2],
-                "kernels": len(rss), "before": before, "mb_per_kernel": sum(rss) / max(len(rss), 1) / 2**20,
-                "files": files}
+        return {
+            "wall": wall,
+            "slowest": max(times),
+            "median": sorted(times)[len(times) // 2],
+            "kernels": len(rss),
+            "before": before,
+            "mb_per_kernel": sum(rss) / max(len(rss), 1) / 2**20,
+            "files": files,
+        }
     finally:
         process.terminate()
         try:
@@ -132,10 +158,12 @@ def main() -> None:
     if args.pool:
         results[f"pool {args.pool}"] = run(args.visitors, args.pool)
     for name, r in results.items():
-        print(f"{name}: {args.visitors} visitors, all with a working quiz in {r['wall']:.1f} s "
-              f"(median {r['median']:.1f} s), {r['kernels']} kernels ({r['before']} before), "
-              f"{r['mb_per_kernel']:.0f} MB each; {r['files']} results files; "
-              f"goal < 30 s: {'yes' if r['wall'] < 30 else 'no'}, ≤ 120 MB: {'yes' if r['mb_per_kernel'] <= 120 else 'no'}")
+        print(
+            f"{name}: {args.visitors} visitors, all with a working quiz in {r['wall']:.1f} s "
+            f"(median {r['median']:.1f} s), {r['kernels']} kernels ({r['before']} before), "
+            f"{r['mb_per_kernel']:.0f} MB each; {r['files']} results files; "
+            f"goal < 30 s: {'yes' if r['wall'] < 30 else 'no'}, ≤ 120 MB: {'yes' if r['mb_per_kernel'] <= 120 else 'no'}"
+        )
     if len(results) == 2:
         (a, ra), (b, rb) = results.items()
         print(f"ratio {b} / {a}: time {rb['wall'] / ra['wall']:.2f}")

@@ -54,8 +54,15 @@ CODE = bench_room.CODE  # bench_room's visitors open the Voilà room with this c
 JOIN, STEP = "Quiz", "Grille"
 STEP_TIMEOUT = 300.0
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 #: A step is shown when the step bar marks it as the current one (aria-current, or a current/active class).
 STEP_SHOWN_JS = """label => [...document.querySelectorAll('[aria-current]:not([aria-current="false"]), .isg-step-current')]
   .some(e => e.offsetParent !== null && e.innerText.trim() === label)"""
@@ -67,8 +74,10 @@ def step_shown(page: RoomPage, label: str) -> bool:
         attributes = state.get("attributes") or {}
         classes = " ".join(state.get("_dom_classes") or []) + " " + str(state.get("class_") or "")
         current = attributes.get("aria-current") not in (None, "false") or "isg-step-current" in classes
-        if current and label in (state.get("description"), *[c.strip() for c in state.get("children") or []
-                                                                 if isinstance(c, str)]):
+        if current and label in (
+            state.get("description"),
+            *[c.strip() for c in state.get("children") or [] if isinstance(c, str)],
+        ):
             return True
         if state.get("_model_name") == "ToggleButtonsModel" and label in (state.get("_options_labels") or ()):
             index = state.get("index")
@@ -83,8 +92,11 @@ LOADING = "Chargement de l'étape"
 
 def step_built(page: RoomPage) -> bool:
     """Whether ``page``'s step is built (no « Chargement de l'étape… » on its screen)."""
-    return not any(LOADING in str(state.get(key) or "") for state in page.visible().values()
-                   for key in ("unsafe_innerHTML", "value"))
+    return not any(
+        LOADING in str(state.get(key) or "")
+        for state in page.visible().values()
+        for key in ("unsafe_innerHTML", "value")
+    )
 
 
 # -- the server -------------------------------------------------------------------------------------
@@ -132,8 +144,20 @@ class Room:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = (self.work / "room.log").open("w")
-        command = [sys.executable, "-m", "isgrille", "room", "--dir", str(self.folder), "--port", str(self.port),
-                   "--code", CODE, "--host", "127.0.0.1"]
+        command = [
+            sys.executable,
+            "-m",
+            "isgrille",
+            "room",
+            "--dir",
+            str(self.folder),
+            "--port",
+            str(self.port),
+            "--code",
+            CODE,
+            "--host",
+            "127.0.0.1",
+        ]
         if voila:
             notebooks = self.work / "atelier"
             shutil.copytree(ROOT / "notebooks", notebooks, ignore=shutil.ignore_patterns("_vendor", "resultats", ".*"))
@@ -145,8 +169,11 @@ class Room:
         self.process = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=self.work)
         deadline = time.monotonic() + 120
         while True:
-            printed = [line.strip() for line in Path(self.log.name).read_text(encoding="utf-8").splitlines()
-                       if line.startswith("http")]
+            printed = [
+                line.strip()
+                for line in Path(self.log.name).read_text(encoding="utf-8").splitlines()
+                if line.startswith("http")
+            ]
             if len(printed) >= 2 and self._answers("/voila/static/" if voila else "/"):
                 break
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -262,9 +289,17 @@ async def ws_run(participants: int, reloads: int) -> dict:
         pages = [page for page, _ in joined if page is not None]
         times = sorted(elapsed for _, elapsed in joined)
         after = room.rss()
-        result = {"n": participants, "engine": "Solara, websockets", "join": wall, "median": times[len(times) // 2],
-                  "ok": len(pages), "mb": (after - before) / participants / 2**20, "before": before / 2**20,
-                  "join_cpu": cpu_seconds(room.process.pid) - cpu, "probe_ms": probe.slowest_ms}
+        result = {
+            "n": participants,
+            "engine": "Solara, websockets",
+            "join": wall,
+            "median": times[len(times) // 2],
+            "ok": len(pages),
+            "mb": (after - before) / participants / 2**20,
+            "before": before / 2**20,
+            "join_cpu": cpu_seconds(room.process.pid) - cpu,
+            "probe_ms": probe.slowest_ms,
+        }
         result["kb_join"] = sum(page.received for page in pages) / max(len(pages), 1) / 1024
         received = sum(page.received for page in pages)
         result.update(await ws_step(room, trainer, pages, STEP))  # a step never shown: every screen is built
@@ -287,13 +322,18 @@ async def ws_step(room: Room, trainer: RoomPage, pages: list[RoomPage], label: s
     started = time.perf_counter()
     with Probe(room.base) as probe:
         await move(trainer, label)
-        reached = await asyncio.gather(*(page.wait_for(lambda p: step_shown(p, label), 120) for page in pages),
-                                       return_exceptions=True)
+        reached = await asyncio.gather(
+            *(page.wait_for(lambda p: step_shown(p, label), 120) for page in pages), return_exceptions=True
+        )
         shown = time.perf_counter() - started
         await asyncio.gather(*(page.wait_for(step_built, 300) for page in pages), return_exceptions=True)
-    return {"step": shown, "step_built": time.perf_counter() - started,
-            "step_cpu": cpu_seconds(room.process.pid) - cpu,
-            "step_ok": sum(1 for r in reached if r is True), "step_probe_ms": probe.slowest_ms}
+    return {
+        "step": shown,
+        "step_built": time.perf_counter() - started,
+        "step_cpu": cpu_seconds(room.process.pid) - cpu,
+        "step_ok": sum(1 for r in reached if r is True),
+        "step_probe_ms": probe.slowest_ms,
+    }
 
 
 async def ws_reloads(room: Room, page: RoomPage, reloads: int, label: str = JOIN) -> dict:
@@ -307,8 +347,12 @@ async def ws_reloads(room: Room, page: RoomPage, reloads: int, label: str = JOIN
     wall = time.perf_counter() - started
     right_after = room.rss()
     settled = settled_rss(room.process.pid)
-    return {"reloads": reloads, "reload_s": wall / reloads, "reload_mb": (right_after - before) / 2**20,
-            "reload_settled_mb": (settled - before) / 2**20}
+    return {
+        "reloads": reloads,
+        "reload_s": wall / reloads,
+        "reload_mb": (right_after - before) / 2**20,
+        "reload_settled_mb": (settled - before) / 2**20,
+    }
 
 
 # -- Solara: chromium -------------------------------------------------------------------------------
@@ -331,13 +375,19 @@ def browser_run(participants: int) -> dict:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             before = settled_rss(room.process.pid, 20)
-            contexts = [browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
-                        for _ in range(participants)]
+            contexts = [
+                browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+                for _ in range(participants)
+            ]
             pages = [context.new_page() for context in contexts]
             remote: set[str] = set()
             for page in pages:
-                page.on("request", lambda request: remote.add(request.url)
-                        if urlsplit(request.url).hostname not in ("127.0.0.1", None) else None)
+                page.on(
+                    "request",
+                    lambda request: (
+                        remote.add(request.url) if urlsplit(request.url).hostname not in ("127.0.0.1", None) else None
+                    ),
+                )
             cpu = cpu_seconds(room.process.pid)
             started = time.perf_counter()
             with Probe(room.base) as probe:
@@ -346,9 +396,17 @@ def browser_run(participants: int) -> dict:
                 ok = _all_shown(pages, JOIN, STEP_TIMEOUT)
             wall = time.perf_counter() - started
             after = room.rss()
-            result = {"n": participants, "engine": "Solara, chromium", "join": wall, "median": float("nan"),
-                      "ok": ok, "mb": (after - before) / participants / 2**20, "before": before / 2**20,
-                      "join_cpu": cpu_seconds(room.process.pid) - cpu, "probe_ms": probe.slowest_ms}
+            result = {
+                "n": participants,
+                "engine": "Solara, chromium",
+                "join": wall,
+                "median": float("nan"),
+                "ok": ok,
+                "mb": (after - before) / participants / 2**20,
+                "before": before / 2**20,
+                "join_cpu": cpu_seconds(room.process.pid) - cpu,
+                "probe_ms": probe.slowest_ms,
+            }
             cpu = cpu_seconds(room.process.pid)
             started = time.perf_counter()
             run(move(trainer, STEP))
@@ -393,23 +451,33 @@ def voila_run(participants: int, reloads: int) -> dict:
         before = room.rss()
 
         async def everyone():
-            return await asyncio.gather(*(bench_room.visitor(room.base) for _ in range(participants)),
-                                        return_exceptions=True)
+            return await asyncio.gather(
+                *(bench_room.visitor(room.base) for _ in range(participants)), return_exceptions=True
+            )
 
         started = time.perf_counter()
         times = asyncio.run(everyone())
         wall = time.perf_counter() - started
         done = sorted(t for t in times if isinstance(t, float))
         after = room.rss()
-        result = {"n": participants, "engine": "Voilà today, websockets", "join": wall,
-                  "median": done[len(done) // 2] if done else float("nan"), "ok": len(done),
-                  "mb": (after - before) / participants / 2**20, "before": before / 2**20,
-                  "step": float("nan"), "step_cpu": float("nan"), "step_ok": 0}
+        result = {
+            "n": participants,
+            "engine": "Voilà today, websockets",
+            "join": wall,
+            "median": done[len(done) // 2] if done else float("nan"),
+            "ok": len(done),
+            "mb": (after - before) / participants / 2**20,
+            "before": before / 2**20,
+            "step": float("nan"),
+            "step_cpu": float("nan"),
+            "step_ok": 0,
+        }
     finally:
         room.stop()
     if reloads:  # on a fresh room: the joiners' kernels, culled meanwhile, would hide the growth
         room = Room(voila=True)
         try:
+
             async def reload_all():
                 guest = Visitor(room.base)
                 for _ in range(reloads):
@@ -421,9 +489,14 @@ def voila_run(participants: int, reloads: int) -> dict:
             started = time.perf_counter()
             asyncio.run(reload_all())
             wall = time.perf_counter() - started
-            result.update({"reloads": reloads, "reload_s": wall / reloads,
-                           "reload_mb": (room.rss() - before) / 2**20,
-                           "reload_settled_mb": (settled_rss(room.process.pid) - before) / 2**20})
+            result.update(
+                {
+                    "reloads": reloads,
+                    "reload_s": wall / reloads,
+                    "reload_mb": (room.rss() - before) / 2**20,
+                    "reload_settled_mb": (settled_rss(room.process.pid) - before) / 2**20,
+                }
+            )
         finally:
             room.stop()
     return result
@@ -434,49 +507,78 @@ def voila_run(participants: int, reloads: int) -> dict:
 
 def table(results: list[dict]) -> None:
     nan = float("nan")
-    columns = [("run", "engine", "<26", "s"), ("N", "n", ">4", "d"), ("all on step s", "join", ">14", ".1f"),
-               ("median s", "median", ">9", ".1f"), ("ok", "ok", ">4", "d"), ("CPU s", "join_cpu", ">7", ".1f"),
-               ("MB each", "mb", ">8", ".1f"), ("probe ms", "probe_ms", ">9", ".0f"),
-               ("→Grille s", "step", ">10", ".2f"), ("built s", "step_built", ">8", ".2f"), ("CPU s", "step_cpu", ">7", ".1f"), ("reached", "step_ok", ">8", "d"),
-               ("probe ms", "step_probe_ms", ">9", ".0f"),
-               ("MB each Grille", "mb_grid", ">15", ".1f"), ("→Quiz again s", "back", ">14", ".2f"), ("CPU s", "back_cpu", ">7", ".1f"),
-               ("KB join", "kb_join", ">8", ".0f"), ("KB →Grille", "kb_step", ">11", ".0f"),
-               ("reload s", "reload_s", ">9", ".2f"), ("reloads MB", "reload_mb", ">11", ".1f"),
-               ("settled MB", "reload_settled_mb", ">11", ".1f")]
+    columns = [
+        ("run", "engine", "<26", "s"),
+        ("N", "n", ">4", "d"),
+        ("all on step s", "join", ">14", ".1f"),
+        ("median s", "median", ">9", ".1f"),
+        ("ok", "ok", ">4", "d"),
+        ("CPU s", "join_cpu", ">7", ".1f"),
+        ("MB each", "mb", ">8", ".1f"),
+        ("probe ms", "probe_ms", ">9", ".0f"),
+        ("→Grille s", "step", ">10", ".2f"),
+        ("built s", "step_built", ">8", ".2f"),
+        ("CPU s", "step_cpu", ">7", ".1f"),
+        ("reached", "step_ok", ">8", "d"),
+        ("probe ms", "step_probe_ms", ">9", ".0f"),
+        ("MB each Grille", "mb_grid", ">15", ".1f"),
+        ("→Quiz again s", "back", ">14", ".2f"),
+        ("CPU s", "back_cpu", ">7", ".1f"),
+        ("KB join", "kb_join", ">8", ".0f"),
+        ("KB →Grille", "kb_step", ">11", ".0f"),
+        ("reload s", "reload_s", ">9", ".2f"),
+        ("reloads MB", "reload_mb", ">11", ".1f"),
+        ("settled MB", "reload_settled_mb", ">11", ".1f"),
+    ]
     print()
     print("".join(f"{title:{align}}" for title, _, align, _ in columns))
     for r in results:
         print("".join(f"{r.get(key, 0 if kind == 'd' else nan):{align}{kind}}" for _, key, align, kind in columns))
-    print("(→Grille: the trainer opens a step no screen has built yet, until every screen shows it as the current "
-          "step; built s: until every screen has built it; →Quiz again: a step every screen has built; "
-          "CPU s: the server's CPU seconds for the join or the step change before it; probe ms: the slowest answer "
-          "to a tiny request sent every 50 ms meanwhile (an upper bound of the server's loop being blocked); KB: received per participant's websocket; "
-          "the Voilà room has no trainer-led steps)")
+    print(
+        "(→Grille: the trainer opens a step no screen has built yet, until every screen shows it as the current "
+        "step; built s: until every screen has built it; →Quiz again: a step every screen has built; "
+        "CPU s: the server's CPU seconds for the join or the step change before it; probe ms: the slowest answer "
+        "to a tiny request sent every 50 ms meanwhile (an upper bound of the server's loop being blocked); KB: received per participant's websocket; "
+        "the Voilà room has no trainer-led steps)"
+    )
     solara = {r["n"]: r for r in results if r["engine"] == "Solara, websockets"}
     voila = next((r for r in results if r["engine"].startswith("Voilà")), None)
     if voila and voila["n"] in solara:
         s = solara[voila["n"]]
-        print(f"\nratio Voilà / Solara for {voila['n']}: join time {voila['join'] / s['join']:.1f}×, "
-              f"memory per participant {voila['mb'] / max(s['mb'], 0.1):.1f}×"
-              + (f", reload growth {voila['reload_mb'] / max(s['reload_mb'], 0.1):.0f}×"
-                 if 'reload_mb' in voila and 'reload_mb' in s else ""))
+        print(
+            f"\nratio Voilà / Solara for {voila['n']}: join time {voila['join'] / s['join']:.1f}×, "
+            f"memory per participant {voila['mb'] / max(s['mb'], 0.1):.1f}×"
+            + (
+                f", reload growth {voila['reload_mb'] / max(s['reload_mb'], 0.1):.0f}×"
+                if "reload_mb" in voila and "reload_mb" in s
+                else ""
+            )
+        )
     if len(solara) > 1:
         first, last = min(solara), max(solara)
-        print(f"ratio {last} / {first} participants (Solara): join time "
-              f"{solara[last]['join'] / solara[first]['join']:.2f}×, step change "
-              f"{solara[last]['step'] / max(solara[first]['step'], 0.01):.2f}×")
+        print(
+            f"ratio {last} / {first} participants (Solara): join time "
+            f"{solara[last]['join'] / solara[first]['join']:.2f}×, step change "
+            f"{solara[last]['step'] / max(solara[first]['step'], 0.01):.2f}×"
+        )
     big = solara.get(max(solara)) if solara else None
     if big:
         reload = next((r for r in results if r["engine"] == "Solara, websockets" and "reload_mb" in r), None)
         memory = max(big["mb"], big.get("mb_grid", 0.0))
-        print(f"goals ({big['n']} participants): all on step < 30 s: "
-              f"{'yes' if big['join'] < 30 and big['ok'] == big['n'] else 'no'}; ≤ 15 MB each: "
-              f"{'yes' if memory <= 15 else 'no'} ({memory:.1f}); step change ≤ 2 s: first visit "
-              f"{'yes' if big['step'] <= 2 and big['step_ok'] == big['n'] else 'no'} ({big['step']:.1f} s; "
-              f"every screen built after {big.get('step_built', float('nan')):.1f} s), "
-              f"built step {'yes' if big['back'] <= 2 else 'no'} ({big['back']:.1f} s)"
-              + (f"; 30 reloads < 20 MB: {'yes' if reload['reload_settled_mb'] < 20 else 'no'} "
-                 f"({reload['reload_settled_mb']:.0f} MB)" if reload else ""))
+        print(
+            f"goals ({big['n']} participants): all on step < 30 s: "
+            f"{'yes' if big['join'] < 30 and big['ok'] == big['n'] else 'no'}; ≤ 15 MB each: "
+            f"{'yes' if memory <= 15 else 'no'} ({memory:.1f}); step change ≤ 2 s: first visit "
+            f"{'yes' if big['step'] <= 2 and big['step_ok'] == big['n'] else 'no'} ({big['step']:.1f} s; "
+            f"every screen built after {big.get('step_built', float('nan')):.1f} s), "
+            f"built step {'yes' if big['back'] <= 2 else 'no'} ({big['back']:.1f} s)"
+            + (
+                f"; 30 reloads < 20 MB: {'yes' if reload['reload_settled_mb'] < 20 else 'no'} "
+                f"({reload['reload_settled_mb']:.0f} MB)"
+                if reload
+                else ""
+            )
+        )
 
 
 def main() -> None:

@@ -61,11 +61,17 @@ def main() -> None:
         room = Path(folder) / "salle"
         files = [write_visitor(room, n, grid, quiz, rnd) for n in range(args.projects)]
         start = time.perf_counter()
-        view = open_room(start=False, environ={"ISGRILLE_ROOM": str(room),
-                                               "ISGRILLE_ROOM_URL": "http://10.0.0.2:8866/?token=abcd2345"})
+        view = open_room(
+            start=False,
+            environ={"ISGRILLE_ROOM": str(room), "ISGRILLE_ROOM_URL": "http://10.0.0.2:8866/?token=abcd2345"},
+        )
         opened = time.perf_counter() - start
-        times: dict[str, list[float]] = {"load_cohort (reference)": [], "refresh, nothing changed": [],
-                                         "refresh, a quiz answer": [], "refresh, a rating": []}
+        times: dict[str, list[float]] = {
+            "load_cohort (reference)": [],
+            "refresh, nothing changed": [],
+            "refresh, a quiz answer": [],
+            "refresh, a rating": [],
+        }
         for round_ in range(args.rounds):
             times["load_cohort (reference)"].append(timed(lambda: load_cohort(*files, grid=grid, quiz=quiz)))
             times["refresh, nothing changed"].append(timed(lambda: view.refresh()))

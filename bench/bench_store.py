@@ -86,6 +86,7 @@ def worker(mode: str, path: str, name: str, count: int, sync: str) -> None:
         if mode == "locked":
             times.append(timed(lambda: store.update(lambda r: r.pitch.__setitem__(f"{name}-{k}", "x"))))
         else:  # the store before the lock: read, change, write
+
             def unlocked() -> None:
                 try:
                     results = read_results(path, grid)
@@ -108,8 +109,14 @@ def concurrent(mode: str, writers: int, updates: int, folder: Path) -> tuple[lis
     path, sync = folder / "mes_resultats.json", folder / "sync"
     sync.mkdir()
     names = [f"w{i}" for i in range(writers)]
-    processes = [subprocess.Popen([sys.executable, __file__, "--worker", mode, str(path), name, str(updates),
-                                   str(sync)], stdout=subprocess.PIPE, text=True) for name in names]
+    processes = [
+        subprocess.Popen(
+            [sys.executable, __file__, "--worker", mode, str(path), name, str(updates), str(sync)],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for name in names
+    ]
     deadline = time.monotonic() + 120
     while not all((sync / f"ready-{n}").exists() for n in names):
         if time.monotonic() > deadline or any(p.poll() is not None for p in processes):
@@ -151,7 +158,9 @@ def main() -> None:
             label = f"{case} ({'1.8 MB' if large else '< 1 kB'})"
             print(f"{label:<28}{median:>9.2f}{p90:>9.2f}{median / base:>8.2f}")
     print()
-    print(f"{args.writers} writers x {args.updates} updates of one file, {args.batches} interleaved batches, ms per save")
+    print(
+        f"{args.writers} writers x {args.updates} updates of one file, {args.batches} interleaved batches, ms per save"
+    )
     print(f"{'case':<28}{'median':>9}{'p90':>9}{'lost':>8}")
     runs: dict[str, tuple[list[float], list[int]]] = {"locked update": ([], []), "unlocked read-write": ([], [])}
     for _ in range(args.batches):
@@ -162,7 +171,9 @@ def main() -> None:
             runs[case][1].append(lost)
     for case, (times, lost) in runs.items():
         median, p90 = percentiles(times)
-        print(f"{case:<28}{median:>9.2f}{p90:>9.2f}{max(lost):>8}  (per batch: {lost}, of {args.writers * args.updates})")
+        print(
+            f"{case:<28}{median:>9.2f}{p90:>9.2f}{max(lost):>8}  (per batch: {lost}, of {args.writers * args.updates})"
+        )
     print()
     alone_median = medians[(False, "locked update")]
     print(f"one locked save alone: {alone_median:.2f} ms median (goal ≤ 5 ms): {'OK' if alone_median <= 5 else 'OVER'}")

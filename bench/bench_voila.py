@@ -69,8 +69,10 @@ def main() -> None:
         print(f"Voilà server up in {time.perf_counter() - started:.1f} s")
         times: dict[str, list[float]] = {case: [] for case in CASES}
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"])
+            browser = playwright.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+            )
             for _ in range(args.rounds):
                 for case in CASES:
                     page = browser.new_page()

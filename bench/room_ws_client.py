@@ -36,8 +36,21 @@ from tornado.websocket import websocket_connect
 
 TIMEOUT = 180.0
 #: Traits whose string values are what a widget shows (ipywidgets and ipyvue/ipyvuetify).
-TEXT_TRAITS = ("description", "value", "children", "label", "v_model", "placeholder", "tooltip", "text", "title",
-               "_options_labels", "attributes", "hint", "messages")
+TEXT_TRAITS = (
+    "description",
+    "value",
+    "children",
+    "label",
+    "v_model",
+    "placeholder",
+    "tooltip",
+    "text",
+    "title",
+    "_options_labels",
+    "attributes",
+    "hint",
+    "messages",
+)
 
 
 def _strings(value: Any) -> Iterator[str]:
@@ -60,8 +73,8 @@ def model_text(state: dict) -> str:
 def _deserialize(payload: bytes) -> dict:
     """A binary websocket message (Jupyter's layout: count, offsets, JSON, buffers) as a message dict."""
     count = struct.unpack("!I", payload[:4])[0]
-    offsets = list(struct.unpack("!" + "I" * count, payload[4:4 * (count + 1)])) + [None]
-    message = json.loads(payload[offsets[0]:offsets[1]].decode("utf-8"))
+    offsets = list(struct.unpack("!" + "I" * count, payload[4 : 4 * (count + 1)])) + [None]
+    message = json.loads(payload[offsets[0] : offsets[1]].decode("utf-8"))
     message["buffers"] = [payload[a:b] for a, b in zip(offsets[1:-1], offsets[2:])]
     return message
 
@@ -99,9 +112,12 @@ class RoomPage:
         url = urljoin(self.base, path)
         for _ in range(6):
             headers = {"Cookie": self.cookie_header()} if self.cookies else {}
-            response = await self.client.fetch(HTTPRequest(url, headers=headers, follow_redirects=False,
-                                                           connect_timeout=TIMEOUT, request_timeout=TIMEOUT),
-                                               raise_error=False)
+            response = await self.client.fetch(
+                HTTPRequest(
+                    url, headers=headers, follow_redirects=False, connect_timeout=TIMEOUT, request_timeout=TIMEOUT
+                ),
+                raise_error=False,
+            )
             for header in response.headers.get_list("Set-Cookie"):
                 for name, morsel in SimpleCookie(header).items():
                     self.cookies[name] = morsel.coded_value
@@ -126,26 +142,50 @@ class RoomPage:
     async def connect(self, app_path: str) -> None:
         """Open a new kernel's websocket and run the app at ``app_path`` (a page load without the HTTP part)."""
         self.kernel_id, self.models, self.root = str(uuid.uuid4()), {}, None
-        ws_url = self.base.replace("http", "ws", 1) + (f"/jupyter/api/kernels/{self.kernel_id}/channels"
-                                                       f"?session_id={uuid.uuid4()}")
-        self.ws = await websocket_connect(HTTPRequest(ws_url, headers={"Cookie": self.cookie_header()},
-                                                      connect_timeout=TIMEOUT, request_timeout=TIMEOUT),
-                                          max_message_size=256 * 2**20)
+        ws_url = self.base.replace("http", "ws", 1) + (
+            f"/jupyter/api/kernels/{self.kernel_id}/channels?session_id={uuid.uuid4()}"
+        )
+        self.ws = await websocket_connect(
+            HTTPRequest(
+                ws_url, headers={"Cookie": self.cookie_header()}, connect_timeout=TIMEOUT, request_timeout=TIMEOUT
+            ),
+            max_message_size=256 * 2**20,
+        )
         self.closed = False
         self._finished = asyncio.get_running_loop().create_future()
         self._reader = asyncio.create_task(self._read())
         control = uuid.uuid4().hex
         self.send("comm_open", {"comm_id": control, "target_name": "solara.control", "data": {}})
-        self.send("comm_msg", {"comm_id": control, "data": {"method": "run", "args": {
-            "path": app_path, "appName": None, "dark": False, "themes": None}}})
+        self.send(
+            "comm_msg",
+            {
+                "comm_id": control,
+                "data": {"method": "run", "args": {"path": app_path, "appName": None, "dark": False, "themes": None}},
+            },
+        )
         self.root = await asyncio.wait_for(self._finished, TIMEOUT)
 
     def send(self, msg_type: str, content: dict) -> str:
         msg_id = uuid.uuid4().hex
-        self.ws.write_message(json.dumps({
-            "header": {"msg_id": msg_id, "msg_type": msg_type, "username": "participant", "session": self.session,
-                       "date": "2026-01-01T00:00:00Z", "version": "5.3"},
-            "parent_header": {}, "metadata": {}, "content": content, "buffers": [], "channel": "shell"}))
+        self.ws.write_message(
+            json.dumps(
+                {
+                    "header": {
+                        "msg_id": msg_id,
+                        "msg_type": msg_type,
+                        "username": "participant",
+                        "session": self.session,
+                        "date": "2026-01-01T00:00:00Z",
+                        "version": "5.3",
+                    },
+                    "parent_header": {},
+                    "metadata": {},
+                    "content": content,
+                    "buffers": [],
+                    "channel": "shell",
+                }
+            )
+        )
         return msg_id
 
     async def _read(self) -> None:
@@ -238,6 +278,7 @@ class RoomPage:
 
     def button(self, label: str) -> str | None:
         """The comm id of a visible button labelled ``label`` (ipywidgets Button or a vuetify Btn)."""
+
         def is_button(state: dict) -> bool:
             name = state.get("_model_name", "")
             if name == "ButtonModel":
@@ -245,19 +286,22 @@ class RoomPage:
             if name == "BtnModel":
                 return label in [text.strip() for text in _strings(state.get("children"))]
             return False
+
         found = self.find(is_button)
         return found[0] if found else None
 
     # -- acting on it -------------------------------------------------------------------------------
 
     async def click(self, comm_id: str) -> None:
-        self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "custom",
-                                                            "content": {"event": "click", "data": {}}}})
+        self.send(
+            "comm_msg", {"comm_id": comm_id, "data": {"method": "custom", "content": {"event": "click", "data": {}}}}
+        )
         await self.idle()
 
     async def set_value(self, comm_id: str, value: Any, trait: str = "value") -> None:
-        self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": {trait: value},
-                                                            "buffer_paths": []}})
+        self.send(
+            "comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": {trait: value}, "buffer_paths": []}}
+        )
         self.models.get(comm_id, {})[trait] = value
         await self.idle()
 
@@ -285,7 +329,7 @@ class RoomPage:
 def _refs(value: Any) -> Iterator[str]:
     for text in _strings_all(value):
         if text.startswith("IPY_MODEL_"):
-            yield text[len("IPY_MODEL_"):]
+            yield text[len("IPY_MODEL_") :]
 
 
 def _strings_all(value: Any) -> Iterator[str]:

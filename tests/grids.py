@@ -12,7 +12,8 @@ def make_grid(shape: list[int], n_levels: int) -> Grid:
     levels = tuple(f"N{k}" for k in range(n_levels))
     dimensions = tuple(
         Dimension(
-            f"d{i}", f"Dimension {i}",
+            f"d{i}",
+            f"Dimension {i}",
             tuple(
                 Criterion(f"c{i}_{j}", f"Critère {i}.{j}", tuple(f"c{i}_{j} au niveau {k}" for k in range(n_levels)))
                 for j in range(count)
@@ -33,8 +34,5 @@ def grids(draw) -> Grid:
 def grids_and_assessments(draw, count: int = 1):
     grid = draw(grids())
     rating = st.one_of(st.none(), st.integers(0, grid.top_index))
-    assessments = [
-        Assessment(f"P{n}", {c.id: draw(rating) for c in grid.criteria}) for n in range(count)
-    ]
+    assessments = [Assessment(f"P{n}", {c.id: draw(rating) for c in grid.criteria}) for n in range(count)]
     return (grid, *assessments)
-

@@ -29,16 +29,26 @@ def _edit(path: Path, change) -> None:
 def _quiz(data: dict) -> None:
     data["title"] = "Le OUI / NON d'essai"
     data["choices"] = CHOICES
-    data["items"] = [{"id": f"affirmation_{i}", "statement": f"Affirmation d'essai numéro {i}.",
-                      "answer": CHOICES[(i + 1) % 2], "explanation": f"Explication de l'essai {i}."}
-                     for i in range(1, STATEMENTS + 1)]
+    data["items"] = [
+        {
+            "id": f"affirmation_{i}",
+            "statement": f"Affirmation d'essai numéro {i}.",
+            "answer": CHOICES[(i + 1) % 2],
+            "explanation": f"Explication de l'essai {i}.",
+        }
+        for i in range(1, STATEMENTS + 1)
+    ]
 
 
 def _workshop(data: dict) -> None:
     data.update(title=TITLE, organisation=ORGANISATION, offers=[])
-    data["programme"].update(end="16:00", entries=[
-        {"start": "14:00", "label": "Le quiz du collectif", "sequence": 1},
-        {"start": "15:00", "label": "La grille et les pitchs", "sequence": 2}])
+    data["programme"].update(
+        end="16:00",
+        entries=[
+            {"start": "14:00", "label": "Le quiz du collectif", "sequence": 1},
+            {"start": "15:00", "label": "La grille et les pitchs", "sequence": 2},
+        ],
+    )
 
 
 def write_unlike_pack(folder: Path) -> Path:
@@ -55,18 +65,21 @@ def run_with_pack(name: str, pack: Path, tmp_path: Path, monkeypatch) -> nbforma
     monkeypatch.setenv(CONTENT_ENV, str(pack))
     monkeypatch.delenv("ISGRILLE_GRID", raising=False)
     monkeypatch.setenv("ISGRILLE_RESULTS", str(tmp_path / "resultats" / "mes_resultats.json"))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent),
-                                                                    os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent), os.environ.get("PYTHONPATH")]))
+    )
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
-    NotebookClient(notebook, timeout=180, kernel_name="python3",
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+    ).execute()
     return notebook
 
 
 def shown_html(notebook: nbformat.NotebookNode) -> str:
     """The HTML outputs of an executed notebook, then the value of every widget (its stored state)."""
-    outputs = [output.get("data", {}).get("text/html", "") for cell in notebook.cells
-               for output in cell.get("outputs", [])]
+    outputs = [
+        output.get("data", {}).get("text/html", "") for cell in notebook.cells for output in cell.get("outputs", [])
+    ]
     states = notebook.metadata.get("widgets", {}).get("application/vnd.jupyter.widget-state+json", {})
     values = [str(state["state"].get("value", "")) for state in states.get("state", {}).values()]
     return "\n".join(outputs + values)

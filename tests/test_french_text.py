@@ -42,7 +42,9 @@ RULE_MODULE = ROOT / "isgrille" / "content" / "typography.py"
 _CODE = re.compile(r"<(style|script)\b.*?</\1>|data:[\w/+.-]+;base64,[A-Za-z0-9+/=]+|`[^`\n]*`", re.S | re.I)
 #: A number with a decimal point, but not a version (« CC BY-NC-SA 4.0 », « 3.11 ») nor part of an address.
 _DECIMAL_POINT = re.compile(r"(?<![\w./-])\d+\.\d+(?![\w./-])")
-_NOT_A_NUMBER = re.compile(r"(?:CC BY(?:-[A-Z]+)* \d\.\d|\d\.\d International|Python \d\.\d+|https?://\S+|\b[\w.-]+\.(?:ipynb|py|json|yaml))")
+_NOT_A_NUMBER = re.compile(
+    r"(?:CC BY(?:-[A-Z]+)* \d\.\d|\d\.\d International|Python \d\.\d+|https?://\S+|\b[\w.-]+\.(?:ipynb|py|json|yaml))"
+)
 
 
 def _strings(value) -> Iterator[str]:
@@ -85,26 +87,35 @@ def test_notebook_markdown_carries_the_no_break_spaces(path: Path) -> None:
 def _shown_literals(path: Path) -> Iterator[tuple[int, str]]:
     """The string literals of a module (the fixed parts of f-strings too), docstrings left out."""
     tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-    docstrings = {id(node.body[0].value) for node in ast.walk(tree)
-                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and node.body and isinstance(node.body[0], ast.Expr)
-                  and isinstance(node.body[0].value, ast.Constant)}
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+        and isinstance(node.body[0].value, ast.Constant)
+    }
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
             yield node.lineno, node.value
 
 
 def test_package_literals_carry_the_no_break_spaces() -> None:
-    found = [f"{path.relative_to(ROOT)}:{line}: {place!r}"
-             for path in sorted((ROOT / "isgrille").rglob("*.py")) if path != RULE_MODULE
-             for line, text in _shown_literals(path) for place in ascii_spacing(text)]
+    found = [
+        f"{path.relative_to(ROOT)}:{line}: {place!r}"
+        for path in sorted((ROOT / "isgrille").rglob("*.py"))
+        if path != RULE_MODULE
+        for line, text in _shown_literals(path)
+        for place in ascii_spacing(text)
+    ]
     assert found == []
 
 
 def test_the_scan_finds_a_planted_fault(tmp_path: Path) -> None:
     planted = tmp_path / "module.py"
-    planted.write_text('"""Doc : an English docstring, not scanned."""\nMESSAGE = f"Quel besoin ? {1}"\n',
-                       encoding="utf-8")
+    planted.write_text(
+        '"""Doc : an English docstring, not scanned."""\nMESSAGE = f"Quel besoin ? {1}"\n', encoding="utf-8"
+    )
     found = [place for _, text in _shown_literals(planted) for place in ascii_spacing(text)]
     assert [place.strip() for place in found] == ["Quel besoin ?"]
     assert _DECIMAL_POINT.findall(_NOT_A_NUMBER.sub(" ", "(0.12 s), CC BY-NC-SA 4.0, 0,12 s")) == ["0.12"]
@@ -121,8 +132,9 @@ def executed(tmp_path_factory) -> dict[str, nbformat.NotebookNode]:
         notebooks = {}
         for path in sorted(NOTEBOOKS.glob("*.ipynb")):
             notebook = nbformat.read(path, as_version=4)
-            NotebookClient(notebook, timeout=180, kernel_name="python3",
-                           resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+            NotebookClient(
+                notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+            ).execute()
             notebooks[path.name] = notebook
         return notebooks
     finally:

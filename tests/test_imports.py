@@ -13,7 +13,9 @@ HEAVY = ("matplotlib", "ipywidgets", "pandas", "pydantic", "yaml")
 def _modules_after(code: str) -> set[str]:
     out = subprocess.run(
         [sys.executable, "-c", f"{code}\nimport sys\nprint(' '.join(sys.modules))"],
-        capture_output=True, text=True, check=True,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return {name.split(".")[0] for name in out.split()}
 
@@ -32,5 +34,11 @@ def test_loading_does_not_pull_plotting_or_widgets():
 def test_public_face():
     for name in isgrille.__all__:
         assert hasattr(isgrille, name), name
-    assert {"load_grid", "load_quiz", "score_assessment", "find_improvement_axes",
-            "compare_assessments", "score_quiz"} <= set(isgrille.__all__)
+    assert {
+        "load_grid",
+        "load_quiz",
+        "score_assessment",
+        "find_improvement_axes",
+        "compare_assessments",
+        "score_quiz",
+    } <= set(isgrille.__all__)

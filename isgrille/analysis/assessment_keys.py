@@ -74,8 +74,9 @@ def first_assessor(keys: "pandas.DataFrame", prefer: str | None = None) -> "pand
     return keys[keys["assessor"] == wanted]
 
 
-def level_matrix(frame: "pandas.DataFrame", ids: "numpy.ndarray", chosen: "pandas.DataFrame",
-                 grid: Grid) -> "pandas.DataFrame":
+def level_matrix(
+    frame: "pandas.DataFrame", ids: "numpy.ndarray", chosen: "pandas.DataFrame", grid: Grid
+) -> "pandas.DataFrame":
     """Projects of ``chosen`` (one assessment ``_id`` each) × criteria: the level indexes of those assessments.
 
     ``ids`` is each row's assessment (:func:`number_assessments`); a criterion rated
@@ -97,8 +98,9 @@ def level_matrix(frame: "pandas.DataFrame", ids: "numpy.ndarray", chosen: "panda
     values = np.full(len(chosen) * len(criteria), -1, dtype=np.int64)
     values[cell] = level
     data = pd.arrays.IntegerArray(np.maximum(values, 0), values < 0).reshape(len(chosen), len(criteria))
-    return pd.DataFrame({name: data[:, k] for k, name in enumerate(criteria)},
-                        index=pd.Index(chosen.index, name="project")).rename_axis(columns="criterion")
+    return pd.DataFrame(
+        {name: data[:, k] for k, name in enumerate(criteria)}, index=pd.Index(chosen.index, name="project")
+    ).rename_axis(columns="criterion")
 
 
 def positions(values: "pandas.Series", position: dict) -> "numpy.ndarray":

@@ -35,8 +35,15 @@ from .scoring import LevelSummary, Profile, find_improvement_axes, score_assessm
 if TYPE_CHECKING:  # pragma: no cover
     from .tidy import ProjectRecord
 
-__all__ = ["CardAxis", "DimensionLine", "ProfileCard", "card_data", "card_from_record", "card_from_results",
-           "cards_by_project"]
+__all__ = [
+    "CardAxis",
+    "DimensionLine",
+    "ProfileCard",
+    "card_data",
+    "card_from_record",
+    "card_from_results",
+    "cards_by_project",
+]
 
 #: What the overall line of the per-dimension summary is called.
 OVERALL = "Ensemble"
@@ -149,10 +156,21 @@ def card_data(
     source = next((a for a in kept if a.assessor == SELF), kept[0] if kept else None)
     notes = axes or {}
     labels = {d.id: d.label for d in grid.dimensions}
-    card_axes = () if source is None else tuple(
-        CardAxis(axis.criterion_id, axis.label, labels[axis.dimension_id], axis.current_level,
-                 axis.target_level, axis.target_descriptor, notes.get(axis.criterion_id, "").strip())
-        for axis in find_improvement_axes(grid, source)
+    card_axes = (
+        ()
+        if source is None
+        else tuple(
+            CardAxis(
+                axis.criterion_id,
+                axis.label,
+                labels[axis.dimension_id],
+                axis.current_level,
+                axis.target_level,
+                axis.target_descriptor,
+                notes.get(axis.criterion_id, "").strip(),
+            )
+            for axis in find_improvement_axes(grid, source)
+        )
     )
     dates = [a.date for a in kept if a.date]
     return ProfileCard(
@@ -178,11 +196,19 @@ def card_from_results(grid: Grid, results: LearnerResults, outline: Sequence | N
     >>> card.project, card.date, card.assessors, card.pitch
     ('Ma recyclerie', '2024-05-02', ('autoévaluation',), (('a)', 'Du réemploi'),))
     """
-    assessments = [results.assessment(assessor) for assessor, ratings in results.assessments.items()
-                   if any(level is not None for level in ratings.values())]
+    assessments = [
+        results.assessment(assessor)
+        for assessor, ratings in results.assessments.items()
+        if any(level is not None for level in ratings.values())
+    ]
     return card_data(
-        grid, results.project or "Mon projet", assessments, learner=results.learner,
-        date=results.saved_date, axes=results.axes, pitch=results.pitch,
+        grid,
+        results.project or "Mon projet",
+        assessments,
+        learner=results.learner,
+        date=results.saved_date,
+        axes=results.axes,
+        pitch=results.pitch,
         outline=outline,
     )
 
@@ -204,5 +230,13 @@ def cards_by_project(grid: Grid, assessments: Sequence[Assessment]) -> list[Prof
 
 def card_from_record(grid: Grid, record: "ProjectRecord", outline: Sequence | None = None) -> ProfileCard:
     """The card of one project of a cohort (:class:`~.tidy.ProjectRecord`): its assessments, notes and pitch."""
-    return card_data(grid, record.project, record.assessments, learner=record.learner, date=record.date,
-                     axes=record.axes, pitch=record.pitch, outline=outline)
+    return card_data(
+        grid,
+        record.project,
+        record.assessments,
+        learner=record.learner,
+        date=record.date,
+        axes=record.axes,
+        pitch=record.pitch,
+        outline=outline,
+    )

@@ -38,8 +38,12 @@ __all__ = ["load_assessments", "assessments_frame", "default_cohort_path"]
 
 PROJECT, ASSESSOR, DATE, COMMENT, DEFAULT_ASSESSOR = "project", "assessor", "date", "comment", "autoévaluation"
 #: The names of the fixed columns, folded (see :func:`_folded`), by role; the first is the one messages say.
-FIXED = {PROJECT: ("projet", "project"), ASSESSOR: ("evaluateur", "evaluatrice", "assessor"), DATE: ("date",),
-         COMMENT: ("commentaire", "comment")}
+FIXED = {
+    PROJECT: ("projet", "project"),
+    ASSESSOR: ("evaluateur", "evaluatrice", "assessor"),
+    DATE: ("date",),
+    COMMENT: ("commentaire", "comment"),
+}
 _FRENCH = {PROJECT: "projet", ASSESSOR: "évaluateur", DATE: "date", COMMENT: "commentaire"}
 #: A level given by its index: a whole number, ``2.0`` or ``2,0`` as a spreadsheet may write it.
 _INDEX = re.compile(r"[+-]?\d{1,9}(?:[.,]0*)?")
@@ -115,21 +119,34 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
             if date is None:
                 date = dates[row[date_at]] = _date(row[date_at])
             if date == UNKNOWN:
-                report(f"date '{shorten(row[date_at].strip())}' invalide (attendu\u00a0: AAAA-MM-JJ comme 2026-11-26, "
-                       "ou JJ/MM/AAAA comme 26/11/2026, ou vide)", line, date_at)
+                report(
+                    f"date '{shorten(row[date_at].strip())}' invalide (attendu\u00a0: AAAA-MM-JJ comme 2026-11-26, "
+                    "ou JJ/MM/AAAA comme 26/11/2026, ou vide)",
+                    line,
+                    date_at,
+                )
                 continue
         key = (project, assessor, date)
         if key in seen:
             when = f" du {date}" if date else ""
-            report(f"évaluation de '{shorten(project)}' par '{shorten(assessor)}'{when} en double "
-                   f"(déjà à la ligne {seen[key]})", line)
+            report(
+                f"évaluation de '{shorten(project)}' par '{shorten(assessor)}'{when} en double "
+                f"(déjà à la ligne {seen[key]})",
+                line,
+            )
             continue
         seen[key] = line
         cells = [row[index] for index in columns]
         found = levels.many(cells)
         if UNKNOWN in found:  # not a label: perhaps an index
-            found = [level if level != UNKNOWN else indexes.get(cell) if cell in indexes else
-                     indexes.setdefault(cell, _index(cell, grid)) for cell, level in zip(cells, found)]
+            found = [
+                level
+                if level != UNKNOWN
+                else indexes.get(cell)
+                if cell in indexes
+                else indexes.setdefault(cell, _index(cell, grid))
+                for cell, level in zip(cells, found)
+            ]
         if UNKNOWN not in found and _OUT_OF_RANGE not in found:
             if not problems:  # once the file is wrong, its assessments are of no use
                 comment = row[comment_at].strip() if comment_at is not None else ""
@@ -143,8 +160,9 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
     if problems:
         raise ContentError(problems, more)
     if not assessments:
-        raise ContentError.single(path, "aucune évaluation\u00a0: le tableau n'a que sa ligne d'en-tête",
-                                  **table.place(table.header_line))
+        raise ContentError.single(
+            path, "aucune évaluation\u00a0: le tableau n'a que sa ligne d'en-tête", **table.place(table.header_line)
+        )
     return tuple(assessments)
 
 
@@ -160,10 +178,14 @@ def _index(cell: str, grid: Grid) -> int:
 def _level_text(grid: Grid, cell: str, level: int) -> str:
     """What is wrong with a cell that gives no level: an unknown label, or an index out of range."""
     if level == _OUT_OF_RANGE:
-        return (f"niveau n° {cell.strip()} hors limites (attendu\u00a0: de 0 pour «\u00a0{grid.levels[0]}\u00a0» à "
-                f"{grid.top_index} pour «\u00a0{grid.levels[-1]}\u00a0», ou vide pour «\u00a0{NOT_RATED}\u00a0»)")
-    return (f"niveau '{shorten(cell.strip())}' inconnu (attendu\u00a0: {', '.join(grid.levels)}, ou leur indice de 0 à "
-            f"{grid.top_index}, ou vide pour «\u00a0{NOT_RATED}\u00a0»)")
+        return (
+            f"niveau n° {cell.strip()} hors limites (attendu\u00a0: de 0 pour «\u00a0{grid.levels[0]}\u00a0» à "
+            f"{grid.top_index} pour «\u00a0{grid.levels[-1]}\u00a0», ou vide pour «\u00a0{NOT_RATED}\u00a0»)"
+        )
+    return (
+        f"niveau '{shorten(cell.strip())}' inconnu (attendu\u00a0: {', '.join(grid.levels)}, ou leur indice de 0 à "
+        f"{grid.top_index}, ou vide pour «\u00a0{NOT_RATED}\u00a0»)"
+    )
 
 
 def _date(cell: str) -> str | int:
@@ -208,21 +230,35 @@ def _columns(table: Table, grid: Grid) -> dict[str, int | None]:
             unknown.append(index)
         elif at[role] is not None:
             first = table.header[at[role]]
-            report("colonne en double" if first == name else f"colonne en double (même colonne que '{shorten(first)}')",
-                   shorten(name))
+            report(
+                "colonne en double" if first == name else f"colonne en double (même colonne que '{shorten(first)}')",
+                shorten(name),
+            )
         else:
             at[role] = index
     if at[PROJECT] is None:
-        problems.insert(0, Problem(str(table.path), "colonne du projet manquante (attendu\u00a0: «\u00a0projet\u00a0» ou «\u00a0project\u00a0»)", **where))
+        problems.insert(
+            0,
+            Problem(
+                str(table.path),
+                "colonne du projet manquante (attendu\u00a0: «\u00a0projet\u00a0» ou «\u00a0project\u00a0»)",
+                **where,
+            ),
+        )
     criteria = [c for c in grid.criteria if at[c.id] is not None]
     if unknown and not criteria:  # no column of this grid: say it once
         shown = ", ".join(f"'{shorten(table.header[index], 30)}'" for index in unknown[:5])
-        report(f"colonnes inconnues pour la grille «\u00a0{grid.title or grid.id}\u00a0»\u00a0: {shown}"
-               f"{', …' if len(unknown) > 5 else ''} (attendu, par exemple\u00a0: {_expected(grid, 3)})")
+        report(
+            f"colonnes inconnues pour la grille «\u00a0{grid.title or grid.id}\u00a0»\u00a0: {shown}"
+            f"{', …' if len(unknown) > 5 else ''} (attendu, par exemple\u00a0: {_expected(grid, 3)})"
+        )
     else:
         for index in unknown:
-            report(f"colonne inconnue (attendu\u00a0: {', '.join(_FRENCH.values())}, ou un critère par son identifiant "
-                   f"ou son libellé\u00a0: {_expected(grid, 4)})", shorten(table.header[index]))
+            report(
+                f"colonne inconnue (attendu\u00a0: {', '.join(_FRENCH.values())}, ou un critère par son identifiant "
+                f"ou son libellé\u00a0: {_expected(grid, 4)})",
+                shorten(table.header[index]),
+            )
         missing = [c.id for c in grid.criteria if at[c.id] is None]
         if missing:
             plural = "s" if len(missing) > 1 else ""

@@ -44,8 +44,15 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = [
-    "RATING_COLUMNS", "SELF", "Comparison", "level_counts", "level_medians",
-    "dimension_medians", "project_matrix", "compare_assessors", "compare_dates",
+    "RATING_COLUMNS",
+    "SELF",
+    "Comparison",
+    "level_counts",
+    "level_medians",
+    "dimension_medians",
+    "project_matrix",
+    "compare_assessors",
+    "compare_dates",
 ]
 
 _RATINGS = "tableau des évaluations"
@@ -56,16 +63,19 @@ def missing_columns(frame: "pandas.DataFrame", columns: tuple[str, ...], name: s
     missing = [c for c in columns if c not in frame.columns]
     if missing:
         plural = "s" if len(missing) > 1 else ""
-        raise ContentError.single(name, f"colonne{plural} manquante{plural}\u00a0: {', '.join(missing)} "
-                                        f"(attendu\u00a0: {', '.join(columns)})")
+        raise ContentError.single(
+            name, f"colonne{plural} manquante{plural}\u00a0: {', '.join(missing)} (attendu\u00a0: {', '.join(columns)})"
+        )
 
 
 def raise_bad(frame: "pandas.DataFrame", bad, column: str, message) -> None:
     """A ContentError naming each distinct (source, value) of the ``bad`` rows, if any."""
     if bad.any():
         found = frame.loc[bad, ["source", *column.split("+")]].drop_duplicates()
-        problems = [Problem(str(row[0]), message(*row[1:]), column=column.split("+")[-1])
-                    for row in found.head(MAX_PROBLEMS).itertuples(index=False)]
+        problems = [
+            Problem(str(row[0]), message(*row[1:]), column=column.split("+")[-1])
+            for row in found.head(MAX_PROBLEMS).itertuples(index=False)
+        ]
         raise ContentError(problems, max(len(found) - MAX_PROBLEMS, 0))
 
 
@@ -73,18 +83,29 @@ def _checked(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
     """The ratings with a nullable-integer ``level_index`` checked against the grid (ContentError otherwise)."""
     missing_columns(ratings, RATING_COLUMNS, _RATINGS)
     ids = [c.id for c in grid.criteria]
-    raise_bad(ratings, ~ratings["criterion"].isin(ids), "criterion",
-              lambda c: f"critère '{shorten(str(c))}' inconnu de la grille (attendu\u00a0: {', '.join(ids)})")
+    raise_bad(
+        ratings,
+        ~ratings["criterion"].isin(ids),
+        "criterion",
+        lambda c: f"critère '{shorten(str(c))}' inconnu de la grille (attendu\u00a0: {', '.join(ids)})",
+    )
     try:
-        frame = ratings.assign(level_index=ratings["level_index"].astype("Int64"),
-                               date=ratings["date"].fillna("").astype(str))
+        frame = ratings.assign(
+            level_index=ratings["level_index"].astype("Int64"), date=ratings["date"].fillna("").astype(str)
+        )
     except (TypeError, ValueError):
-        raise ContentError.single(_RATINGS, "niveaux\u00a0: nombres entiers attendus (0 pour le plus bas) ou vide",
-                                  column="level_index") from None
+        raise ContentError.single(
+            _RATINGS, "niveaux\u00a0: nombres entiers attendus (0 pour le plus bas) ou vide", column="level_index"
+        ) from None
     index = frame["level_index"]
-    raise_bad(frame, (index.notna() & ((index < 0) | (index > grid.top_index))).fillna(False).to_numpy(),
-              "criterion+level_index",
-              lambda c, i: f"critère '{c}'\u00a0: niveau {i} hors de la grille (attendu\u00a0: 0 à {grid.top_index}, ou vide)")
+    raise_bad(
+        frame,
+        (index.notna() & ((index < 0) | (index > grid.top_index))).fillna(False).to_numpy(),
+        "criterion+level_index",
+        lambda c, i: (
+            f"critère '{c}'\u00a0: niveau {i} hors de la grille (attendu\u00a0: 0 à {grid.top_index}, ou vide)"
+        ),
+    )
     return frame
 
 
@@ -118,8 +139,7 @@ def level_counts(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
     return table
 
 
-def level_medians(ratings: "pandas.DataFrame", grid: Grid,
-                  counts: "pandas.DataFrame | None" = None) -> "pandas.Series":
+def level_medians(ratings: "pandas.DataFrame", grid: Grid, counts: "pandas.DataFrame | None" = None) -> "pandas.Series":
     """The median level index of each criterion over its rated answers (``<NA>`` when none).
 
     ``counts``: the ratings' :func:`level_counts` when already computed (not counted again).
@@ -152,8 +172,11 @@ def dimension_medians(ratings: "pandas.DataFrame", grid: Grid, by: str | None = 
     values = pd.array(_medians(grid, counts), dtype="Int64")
     if by is None:
         return pd.Series(values, index=pd.Index(dims, name="dimension"), name="median")
-    table = pd.DataFrame(values.reshape(len(groups), len(dims)) if len(groups) else [],
-                         index=pd.Index(groups, name=by), columns=pd.Index(dims, name="dimension"))
+    table = pd.DataFrame(
+        values.reshape(len(groups), len(dims)) if len(groups) else [],
+        index=pd.Index(groups, name=by),
+        columns=pd.Index(dims, name="dimension"),
+    )
     return table.astype("Int64")
 
 
@@ -188,16 +211,21 @@ class Comparison:
         """
         pairs = self.pairs.assign(size=self.pairs["gap"].abs())
         table = pairs.groupby(["criterion", "criterion_label"], sort=False).agg(
-            compared=("gap", "count"), differing=("gap", lambda g: int((g != 0).sum())),
-            higher=("gap", lambda g: int((g > 0).sum())), lower=("gap", lambda g: int((g < 0).sum())),
-            largest_gap=("size", "max"))
+            compared=("gap", "count"),
+            differing=("gap", lambda g: int((g != 0).sum())),
+            higher=("gap", lambda g: int((g > 0).sum())),
+            lower=("gap", lambda g: int((g < 0).sum())),
+            largest_gap=("size", "max"),
+        )
         table = table.reset_index().astype({"largest_gap": "Int64"})
-        return table.sort_values(["differing", "largest_gap"], ascending=False, kind="stable",
-                                 na_position="last").reset_index(drop=True)
+        return table.sort_values(
+            ["differing", "largest_gap"], ascending=False, kind="stable", na_position="last"
+        ).reset_index(drop=True)
 
 
-def _compare(frame: "pandas.DataFrame", ids: "numpy.ndarray", grid: Grid, first: "pandas.DataFrame",
-             second: "pandas.DataFrame") -> Comparison:
+def _compare(
+    frame: "pandas.DataFrame", ids: "numpy.ndarray", grid: Grid, first: "pandas.DataFrame", second: "pandas.DataFrame"
+) -> Comparison:
     """The pairs of the projects in both ``first`` and ``second`` (one key per project each)."""
     import numpy as np
     import pandas as pd
@@ -206,23 +234,41 @@ def _compare(frame: "pandas.DataFrame", ids: "numpy.ndarray", grid: Grid, first:
     first, second = first.loc[projects], second.loc[projects]
     a, b = level_matrix(frame, ids, first, grid), level_matrix(frame, ids, second, grid)
     count = len(grid.criteria)
-    pairs = pd.DataFrame({
-        "project": np.repeat(projects, count).astype(object),
-        **{f"{side}_{column}": np.repeat(keys[column].to_numpy(dtype=object), count)
-           for side, keys in (("first", first), ("second", second)) for column in ("assessor", "date")},
-        "dimension": [grid.dimension_of(c.id) for c in grid.criteria] * len(projects),
-        "criterion": [c.id for c in grid.criteria] * len(projects),
-        "criterion_label": [c.label for c in grid.criteria] * len(projects),
-        "first": pd.array(a.to_numpy().ravel(), dtype="Int64"),
-        "second": pd.array(b.to_numpy().ravel(), dtype="Int64"),
-    })
-    pairs = pairs[["project", "first_assessor", "first_date", "second_assessor", "second_date", "dimension",
-                   "criterion", "criterion_label", "first", "second"]]
+    pairs = pd.DataFrame(
+        {
+            "project": np.repeat(projects, count).astype(object),
+            **{
+                f"{side}_{column}": np.repeat(keys[column].to_numpy(dtype=object), count)
+                for side, keys in (("first", first), ("second", second))
+                for column in ("assessor", "date")
+            },
+            "dimension": [grid.dimension_of(c.id) for c in grid.criteria] * len(projects),
+            "criterion": [c.id for c in grid.criteria] * len(projects),
+            "criterion_label": [c.label for c in grid.criteria] * len(projects),
+            "first": pd.array(a.to_numpy().ravel(), dtype="Int64"),
+            "second": pd.array(b.to_numpy().ravel(), dtype="Int64"),
+        }
+    )
+    pairs = pairs[
+        [
+            "project",
+            "first_assessor",
+            "first_date",
+            "second_assessor",
+            "second_date",
+            "dimension",
+            "criterion",
+            "criterion_label",
+            "first",
+            "second",
+        ]
+    ]
     return Comparison(pairs.assign(gap=pairs["second"] - pairs["first"]))
 
 
-def compare_assessors(ratings: "pandas.DataFrame", grid: Grid, first: str = SELF,
-                      second: str | None = None) -> Comparison:
+def compare_assessors(
+    ratings: "pandas.DataFrame", grid: Grid, first: str = SELF, second: str | None = None
+) -> Comparison:
     """``first``'s and ``second``'s latest assessment of each project assessed by both (self vs trainer).
 
     With ``second`` None, each project's first assessor other than ``first``.
@@ -248,8 +294,15 @@ def compare_dates(ratings: "pandas.DataFrame", grid: Grid, project: str, assesso
     who = assessor if assessor is not None else (SELF if SELF in names else names[0])
     keys = keys[keys["assessor"] == who]
     if len(keys) < 2:
-        raise ValueError(f"projet '{shorten(str(project))}'\u00a0: {len(keys)} évaluation(s) par '{shorten(str(who))}', "
-                         "il en faut deux (avant / après) pour comparer")
+        raise ValueError(
+            f"projet '{shorten(str(project))}'\u00a0: {len(keys)} évaluation(s) par '{shorten(str(who))}', "
+            "il en faut deux (avant / après) pour comparer"
+        )
     ranked = keys.assign(_at=range(len(keys))).sort_values(["date", "_at"], kind="stable")[[*KEY, "_id"]]
-    return _compare(frame, ids, grid, ranked.head(1).set_index("project", drop=False),
-                    ranked.tail(1).set_index("project", drop=False))
+    return _compare(
+        frame,
+        ids,
+        grid,
+        ranked.head(1).set_index("project", drop=False),
+        ranked.tail(1).set_index("project", drop=False),
+    )

@@ -33,34 +33,76 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy
     import pandas
 
-__all__ = ["RATINGS_COLUMNS", "QUIZ_COLUMNS", "DISPLAY_NAMES", "ratings_frame", "quiz_frame", "column_codes",
-           "for_display"]
+__all__ = [
+    "RATINGS_COLUMNS",
+    "QUIZ_COLUMNS",
+    "DISPLAY_NAMES",
+    "ratings_frame",
+    "quiz_frame",
+    "column_codes",
+    "for_display",
+]
 
 #: The columns of the tidy ratings frame, in order (the shared contract).
-RATINGS_COLUMNS = ("source", "project", "learner", "assessor", "date",
-                   "dimension", "criterion", "criterion_label", "level", "level_index")
+RATINGS_COLUMNS = (
+    "source",
+    "project",
+    "learner",
+    "assessor",
+    "date",
+    "dimension",
+    "criterion",
+    "criterion_label",
+    "level",
+    "level_index",
+)
 #: The columns of the quiz frame, in order.
 QUIZ_COLUMNS = ("source", "project", "learner", "statement", "answer", "correct")
 #: The French header shown for each column (or index) of the kit's frames: tidy ratings and quiz, level
 #: counts, medians, comparisons (:class:`~.distribution.Comparison`), the quiz's misses.
 DISPLAY_NAMES = {
-    "source": "Fichier", "project": "Projet", "learner": "Apprenant", "assessor": "Évaluateur", "date": "Date",
-    "dimension": "Dimension", "criterion": "Identifiant du critère", "criterion_label": "Critère", "level": "Niveau",
-    "level_index": "Rang du niveau", "median": "Médiane (rang)",
-    "statement": "Identifiant", "text": "Affirmation", "answer": "Réponse", "correct": "Bonne réponse",
-    "answered": "Réponses", "missed": "Manquées", "miss_rate": "Part manquée",
-    "compared": "Projets comparés", "differing": "Regards différents", "higher": "Second regard plus haut",
-    "lower": "Second regard plus bas", "largest_gap": "Plus grand écart (rangs)",
-    "first_assessor": "Premier évaluateur", "first_date": "Première date", "second_assessor": "Second évaluateur",
-    "second_date": "Seconde date", "first": "Premier niveau (rang)", "second": "Second niveau (rang)",
+    "source": "Fichier",
+    "project": "Projet",
+    "learner": "Apprenant",
+    "assessor": "Évaluateur",
+    "date": "Date",
+    "dimension": "Dimension",
+    "criterion": "Identifiant du critère",
+    "criterion_label": "Critère",
+    "level": "Niveau",
+    "level_index": "Rang du niveau",
+    "median": "Médiane (rang)",
+    "statement": "Identifiant",
+    "text": "Affirmation",
+    "answer": "Réponse",
+    "correct": "Bonne réponse",
+    "answered": "Réponses",
+    "missed": "Manquées",
+    "miss_rate": "Part manquée",
+    "compared": "Projets comparés",
+    "differing": "Regards différents",
+    "higher": "Second regard plus haut",
+    "lower": "Second regard plus bas",
+    "largest_gap": "Plus grand écart (rangs)",
+    "first_assessor": "Premier évaluateur",
+    "first_date": "Première date",
+    "second_assessor": "Second évaluateur",
+    "second_date": "Seconde date",
+    "first": "Premier niveau (rang)",
+    "second": "Second niveau (rang)",
     "gap": "Écart (rangs)",
 }
 #: Columns holding a share between 0 and 1, shown as a French percentage.
 _SHARES = frozenset({"miss_rate", "share"})
 
 
-def ratings_frame(assessments: Iterable[Assessment], grid: Grid, *, source: str | Sequence[str] = "",
-                  learner: str | Sequence[str] = "") -> "pandas.DataFrame":
+def ratings_frame(
+    assessments: Iterable[Assessment],
+    grid: Grid,
+    *,
+    source: str | Sequence[str] = "",
+    learner: str | Sequence[str] = "",
+) -> "pandas.DataFrame":
     """One row per (assessment, criterion), assessments in their order, criteria in the grid's.
 
     ``source`` and ``learner`` are one text for every assessment or one per
@@ -75,8 +117,11 @@ def ratings_frame(assessments: Iterable[Assessment], grid: Grid, *, source: str 
     count, criteria = len(assessments), grid.criteria
     each = np.repeat(np.arange(count), len(criteria))  # row -> its assessment
     tiled = np.tile(np.arange(len(criteria)), count)  # row -> its criterion
-    projects, assessors, dates = ([a.project for a in assessments], [a.assessor for a in assessments],
-                                  [a.date for a in assessments])
+    projects, assessors, dates = (
+        [a.project for a in assessments],
+        [a.assessor for a in assessments],
+        [a.date for a in assessments],
+    )
 
     def per_assessment(values: Sequence[str] | str, name: str) -> "pandas.api.extensions.ExtensionArray":
         if isinstance(values, str):
@@ -102,8 +147,14 @@ def ratings_frame(assessments: Iterable[Assessment], grid: Grid, *, source: str 
     return pd.DataFrame(columns, columns=list(RATINGS_COLUMNS), copy=False)
 
 
-def quiz_frame(source: Sequence[str], project: Sequence[str], learner: Sequence[str], statement: Sequence[str],
-               answer: Sequence[str], correct: Sequence[bool]) -> "pandas.DataFrame":
+def quiz_frame(
+    source: Sequence[str],
+    project: Sequence[str],
+    learner: Sequence[str],
+    statement: Sequence[str],
+    answer: Sequence[str],
+    correct: Sequence[bool],
+) -> "pandas.DataFrame":
     """The quiz frame from its columns (equal lengths): one row per answered statement."""
     import pandas as pd
 
@@ -141,8 +192,10 @@ def for_display(frame: "pandas.DataFrame", grid: Grid | None = None) -> "pandas.
         for name in ("criterion", "dimension"):
             if name in shown.columns:
                 shown[name] = shown[name].map(lambda value: labels.get(value, value))
-        shown = shown.rename(index=lambda value: labels.get(value, value) if isinstance(value, str) else value,
-                             columns=lambda value: labels.get(value, value))
+        shown = shown.rename(
+            index=lambda value: labels.get(value, value) if isinstance(value, str) else value,
+            columns=lambda value: labels.get(value, value),
+        )
     for name in shown.columns:
         column = shown[name]
         if name in _SHARES:
@@ -199,7 +252,7 @@ def _period(values: "numpy.ndarray", longest: int = 1024) -> int:
     import numpy as np
 
     try:
-        for period in np.flatnonzero(values[1:longest + 1] == values[0]) + 1:
+        for period in np.flatnonzero(values[1 : longest + 1] == values[0]) + 1:
             if len(values) % period == 0 and (values[period:] == values[:-period]).all():
                 return int(period)
             break  # only the first candidate is tried: a tiled column repeats from its first value on
@@ -231,8 +284,9 @@ def _codes(assessments: Sequence[Assessment], ids: list[str], levels: int) -> "n
         return np.fromiter(map(code, itertools.chain.from_iterable(rows)), np.int8, size)
     except (KeyError, TypeError):
         bad = next(value for row in rows for value in row if not _is_level(value, levels))
-        raise ValueError(f"niveau {bad!r} hors de la grille (attendu\u00a0: un indice de 0 à {levels - 1} "
-                         "ou None)") from None
+        raise ValueError(
+            f"niveau {bad!r} hors de la grille (attendu\u00a0: un indice de 0 à {levels - 1} ou None)"
+        ) from None
 
 
 def _is_level(value: object, levels: int) -> bool:

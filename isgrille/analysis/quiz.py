@@ -64,9 +64,5 @@ def score_quiz(quiz: Quiz, answers: Mapping[str, str | None]) -> QuizResult:
         except KeyError as exc:
             raise ValueError(exc.args[0]) from None
         if given is not None and given not in quiz.choices:
-            raise ValueError(
-                f"réponse '{given}' inconnue pour '{item_id}' (attendu\u00a0: {', '.join(quiz.choices)})"
-            )
-    return QuizResult(
-        tuple(ItemResult(item.id, item.answer, answers.get(item.id)) for item in quiz.items)
-    )
+            raise ValueError(f"réponse '{given}' inconnue pour '{item_id}' (attendu\u00a0: {', '.join(quiz.choices)})")
+    return QuizResult(tuple(ItemResult(item.id, item.answer, answers.get(item.id)) for item in quiz.items))

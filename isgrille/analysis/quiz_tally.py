@@ -36,11 +36,20 @@ _ANSWERS = "tableau des réponses au quiz"
 def _checked_answers(answers: "pandas.DataFrame", quiz: Quiz) -> None:
     missing_columns(answers, QUIZ_COLUMNS, _ANSWERS)
     ids = [item.id for item in quiz.items]
-    raise_bad(answers, ~answers["statement"].isin(ids), "statement",
-              lambda s: f"affirmation '{shorten(str(s))}' inconnue du quiz (attendu\u00a0: {', '.join(ids)})")
-    raise_bad(answers, ~answers["answer"].isin(quiz.choices), "statement+answer",
-              lambda s, a: f"affirmation '{s}'\u00a0: réponse '{shorten(str(a))}' inconnue "
-                           f"(attendu\u00a0: {', '.join(quiz.choices)})")
+    raise_bad(
+        answers,
+        ~answers["statement"].isin(ids),
+        "statement",
+        lambda s: f"affirmation '{shorten(str(s))}' inconnue du quiz (attendu\u00a0: {', '.join(ids)})",
+    )
+    raise_bad(
+        answers,
+        ~answers["answer"].isin(quiz.choices),
+        "statement+answer",
+        lambda s, a: (
+            f"affirmation '{s}'\u00a0: réponse '{shorten(str(a))}' inconnue (attendu\u00a0: {', '.join(quiz.choices)})"
+        ),
+    )
 
 
 def quiz_misses(answers: "pandas.DataFrame", quiz: Quiz) -> "pandas.DataFrame":
@@ -55,11 +64,18 @@ def quiz_misses(answers: "pandas.DataFrame", quiz: Quiz) -> "pandas.DataFrame":
     ids = [item.id for item in quiz.items]
     answered = answers["statement"].value_counts().reindex(ids, fill_value=0)
     missed = answers.loc[~answers["correct"].astype(bool), "statement"].value_counts().reindex(ids, fill_value=0)
-    table = pd.DataFrame({"statement": ids, "text": [item.statement for item in quiz.items],
-                          "answered": answered.to_numpy(dtype=int), "missed": missed.to_numpy(dtype=int)})
+    table = pd.DataFrame(
+        {
+            "statement": ids,
+            "text": [item.statement for item in quiz.items],
+            "answered": answered.to_numpy(dtype=int),
+            "missed": missed.to_numpy(dtype=int),
+        }
+    )
     table["miss_rate"] = (table["missed"] / table["answered"].where(table["answered"] > 0)).astype("Float64")
-    return table.sort_values(["miss_rate", "missed"], ascending=False, kind="stable",
-                             na_position="last").reset_index(drop=True)
+    return table.sort_values(["miss_rate", "missed"], ascending=False, kind="stable", na_position="last").reset_index(
+        drop=True
+    )
 
 
 def answer_counts(answers: "pandas.DataFrame", quiz: Quiz) -> "pandas.DataFrame":

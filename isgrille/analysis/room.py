@@ -44,9 +44,26 @@ from .tidy import Cohort, ProjectRecord, class_files, load_cohort
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["VISITOR_ID", "RESULTS_NAME", "MAX_UPLOADS", "room_files", "folder_files", "RoomSnapshot", "RoomReader",
-           "Visitor", "visitors", "project_labels", "ratings_key", "room_matrix", "VoteTally", "vote_tallies", "most_missed", "Gap",
-           "assessment_gaps", "save_upload"]
+__all__ = [
+    "VISITOR_ID",
+    "RESULTS_NAME",
+    "MAX_UPLOADS",
+    "room_files",
+    "folder_files",
+    "RoomSnapshot",
+    "RoomReader",
+    "Visitor",
+    "visitors",
+    "project_labels",
+    "ratings_key",
+    "room_matrix",
+    "VoteTally",
+    "vote_tallies",
+    "most_missed",
+    "Gap",
+    "assessment_gaps",
+    "save_upload",
+]
 
 #: A visitor's folder name in the room (derived from their login cookie, never typed), and their results file.
 VISITOR_ID, RESULTS_NAME = FOLDER_ID, ROOM_RESULTS_NAME
@@ -198,17 +215,28 @@ def visitors(cohort: Cohort) -> list[Visitor]:
     answered: dict[str, int] = {}
     if len(cohort.quiz):
         answered = cohort.quiz["source"].value_counts().to_dict()
-    return [Visitor(label, record.project, record.learner, _rated(_self(record), cohort.grid),
-                    len(cohort.grid.criteria), int(answered.get(record.source, 0)),
-                    tuple(dict.fromkeys(a.assessor for a in record.assessments if _rated(a, cohort.grid))),
-                    record.source)
-            for label, record in zip(project_labels(cohort.projects), cohort.projects)]
+    return [
+        Visitor(
+            label,
+            record.project,
+            record.learner,
+            _rated(_self(record), cohort.grid),
+            len(cohort.grid.criteria),
+            int(answered.get(record.source, 0)),
+            tuple(dict.fromkeys(a.assessor for a in record.assessments if _rated(a, cohort.grid))),
+            record.source,
+        )
+        for label, record in zip(project_labels(cohort.projects), cohort.projects)
+    ]
 
 
 def ratings_key(cohort: Cohort) -> tuple:
     """Every rating of the room, as a value that changes when any rating does (not when a quiz answer does)."""
-    return tuple((record.source, a.assessor, a.date, tuple(sorted(a.ratings.items(), key=lambda kv: kv[0])))
-                 for record in cohort.projects for a in record.assessments)
+    return tuple(
+        (record.source, a.assessor, a.date, tuple(sorted(a.ratings.items(), key=lambda kv: kv[0])))
+        for record in cohort.projects
+        for a in record.assessments
+    )
 
 
 def room_matrix(cohort: Cohort) -> list[tuple[str, list[int | None]]]:
@@ -238,9 +266,18 @@ def vote_tallies(answers: "pandas.DataFrame", quiz: Quiz) -> list[VoteTally]:
     """The room's votes per statement (quiz order), from a cohort's quiz frame."""
     counts = answer_counts(answers, quiz)
     misses = quiz_misses(answers, quiz).set_index("statement")
-    return [VoteTally(item.id, item.statement, {choice: int(counts.at[item.id, choice]) for choice in quiz.choices},
-                      int(misses.at[item.id, "answered"]), int(misses.at[item.id, "missed"]), item.answer,
-                      item.explanation) for item in quiz.items]
+    return [
+        VoteTally(
+            item.id,
+            item.statement,
+            {choice: int(counts.at[item.id, choice]) for choice in quiz.choices},
+            int(misses.at[item.id, "answered"]),
+            int(misses.at[item.id, "missed"]),
+            item.answer,
+            item.explanation,
+        )
+        for item in quiz.items
+    ]
 
 
 def most_missed(tallies: Sequence[VoteTally]) -> list[VoteTally]:
@@ -265,8 +302,15 @@ def assessment_gaps(grid: Grid, first: Assessment, second: Assessment) -> list[G
     gaps = []
     for criterion in grid.criteria:
         a, b = first.ratings.get(criterion.id), second.ratings.get(criterion.id)
-        gaps.append(Gap(criterion.id, criterion.label, None if a is None else grid.levels[a],
-                        None if b is None else grid.levels[b], None if a is None or b is None else b - a))
+        gaps.append(
+            Gap(
+                criterion.id,
+                criterion.label,
+                None if a is None else grid.levels[a],
+                None if b is None else grid.levels[b],
+                None if a is None or b is None else b - a,
+            )
+        )
     return sorted(gaps, key=lambda g: (g.gap is None, -abs(g.gap or 0)))
 
 
@@ -281,8 +325,10 @@ def save_upload(folder: str | Path, name: str, content: bytes, taken: int = 0) -
     if taken >= MAX_UPLOADS:
         raise ValueError(f"{name}\u00a0: non ajouté, {MAX_UPLOADS} fichiers au plus par séance")
     if len(content) > limit:
-        raise ValueError(f"{name}\u00a0: non ajouté, trop volumineux ({size_label(len(content))}\u202f; au plus "
-                         f"{size_label(limit)}) pour être un fichier de résultats du kit")
+        raise ValueError(
+            f"{name}\u00a0: non ajouté, trop volumineux ({size_label(len(content))}\u202f; au plus "
+            f"{size_label(limit)}) pour être un fichier de résultats du kit"
+        )
     if not name.lower().endswith(".json"):
         raise ValueError(f"{name}\u00a0: non ajouté (attendu\u00a0: un fichier de résultats .json)")
     folder = Path(folder)

@@ -29,8 +29,17 @@ from typing import Iterable, Mapping, Sequence
 
 from ..content.model import Grid
 
-__all__ = ["ROOM_ASSESSOR", "STOP_WORDS", "MAX_TEXTS", "MAX_TEXT", "word_counts", "CriterionSummary",
-           "rating_summary", "room_assessment", "raters"]
+__all__ = [
+    "ROOM_ASSESSOR",
+    "STOP_WORDS",
+    "MAX_TEXTS",
+    "MAX_TEXT",
+    "word_counts",
+    "CriterionSummary",
+    "rating_summary",
+    "room_assessment",
+    "raters",
+]
 
 #: The assessor under which the room's medians are saved in the project's file.
 ROOM_ASSESSOR = "la salle"
@@ -39,13 +48,15 @@ MAX_TEXTS = 2000
 MAX_TEXT = 500
 _MAX_WORD = 40
 #: French words that say nothing about a project (compared case-folded, accents kept).
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 a à ai au aux avec c ça ce ces cet cette d dans de des du elle elles en est et être eu il ils j je l la le les
 leur leurs lui m ma mais me même mes moi mon n ne ni nos notre nous on ont ou où par pas pour qu que qui s sa
 sans se ses si son sont sur t ta te tes toi ton tu un une vos votre vous y
 été étaient était fait faire plus très tout tous toute toutes aussi comme car donc or
 projet mot mots
-""".split())
+""".split()
+)
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
@@ -83,7 +94,7 @@ def word_counts(texts: Iterable[str], limit: int = 40) -> list[tuple[str, int]]:
             counts[key] += 1
             spellings.setdefault(key, Counter())[word] += 1
             order.setdefault(key, len(order))
-    ranked = sorted(counts, key=lambda key: (-counts[key], order[key]))[:max(limit, 0)]
+    ranked = sorted(counts, key=lambda key: (-counts[key], order[key]))[: max(limit, 0)]
     return [(_shown(spellings[key]), counts[key]) for key in ranked]
 
 
@@ -129,12 +140,26 @@ def rating_summary(grid: Grid, ratings: Mapping[str, Mapping[str, int | None]]) 
     levels = len(grid.levels)
     summary = []
     for criterion in grid.criteria:
-        chosen = sorted(level for rater in ratings.values() if isinstance(rater, Mapping)
-                        for level in [rater.get(criterion.id)] if _valid(level, levels))
+        chosen = sorted(
+            level
+            for rater in ratings.values()
+            if isinstance(rater, Mapping)
+            for level in [rater.get(criterion.id)]
+            if _valid(level, levels)
+        )
         counts = tuple(chosen.count(level) for level in range(levels))
         if chosen:
-            summary.append(CriterionSummary(criterion.id, criterion.label, len(chosen), chosen[(len(chosen) - 1) // 2],
-                                            chosen[0], chosen[-1], counts))
+            summary.append(
+                CriterionSummary(
+                    criterion.id,
+                    criterion.label,
+                    len(chosen),
+                    chosen[(len(chosen) - 1) // 2],
+                    chosen[0],
+                    chosen[-1],
+                    counts,
+                )
+            )
         else:
             summary.append(CriterionSummary(criterion.id, criterion.label, 0, None, None, None, counts))
     return summary
@@ -155,5 +180,6 @@ def raters(ratings: Mapping[str, Mapping[str, int | None]]) -> int:
     >>> raters({"x": {"a": None}, "y": {"a": 1}})
     1
     """
-    return sum(any(level is not None for level in rater.values()) for rater in ratings.values()
-               if isinstance(rater, Mapping))
+    return sum(
+        any(level is not None for level in rater.values()) for rater in ratings.values() if isinstance(rater, Mapping)
+    )

@@ -33,9 +33,21 @@ from ..content.model import Assessment, Grid
 from ..content.typography import french
 
 __all__ = [
-    "LevelSummary", "CriterionScore", "DimensionScore", "Profile", "ImprovementAxis", "CriterionGap",
-    "AssessmentGap", "check_assessment", "reference_level", "figure_rule", "share_label", "summarise_levels",
-    "score_assessment", "find_improvement_axes", "compare_assessments",
+    "LevelSummary",
+    "CriterionScore",
+    "DimensionScore",
+    "Profile",
+    "ImprovementAxis",
+    "CriterionGap",
+    "AssessmentGap",
+    "check_assessment",
+    "reference_level",
+    "figure_rule",
+    "share_label",
+    "summarise_levels",
+    "score_assessment",
+    "find_improvement_axes",
+    "compare_assessments",
 ]
 
 
@@ -77,7 +89,7 @@ class LevelSummary:
     @property
     def at_least(self) -> int:
         """Number of rated criteria at the reference level or above."""
-        return sum(self.counts[len(self.levels) // 2:])
+        return sum(self.counts[len(self.levels) // 2 :])
 
     @property
     def share(self) -> float | None:
@@ -191,7 +203,8 @@ def score_assessment(grid: Grid, assessment: Assessment) -> Profile:
     level = assessment.level
     criteria = tuple(
         CriterionScore(c.id, c.label, d.id, level(c.id), None if level(c.id) is None else grid.levels[level(c.id)])
-        for d in grid.dimensions for c in d.criteria
+        for d in grid.dimensions
+        for c in d.criteria
     )
     dimensions = tuple(
         DimensionScore(d.id, d.label, summarise_levels(grid.levels, (level(c.id) for c in d.criteria)))
@@ -224,8 +237,16 @@ def find_improvement_axes(grid: Grid, assessment: Assessment) -> tuple[Improveme
         for criterion in dimension.criteria:
             index = assessment.level(criterion.id)
             if index is not None and index < grid.top_index:
-                axes.append(ImprovementAxis(criterion.id, criterion.label, dimension.id, grid.levels[index],
-                                            grid.levels[index + 1], criterion.descriptors[index + 1]))
+                axes.append(
+                    ImprovementAxis(
+                        criterion.id,
+                        criterion.label,
+                        dimension.id,
+                        grid.levels[index],
+                        grid.levels[index + 1],
+                        criterion.descriptors[index + 1],
+                    )
+                )
     return tuple(axes)
 
 
@@ -295,6 +316,9 @@ def compare_assessments(grid: Grid, first: Assessment, second: Assessment) -> As
     (1, 1, ['a'])
     """
     profiles = score_assessment(grid, first), score_assessment(grid, second)
-    gaps = tuple(CriterionGap(c.id, c.label, d.id, first.level(c.id), second.level(c.id))
-                 for d in grid.dimensions for c in d.criteria)
+    gaps = tuple(
+        CriterionGap(c.id, c.label, d.id, first.level(c.id), second.level(c.id))
+        for d in grid.dimensions
+        for c in d.criteria
+    )
     return AssessmentGap(profiles[0], profiles[1], gaps)

@@ -205,8 +205,9 @@ def _cells(values: "pandas.Series", missing: str | None = "") -> tuple["numpy.nd
     return np.where(codes < 0, len(uniques), codes), cells
 
 
-def csv_text(frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",",
-             encoding: str | None = None) -> str | bytes:
+def csv_text(
+    frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",", encoding: str | None = None
+) -> str | bytes:
     """The text of :func:`export_frame`'s table as CSV (``\\n`` line ends, quotes only where needed).
 
     With ``encoding``, the text encoded (each distinct cell once): bytes for a file.

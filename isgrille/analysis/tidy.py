@@ -59,8 +59,10 @@ T = TypeVar("T")
 RESULTS, TABLES = ".json", (".csv", ".xlsx")
 SUFFIXES = frozenset((RESULTS, *TABLES))
 #: What a source may be, for messages.
-ACCEPTED = ("attendu\u00a0: un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
-            "ou un dossier qui en contient")
+ACCEPTED = (
+    "attendu\u00a0: un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
+    "ou un dossier qui en contient"
+)
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,10 @@ class Cohort:
         ]
         refused = len({problem.path for problem in self.problems})
         if refused:
-            lines.append(f"{_count(refused, 'source écartée', 'sources écartées')} "
-                         f"({_count(len(self.problems), 'problème')} ci-dessous).")
+            lines.append(
+                f"{_count(refused, 'source écartée', 'sources écartées')} "
+                f"({_count(len(self.problems), 'problème')} ci-dessous)."
+            )
         return "\n".join(lines)
 
 
@@ -127,9 +131,12 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number:,} {word}".replace(",", "\u202f")
 
 
-def load_cohort(*sources: str | Path, grid: Grid | None = None,
-                progress: Callable[[Iterable[T]], Iterable[T]] | None = None,
-                quiz: Quiz | None = None) -> Cohort:
+def load_cohort(
+    *sources: str | Path,
+    grid: Grid | None = None,
+    progress: Callable[[Iterable[T]], Iterable[T]] | None = None,
+    quiz: Quiz | None = None,
+) -> Cohort:
     """Read every source — results files, folders of them, cohort tables — into one :class:`Cohort`.
 
     ``grid`` defaults to the AMI grid, ``quiz`` (for the answers' ``correct``)
@@ -144,8 +151,10 @@ def load_cohort(*sources: str | Path, grid: Grid | None = None,
     batch = _Batch(grid, quiz)
 
     def foreign(found: str) -> str:
-        return (f"fichier d'une autre grille (identifiant «\u00a0{found}\u00a0»)\u202f; le lot est lu avec la grille "
-                f"«\u00a0{grid.title or grid.id}\u00a0» (option --grid pour en choisir une autre)")
+        return (
+            f"fichier d'une autre grille (identifiant «\u00a0{found}\u00a0»)\u202f; le lot est lu avec la grille "
+            f"«\u00a0{grid.title or grid.id}\u00a0» (option --grid pour en choisir une autre)"
+        )
 
     with _collections_paused():
         for path in progress(files) if progress is not None else files:
@@ -199,8 +208,13 @@ def _files(sources: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
             problems.extend(found.problems)
             files.update(dict.fromkeys(found.paths))
             if not found.paths and not found.problems:
-                problems.append(Problem(str(path), "dossier sans fichier de résultats ni tableau de cohorte "
-                                                   "(attendu\u00a0: des fichiers .json, .csv ou .xlsx)"))
+                problems.append(
+                    Problem(
+                        str(path),
+                        "dossier sans fichier de résultats ni tableau de cohorte "
+                        "(attendu\u00a0: des fichiers .json, .csv ou .xlsx)",
+                    )
+                )
         elif path.suffix.lower() in SUFFIXES:
             files[path] = None
         else:
@@ -225,11 +239,22 @@ class _Batch:
         """One learner's file: one project, an assessment by each assessor, the quiz answers the quiz knows."""
         source, project, learner = str(path), results.assessment().project, results.learner
         date = results.saved_date
-        assessments = tuple(Assessment(project, ratings, assessor, date)
-                            for assessor, ratings in results.assessments.items())
+        assessments = tuple(
+            Assessment(project, ratings, assessor, date) for assessor, ratings in results.assessments.items()
+        )
         self._add(source, learner, assessments)
-        self.projects.append(ProjectRecord(project, learner, date, source, assessments,
-                                           dict(results.axes), dict(results.pitch), dict(results.exchange)))
+        self.projects.append(
+            ProjectRecord(
+                project,
+                learner,
+                date,
+                source,
+                assessments,
+                dict(results.axes),
+                dict(results.pitch),
+                dict(results.exchange),
+            )
+        )
         known = [(statement, answer) for statement, answer in results.quiz.items() if statement in self.answers]
         if not known:
             return
@@ -243,8 +268,10 @@ class _Batch:
         source = str(path)
         self._add(source, "", assessments)
         by_project = _grouped(assessments, operator.attrgetter("project"))
-        self.projects += [ProjectRecord(project, "", max(a.date for a in found), source, tuple(found))
-                          for project, found in by_project.items()]
+        self.projects += [
+            ProjectRecord(project, "", max(a.date for a in found), source, tuple(found))
+            for project, found in by_project.items()
+        ]
 
     @functools.cached_property
     def answers(self) -> dict[str, str]:
@@ -261,8 +288,13 @@ class _Batch:
 
     def cohort(self, problems: tuple[Problem, ...]) -> Cohort:
         ratings = ratings_frame(self.assessments, self.grid, source=self.sources, learner=self.learners)
-        quiz = quiz_frame(**self.quiz, correct=[self.answers[statement] == answer for statement, answer
-                                                in zip(self.quiz["statement"], self.quiz["answer"])])
+        quiz = quiz_frame(
+            **self.quiz,
+            correct=[
+                self.answers[statement] == answer
+                for statement, answer in zip(self.quiz["statement"], self.quiz["answer"])
+            ],
+        )
         return Cohort(self.grid, ratings, quiz, problems, _joined(self.projects), self.read)
 
 
@@ -276,12 +308,20 @@ def _joined(records: list[ProjectRecord]) -> tuple[ProjectRecord, ...]:
             joined.append(group[0])
             continue
         files = [record for record in group if record.source.endswith(RESULTS)]
-        parts = [group] if len(files) <= 1 else [[record] for record in files] + [
-            [record for record in group if not record.source.endswith(RESULTS)]]
+        parts = (
+            [group]
+            if len(files) <= 1
+            else [[record] for record in files] + [[record for record in group if not record.source.endswith(RESULTS)]]
+        )
         for part in filter(None, parts):
             base = (files if len(files) == 1 else part)[0]
-            joined.append(replace(base, date=max(record.date for record in part),
-                                  assessments=tuple(a for record in part for a in record.assessments)))
+            joined.append(
+                replace(
+                    base,
+                    date=max(record.date for record in part),
+                    assessments=tuple(a for record in part for a in record.assessments),
+                )
+            )
     return tuple(joined)
 
 

@@ -36,8 +36,11 @@ __all__ = ["LICENCES", "Attribution", "attribution_of", "licence_page_url", "pro
 
 #: Licences the kit can name in full: SPDX-like short name → (full French name, the deed's address).
 LICENCES = {
-    "CC BY-NC-SA 4.0": ("Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
-                        "Conditions 4.0 International", "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr"),
+    "CC BY-NC-SA 4.0": (
+        "Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
+        "Conditions 4.0 International",
+        "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr",
+    ),
 }
 _CONTENT_LICENCE = "LICENSE-CONTENT"
 
@@ -121,18 +124,33 @@ class Attribution:
 
     def png_metadata(self) -> dict[str, str]:
         """PNG text chunks (matplotlib's ``savefig(metadata=...)``)."""
-        return {"Title": self.grid, "Author": self.author, "Copyright": f"{self.author}, {self.licence}".strip(", "),
-                "Source": self.work_line(), "Description": "\n".join(self.lines()), "Disclaimer": self.licence_name}
+        return {
+            "Title": self.grid,
+            "Author": self.author,
+            "Copyright": f"{self.author}, {self.licence}".strip(", "),
+            "Source": self.work_line(),
+            "Description": "\n".join(self.lines()),
+            "Disclaimer": self.licence_name,
+        }
 
     def pdf_metadata(self) -> dict[str, str]:
         """PDF document information (matplotlib's ``PdfPages(metadata=...)`` / ``savefig(metadata=...)``)."""
-        return {"Title": self.grid, "Author": self.author, "Subject": "\n".join(self.lines()),
-                "Keywords": ", ".join(self.keywords())}
+        return {
+            "Title": self.grid,
+            "Author": self.author,
+            "Subject": "\n".join(self.lines()),
+            "Keywords": ", ".join(self.keywords()),
+        }
 
     def workbook_properties(self) -> dict[str, str]:
         """An xlsx workbook's document properties (openpyxl's ``workbook.properties``)."""
-        return {"creator": self.author, "title": self.grid, "subject": self.work_line(),
-                "description": self.text(), "keywords": ", ".join(self.keywords())}
+        return {
+            "creator": self.author,
+            "title": self.grid,
+            "subject": self.work_line(),
+            "description": self.text(),
+            "keywords": ", ".join(self.keywords()),
+        }
 
 
 def attribution_of(workshop: Workshop, grid: Grid) -> Attribution:

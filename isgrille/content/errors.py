@@ -28,8 +28,20 @@ from typing import Sequence
 from .limits import MAX_DEPTH, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN, MAX_VALUES, shorten
 
 __all__ = [
-    "ContentError", "Problem", "format_field", "bounded", "os_error_text", "yaml_syntax_text", "json_problem_text",
-    "kind_of", "tag_text", "KIND_NAMES", "TAG_NAMES", "TOO_DEEP", "TOO_MANY", "TOO_MANY_ROWS",
+    "ContentError",
+    "Problem",
+    "format_field",
+    "bounded",
+    "os_error_text",
+    "yaml_syntax_text",
+    "json_problem_text",
+    "kind_of",
+    "tag_text",
+    "KIND_NAMES",
+    "TAG_NAMES",
+    "TOO_DEEP",
+    "TOO_MANY",
+    "TOO_MANY_ROWS",
 ]
 
 
@@ -64,7 +76,7 @@ _LONGEST = 12 * MAX_SHOWN
 def _shorten_word(word: str) -> str:
     """A long word shortened, the punctuation that closes it kept: ``(vers /très/long…)``."""
     core = word.rstrip(").,;:]")
-    return shorten(core) + word[len(core):]
+    return shorten(core) + word[len(core) :]
 
 
 def bounded(text: str) -> str:
@@ -78,7 +90,7 @@ def bounded(text: str) -> str:
     """
     text = _LONG_QUOTED.sub(lambda match: f"'{shorten(match[1])}'", text)
     text = _LONG_WORD.sub(lambda match: _shorten_word(match[0]), text)
-    return text if len(text) <= _LONGEST else f"{text[: _LONGEST * 2 // 3]} … {text[-(_LONGEST // 3):]}"
+    return text if len(text) <= _LONGEST else f"{text[: _LONGEST * 2 // 3]} … {text[-(_LONGEST // 3) :]}"
 
 
 @dataclass(frozen=True)
@@ -181,24 +193,35 @@ def os_error_text(exc: OSError) -> str:
 
 # PyYAML's (libyaml's and pure Python's) syntax problems, said for a trainer; the first match wins.
 _YAML = (
-    ("mapping values are not allowed", "«\u00a0:\u00a0» inattendu\u00a0: mettez entre guillemets un texte qui contient «\u00a0:\u00a0»"),
+    (
+        "mapping values are not allowed",
+        "«\u00a0:\u00a0» inattendu\u00a0: mettez entre guillemets un texte qui contient «\u00a0:\u00a0»",
+    ),
     ("could not find expected ':'", "«\u00a0:\u00a0» attendu après la clé"),
     ("found unexpected ':'", "«\u00a0:\u00a0» inattendu\u00a0: mettez le texte entre guillemets"),
     ("did not find expected key", "indentation incohérente"),
     ("expected <block end>", "indentation incohérente"),
     ("did not find expected '-' indicator", "indentation incohérente dans une liste"),
-    ("block sequence entries are not allowed", "«\u00a0-\u00a0» inattendu\u00a0: indentation incohérente dans une liste"),
+    (
+        "block sequence entries are not allowed",
+        "«\u00a0-\u00a0» inattendu\u00a0: indentation incohérente dans une liste",
+    ),
     ("mapping keys are not allowed", "«\u202f?\u00a0» inattendu\u00a0: mettez le texte entre guillemets"),
     ("found unexpected end of stream", "fin de fichier inattendue\u00a0: guillemet non fermé\u202f?"),
     ("expected ',' or ']'", "«\u00a0,\u00a0» ou «\u00a0]\u00a0» attendu\u00a0: crochet non fermé\u202f?"),
     ("expected ',' or '}'", "«\u00a0,\u00a0» ou «\u00a0}\u00a0» attendu\u00a0: accolade non fermée\u202f?"),
     ("tab character", "tabulation interdite\u00a0: indentez avec des espaces"),
-    ("unknown escape character", "«\u00a0\\\u00a0» inconnu entre guillemets doubles\u00a0: doublez-le (\\\\) ou "
-                                 "mettez le texte entre guillemets simples"),
+    (
+        "unknown escape character",
+        "«\u00a0\\\u00a0» inconnu entre guillemets doubles\u00a0: doublez-le (\\\\) ou "
+        "mettez le texte entre guillemets simples",
+    ),
     ("escape", "code de caractère (\\x, \\u ou \\U) invalide entre guillemets doubles"),
     ("hexdecimal", "code de caractère (\\x, \\u ou \\U) invalide entre guillemets doubles"),
-    ("alphabetic or numeric character",
-     "nom invalide après «\u00a0&\u00a0», «\u00a0*\u00a0» ou «\u00a0!\u00a0»\u00a0: mettez le texte entre guillemets"),
+    (
+        "alphabetic or numeric character",
+        "nom invalide après «\u00a0&\u00a0», «\u00a0*\u00a0» ou «\u00a0!\u00a0»\u00a0: mettez le texte entre guillemets",
+    ),
     ("comment or line break", "texte inattendu en fin de ligne\u00a0: guillemet mal placé\u202f?"),
     ("document indicator", "«\u00a0---\u00a0» ou «\u00a0...\u00a0» inattendu\u00a0: mettez le texte entre guillemets"),
     ("document start", "contenu inattendu\u00a0: indentation incohérente\u202f?"),
@@ -221,10 +244,13 @@ def yaml_syntax_text(exc: Exception, text: str) -> tuple[str, int | None]:
     """
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     problem = getattr(exc, "problem", None) or getattr(exc, "context", None) or ""
-    char = text[mark.index: mark.index + 1] if mark else ""
+    char = text[mark.index : mark.index + 1] if mark else ""
     if "cannot start any token" in problem and char:
-        problem = ("tabulation interdite\u00a0: indentez avec des espaces" if char == "\t" else
-                   f"caractère «\u00a0{char}\u00a0» interdit en début de valeur\u00a0: mettez le texte entre guillemets")
+        problem = (
+            "tabulation interdite\u00a0: indentez avec des espaces"
+            if char == "\t"
+            else f"caractère «\u00a0{char}\u00a0» interdit en début de valeur\u00a0: mettez le texte entre guillemets"
+        )
     else:
         problem = next((french for english, french in _YAML if english in problem), "erreur de syntaxe")
     if mark is None:
@@ -253,11 +279,20 @@ def json_problem_text(message: str) -> str:
 
 
 #: How a message names each kind of file (the keys of ``limits.MAX_BYTES``).
-KIND_NAMES = {"content": "un fichier de contenu", "results": "un fichier de résultats",
-              "cohort": "un tableau d'évaluations"}
+KIND_NAMES = {
+    "content": "un fichier de contenu",
+    "results": "un fichier de résultats",
+    "cohort": "un tableau d'évaluations",
+}
 #: What a YAML value of each implicit type is called, by the last part of its tag.
-TAG_NAMES = {"int": "nombre entier", "float": "nombre", "bool": "booléen", "timestamp": "date",
-             "binary": "donnée binaire", "null": "valeur vide"}
+TAG_NAMES = {
+    "int": "nombre entier",
+    "float": "nombre",
+    "bool": "booléen",
+    "timestamp": "date",
+    "binary": "donnée binaire",
+    "null": "valeur vide",
+}
 
 
 TOO_DEEP = f"imbrication trop profonde (au plus {MAX_DEPTH} niveaux de listes et de tables)"
@@ -272,8 +307,14 @@ def tag_text(tag: str) -> str:
 
 def kind_of(value: object) -> str:
     """What a value read from a file is, in French: ``une liste``, ``un texte``…"""
-    for kind, name in ((type(None), "une valeur vide"), (list, "une liste"), (dict, "une table de champs"),
-                       (str, "un texte"), (bool, "un booléen"), ((int, float), "un nombre")):
+    for kind, name in (
+        (type(None), "une valeur vide"),
+        (list, "une liste"),
+        (dict, "une table de champs"),
+        (str, "un texte"),
+        (bool, "un booléen"),
+        ((int, float), "un nombre"),
+    ):
         if isinstance(value, kind):
             return name
     return f"une valeur de type {type(value).__name__}"

@@ -98,10 +98,7 @@ class GridFile(FileModel):
                 Dimension(
                     d.id,
                     d.label,
-                    tuple(
-                        Criterion(c.id, c.label, _aligned(c.descriptors, self.levels))
-                        for c in d.criteria
-                    ),
+                    tuple(Criterion(c.id, c.label, _aligned(c.descriptors, self.levels)) for c in d.criteria),
                 )
                 for d in self.dimensions
             ),

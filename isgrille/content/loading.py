@@ -91,10 +91,14 @@ def content_dir() -> Path:
         return data_dir()
     folder = Path(value).expanduser()
     if not folder.is_dir():
-        raise ContentError.single(value, (
-            f"dossier de contenu introuvable (variable {CONTENT_ENV} ou --content)\u00a0: attendu un dossier "
-            "qui contient workshop.yaml, quiz.yaml, concepts.yaml et grid.yaml (python -m isgrille pack DOSSIER "
-            "en crée un)"))
+        raise ContentError.single(
+            value,
+            (
+                f"dossier de contenu introuvable (variable {CONTENT_ENV} ou --content)\u00a0: attendu un dossier "
+                "qui contient workshop.yaml, quiz.yaml, concepts.yaml et grid.yaml (python -m isgrille pack DOSSIER "
+                "en crée un)"
+            ),
+        )
     return folder
 
 
@@ -107,9 +111,13 @@ def default_path(kind: str) -> Path:
     folder = content_dir()
     path = folder / YAML_KINDS[kind]
     if folder != data_dir() and not path.is_file():
-        raise ContentError.single(path, (
-            f"fichier manquant dans le dossier de contenu {folder}\u00a0: attendu le fichier "
-            f"«\u00a0{YAML_KINDS[kind]}\u00a0» (kind: {kind}), en copie de celui que «\u00a0python -m isgrille pack\u00a0» écrit"))
+        raise ContentError.single(
+            path,
+            (
+                f"fichier manquant dans le dossier de contenu {folder}\u00a0: attendu le fichier "
+                f"«\u00a0{YAML_KINDS[kind]}\u00a0» (kind: {kind}), en copie de celui que «\u00a0python -m isgrille pack\u00a0» écrit"
+            ),
+        )
     return path
 
 
@@ -186,7 +194,9 @@ def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:
         return kind
     if kind is not None:
         raise ContentError.single(
-            path, f"type de fichier '{shorten(str(kind))}' inconnu (attendu\u00a0: {', '.join(YAML_KINDS)})", field="kind",
+            path,
+            f"type de fichier '{shorten(str(kind))}' inconnu (attendu\u00a0: {', '.join(YAML_KINDS)})",
+            field="kind",
             line=line,
         )
     for key, found in _SIGNATURES.items():
@@ -230,7 +240,9 @@ def _validate(kind: str, doc):
     found = detect_kind(doc.data, doc.path, doc.line_of(("kind",)))
     if found != kind:
         raise ContentError.single(
-            doc.path, f"ce fichier est de type '{found}', pas '{kind}'", field="kind",
+            doc.path,
+            f"ce fichier est de type '{found}', pas '{kind}'",
+            field="kind",
             line=doc.line_of(("kind",)),
         )
     return validate_document(model_for(kind), doc)

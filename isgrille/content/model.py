@@ -118,9 +118,7 @@ class Grid:
     def __post_init__(self) -> None:
         by_id = {c.id: c for d in self.dimensions for c in d.criteria}
         object.__setattr__(self, "_by_id", by_id)
-        object.__setattr__(
-            self, "_dimension_of", {c.id: d.id for d in self.dimensions for c in d.criteria}
-        )
+        object.__setattr__(self, "_dimension_of", {c.id: d.id for d in self.dimensions for c in d.criteria})
 
     @property
     def criteria(self) -> tuple[Criterion, ...]:
@@ -137,9 +135,7 @@ class Grid:
         try:
             return self._by_id[criterion_id]
         except KeyError:
-            raise KeyError(
-                f"critère '{criterion_id}' inconnu (attendu\u00a0: {', '.join(self._by_id)})"
-            ) from None
+            raise KeyError(f"critère '{criterion_id}' inconnu (attendu\u00a0: {', '.join(self._by_id)})") from None
 
     def dimension_of(self, criterion_id: str) -> str:
         """Id of the dimension holding this criterion."""
@@ -241,6 +237,4 @@ class Quiz:
         for item in self.items:
             if item.id == item_id:
                 return item
-        raise KeyError(
-            f"affirmation '{item_id}' inconnue (attendu\u00a0: {', '.join(i.id for i in self.items)})"
-        )
+        raise KeyError(f"affirmation '{item_id}' inconnue (attendu\u00a0: {', '.join(i.id for i in self.items)})")

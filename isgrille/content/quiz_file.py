@@ -42,9 +42,13 @@ class SectorExampleFile(FileModel):
     source: Text = Field(description="Where the figure comes from.")
     enterprise: Text = Field(description="An enterprise answering the need.")
     description: Text = Field(description="What the enterprise does.")
-    paired_by_kit: bool = Field(default=False, description=(
-        "True when the source does not pair this need with this enterprise (the kit paired them by topic): "
-        "the screens then mark the example as the kit's."))
+    paired_by_kit: bool = Field(
+        default=False,
+        description=(
+            "True when the source does not pair this need with this enterprise (the kit paired them by topic): "
+            "the screens then mark the example as the kit's."
+        ),
+    )
 
     def to_example(self) -> SectorExample:
         """The domain example, its description ending in the kit's mark when the kit paired it."""
@@ -57,9 +61,13 @@ class QuizItemFile(FileModel):
     statement: Text
     answer: Text = Field(description="One of the quiz's choices.")
     explanation: Text = Field(description="Shown after the learner answers (Markdown).")
-    explanation_by_kit: bool = Field(default=False, description=(
-        "True when the explanation is not a paragraph of the source but assembled by the kit from other "
-        "slides: the screens then mark it as the kit's."))
+    explanation_by_kit: bool = Field(
+        default=False,
+        description=(
+            "True when the explanation is not a paragraph of the source but assembled by the kit from other "
+            "slides: the screens then mark it as the kit's."
+        ),
+    )
     see: Id | None = Field(default=None, description="Id of a concepts section to show with it.")
     examples: list[SectorExampleFile] = []
 

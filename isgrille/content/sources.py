@@ -37,8 +37,12 @@ def read_text(path: str | Path, kind: str | None = None) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ContentError.single(path, f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide)"
-                                  "\u202f; enregistrez-le en UTF-8", line=raw.count(b"\n", 0, exc.start) + 1) from None
+        raise ContentError.single(
+            path,
+            f"le fichier n'est pas encodé en UTF-8 (octet 0x{raw[exc.start]:02x} invalide)"
+            "\u202f; enregistrez-le en UTF-8",
+            line=raw.count(b"\n", 0, exc.start) + 1,
+        ) from None
     if not text.strip():
         raise ContentError.single(path, "le fichier est vide")
     return text
@@ -72,7 +76,9 @@ def _check(path: Path, mode: int, size: int, kind: str, grown: bool = False) -> 
         raise ContentError.single(path, "c'est un dossier, pas un fichier")
     if not stat.S_ISREG(mode):
         what = "tube" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "périphérique"
-        raise ContentError.single(path, f"ce n'est pas un fichier ordinaire ({what})\u00a0: donnez le chemin d'un fichier")
+        raise ContentError.single(
+            path, f"ce n'est pas un fichier ordinaire ({what})\u00a0: donnez le chemin d'un fichier"
+        )
     limit = MAX_BYTES[kind]
     if size > limit:
         found = size_label(round(size, -5) if size >= 1_000_000 else size)  # 50 Mo, 2,3 Mo
@@ -93,8 +99,11 @@ def read_yaml(path: str | Path) -> "YamlDocument":
     bad = _FORBIDDEN.search(text)
     if bad:
         column = bad.start() - text.rfind("\n", 0, bad.start())
-        raise ContentError.single(path, f"caractère interdit (U+{ord(bad[0]):04X}) en colonne {column}\u00a0: supprimez-le",
-                                  line=text.count("\n", 0, bad.start()) + 1)
+        raise ContentError.single(
+            path,
+            f"caractère interdit (U+{ord(bad[0]):04X}) en colonne {column}\u00a0: supprimez-le",
+            line=text.count("\n", 0, bad.start()) + 1,
+        )
     loader = _loader_class()(text)
     try:
         data, index = _compose(path, loader)
@@ -104,8 +113,11 @@ def read_yaml(path: str | Path) -> "YamlDocument":
     finally:
         loader.dispose()
     if not isinstance(data, dict):
-        raise ContentError.single(path, f"le fichier doit contenir une table de champs (clé\u00a0: valeur), pas {kind_of(data)}",
-                                  line=index if isinstance(index, int) else index[0])
+        raise ContentError.single(
+            path,
+            f"le fichier doit contenir une table de champs (clé\u00a0: valeur), pas {kind_of(data)}",
+            line=index if isinstance(index, int) else index[0],
+        )
     return YamlDocument(path, data, lambda: index)
 
 
@@ -131,17 +143,23 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
         if values > MAX_VALUES:
             raise ContentError.single(path, TOO_MANY, line=line)
         if isinstance(event, yaml.AliasEvent):
-            raise ContentError.single(path, f"les alias YAML (*{shorten(event.anchor)}) ne sont pas acceptés\u00a0: "
-                                            "recopiez le texte", line=line)
+            raise ContentError.single(
+                path,
+                f"les alias YAML (*{shorten(event.anchor)}) ne sont pas acceptés\u00a0: recopiez le texte",
+                line=line,
+            )
         if isinstance(event, yaml.CollectionStartEvent):
             if stack and isinstance(stack[-1][0], dict) and stack[-1][2] is None:
-                raise ContentError.single(path, "clé complexe (liste ou table) non acceptée\u00a0: une clé est un texte",
-                                          line=line)
+                raise ContentError.single(
+                    path, "clé complexe (liste ou table) non acceptée\u00a0: une clé est un texte", line=line
+                )
             if len(stack) >= MAX_DEPTH:
                 raise ContentError.single(path, TOO_DEEP, line=line)
             mapping = isinstance(event, yaml.MappingStartEvent)
             if event.tag not in (None, "!", "tag:yaml.org,2002:map" if mapping else "tag:yaml.org,2002:seq"):
-                raise ContentError.single(path, f"étiquette YAML «\u00a0{tag_text(event.tag)}\u00a0» non acceptée", line=line)
+                raise ContentError.single(
+                    path, f"étiquette YAML «\u00a0{tag_text(event.tag)}\u00a0» non acceptée", line=line
+                )
             stack.append([{} if mapping else [], (line, {} if mapping else []), None])
             continue
         if isinstance(event, yaml.CollectionEndEvent):
@@ -157,8 +175,11 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
             located.append(index)
         elif pending is None:  # ``value`` is a key (a scalar: collections were refused above)
             if event.value in located:
-                raise ContentError.single(path, f"la clé '{shorten(event.value)}' est écrite deux fois "
-                                                f"(déjà à la ligne {located[event.value][0]})", line=line)
+                raise ContentError.single(
+                    path,
+                    f"la clé '{shorten(event.value)}' est écrite deux fois (déjà à la ligne {located[event.value][0]})",
+                    line=line,
+                )
             frame[2] = (value, event.value, line)
         else:
             container[pending[0]] = value
@@ -167,8 +188,12 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
     loader.get_event()  # DocumentEndEvent
     if not loader.check_event(yaml.StreamEndEvent):
         mark = loader.peek_event().start_mark
-        raise ContentError.single(path, f"syntaxe YAML invalide (un seul document attendu\u00a0: retirez «\u00a0---\u00a0», "
-                                        f"colonne {mark.column + 1})", line=mark.line + 1)
+        raise ContentError.single(
+            path,
+            f"syntaxe YAML invalide (un seul document attendu\u00a0: retirez «\u00a0---\u00a0», "
+            f"colonne {mark.column + 1})",
+            line=mark.line + 1,
+        )
     return value, index
 
 
@@ -188,9 +213,13 @@ def _scalar(path: Path, loader: Any, event: Any) -> Any:
         return constructor(loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
     except Exception:  # an unknown tag, a date 2026-02-30, a number of 5,000 digits, bad base64…
         what = TAG_NAMES.get(tag.rsplit(":", 1)[-1]) if constructor else None
-        raise ContentError.single(path, f"{what} «\u00a0{shorten(value)}\u00a0» invalide\u00a0: mettez le texte entre guillemets"
-                                  if what else f"étiquette YAML «\u00a0{tag_text(tag)}\u00a0» inconnue\u00a0: retirez-la",
-                                  line=event.start_mark.line + 1) from None
+        raise ContentError.single(
+            path,
+            f"{what} «\u00a0{shorten(value)}\u00a0» invalide\u00a0: mettez le texte entre guillemets"
+            if what
+            else f"étiquette YAML «\u00a0{tag_text(tag)}\u00a0» inconnue\u00a0: retirez-la",
+            line=event.start_mark.line + 1,
+        ) from None
 
 
 _INT = r"[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+"
@@ -213,8 +242,9 @@ def _loader_class():
         for first, resolvers in base.yaml_implicit_resolvers.items()
     }
     _IsgrilleLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(f"^(?:{_INT})$"), list("-+0123456789"))
-    _IsgrilleLoader.add_implicit_resolver("tag:yaml.org,2002:float", re.compile(f"^(?:{_FLOAT})$"),
-                                          list("-+.0123456789"))
+    _IsgrilleLoader.add_implicit_resolver(
+        "tag:yaml.org,2002:float", re.compile(f"^(?:{_FLOAT})$"), list("-+.0123456789")
+    )
     return _IsgrilleLoader
 
 
@@ -234,8 +264,9 @@ def parse_json(text: str, path: str | Path) -> "YamlDocument":
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise ContentError.single(path, f"JSON invalide ({json_problem_text(exc.msg)}, colonne {exc.colno})",
-                                  line=exc.lineno) from None
+        raise ContentError.single(
+            path, f"JSON invalide ({json_problem_text(exc.msg)}, colonne {exc.colno})", line=exc.lineno
+        ) from None
     if not isinstance(data, dict):
         raise ContentError.single(path, f"le fichier doit contenir un objet JSON {{…}}, pas {kind_of(data)}")
     if re.search(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]", text):  # a lone surrogate can hide there
@@ -266,8 +297,13 @@ def _check_shape(path: Path, text: str) -> None:
         depth, values = depth + (step or 0), values + (step is None or step > 0)
         huge = step is None and match[0][0] != '"' and len(match[0]) > sys.get_int_max_str_digits()
         if depth > MAX_DEPTH or values > MAX_VALUES or huge:
-            problem = TOO_DEEP if depth > MAX_DEPTH else TOO_MANY if values > MAX_VALUES else (
-                f"JSON invalide (valeur de plus de {sys.get_int_max_str_digits()} caractères hors guillemets)")
+            problem = (
+                TOO_DEEP
+                if depth > MAX_DEPTH
+                else TOO_MANY
+                if values > MAX_VALUES
+                else (f"JSON invalide (valeur de plus de {sys.get_int_max_str_digits()} caractères hors guillemets)")
+            )
             raise ContentError.single(path, problem, line=text.count("\n", 0, match.start()) + 1)
 
 

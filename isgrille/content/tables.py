@@ -49,11 +49,18 @@ from .workbooks import EXPECTED, open_sheet
 __all__ = ["Table", "read_table", "column_letter"]
 #: What a file is, by its first bytes, when it is no table.
 _MAGIC = (
-    (b"\x89PNG", "une image PNG"), (b"%PDF", "un document PDF"), (b"\xff\xd8\xff", "une image JPEG"),
-    (b"GIF8", "une image GIF"), (b"\x1f\x8b", "une archive gzip"), (b"Rar!", "une archive RAR"),
+    (b"\x89PNG", "une image PNG"),
+    (b"%PDF", "un document PDF"),
+    (b"\xff\xd8\xff", "une image JPEG"),
+    (b"GIF8", "une image GIF"),
+    (b"\x1f\x8b", "une archive gzip"),
+    (b"Rar!", "une archive RAR"),
     (b"7z\xbc\xaf", "une archive 7z"),
-    (b"\xd0\xcf\x11\xe0", "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
-                          "enregistrez-le sans mot de passe au format .xlsx ou CSV"),
+    (
+        b"\xd0\xcf\x11\xe0",
+        "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
+        "enregistrez-le sans mot de passe au format .xlsx ou CSV",
+    ),
 )
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x19\x1b-\x1f]")  # control bytes no text table holds (tab, CR, LF… aside)
 
@@ -124,8 +131,11 @@ def _decode(path: Path, raw: bytes) -> str:
             text = raw.decode("cp1252")
         except UnicodeDecodeError as exc:
             raise ContentError.single(
-                path, f"encodage inconnu\u00a0: ni UTF-8 ni Windows-1252 (octet 0x{raw[exc.start]:02x})\u202f; "
-                      "enregistrez le tableau en «\u00a0CSV UTF-8\u00a0»", line=raw.count(b"\n", 0, exc.start) + 1) from None
+                path,
+                f"encodage inconnu\u00a0: ni UTF-8 ni Windows-1252 (octet 0x{raw[exc.start]:02x})\u202f; "
+                "enregistrez le tableau en «\u00a0CSV UTF-8\u00a0»",
+                line=raw.count(b"\n", 0, exc.start) + 1,
+            ) from None
     if not text.strip():
         raise ContentError.single(path, "le fichier est vide")
     return text
@@ -154,8 +164,9 @@ def _csv_table(path: Path, text: str) -> Table:
             for row in reader:
                 yield reader.line_num + offset, row
         except csv.Error:  # hardly possible: the reading is lenient and a cell may be as long as the file
-            raise ContentError.single(path, "ligne illisible (guillemets mal placés\u202f?)",
-                                      line=reader.line_num + offset) from None
+            raise ContentError.single(
+                path, "ligne illisible (guillemets mal placés\u202f?)", line=reader.line_num + offset
+            ) from None
 
     return Table(path, _trimmed(header), 1 + offset, rows())
 
@@ -194,9 +205,13 @@ def _workbook_table(path: Path, raw: bytes, sheet: str | None) -> Table:
         raise ContentError.single(path, TOO_MANY_ROWS, line=header_line + MAX_ROWS + 1, field=title)
     merged = found.merged(header_line)
     if merged:
-        raise ContentError.single(path, f"cellules fusionnées dans la ligne d'en-tête ({', '.join(merged)})\u00a0: "
-                                        "annulez la fusion, un seul nom de colonne par cellule", line=header_line,
-                                  field=f"{title}!{header_line}:{header_line}")
+        raise ContentError.single(
+            path,
+            f"cellules fusionnées dans la ligne d'en-tête ({', '.join(merged)})\u00a0: "
+            "annulez la fusion, un seul nom de colonne par cellule",
+            line=header_line,
+            field=f"{title}!{header_line}:{header_line}",
+        )
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         for line, cells in enumerate(values, start=header_line + 1):
@@ -205,7 +220,7 @@ def _workbook_table(path: Path, raw: bytes, sheet: str | None) -> Table:
             right = cells[width:]
             if right.count(None) != len(right) and any(map(_text, right)):  # something right of the header
                 texts = list(map(_text, cells))
-                yield line, texts[:len(texts) - next(i for i, text in enumerate(reversed(texts)) if text)]
+                yield line, texts[: len(texts) - next(i for i, text in enumerate(reversed(texts)) if text)]
             else:
                 yield line, [cell if cell.__class__ is str else _text(cell) for cell in cells[:width]]
 
@@ -227,4 +242,3 @@ def _text(value: object) -> str:
     if isinstance(value, bool):
         return "VRAI" if value else "FAUX"
     return str(value)
-

@@ -57,7 +57,7 @@ def french(text: str) -> str:
 
 def ascii_spacing(text: str) -> list[str]:
     """Each place in ``text`` where an ASCII space stands before ; ! ? : or inside « » (for checks)."""
-    return [text[max(0, m.start() - 20):m.end() + 10] for m in _ASCII_BEFORE.finditer(text)]
+    return [text[max(0, m.start() - 20) : m.end() + 10] for m in _ASCII_BEFORE.finditer(text)]
 
 
 def french_number(value: float, digits: int = 1) -> str:

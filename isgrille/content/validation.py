@@ -72,6 +72,7 @@ class YamlDocument:
             return key_line
         return node if isinstance(node, int) else node[0]
 
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -118,12 +119,25 @@ _GROUPS = {
     "nombre inférieur ou égal à {le} attendu": ("less_than_equal",),
     "multiple de {multiple_of} attendu": ("multiple_of",),
     "valeur invalide (attendu\u00a0: {expected})": ("enum",),
-    "adresse web invalide (attendu\u00a0: https://…)": ("url_type", "url_parsing", "url_scheme", "url_syntax_violation",
-                                                   "url_too_long"),
-    "date attendue (AAAA-MM-JJ)": ("date_type", "date_parsing", "date_from_datetime_parsing",
-                                   "date_from_datetime_inexact"),
-    "date et heure attendues (AAAA-MM-JJTHH:MM)": ("datetime_type", "datetime_parsing", "datetime_from_date_parsing",
-                                                   "datetime_object_invalid"),
+    "adresse web invalide (attendu\u00a0: https://…)": (
+        "url_type",
+        "url_parsing",
+        "url_scheme",
+        "url_syntax_violation",
+        "url_too_long",
+    ),
+    "date attendue (AAAA-MM-JJ)": (
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    ),
+    "date et heure attendues (AAAA-MM-JJTHH:MM)": (
+        "datetime_type",
+        "datetime_parsing",
+        "datetime_from_date_parsing",
+        "datetime_object_invalid",
+    ),
     "horaire attendu (HH:MM)": ("time_type", "time_parsing"),
     "imbrication trop profonde ou circulaire": ("recursion_loop", "recursion_depth_exceeded"),
 }

@@ -42,9 +42,13 @@ MAX_MEMBERS = 10_000
 #: Columns read in a sheet (Excel allows 16,384; a cohort has a few dozen): a sheet said wider is refused.
 MAX_COLUMNS = 512
 
-_UNREADABLE = "classeur Excel illisible (fichier abîmé\u202f?)\u00a0: ouvrez-le et enregistrez-le de nouveau au format .xlsx"
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]{0,200}?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7})'
-                    rb'(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?"')
+_UNREADABLE = (
+    "classeur Excel illisible (fichier abîmé\u202f?)\u00a0: ouvrez-le et enregistrez-le de nouveau au format .xlsx"
+)
+_MERGE = re.compile(
+    rb'<(?:\w+:)?mergeCell\s[^>]{0,200}?\bref="\$?([A-Za-z]{1,3})\$?(\d{1,7})'
+    rb'(?::\$?([A-Za-z]{1,3})\$?(\d{1,7}))?"'
+)
 
 
 @dataclass
@@ -94,7 +98,9 @@ def open_sheet(path: "Path", raw: bytes, sheet: str | None = None) -> Sheet:
         raise ContentError.single(path, "le classeur ne contient aucune feuille de calcul")
     if sheet is not None and sheet not in sheets:
         names = ", ".join(f"«\u00a0{shorten(name)}\u00a0»" for name in list(sheets)[:20])
-        raise ContentError.single(path, f"feuille «\u00a0{shorten(sheet)}\u00a0» introuvable (feuilles du classeur\u00a0: {names})")
+        raise ContentError.single(
+            path, f"feuille «\u00a0{shorten(sheet)}\u00a0» introuvable (feuilles du classeur\u00a0: {names})"
+        )
     worksheet = sheets[sheet] if sheet is not None else next(iter(sheets.values()))
     title = worksheet.title
     try:
@@ -102,11 +108,18 @@ def open_sheet(path: "Path", raw: bytes, sheet: str | None = None) -> Sheet:
     except Exception:  # a dimension openpyxl cannot read: forgotten below anyway
         declared_rows = declared_columns = 0
     if declared_columns > MAX_COLUMNS:
-        raise ContentError.single(path, f"trop de colonnes ({declared_columns}\u202f; au plus {MAX_COLUMNS})", field=title)
+        raise ContentError.single(
+            path, f"trop de colonnes ({declared_columns}\u202f; au plus {MAX_COLUMNS})", field=title
+        )
     worksheet.reset_dimensions()  # a wrong declared size would end the reading early: the rows decide
     part = getattr(worksheet, "_worksheet_path", None)  # read-only openpyxl's own attribute (3.x)
-    return Sheet(title, _rows(path, workbook, worksheet), declared_rows, archive,
-                 part.lstrip("/") if isinstance(part, str) else None)
+    return Sheet(
+        title,
+        _rows(path, workbook, worksheet),
+        declared_rows,
+        archive,
+        part.lstrip("/") if isinstance(part, str) else None,
+    )
 
 
 def _rows(path: "Path", workbook, worksheet) -> Iterator[tuple]:
@@ -129,25 +142,34 @@ def _archive(path: "Path", raw: bytes) -> zipfile.ZipFile:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
     except Exception:  # zipfile raises BadZipFile, but also struct, EOF and value errors on a damaged directory
-        raise ContentError.single(path, f"archive ZIP abîmée\u00a0: ce n'est pas un classeur Excel lisible "
-                                        f"({EXPECTED})") from None
+        raise ContentError.single(
+            path, f"archive ZIP abîmée\u00a0: ce n'est pas un classeur Excel lisible ({EXPECTED})"
+        ) from None
     names = {member.filename for member in members[:MAX_MEMBERS]}
     what = None
     if "mimetype" in names:
         kind = archive.read("mimetype")[:100] if archive.getinfo("mimetype").file_size <= 100 else b""
-        what = ("un classeur LibreOffice (.ods)\u00a0: enregistrez-le au format .xlsx ou CSV"
-                if b"spreadsheet" in kind else "un document OpenDocument")
+        what = (
+            "un classeur LibreOffice (.ods)\u00a0: enregistrez-le au format .xlsx ou CSV"
+            if b"spreadsheet" in kind
+            else "un document OpenDocument"
+        )
     elif "xl/workbook.bin" in names:
         what = "un classeur Excel binaire (.xlsb)\u00a0: enregistrez-le au format .xlsx ou CSV"
     elif "[Content_Types].xml" not in names or not any(name.startswith("xl/") for name in names):
-        what = ("un document Word" if any(name.startswith("word/") for name in names) else
-                "une présentation PowerPoint" if any(name.startswith("ppt/") for name in names) else
-                "une archive ZIP qui n'est pas un classeur Excel")
+        what = (
+            "un document Word"
+            if any(name.startswith("word/") for name in names)
+            else "une présentation PowerPoint"
+            if any(name.startswith("ppt/") for name in names)
+            else "une archive ZIP qui n'est pas un classeur Excel"
+        )
     if what is not None:
         raise ContentError.single(path, f"ce n'est pas un tableau\u00a0: le fichier est {what} ({EXPECTED})")
     if len(members) > MAX_MEMBERS:
-        raise ContentError.single(path, f"classeur de plus de {MAX_MEMBERS} fichiers internes\u00a0: ce n'est pas un "
-                                        "tableau d'évaluations")
+        raise ContentError.single(
+            path, f"classeur de plus de {MAX_MEMBERS} fichiers internes\u00a0: ce n'est pas un tableau d'évaluations"
+        )
     unzipped = sum(member.file_size for member in members)
     shared = sum(member.file_size for member in members if member.filename.lower().endswith("sharedstrings.xml"))
     if unzipped > MAX_UNZIPPED or shared > MAX_BYTES["cohort"]:

@@ -134,12 +134,16 @@ class Workshop(FileModel):
     contact: Contact | None = None
     license: str = ""
     adaptation: Prose = Field(
-        "", description="How this content differs from its source (French; empty when taken as it is): shown "
-                        "in every attribution.")
+        "",
+        description="How this content differs from its source (French; empty when taken as it is): shown "
+        "in every attribution.",
+    )
     derived_from: Prose = Field(
-        "", description="The work this workshop is adapted from, with its author, year and licence (French; empty "
-                        "for an original work): a content pack made from the shipped one names it, in every "
-                        "attribution.")
+        "",
+        description="The work this workshop is adapted from, with its author, year and licence (French; empty "
+        "for an original work): a content pack made from the shipped one names it, in every "
+        "attribution.",
+    )
     objectives: list[Text] = Field(min_length=1)
     programme: Programme
     sequences: list[Sequence] = Field(min_length=1)
@@ -190,9 +194,7 @@ class Workshop(FileModel):
         The default workshop gives 40 minutes to sequence 2 (09:50 to 10:30).
         """
         return sum(
-            self.programme.minutes(i)
-            for i, entry in enumerate(self.programme.entries)
-            if entry.sequence == number
+            self.programme.minutes(i) for i, entry in enumerate(self.programme.entries) if entry.sequence == number
         )
 
     def offers_for(self, stage: str) -> list[Offer]:

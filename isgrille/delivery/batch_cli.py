@@ -21,20 +21,33 @@ __all__ = ["add_batch_commands", "run_cohort", "run_card", "progress", "parse_fo
 T = TypeVar("T")
 #: The card formats, as ``--format`` takes them.
 CARD_FORMATS = ("png", "pdf", "html")
-INPUTS_HELP = ("fichiers de résultats (.json), dossiers qui en contiennent, tableaux d'évaluations "
-               "(.csv en UTF-8 ou Windows-1252, séparateur «\u202f;\u00a0» ou «\u00a0,\u00a0», ou classeur .xlsx)")
-GRID_HELP = ("grille\u00a0: un fichier YAML, ou le nom d'une grille fournie (par défaut\u00a0: la grille de l'AMI "
-             "Innovation sociale)")
+INPUTS_HELP = (
+    "fichiers de résultats (.json), dossiers qui en contiennent, tableaux d'évaluations "
+    "(.csv en UTF-8 ou Windows-1252, séparateur «\u202f;\u00a0» ou «\u00a0,\u00a0», ou classeur .xlsx)"
+)
+GRID_HELP = (
+    "grille\u00a0: un fichier YAML, ou le nom d'une grille fournie (par défaut\u00a0: la grille de l'AMI "
+    "Innovation sociale)"
+)
 
 
 def progress(description: str, unit: str = "fichier") -> Callable[[Iterable[T]], Iterable[T]]:
     """A wrapper that shows a progress bar on the error output once a batch has taken a second."""
+
     def wrap(items: Iterable[T]) -> Iterable[T]:
         from tqdm import tqdm
 
         total = len(items) if hasattr(items, "__len__") else None
-        return tqdm(items, total=total, desc=description, unit=f" {unit}", delay=1.0, file=sys.stderr,
-                    leave=False, dynamic_ncols=True)
+        return tqdm(
+            items,
+            total=total,
+            desc=description,
+            unit=f" {unit}",
+            delay=1.0,
+            file=sys.stderr,
+            leave=False,
+            dynamic_ncols=True,
+        )
 
     return wrap
 
@@ -48,21 +61,25 @@ def parse_formats(value: str) -> tuple[str, ...]:
     if unknown or not formats:
         raise argparse.ArgumentTypeError(
             f"format inconnu\u00a0: {', '.join(unknown) or repr(value)} (attendu\u00a0: {', '.join(CARD_FORMATS)}, "
-            "séparés par des virgules)")
+            "séparés par des virgules)"
+        )
     return formats
 
 
 def _inputs_out_grid(command) -> None:
     """The arguments both commands take: what to read, where to write, with which grid."""
     command.add_argument("inputs", nargs="+", metavar="ENTRÉE", type=Path, help=INPUTS_HELP)
-    command.add_argument("--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire (créé au besoin)")
+    command.add_argument(
+        "--out", type=Path, required=True, metavar="DOSSIER", help="dossier où écrire (créé au besoin)"
+    )
     command.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
 
 
 def add_batch_commands(commands) -> None:
     """Add ``cohort`` and ``card`` to the command line's sub-parsers."""
     cohort = commands.add_parser(
-        "cohort", help="analyser une cohorte\u00a0: tableau tidy, quiz et graphiques de la classe",
+        "cohort",
+        help="analyser une cohorte\u00a0: tableau tidy, quiz et graphiques de la classe",
         description="Lit chaque ENTRÉE et écrit dans DOSSIER\u00a0: cohorte.csv (une ligne par critère évalué\u00a0: "
         "projet, apprenant, evaluateur, date, dimension, critere, critere_libelle, niveau — l'indice du niveau, "
         "0 pour le plus bas, vide si non renseigné —, niveau_libelle, source), quiz.csv (une ligne par réponse) "
@@ -71,19 +88,28 @@ def add_batch_commands(commands) -> None:
     )
     cohort.set_defaults(run=lambda args: run_cohort(args.inputs, args.out, args.grid, args.excel))
     _inputs_out_grid(cohort)
-    cohort.add_argument("--excel", action="store_true",
-                        help="pour Excel\u00a0: CSV en UTF-8 avec BOM et séparateur «\u202f;\u00a0», et classeurs .xlsx")
+    cohort.add_argument(
+        "--excel",
+        action="store_true",
+        help="pour Excel\u00a0: CSV en UTF-8 avec BOM et séparateur «\u202f;\u00a0», et classeurs .xlsx",
+    )
 
     card = commands.add_parser(
-        "card", help="une fiche profil d'une page (A4) par projet",
+        "card",
+        help="une fiche profil d'une page (A4) par projet",
         description="Lit chaque ENTRÉE et écrit dans DOSSIER une fiche par projet trouvé\u00a0: nom, date, "
         "évaluateurs, radar et tableau, synthèse par dimension, axes de progrès et pitch. "
         "Code de sortie 1 si une entrée est écartée, après avoir traité toutes les autres.",
     )
     card.set_defaults(run=lambda args: run_card(args.inputs, args.out, args.grid, args.format))
     _inputs_out_grid(card)
-    card.add_argument("--format", type=parse_formats, default=("png",), metavar="FORMATS",
-                      help="png, pdf, html ou plusieurs séparés par des virgules (par défaut\u00a0: png)")
+    card.add_argument(
+        "--format",
+        type=parse_formats,
+        default=("png",),
+        metavar="FORMATS",
+        help="png, pdf, html ou plusieurs séparés par des virgules (par défaut\u00a0: png)",
+    )
 
 
 def _report(lines: Iterable[object]) -> None:
@@ -105,14 +131,25 @@ def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None, writes: 
     outputs = {os.path.realpath(out / name) for name in writes}
     clashes = [path for path in inputs if os.path.realpath(path) in outputs]
     for path in clashes:
-        print(f"{path}: c'est un des fichiers que la commande écrit dans {out}\u202f; choisissez un autre "
-              "dossier avec --out (rien n'est écrit)", file=sys.stderr)
+        print(
+            f"{path}: c'est un des fichiers que la commande écrit dans {out}\u202f; choisissez un autre "
+            "dossier avec --out (rien n'est écrit)",
+            file=sys.stderr,
+        )
     target = Path(os.path.realpath(out))
-    inside = [path for path in inputs if writes and os.path.isdir(path)  # cards (images, PDF) are never read back
-              and target.is_relative_to(os.path.realpath(path))]
+    inside = [
+        path
+        for path in inputs
+        if writes
+        and os.path.isdir(path)  # cards (images, PDF) are never read back
+        and target.is_relative_to(os.path.realpath(path))
+    ]
     for path in inside:  # the next run would read this run's tables as a cohort
-        print(f"{path}: le dossier de sortie {out} est dans ce dossier lu\u202f; choisissez un dossier --out "
-              "en dehors (rien n'est écrit)", file=sys.stderr)
+        print(
+            f"{path}: le dossier de sortie {out} est dans ce dossier lu\u202f; choisissez un dossier --out "
+            "en dehors (rien n'est écrit)",
+            file=sys.stderr,
+        )
     if clashes or inside:
         return None
 
@@ -151,8 +188,9 @@ def run_cohort(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
     return 1 if cohort.problems else 0
 
 
-def run_card(inputs: Sequence[Path], out: Path, grid_value: str | None = None,
-             formats: Sequence[str] = ("png",)) -> int:
+def run_card(
+    inputs: Sequence[Path], out: Path, grid_value: str | None = None, formats: Sequence[str] = ("png",)
+) -> int:
     """``card``: one profile card per project of ``inputs`` in ``out``; 0, or 1 if an input was rejected."""
     from ..analysis.card import card_from_record
     from ..content.loading import load_workshop

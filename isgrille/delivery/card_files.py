@@ -46,8 +46,19 @@ from ..results.atomic import write_atomic
 from ..results.learner import LearnerResults
 from .card_html import card_html, default_attribution
 
-__all__ = ["FORMATS", "card_png", "card_pdf", "card_html", "card_filename", "write_cards", "results_card_files",
-           "card_downloads", "class_downloads", "card_button", "default_attribution"]
+__all__ = [
+    "FORMATS",
+    "card_png",
+    "card_pdf",
+    "card_html",
+    "card_filename",
+    "write_cards",
+    "results_card_files",
+    "card_downloads",
+    "class_downloads",
+    "card_button",
+    "default_attribution",
+]
 
 #: The formats :func:`write_cards` knows, by file extension.
 FORMATS = ("png", "pdf", "html")
@@ -75,13 +86,18 @@ def card_png(card: ProfileCard, grid: Grid, dpi: int = 100, attribution: Attribu
     buffer = io.BytesIO()
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message="Glyph .* missing from")
-        _sheet().draw(card, grid, attribution).savefig(buffer, format="png", dpi=dpi, facecolor="white",
-                                                       metadata=attribution.png_metadata())
+        _sheet().draw(card, grid, attribution).savefig(
+            buffer, format="png", dpi=dpi, facecolor="white", metadata=attribution.png_metadata()
+        )
     return buffer.getvalue()
 
 
-def card_pdf(cards: Sequence[ProfileCard], grid: Grid, progress: Callable[[Iterable], Iterable] | None = None,
-             attribution: Attribution | None = None) -> bytes:
+def card_pdf(
+    cards: Sequence[ProfileCard],
+    grid: Grid,
+    progress: Callable[[Iterable], Iterable] | None = None,
+    attribution: Attribution | None = None,
+) -> bytes:
     """One PDF, one A4 page per card (a whole class in one file), each signed; ValueError for no card at all."""
     from matplotlib.backends.backend_pdf import PdfPages
 
@@ -142,7 +158,9 @@ def write_cards(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ContentError.single(folder, f"dossier des fiches impossible à créer\u00a0: {os_error_text(exc)}") from None
+        raise ContentError.single(
+            folder, f"dossier des fiches impossible à créer\u00a0: {os_error_text(exc)}"
+        ) from None
     taken: set[str] = set()
     written: list[Path] = []
     attribution = attribution or default_attribution(grid)
@@ -164,9 +182,11 @@ def write_cards(
 def _render(card: ProfileCard, signed: tuple[Grid, Attribution], formats: Sequence[str]) -> list[bytes]:
     """The card's bytes in each format, in order (``signed``: the grid and the attribution)."""
     grid, attribution = signed
-    draw = {"png": lambda: card_png(card, grid, attribution=attribution),
-            "pdf": lambda: card_pdf([card], grid, attribution=attribution),
-            "html": lambda: card_html(card, grid, attribution=attribution).encode("utf-8")}
+    draw = {
+        "png": lambda: card_png(card, grid, attribution=attribution),
+        "pdf": lambda: card_pdf([card], grid, attribution=attribution),
+        "html": lambda: card_html(card, grid, attribution=attribution).encode("utf-8"),
+    }
     return [draw[extension]() for extension in formats]
 
 
@@ -180,8 +200,9 @@ def _workers(cards: int, asked: int | None) -> int:
     return min(cores, cards)
 
 
-def _rendered(cards: Sequence[ProfileCard], signed: tuple[Grid, Attribution], formats: tuple[str, ...],
-              workers: int) -> Iterator[list[bytes]]:
+def _rendered(
+    cards: Sequence[ProfileCard], signed: tuple[Grid, Attribution], formats: tuple[str, ...], workers: int
+) -> Iterator[list[bytes]]:
     """Each card's files, in the cards' order: here, or drawn by ``workers`` spawned processes.
 
     A worker's error is raised here as it was raised there, once the cards
@@ -191,11 +212,15 @@ def _rendered(cards: Sequence[ProfileCard], signed: tuple[Grid, Attribution], fo
     done, error = 0, None
     if workers > 1 and len(cards) > 1:
         size = max(1, min(_CHUNK, math.ceil(len(cards) / (workers * 4))))
-        chunks = [cards[i:i + size] for i in range(0, len(cards), size)]
+        chunks = [cards[i : i + size] for i in range(0, len(cards), size)]
         pool = None
         try:
-            pool = ProcessPoolExecutor(min(workers, len(chunks)), mp_context=multiprocessing.get_context("spawn"),
-                                       initializer=_start_worker, initargs=(signed,))
+            pool = ProcessPoolExecutor(
+                min(workers, len(chunks)),
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_worker,
+                initargs=(signed,),
+            )
             futures = [pool.submit(_render_chunk, chunk, formats) for chunk in chunks]
             for future in futures:
                 files, failure = future.result()
@@ -262,22 +287,34 @@ def _rebuilt(failure: tuple) -> BaseException:
     return error
 
 
-def results_card_files(grid: Grid, results: LearnerResults, outline: Sequence | None = None,
-                       attribution: Attribution | None = None) -> list:
+def results_card_files(
+    grid: Grid, results: LearnerResults, outline: Sequence | None = None, attribution: Attribution | None = None
+) -> list:
     """The learner's card as downloads: the PDF, then the web page (for :mod:`isgrille.widgets.card_download`)."""
     return card_downloads(card_from_results(grid, results, outline), grid, attribution=attribution)
 
 
-def card_downloads(card: ProfileCard, grid: Grid, label: str = "Fiche projet",
-                   attribution: Attribution | None = None) -> list:
+def card_downloads(
+    card: ProfileCard, grid: Grid, label: str = "Fiche projet", attribution: Attribution | None = None
+) -> list:
     """One card as downloads: the PDF, then the web page, their links' words starting with ``label``."""
     from ..widgets.card_download import Download
 
     attribution = attribution or default_attribution(grid)
-    return [Download(f"{label} (PDF)", card_filename(card.project, "pdf"), "application/pdf",
-                     card_pdf([card], grid, attribution=attribution)),
-            Download(f"{label} (page web)", card_filename(card.project, "html"), "text/html",
-                     card_html(card, grid, attribution=attribution).encode("utf-8"))]
+    return [
+        Download(
+            f"{label} (PDF)",
+            card_filename(card.project, "pdf"),
+            "application/pdf",
+            card_pdf([card], grid, attribution=attribution),
+        ),
+        Download(
+            f"{label} (page web)",
+            card_filename(card.project, "html"),
+            "text/html",
+            card_html(card, grid, attribution=attribution).encode("utf-8"),
+        ),
+    ]
 
 
 def class_downloads(grid: Grid, records: Sequence, outline=None, attribution: Attribution | None = None) -> list:
@@ -286,8 +323,14 @@ def class_downloads(grid: Grid, records: Sequence, outline=None, attribution: At
     from ..widgets.card_download import Download
 
     cards = [card_from_record(grid, record, outline) for record in records]
-    return [Download(f"Toutes les fiches ({len(cards)} projets, PDF)", "fiches_salle.pdf", "application/pdf",
-                     card_pdf(cards, grid, attribution=attribution))]
+    return [
+        Download(
+            f"Toutes les fiches ({len(cards)} projets, PDF)",
+            "fiches_salle.pdf",
+            "application/pdf",
+            card_pdf(cards, grid, attribution=attribution),
+        )
+    ]
 
 
 def card_button(kit, sequence: int):
@@ -296,5 +339,8 @@ def card_button(kit, sequence: int):
 
     pitch = kit.workshop.sequence(sequence).pitch
     outline = pitch.outline if pitch is not None else None
-    return card_download(kit.grid, kit.store, lambda grid, results: results_card_files(
-        grid, results, outline, attribution_of(kit.workshop, grid)))
+    return card_download(
+        kit.grid,
+        kit.store,
+        lambda grid, results: results_card_files(grid, results, outline, attribution_of(kit.workshop, grid)),
+    )

@@ -110,8 +110,7 @@ def _pitch(card: ProfileCard) -> str:
     if not card.pitch:
         return '<p class="empty">Pitch pas encore écrit.</p>'
     parts = "".join(
-        f"<dt>{escape(label)}</dt><dd>{_text(text) if text.strip() else _TO_WRITE}</dd>"
-        for label, text in card.pitch
+        f"<dt>{escape(label)}</dt><dd>{_text(text) if text.strip() else _TO_WRITE}</dd>" for label, text in card.pitch
     )
     return f"<dl>{parts}</dl>"
 
@@ -127,17 +126,25 @@ def attribution_footer(attribution: Attribution, licence_page: str) -> str:
     """The page's ``<footer>``: the work's line (its licence linked, ``rel="license"``), the grid's, the changes."""
     work = escape(attribution.work_line())
     if attribution.licence_url and attribution.licence:
-        link = (f'<a rel="license" href="{escape(attribution.licence_url)}" hreflang="fr">'
-                f"{escape(attribution.licence)}</a>")
+        link = (
+            f'<a rel="license" href="{escape(attribution.licence_url)}" hreflang="fr">{escape(attribution.licence)}</a>'
+        )
         work = work.replace(escape(attribution.licence), link, 1)
-    changes = (f'Attribution et liste des modifications\u00a0: <a href="{escape(licence_page)}">'
-               f"{escape(licence_page.rsplit('/', 1)[-1] or licence_page)}</a>") if licence_page else ""
+    changes = (
+        (
+            f'Attribution et liste des modifications\u00a0: <a href="{escape(licence_page)}">'
+            f"{escape(licence_page.rsplit('/', 1)[-1] or licence_page)}</a>"
+        )
+        if licence_page
+        else ""
+    )
     lines = [work, escape(attribution.grid_line()), changes]
     return "<footer>" + "".join(f"<p>{line}</p>" for line in lines if line) + "</footer>\n"
 
 
-def card_html(card: ProfileCard, grid: Grid, attribution: Attribution | None = None,
-              licence_page: str | None = None) -> str:
+def card_html(
+    card: ProfileCard, grid: Grid, attribution: Attribution | None = None, licence_page: str | None = None
+) -> str:
     """The card as a self-contained HTML page (UTF-8 text): header, radar and its table, axes, pitch, attribution.
 
     ``attribution`` defaults to :func:`default_attribution`; ``licence_page``
@@ -146,11 +153,13 @@ def card_html(card: ProfileCard, grid: Grid, attribution: Attribution | None = N
     """
     attribution = attribution or default_attribution(grid)
     licence_page = licence_page_url() if licence_page is None else licence_page
-    licence = (f'<link rel="license" href="{escape(attribution.licence_url)}">\n' if attribution.licence_url else "")
+    licence = f'<link rel="license" href="{escape(attribution.licence_url)}">\n' if attribution.licence_url else ""
     project = _text(card.project or "Projet sans nom", 300)
-    facts = [f"Porteur·euse\u00a0: {_text(card.learner, 200)}" if card.learner else "",
-             f"Date\u00a0: {escape(card.date)}" if card.date else "",
-             f"Évaluation\u00a0: {_text(', '.join(card.assessors), 600)}" if card.assessors else "Aucune évaluation"]
+    facts = [
+        f"Porteur·euse\u00a0: {_text(card.learner, 200)}" if card.learner else "",
+        f"Date\u00a0: {escape(card.date)}" if card.date else "",
+        f"Évaluation\u00a0: {_text(', '.join(card.assessors), 600)}" if card.assessors else "Aucune évaluation",
+    ]
     who = f" ({_text(card.axes_assessor, 100)})" if card.axes_assessor else ""
     return (
         '<!DOCTYPE html>\n<html lang="fr">\n<head>\n<meta charset="utf-8">\n'

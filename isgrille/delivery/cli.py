@@ -36,8 +36,14 @@ copie l'atelier dans un dossier (init), le présente avec Voilà (present)
 ou le sert à toute une salle sur le réseau local (room)."""
 
 #: The kinds of file ``validate_file`` recognises, as a trainer reads them.
-KINDS = {"grid": "grille", "quiz": "quiz", "concepts": "concepts", "workshop": "atelier",
-         "cohort": "cohorte", "results": "résultats"}
+KINDS = {
+    "grid": "grille",
+    "quiz": "quiz",
+    "concepts": "concepts",
+    "workshop": "atelier",
+    "cohort": "cohorte",
+    "results": "résultats",
+}
 
 
 def _parser() -> FrenchParser:
@@ -46,19 +52,24 @@ def _parser() -> FrenchParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMANDE", parser_class=FrenchParser)
 
     validate = commands.add_parser(
-        "validate", help="vérifier des fichiers de contenu",
+        "validate",
+        help="vérifier des fichiers de contenu",
         description="Vérifie chaque FICHIER\u00a0: YAML (grille, quiz, concepts, atelier) "
         "ou CSV (évaluations d'une cohorte)\u202f; un dossier de contenu (pack) est vérifié en entier, "
         "fichiers et renvois entre eux. Code de sortie 0 si tous sont valides, 1 sinon.",
     )
     validate.set_defaults(run=lambda args: _validate(args.files, args.grid))
     validate.add_argument("files", nargs="+", metavar="FICHIER", type=Path)
-    validate.add_argument("--grid", metavar="GRILLE",
-                          help="grille pour vérifier les CSV et les résultats\u00a0: un fichier YAML ou le nom "
-                          "d'une grille fournie (par défaut\u00a0: la grille de l'AMI)")
+    validate.add_argument(
+        "--grid",
+        metavar="GRILLE",
+        help="grille pour vérifier les CSV et les résultats\u00a0: un fichier YAML ou le nom "
+        "d'une grille fournie (par défaut\u00a0: la grille de l'AMI)",
+    )
 
     score = commands.add_parser(
-        "score", help="calculer le profil de chaque évaluation d'une cohorte ou d'un fichier de résultats",
+        "score",
+        help="calculer le profil de chaque évaluation d'une cohorte ou d'un fichier de résultats",
         description="Lit les évaluations d'une cohorte (CSV) ou d'un fichier de résultats d'apprenant "
         "(mes_resultats.json\u00a0: une évaluation par évaluateur) et écrit, pour chacune, par dimension "
         "et au total\u00a0: le nombre de critères à chaque niveau, le niveau médian, le nombre de critères notés "
@@ -67,12 +78,18 @@ def _parser() -> FrenchParser:
         "pour la grille de l'AMI)\u00a0; les niveaux sont ordinaux, jamais de moyenne. CSV sur la sortie standard.",
     )
     score.set_defaults(run=lambda args: _score(args.file, args.grid))
-    score.add_argument("file", nargs="?", metavar="FICHIER", type=Path,
-                       help="cohorte (CSV) ou fichier de résultats (JSON)\u202f; par défaut\u00a0: la cohorte fictive fournie")
+    score.add_argument(
+        "file",
+        nargs="?",
+        metavar="FICHIER",
+        type=Path,
+        help="cohorte (CSV) ou fichier de résultats (JSON)\u202f; par défaut\u00a0: la cohorte fictive fournie",
+    )
     score.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
 
     schema = commands.add_parser(
-        "schema", help="écrire les schémas JSON des fichiers de contenu",
+        "schema",
+        help="écrire les schémas JSON des fichiers de contenu",
         description="Écrit un schéma JSON par type de fichier YAML dans DOSSIER "
         "(par défaut\u00a0: data/schema du kit).",
     )
@@ -80,7 +97,8 @@ def _parser() -> FrenchParser:
     schema.add_argument("--out", type=Path, metavar="DOSSIER")
 
     collect = commands.add_parser(
-        "collect", help="rassembler les résultats des apprenants (formateur)",
+        "collect",
+        help="rassembler les résultats des apprenants (formateur)",
         description="Cherche les fichiers de résultats sous DOSSIER (par exemple les dossiers personnels "
         "sur JupyterHub) et écrit une ligne par apprenant (CSV)\u00a0: fichier, projet, quiz, critères notés. "
         "Chaque fichier écarté (illisible, dossier, tube, lien cassé, lien hors de DOSSIER ou vers le "
@@ -89,14 +107,19 @@ def _parser() -> FrenchParser:
     )
     collect.set_defaults(run=lambda args: _collect(args.folder, args.pattern, args.grid))
     collect.add_argument("folder", type=Path, metavar="DOSSIER")
-    collect.add_argument("--pattern", default=DEFAULT_PATTERN, metavar="MOTIF",
-                         help=f"motif des fichiers sous DOSSIER (par défaut\u00a0: {DEFAULT_PATTERN}, où qu'ils soient dans chaque dossier personnel)")
+    collect.add_argument(
+        "--pattern",
+        default=DEFAULT_PATTERN,
+        metavar="MOTIF",
+        help=f"motif des fichiers sous DOSSIER (par défaut\u00a0: {DEFAULT_PATTERN}, où qu'ils soient dans chaque dossier personnel)",
+    )
     collect.add_argument("--grid", metavar="GRILLE", help=GRID_HELP)
 
     add_batch_commands(commands)
 
     init = commands.add_parser(
-        "init", help="copier l'atelier (les carnets) dans un dossier",
+        "init",
+        help="copier l'atelier (les carnets) dans un dossier",
         description="Copie les carnets de l'atelier dans DOSSIER (créé au besoin), sans résultats "
         "d'apprenants, puis dit quoi lancer. Un fichier déjà présent n'est remplacé qu'avec --force.",
     )
@@ -105,15 +128,19 @@ def _parser() -> FrenchParser:
     init.add_argument("--force", action="store_true", help="remplacer les carnets déjà présents dans DOSSIER")
 
     present = commands.add_parser(
-        "present", help="présenter l'atelier avec Voilà (application ou diapositives)",
+        "present",
+        help="présenter l'atelier avec Voilà (application ou diapositives)",
         description="Sert les carnets sur http://127.0.0.1:PORT avec Voilà, code masqué, sans réseau. "
         "Ouvrez ensuite /voila/render/00_accueil.ipynb. Un noyau dont la page est fermée est arrêté "
         "après 10 minutes d'inactivité.",
     )
     present.set_defaults(run=lambda args: _present(args.slides, args.port, args.dir))
-    present.add_argument("--dir", type=Path, metavar="DOSSIER",
-                         help="dossier des carnets (par défaut\u00a0: ceux du dépôt, sinon le dossier courant "
-                         "s'il contient l'atelier)")
+    present.add_argument(
+        "--dir",
+        type=Path,
+        metavar="DOSSIER",
+        help="dossier des carnets (par défaut\u00a0: ceux du dépôt, sinon le dossier courant s'il contient l'atelier)",
+    )
     present.add_argument("--slides", action="store_true", help="en diapositives (reveal.js)")
     present.add_argument("--port", type=int, default=8866, help="port (par défaut\u00a0: 8866)")
     add_room_command(commands)
@@ -145,10 +172,16 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
             failed += 1
             _report(problems_of(path, exc))
         else:
-            print(f"{path}: dossier de contenu valide ({', '.join(names)})" if names else f"{path}: valide ({KINDS.get(kind, kind)})")
+            print(
+                f"{path}: dossier de contenu valide ({', '.join(names)})"
+                if names
+                else f"{path}: valide ({KINDS.get(kind, kind)})"
+            )
     if failed:
-        print(f"{failed} fichier{'s' if failed > 1 else ''} invalide{'s' if failed > 1 else ''} sur {len(files)}",
-              file=sys.stderr)
+        print(
+            f"{failed} fichier{'s' if failed > 1 else ''} invalide{'s' if failed > 1 else ''} sur {len(files)}",
+            file=sys.stderr,
+        )
     return 1 if failed else 0
 
 
@@ -201,14 +234,24 @@ def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
             answers = {k: v for k, v in results.quiz.items() if k in known and v in quiz.choices}
             score = score_quiz(quiz, answers)
             rated = sum(1 for level in results.assessment(SELF).ratings.values() if level is not None)
-            yield [path, results.project, results.learner, score.correct, score.answered, rated,
-                   "\u202f; ".join(results.assessments)]
+            yield [
+                path,
+                results.project,
+                results.learner,
+                score.correct,
+                score.answered,
+                rated,
+                "\u202f; ".join(results.assessments),
+            ]
 
     write_csv(rows(), sys.stdout)
     _report(collection.problems)
     if homes := collection.without_results:  # one line: how many, and which
-        print(f"{folder}: {len(homes)} dossier{'s' if len(homes) > 1 else ''} sans fichier de résultats "
-              f"({pattern})\u00a0: {shorten(', '.join(home.name for home in homes))}", file=sys.stderr)
+        print(
+            f"{folder}: {len(homes)} dossier{'s' if len(homes) > 1 else ''} sans fichier de résultats "
+            f"({pattern})\u00a0: {shorten(', '.join(home.name for home in homes))}",
+            file=sys.stderr,
+        )
     return 1 if collection.problems else 0  # a home without results is news, not an error
 
 
@@ -227,14 +270,19 @@ def _init(folder: Path, force: bool) -> int:
         return 1
     if result.existing:
         names = ", ".join(path.name for path in result.existing)
-        print(f"{folder}: {len(result.existing)} fichier{'s' if len(result.existing) > 1 else ''} "
-              f"déjà présent{'s' if len(result.existing) > 1 else ''}, rien n'est copié\u00a0: {names} "
-              "(ajoutez --force pour les remplacer)", file=sys.stderr)
+        print(
+            f"{folder}: {len(result.existing)} fichier{'s' if len(result.existing) > 1 else ''} "
+            f"déjà présent{'s' if len(result.existing) > 1 else ''}, rien n'est copié\u00a0: {names} "
+            "(ajoutez --force pour les remplacer)",
+            file=sys.stderr,
+        )
         return 1
     for path in result.written:
         print(f"copié\u00a0: {path}")
-    print(f"Ensuite\u00a0: cd {folder} && python -m isgrille present "
-          "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)")
+    print(
+        f"Ensuite\u00a0: cd {folder} && python -m isgrille present "
+        "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)"
+    )
     return 0
 
 
@@ -245,12 +293,17 @@ def _present(slides: bool, port: int, folder: Path | None = None) -> int:
     notebooks = workshop_folder(folder)
     if notebooks is None:
         where = folder if folder is not None else Path.cwd()
-        print(f"{where}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient {FIRST_NOTEBOOK})\u202f; "
-              f"lancez d'abord «\u00a0python -m isgrille init {folder or 'atelier'}\u00a0»", file=sys.stderr)
+        print(
+            f"{where}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient {FIRST_NOTEBOOK})\u202f; "
+            f"lancez d'abord «\u00a0python -m isgrille init {folder or 'atelier'}\u00a0»",
+            file=sys.stderr,
+        )
         return 1
     if slides and vendor_missing(notebooks):
-        print(f"reveal.js et jQuery manquent\u00a0: lancez «\u00a0npm ci --prefix {notebooks / '_vendor'}\u00a0» (ou make slides)",
-              file=sys.stderr)
+        print(
+            f"reveal.js et jQuery manquent\u00a0: lancez «\u00a0npm ci --prefix {notebooks / '_vendor'}\u00a0» (ou make slides)",
+            file=sys.stderr,
+        )
         return 1
     argv, env = voila_command(slides, port, notebooks)
     print(f"Ouvrez http://127.0.0.1:{port}/voila/render/{FIRST_NOTEBOOK}", flush=True)
@@ -291,7 +344,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:
         detail = shorten(" ".join(str(exc).split()))
-        print(f"python -m isgrille {args.command}\u00a0: erreur inattendue\u00a0: {type(exc).__name__}"
-              f"{f' ({detail})' if detail else ''}\u202f; signalez-la avec la commande et le fichier",
-              file=sys.stderr)
+        print(
+            f"python -m isgrille {args.command}\u00a0: erreur inattendue\u00a0: {type(exc).__name__}"
+            f"{f' ({detail})' if detail else ''}\u202f; signalez-la avec la commande et le fichier",
+            file=sys.stderr,
+        )
         return 1

@@ -45,19 +45,42 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..analysis.tidy import Cohort
     from ..content.model import Quiz
 
-__all__ = ["RATING_COLUMNS", "QUIZ_COLUMNS", "CHARTS", "export_frame", "csv_text", "write_tables", "write_charts",
-           "write_cohort", "CHART_GROUPS", "README", "readme_text", "cohort_attribution"]
+__all__ = [
+    "RATING_COLUMNS",
+    "QUIZ_COLUMNS",
+    "CHARTS",
+    "export_frame",
+    "csv_text",
+    "write_tables",
+    "write_charts",
+    "write_cohort",
+    "CHART_GROUPS",
+    "README",
+    "readme_text",
+    "cohort_attribution",
+]
 
 #: The columns of ``cohorte.csv``, French name → column of the tidy ratings frame.
 RATING_COLUMNS = {
-    "projet": "project", "apprenant": "learner", "evaluateur": "assessor", "date": "date",
-    "dimension": "dimension", "critere": "criterion", "critere_libelle": "criterion_label",
-    "niveau": "level_index", "niveau_libelle": "level", "source": "source",
+    "projet": "project",
+    "apprenant": "learner",
+    "evaluateur": "assessor",
+    "date": "date",
+    "dimension": "dimension",
+    "critere": "criterion",
+    "critere_libelle": "criterion_label",
+    "niveau": "level_index",
+    "niveau_libelle": "level",
+    "source": "source",
 }
 #: The columns of ``quiz.csv``, French name → column of the quiz frame.
 QUIZ_COLUMNS = {
-    "projet": "project", "apprenant": "learner", "affirmation": "statement",
-    "reponse": "answer", "correcte": "correct", "source": "source",
+    "projet": "project",
+    "apprenant": "learner",
+    "affirmation": "statement",
+    "reponse": "answer",
+    "correcte": "correct",
+    "source": "source",
 }
 #: The charts' file names, and what each shows (printed by the command).
 CHARTS = {
@@ -73,7 +96,7 @@ XLSX_ROWS = 1_048_576
 README = "LISEZMOI.txt"
 TABLES = {
     "cohorte": "une ligne par critère évalué\u00a0: projet, apprenant, évaluateur, date, dimension, critère, "
-               "niveau (0 pour le plus bas, vide si non renseigné) et son libellé, source",
+    "niveau (0 pour le plus bas, vide si non renseigné) et son libellé, source",
     "quiz": "une ligne par réponse au quiz\u00a0: projet, apprenant, affirmation, réponse, correcte (oui/non), source",
 }
 
@@ -85,19 +108,23 @@ def cohort_attribution(cohort: "Cohort") -> Attribution:
     return attribution_of(load_workshop(), cohort.grid)
 
 
-def write_tables(cohort: "Cohort", out: Path, excel: bool = False,
-                 attribution: Attribution | None = None) -> tuple[list[Path], list[str]]:
+def write_tables(
+    cohort: "Cohort", out: Path, excel: bool = False, attribution: Attribution | None = None
+) -> tuple[list[Path], list[str]]:
     """Write ``cohorte.csv`` and ``quiz.csv`` (and their ``.xlsx`` for Excel, signed); the files and French notes."""
     written, notes = [], []
     properties = (attribution or cohort_attribution(cohort)).workbook_properties() if excel else {}
     for name, frame, columns in (("cohorte", cohort.ratings, RATING_COLUMNS), ("quiz", cohort.quiz, QUIZ_COLUMNS)):
-        data = (codecs.BOM_UTF8 if excel else b"") + csv_text(frame, columns, sep=";" if excel else ",",
-                                                              encoding="utf-8")
+        data = (codecs.BOM_UTF8 if excel else b"") + csv_text(
+            frame, columns, sep=";" if excel else ",", encoding="utf-8"
+        )
         written.append(write_atomic(out / f"{name}.csv", data))
         if excel:
             if len(frame) + 1 > XLSX_ROWS:
-                notes.append(f"{name}.xlsx non écrit\u00a0: {len(frame)} lignes, une feuille Excel en tient "
-                             f"{XLSX_ROWS - 1} (utilisez {name}.csv)")
+                notes.append(
+                    f"{name}.xlsx non écrit\u00a0: {len(frame)} lignes, une feuille Excel en tient "
+                    f"{XLSX_ROWS - 1} (utilisez {name}.csv)"
+                )
             else:
                 from ..analysis.spreadsheet import write_xlsx
 
@@ -132,8 +159,13 @@ def _sign_workbook(path: Path, properties: dict[str, str]) -> Path:
     return write_atomic(path, buffer.getvalue())
 
 
-def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...] = tuple(CHARTS),
-                 attribution: Attribution | None = None) -> tuple[list[Path], list[str]]:
+def write_charts(
+    cohort: "Cohort",
+    quiz: "Quiz",
+    out: Path,
+    keys: tuple[str, ...] = tuple(CHARTS),
+    attribution: Attribution | None = None,
+) -> tuple[list[Path], list[str]]:
     """Draw the class charts (``keys`` of :data:`CHARTS`) into ``out`` as PNG, signed; the files and French notes."""
     from ..plots.class_figures import class_figures
     from ..plots.export import figure_png
@@ -141,8 +173,9 @@ def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...
     attribution = attribution or cohort_attribution(cohort)
     metadata = attribution.png_metadata()
     written, notes = [], []
-    for key, drawn in class_figures(cohort.ratings, cohort.grid, cohort.quiz, quiz, keys=keys,
-                                    attribution=attribution).items():
+    for key, drawn in class_figures(
+        cohort.ratings, cohort.grid, cohort.quiz, quiz, keys=keys, attribution=attribution
+    ).items():
         name, what = CHARTS[key]
         if drawn is None:
             notes.append(f"{name} non écrit\u00a0: {NOTHING[key]}")
@@ -155,8 +188,14 @@ def write_charts(cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...
 CHART_GROUPS = (("heatmap",), ("levels", "quiz"))
 
 
-def write_cohort(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool = False, parallel: bool = True,
-                 attribution: Attribution | None = None) -> tuple[list[Path], list[str]]:
+def write_cohort(
+    cohort: "Cohort",
+    quiz: "Quiz",
+    out: Path,
+    excel: bool = False,
+    parallel: bool = True,
+    attribution: Attribution | None = None,
+) -> tuple[list[Path], list[str]]:
     """:func:`write_tables`, :func:`write_charts`, then :data:`README`: the files and French notes, in that order.
 
     With ``parallel`` on a system that forks (Linux, macOS) and more than one
@@ -175,26 +214,45 @@ def write_cohort(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool = False,
 def readme_text(names: list[str], attribution: Attribution, excel: bool = False) -> str:
     """LISEZMOI.txt: what each of the files ``names`` holds, the grid, the licence, the attribution (French)."""
     charts = {name: f"graphique de la classe\u00a0: {what}" for name, what in CHARTS.values()}
-    holds = {**{f"{t}.csv": what for t, what in TABLES.items()}, **charts,
-             **{f"{t}.xlsx": f"le tableau {t}.csv en classeur Excel" for t in TABLES}}
-    encoding = ("UTF-8 avec BOM, séparateur «\u00a0;\u00a0», pour Excel" if excel
-                else "UTF-8, séparateur «\u00a0,\u00a0»")
-    lines = ["Analyse d'une cohorte — fichiers écrits par «\u00a0python -m isgrille cohort\u00a0»", "",
-             "Fichiers\u00a0:"]
-    lines += [f"- {name}\u00a0: {holds.get(name, 'fichier de la cohorte')}"
-              + (f" ({encoding})" if name.endswith(".csv") else "") for name in names]
-    licence = attribution.licence_name + (f" ({attribution.licence})" if attribution.licence_name != attribution.licence
-                                          else "")
-    lines += ["", attribution.grid_line(), "",
-              f"Licence\u00a0: {licence}" + (f", {attribution.licence_url}" if attribution.licence_url else ""),
-              "Ces tableaux et graphiques reproduisent le contenu de l'atelier (grille, niveaux, affirmations du "
-              "quiz)\u00a0: partagez-les sous la même licence, avec l'attribution ci-dessous.", "",
-              "Attribution\u00a0:", attribution.text(), ""]
+    holds = {
+        **{f"{t}.csv": what for t, what in TABLES.items()},
+        **charts,
+        **{f"{t}.xlsx": f"le tableau {t}.csv en classeur Excel" for t in TABLES},
+    }
+    encoding = (
+        "UTF-8 avec BOM, séparateur «\u00a0;\u00a0», pour Excel" if excel else "UTF-8, séparateur «\u00a0,\u00a0»"
+    )
+    lines = [
+        "Analyse d'une cohorte — fichiers écrits par «\u00a0python -m isgrille cohort\u00a0»",
+        "",
+        "Fichiers\u00a0:",
+    ]
+    lines += [
+        f"- {name}\u00a0: {holds.get(name, 'fichier de la cohorte')}"
+        + (f" ({encoding})" if name.endswith(".csv") else "")
+        for name in names
+    ]
+    licence = attribution.licence_name + (
+        f" ({attribution.licence})" if attribution.licence_name != attribution.licence else ""
+    )
+    lines += [
+        "",
+        attribution.grid_line(),
+        "",
+        f"Licence\u00a0: {licence}" + (f", {attribution.licence_url}" if attribution.licence_url else ""),
+        "Ces tableaux et graphiques reproduisent le contenu de l'atelier (grille, niveaux, affirmations du "
+        "quiz)\u00a0: partagez-les sous la même licence, avec l'attribution ci-dessous.",
+        "",
+        "Attribution\u00a0:",
+        attribution.text(),
+        "",
+    ]
     return french("\n".join(lines))
 
 
-def _write_all(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool, parallel: bool,
-               attribution: Attribution) -> tuple[list[Path], list[str]]:
+def _write_all(
+    cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool, parallel: bool, attribution: Attribution
+) -> tuple[list[Path], list[str]]:
     """The tables and the charts, the charts drawn by child processes when it pays (see :func:`write_cohort`)."""
     import multiprocessing
 
@@ -231,8 +289,9 @@ def _write_all(cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool, parallel:
     return written, notes
 
 
-def _draw_charts(cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...], send,
-                 attribution: Attribution | None = None) -> None:
+def _draw_charts(
+    cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...], send, attribution: Attribution | None = None
+) -> None:
     """In a child process: :func:`write_charts` of ``keys``, its result or its error sent back.
 
     Python's cycle collector is off in the child: walking the parent's objects

@@ -53,23 +53,31 @@ def pack_files() -> dict[Path, Path]:
 
 def readme_text(folder: Path) -> str:
     """LISEZMOI.md of a pack: what each file holds and how to use and check it (French)."""
-    return "\n".join([
-        "# Contenu d'atelier (pack isgrille)", "",
-        "Ce dossier contient tout le contenu de l'atelier, à modifier pour votre propre atelier\u00a0:", "",
-        "- `workshop.yaml`\u00a0: l'atelier (titre, organisation, programme, contact) et son attribution "
-        "(œuvre, auteur, licence, adaptation)\u00a0; nommez-y votre atelier et ce qu'il reprend\u00a0;",
-        "- `quiz.yaml`\u00a0: les affirmations du quiz, leurs réponses et explications\u00a0;",
-        "- `concepts.yaml`\u00a0: les notions de la séquence 1 et l'annuaire des soutiens de la séquence 3\u00a0;",
-        "- `grid.yaml`\u00a0: la grille de caractérisation (dimensions, critères, niveaux, descripteurs)\u00a0;",
-        f"- `{_SCHEMA_FOLDER}/`\u00a0: les schémas JSON que votre éditeur utilise pour vous aider à écrire ces fichiers.",
-        "",
-        "Vérifier\u00a0: `python -m isgrille validate " + " ".join(str(folder / n) for n in YAML_KINDS.values()) + "`",
-        "",
-        f"Utiliser\u00a0: `{CONTENT_ENV}={folder} jupyter lab`, ou `python -m isgrille --content {folder} present` "
-        "(de même pour room, cohort, card, validate).",
-        "",
-        "Licence\u00a0: le contenu d'origine est sous licence CC BY-NC-SA 4.0 (voir workshop.yaml)\u00a0: une "
-        "adaptation se partage sous la même licence, en citant l'œuvre d'origine et ce qui a été changé.", ""])
+    return "\n".join(
+        [
+            "# Contenu d'atelier (pack isgrille)",
+            "",
+            "Ce dossier contient tout le contenu de l'atelier, à modifier pour votre propre atelier\u00a0:",
+            "",
+            "- `workshop.yaml`\u00a0: l'atelier (titre, organisation, programme, contact) et son attribution "
+            "(œuvre, auteur, licence, adaptation)\u00a0; nommez-y votre atelier et ce qu'il reprend\u00a0;",
+            "- `quiz.yaml`\u00a0: les affirmations du quiz, leurs réponses et explications\u00a0;",
+            "- `concepts.yaml`\u00a0: les notions de la séquence 1 et l'annuaire des soutiens de la séquence 3\u00a0;",
+            "- `grid.yaml`\u00a0: la grille de caractérisation (dimensions, critères, niveaux, descripteurs)\u00a0;",
+            f"- `{_SCHEMA_FOLDER}/`\u00a0: les schémas JSON que votre éditeur utilise pour vous aider à écrire ces fichiers.",
+            "",
+            "Vérifier\u00a0: `python -m isgrille validate "
+            + " ".join(str(folder / n) for n in YAML_KINDS.values())
+            + "`",
+            "",
+            f"Utiliser\u00a0: `{CONTENT_ENV}={folder} jupyter lab`, ou `python -m isgrille --content {folder} present` "
+            "(de même pour room, cohort, card, validate).",
+            "",
+            "Licence\u00a0: le contenu d'origine est sous licence CC BY-NC-SA 4.0 (voir workshop.yaml)\u00a0: une "
+            "adaptation se partage sous la même licence, en citant l'œuvre d'origine et ce qui a été changé.",
+            "",
+        ]
+    )
 
 
 def write_pack(folder: Path, force: bool = False) -> PackResult:
@@ -88,8 +96,9 @@ def write_pack(folder: Path, force: bool = False) -> PackResult:
         return PackResult(existing=existing)
     for target in existing:
         if target.is_symlink() or not target.is_file():
-            raise ContentError.single(target, "ce n'est pas un fichier ordinaire (dossier ou lien)\u00a0: "
-                                      "non remplacé, même avec --force")
+            raise ContentError.single(
+                target, "ce n'est pas un fichier ordinaire (dossier ou lien)\u00a0: non remplacé, même avec --force"
+            )
     for target, source in targets.items():
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
@@ -137,13 +146,17 @@ def _pack(folder: Path, force: bool) -> int:
         return 1
     if result.existing:
         names = ", ".join(str(path.relative_to(folder)) for path in result.existing)
-        print(f"{folder}: déjà présents, rien n'est écrit\u00a0: {names} (ajoutez --force pour les remplacer)",
-              file=sys.stderr)
+        print(
+            f"{folder}: déjà présents, rien n'est écrit\u00a0: {names} (ajoutez --force pour les remplacer)",
+            file=sys.stderr,
+        )
         return 1
     for path in result.written:
         print(f"écrit\u00a0: {path}")
-    print(f"Ensuite\u00a0: modifiez ces fichiers, vérifiez-les (voir {folder / README_NAME}), puis "
-          f"{CONTENT_ENV}={folder} ou --content {folder}")
+    print(
+        f"Ensuite\u00a0: modifiez ces fichiers, vérifiez-les (voir {folder / README_NAME}), puis "
+        f"{CONTENT_ENV}={folder} ou --content {folder}"
+    )
     return 0
 
 
@@ -151,7 +164,8 @@ def add_pack_command(commands, parser=None) -> None:
     """``pack DOSSIER [--force]`` on the command line's sub-commands; with ``parser``, ``--content DOSSIER``
     on it and on every sub-command already added (before or after the command: one setting)."""
     pack = commands.add_parser(
-        "pack", help="copier le contenu de l'atelier dans un dossier, pour en faire le vôtre",
+        "pack",
+        help="copier le contenu de l'atelier dans un dossier, pour en faire le vôtre",
         description="Écrit dans DOSSIER (créé au besoin) une copie modifiable du contenu de l'atelier "
         "(workshop.yaml, quiz.yaml, concepts.yaml, grid.yaml, leurs schémas JSON) et un LISEZMOI.md. "
         f"Ensuite, {CONTENT_ENV}=DOSSIER ou --content DOSSIER le fait utiliser partout. "
@@ -161,5 +175,10 @@ def add_pack_command(commands, parser=None) -> None:
     pack.add_argument("folder", type=Path, metavar="DOSSIER")
     pack.add_argument("--force", action="store_true", help="remplacer les fichiers déjà présents dans DOSSIER")
     for command in {*commands.choices.values(), *([parser] if parser is not None else [])}:
-        command.add_argument("--content", metavar="DOSSIER", type=Path, default=argparse.SUPPRESS,
-                             help=f"le dossier de contenu (pack) à utiliser au lieu du contenu livré ({CONTENT_ENV})")
+        command.add_argument(
+            "--content",
+            metavar="DOSSIER",
+            type=Path,
+            default=argparse.SUPPRESS,
+            help=f"le dossier de contenu (pack) à utiliser au lieu du contenu livré ({CONTENT_ENV})",
+        )

@@ -19,7 +19,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..content.errors import ContentError
-from ..content.loading import data_dir, default_path, grid_source, load_concepts, load_grid, load_quiz, load_workshop, shipped_grids
+from ..content.loading import (
+    data_dir,
+    default_path,
+    grid_source,
+    load_concepts,
+    load_grid,
+    load_quiz,
+    load_workshop,
+    shipped_grids,
+)
 from ..content.model import Grid, Quiz
 from ..results.store import ResultsStore, default_results_path, read_results
 
@@ -98,10 +107,19 @@ def open_kit(
         store.replace(read_results(example_results_path(), grid))
         store.notice = notice
     elif wants_example:
-        store.notice = " ".join(filter(None, [store.notice, (
-            f"Vous n'avez pas encore évalué votre projet, et le projet fictif d'exemple n'existe que pour la "
-            f"grille de l'AMI Innovation sociale, pas pour la grille «\u00a0{grid.title or grid.id}\u00a0»\u00a0: "
-            "évaluez votre projet dans la séquence 2, puis revenez ici.")]))
+        store.notice = " ".join(
+            filter(
+                None,
+                [
+                    store.notice,
+                    (
+                        f"Vous n'avez pas encore évalué votre projet, et le projet fictif d'exemple n'existe que pour la "
+                        f"grille de l'AMI Innovation sociale, pas pour la grille «\u00a0{grid.title or grid.id}\u00a0»\u00a0: "
+                        "évaluez votre projet dans la séquence 2, puis revenez ici."
+                    ),
+                ],
+            )
+        )
     return Kit(grid, load_quiz(), load_concepts(), load_workshop(), store, is_example, _other_grid(grid_path))
 
 
@@ -140,8 +158,10 @@ def _open_store(grid: Grid, path: str | Path | None) -> ResultsStore:
         return ResultsStore(grid, path)
     except ContentError as exc:
         store = ResultsStore(grid)
-        store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement\u00a0: téléchargez-les avec "
-                        "le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la fermer.")
+        store.notice = (
+            f"{exc}. Vos résultats sont gardés dans cette page seulement\u00a0: téléchargez-les avec "
+            "le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la fermer."
+        )
         return store
 
 

@@ -24,8 +24,19 @@ from pathlib import Path
 
 from ..content.errors import ContentError
 
-__all__ = ["FIRST_NOTEBOOK", "LICENCE_FILE", "TEMPLATES", "InitResult", "init_workshop", "is_workshop",
-           "licence_file", "notebooks_dir", "share_dir", "workshop_files", "workshop_notebooks"]
+__all__ = [
+    "FIRST_NOTEBOOK",
+    "LICENCE_FILE",
+    "TEMPLATES",
+    "InitResult",
+    "init_workshop",
+    "is_workshop",
+    "licence_file",
+    "notebooks_dir",
+    "share_dir",
+    "workshop_files",
+    "workshop_notebooks",
+]
 
 _PACKAGE = Path(__file__).resolve().parents[1]
 _CHECKOUT = _PACKAGE.parent
@@ -121,8 +132,9 @@ def init_workshop(folder: Path, force: bool = False) -> InitResult:
         return InitResult(existing=existing)
     for target in existing:  # checked before anything is written
         if target.is_symlink() or not target.is_file():
-            raise ContentError.single(target, "ce n'est pas un fichier ordinaire (dossier ou lien)\u00a0: "
-                                      "non remplacé, même avec --force")
+            raise ContentError.single(
+                target, "ce n'est pas un fichier ordinaire (dossier ou lien)\u00a0: non remplacé, même avec --force"
+            )
     for source, target in zip(sources, targets):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)

@@ -29,8 +29,21 @@ from pathlib import Path
 
 from .kit_files import LICENCE_FILE, is_workshop, licence_file, notebooks_dir, share_dir
 
-__all__ = ["CULL_IDLE", "CULL_INTERVAL", "IOPUB_TIMEOUT", "LICENCE_URL", "ROOT", "VENDOR", "licence_for", "run_voila",
-           "voila_argv", "voila_command", "voila_env", "vendor_missing", "workshop_folder"]
+__all__ = [
+    "CULL_IDLE",
+    "CULL_INTERVAL",
+    "IOPUB_TIMEOUT",
+    "LICENCE_URL",
+    "ROOT",
+    "VENDOR",
+    "licence_for",
+    "run_voila",
+    "voila_argv",
+    "voila_command",
+    "voila_env",
+    "vendor_missing",
+    "workshop_folder",
+]
 
 ROOT = Path(__file__).resolve().parents[2]
 VENDOR = ROOT / "notebooks" / "_vendor" / "node_modules"
@@ -75,14 +88,21 @@ def workshop_folder(asked: Path | None = None, cwd: Path | None = None) -> Path 
     return here if is_workshop(here) else None
 
 
-def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None = None,
-                  cull_idle: int = CULL_IDLE, cull_interval: int = CULL_INTERVAL) -> tuple[list[str], dict[str, str]]:
+def voila_command(
+    slides: bool = False,
+    port: int = 8866,
+    notebooks: Path | None = None,
+    cull_idle: int = CULL_IDLE,
+    cull_interval: int = CULL_INTERVAL,
+) -> tuple[list[str], dict[str, str]]:
     """``(argv, env)`` to start Voilà on 127.0.0.1 serving the notebooks, as an app or as slides.
 
     Idle kernels with no page connected are shut down after ``cull_idle``
     seconds, checked every ``cull_interval`` seconds.
     """
-    argv = voila_argv(notebooks, "127.0.0.1", port, "isgrille-slides" if slides else "isgrille", cull_idle, cull_interval)
+    argv = voila_argv(
+        notebooks, "127.0.0.1", port, "isgrille-slides" if slides else "isgrille", cull_idle, cull_interval
+    )
     argv[1:3] = ["-m", __name__]  # Voilà, with LICENSE-CONTENT served (run_voila)
     if slides:
         reveal = {"reveal": {"url_prefix": f"{_FILES}/reveal.js", "theme": "white"}}
@@ -94,8 +114,14 @@ def voila_command(slides: bool = False, port: int = 8866, notebooks: Path | None
     return argv, voila_env()
 
 
-def voila_argv(notebooks: Path | None, ip: str, port: int, template: str = "isgrille",
-               cull_idle: int = CULL_IDLE, cull_interval: int = CULL_INTERVAL) -> list[str]:
+def voila_argv(
+    notebooks: Path | None,
+    ip: str,
+    port: int,
+    template: str = "isgrille",
+    cull_idle: int = CULL_IDLE,
+    cull_interval: int = CULL_INTERVAL,
+) -> list[str]:
     """The start of every Voilà command line of the kit (``present`` and ``room``).
 
     Serves ``notebooks`` (default: the repository's) on ``ip:port`` — the
@@ -105,8 +131,14 @@ def voila_argv(notebooks: Path | None, ip: str, port: int, template: str = "isgr
     default, 4 s, drops them on a busy machine: a page without its widgets).
     """
     return [
-        sys.executable, "-m", "voila", str(notebooks or ROOT / "notebooks"), "--no-browser",
-        f"--Voila.ip={ip}", f"--Voila.port={port}", "--Voila.port_retries=0",
+        sys.executable,
+        "-m",
+        "voila",
+        str(notebooks or ROOT / "notebooks"),
+        "--no-browser",
+        f"--Voila.ip={ip}",
+        f"--Voila.port={port}",
+        "--Voila.port_retries=0",
         f"--template={template}",
         f"--MappingKernelManager.cull_idle_timeout={cull_idle}",
         f"--MappingKernelManager.cull_interval={cull_interval}",

@@ -30,8 +30,18 @@ from ..content.model import NB
 from ..results.atomic import write_private
 from .kit_files import FIRST_NOTEBOOK
 
-__all__ = ["ALPHABET", "ROOM_FOLDER", "RoomSecrets", "add_room_command", "check_code", "lan_address", "new_code",
-           "room_secrets", "room_urls", "run_room"]
+__all__ = [
+    "ALPHABET",
+    "ROOM_FOLDER",
+    "RoomSecrets",
+    "add_room_command",
+    "check_code",
+    "lan_address",
+    "new_code",
+    "room_secrets",
+    "room_urls",
+    "run_room",
+]
 
 #: Letters and digits a visitor reads and types without doubt (no 0/o, 1/l/i).
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
@@ -59,8 +69,10 @@ def check_code(code: str) -> str:
     'atelier42'
     """
     if not _CODE.fullmatch(code):
-        raise ValueError(f"code de salle «\u00a0{code[:40]}\u00a0» refusé\u00a0: attendu 6 à 32 lettres sans accent ou chiffres, "
-                         "sans espace (par exemple atelier42)\u202f; sans --code, un code est tiré au hasard")
+        raise ValueError(
+            f"code de salle «\u00a0{code[:40]}\u00a0» refusé\u00a0: attendu 6 à 32 lettres sans accent ou chiffres, "
+            "sans espace (par exemple atelier42)\u202f; sans --code, un code est tiré au hasard"
+        )
     return code
 
 
@@ -101,7 +113,6 @@ def room_secrets(room: Path, code: str | None = None) -> RoomSecrets:
     return chosen
 
 
-
 def lan_address() -> str | None:
     """This computer's IPv4 address on the local network, or None (no network, loopback only).
 
@@ -140,30 +151,67 @@ Voilà par page, avec la vue du formateur 05_salle.)"""
 
 def add_room_command(commands) -> None:
     """Register ``room`` on the command line's sub-commands."""
-    room = commands.add_parser("room", help="ouvrir la salle\u00a0: l'atelier sur le réseau local, un fichier par participant",
-                               description=ROOM_HELP)
+    room = commands.add_parser(
+        "room",
+        help="ouvrir la salle\u00a0: l'atelier sur le réseau local, un fichier par participant",
+        description=ROOM_HELP,
+    )
     room.set_defaults(run=run_room)
     room.add_argument("--port", type=int, default=8866, help="port (par défaut\u00a0: 8866)")
-    room.add_argument("--dir", type=Path, metavar="DOSSIER",
-                      help=f"dossier de la salle\u00a0: les résultats des participants (par défaut\u00a0: {ROOM_FOLDER}/ à côté des carnets)")
-    room.add_argument("--notebooks", type=Path, metavar="CARNETS",
-                      help="dossier des carnets (par défaut\u00a0: ceux du dépôt, sinon le dossier courant s'il contient l'atelier)")
-    room.add_argument("--code", help="code de la salle, 6 à 32 lettres ou chiffres (par défaut\u00a0: tiré au hasard, "
-                      "ou celui de la dernière séance de ce dossier)")
-    room.add_argument("--host", metavar="ADRESSE", help="adresse à afficher pour la salle, si celle trouvée ne convient pas "
-                      "(réseau privé virtuel, plusieurs cartes réseau)")
-    room.add_argument("--max", type=int, default=150, metavar="N",
-                      help=f"nombre maximal de participants en même temps{NB}; au-delà, une page "
-                      f"«{NB}salle complète{NB}» (par défaut{NB}: 150)")
-    room.add_argument("--idle", type=float, default=10, metavar="MINUTES",
-                      help=f"une session sans page ouverte se termine après ce temps, son travail déjà enregistré "
-                      f"(par défaut{NB}: 10)")
-    room.add_argument("--moteur", choices=("solara", "voila"), default="solara",
-                      help=f"serveur de la salle{NB}: solara (par défaut, une seule application) ou voila "
-                      "(la salle d'avant, un noyau par page)")
-    room.add_argument("--pool", type=int, default=0, metavar="N",
-                      help=f"avec --moteur voila{NB}: noyaux préparés d'avance par carnet (par défaut{NB}: 0{NB}; "
-                      f"chaque noyau occupe environ 110{NB}Mo)")
+    room.add_argument(
+        "--dir",
+        type=Path,
+        metavar="DOSSIER",
+        help=f"dossier de la salle\u00a0: les résultats des participants (par défaut\u00a0: {ROOM_FOLDER}/ à côté des carnets)",
+    )
+    room.add_argument(
+        "--notebooks",
+        type=Path,
+        metavar="CARNETS",
+        help="dossier des carnets (par défaut\u00a0: ceux du dépôt, sinon le dossier courant s'il contient l'atelier)",
+    )
+    room.add_argument(
+        "--code",
+        help="code de la salle, 6 à 32 lettres ou chiffres (par défaut\u00a0: tiré au hasard, "
+        "ou celui de la dernière séance de ce dossier)",
+    )
+    room.add_argument(
+        "--host",
+        metavar="ADRESSE",
+        help="adresse à afficher pour la salle, si celle trouvée ne convient pas "
+        "(réseau privé virtuel, plusieurs cartes réseau)",
+    )
+    room.add_argument(
+        "--max",
+        type=int,
+        default=150,
+        metavar="N",
+        help=f"nombre maximal de participants en même temps{NB}; au-delà, une page "
+        f"«{NB}salle complète{NB}» (par défaut{NB}: 150)",
+    )
+    room.add_argument(
+        "--idle",
+        type=float,
+        default=10,
+        metavar="MINUTES",
+        help=f"une session sans page ouverte se termine après ce temps, son travail déjà enregistré "
+        f"(par défaut{NB}: 10)",
+    )
+    room.add_argument(
+        "--moteur",
+        choices=("solara", "voila"),
+        default="solara",
+        help=f"serveur de la salle{NB}: solara (par défaut, une seule application) ou voila "
+        "(la salle d'avant, un noyau par page)",
+    )
+    room.add_argument(
+        "--pool",
+        type=int,
+        default=0,
+        metavar="N",
+        help=f"avec --moteur voila{NB}: noyaux préparés d'avance par carnet (par défaut{NB}: 0{NB}; "
+        f"chaque noyau occupe environ 110{NB}Mo)",
+    )
 
 
 def _check(args) -> str | None:
@@ -191,8 +239,11 @@ def run_room(args) -> int:
     notebooks = workshop_folder(args.notebooks) if voila or args.dir is None else None
     if notebooks is None and (voila or args.dir is None):
         where = args.notebooks if args.notebooks is not None else Path.cwd()
-        print(f"{where}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient {FIRST_NOTEBOOK})\u202f; "
-              "lancez d'abord «\u00a0python -m isgrille init atelier\u00a0»", file=err)
+        print(
+            f"{where}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient {FIRST_NOTEBOOK})\u202f; "
+            "lancez d'abord «\u00a0python -m isgrille init atelier\u00a0»",
+            file=err,
+        )
         return 1
     try:
         code = _check(args)
@@ -204,8 +255,11 @@ def run_room(args) -> int:
         try:
             sock.bind(("0.0.0.0", args.port))
         except OSError:
-            print(f"le port {args.port} est déjà pris (une autre salle ou un autre serveur\u202f?)\u00a0: "
-                  "choisissez-en un autre avec --port", file=err)
+            print(
+                f"le port {args.port} est déjà pris (une autre salle ou un autre serveur\u202f?)\u00a0: "
+                "choisissez-en un autre avec --port",
+                file=err,
+            )
             return 1
     room = (args.dir if args.dir is not None else notebooks / ROOM_FOLDER).resolve()
     chosen = room_secrets(room, code)
@@ -221,21 +275,38 @@ def _run_solara(args, room: Path, chosen: RoomSecrets, host: str | None) -> int:
     """Print the addresses (before anything the server prints), open the room, serve it until Ctrl+C."""
     url, _ = room_urls(host or "127.0.0.1", args.port, chosen)
     _, trainer_url = room_urls("127.0.0.1", args.port, chosen)
-    print(f"Salle ouverte (code{NB}: {chosen.code}). Adresse à donner à la salle (QR{NB}code sur la page du "
-          f"formateur){NB}:\n{url}")
-    print(f"Votre page de formateur (sur cet ordinateur{NB}; ne la montrez pas, elle contient votre clé){NB}:\n"
-          f"{trainer_url}")
+    print(
+        f"Salle ouverte (code{NB}: {chosen.code}). Adresse à donner à la salle (QR{NB}code sur la page du "
+        f"formateur){NB}:\n{url}"
+    )
+    print(
+        f"Votre page de formateur (sur cet ordinateur{NB}; ne la montrez pas, elle contient votre clé){NB}:\n"
+        f"{trainer_url}"
+    )
     if host is None:
-        print(f"Aucune adresse sur le réseau local n'a été trouvée{NB}: les autres appareils ne pourront pas "
-              "entrer. Branchez-vous au réseau de la salle, ou donnez l'adresse à afficher avec --host.")
-    print(f"Jusqu'à {args.max} participants{NB}; une session sans page se termine après "
-          f"{_minutes(args.idle)}. Les résultats de chaque participant vont dans "
-          f"{room}/<participant>/mes_resultats.json. Arrêt de la salle{NB}: Ctrl+C.", flush=True)
+        print(
+            f"Aucune adresse sur le réseau local n'a été trouvée{NB}: les autres appareils ne pourront pas "
+            "entrer. Branchez-vous au réseau de la salle, ou donnez l'adresse à afficher avec --host."
+        )
+    print(
+        f"Jusqu'à {args.max} participants{NB}; une session sans page se termine après "
+        f"{_minutes(args.idle)}. Les résultats de chaque participant vont dans "
+        f"{room}/<participant>/mes_resultats.json. Arrêt de la salle{NB}: Ctrl+C.",
+        flush=True,
+    )
     from .room_server import serve  # imported once the addresses are out: the widgets take a moment
     from .room_site import open_site
 
-    site = open_site(room, chosen.code, chosen.trainer_key, bytes.fromhex(chosen.cookie_secret), url=url,
-                     trainer_url=trainer_url, maximum=args.max, idle=args.idle * 60)
+    site = open_site(
+        room,
+        chosen.code,
+        chosen.trainer_key,
+        bytes.fromhex(chosen.cookie_secret),
+        url=url,
+        trainer_url=trainer_url,
+        maximum=args.max,
+        idle=args.idle * 60,
+    )
     try:
         serve(site, "0.0.0.0", args.port)
     except KeyboardInterrupt:  # pragma: no cover (uvicorn handles the signal itself)

@@ -43,14 +43,17 @@ TRAINER = "formateur"
 #: The beginnings of the notebook names only the trainer may open.
 TRAINER_NOTEBOOKS = ("05_salle",)
 #: The page a visitor of the room gets on a trainer's page (no style sheet, nothing from elsewhere).
-TRAINER_ONLY = ('<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Réservé au formateur</title>'
-                '</head><body><h1>Cette page est réservée au formateur</h1><p>Vous êtes bien dans la salle de '
-                "l'atelier, mais cette page ne s'ouvre qu'avec la clé du formateur.</p>"
-                '<p><a href="{welcome}">Revenir à l\'accueil de l\'atelier</a></p></body></html>')
+TRAINER_ONLY = (
+    '<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Réservé au formateur</title>'
+    "</head><body><h1>Cette page est réservée au formateur</h1><p>Vous êtes bien dans la salle de "
+    "l'atelier, mais cette page ne s'ouvre qu'avec la clé du formateur.</p>"
+    "<p><a href=\"{welcome}\">Revenir à l'accueil de l'atelier</a></p></body></html>"
+)
 
 
-def is_trainer_path(path: str, names: tuple[str, ...] | list[str] = TRAINER_NOTEBOOKS,
-                    folders: tuple[str, ...] | list[str] = ()) -> bool:
+def is_trainer_path(
+    path: str, names: tuple[str, ...] | list[str] = TRAINER_NOTEBOOKS, folders: tuple[str, ...] | list[str] = ()
+) -> bool:
     """True when the request path names a trainer's notebook or is inside a trainer's folder, however spelt.
 
     The path is decoded and normalised; its last part is compared with
@@ -65,8 +68,9 @@ def is_trainer_path(path: str, names: tuple[str, ...] | list[str] = TRAINER_NOTE
     False
     """
     parts = [part.casefold() for part in posixpath.normpath(unquote(path)).split("/")]
-    return (any(parts[-1].startswith(name.casefold()) for name in names)
-            or any(folder.casefold() in parts for folder in folders))
+    return any(parts[-1].startswith(name.casefold()) for name in names) or any(
+        folder.casefold() in parts for folder in folders
+    )
 
 
 def without_token(path: str, query: str) -> str:
@@ -86,16 +90,25 @@ class RoomIdentityProvider(PasswordIdentityProvider):
     """Voilà's token identity, plus a trainer key and trainer-only notebooks."""
 
     trainer_token = Unicode("", config=True, help="The key that logs the trainer in (never the room code).")
-    trainer_notebooks = List(Unicode(), list(TRAINER_NOTEBOOKS), config=True,
-                             help="Beginnings of the notebook names only the trainer may open.")
-    trainer_folders = List(Unicode(), [], config=True,
-                           help="Folders (under the served one) only the trainer may list: the room folder.")
-    welcome_page = Unicode(FIRST_NOTEBOOK, config=True,
-                           help="The notebook Voilà's list of notebooks (which needs the internet) leads to.")
+    trainer_notebooks = List(
+        Unicode(),
+        list(TRAINER_NOTEBOOKS),
+        config=True,
+        help="Beginnings of the notebook names only the trainer may open.",
+    )
+    trainer_folders = List(
+        Unicode(), [], config=True, help="Folders (under the served one) only the trainer may list: the room folder."
+    )
+    welcome_page = Unicode(
+        FIRST_NOTEBOOK, config=True, help="The notebook Voilà's list of notebooks (which needs the internet) leads to."
+    )
 
     def _is_trainer_key(self, given: str | None) -> bool:
-        return bool(self.trainer_token) and bool(given) and hmac.compare_digest(
-            str(given).encode("utf-8", "surrogatepass"), self.trainer_token.encode("utf-8"))
+        return (
+            bool(self.trainer_token)
+            and bool(given)
+            and hmac.compare_digest(str(given).encode("utf-8", "surrogatepass"), self.trainer_token.encode("utf-8"))
+        )
 
     @staticmethod
     def _trainer() -> User:
@@ -122,15 +135,20 @@ class RoomIdentityProvider(PasswordIdentityProvider):
             if handler.request.method == "GET" and not isinstance(handler, WebSocketHandler) and "/api/" not in path:
                 handler.set_status(403)
                 handler.set_header("Content-Type", "text/html; charset=UTF-8")
-                handler.finish(TRAINER_ONLY.format(welcome=url_path_join(handler.base_url, "voila/render",
-                                                                         self.welcome_page)))
+                handler.finish(
+                    TRAINER_ONLY.format(welcome=url_path_join(handler.base_url, "voila/render", self.welcome_page))
+                )
                 raise web.Finish()
             return None  # 403
         if isinstance(handler, VoilaTreeHandler):  # its page loads a style sheet from the internet
             handler.redirect(url_path_join(handler.base_url, "voila/render", self.welcome_page))
             raise web.Finish()
-        if (getattr(handler, "_token_authenticated", False) and handler.request.method == "GET"
-                and not isinstance(handler, WebSocketHandler) and "/api/" not in path):
+        if (
+            getattr(handler, "_token_authenticated", False)
+            and handler.request.method == "GET"
+            and not isinstance(handler, WebSocketHandler)
+            and "/api/" not in path
+        ):
             handler.redirect(without_token(path, handler.request.query))
             raise web.Finish()
         return user

@@ -39,8 +39,19 @@ from starlette.requests import cookie_parser
 from . import room_pages
 from .kit_files import licence_file
 from .room_pages import page_title, rewrite_page
-from .room_site import (COOKIE_DAYS, LICENCE_PATH, PARTICIPANT_COOKIE, TRAINER_COOKIE, TRAINER_ID, RoomSite, is_trainer,
-                        new_participant, participant_of, sign, site)
+from .room_site import (
+    COOKIE_DAYS,
+    LICENCE_PATH,
+    PARTICIPANT_COOKIE,
+    TRAINER_COOKIE,
+    TRAINER_ID,
+    RoomSite,
+    is_trainer,
+    new_participant,
+    participant_of,
+    sign,
+    site,
+)
 
 __all__ = ["LICENCE_PATH", "RoomGate", "SECURITY_HEADERS", "kind_of"]
 
@@ -53,8 +64,12 @@ Send = Callable[[Message], Awaitable[None]]
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
 #: Headers on every page the room serves (its own and Solara's).
-SECURITY_HEADERS = ((b"x-content-type-options", b"nosniff"), (b"referrer-policy", b"no-referrer"),
-                    (b"x-frame-options", b"DENY"), (b"cache-control", b"no-store"))
+SECURITY_HEADERS = (
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cache-control", b"no-store"),
+)
 TRAINER_PATH = "/formateur"
 _ASSETS = ("/jupyter/", "/_solara/", "/static/")
 _CLOSE = "/_solara/api/close/"
@@ -147,8 +162,11 @@ class RoomGate:
     async def _websocket(self, scope: Scope, receive: Receive, send: Send) -> None:
         room = self.room()
         cookies = _cookies(scope)
-        if scope["path"].startswith(_KERNELS) and kind_of(scope["path"]) == "asset" and (
-                participant_of(cookies, room.secret) is not None or is_trainer(cookies, room.secret)):
+        if (
+            scope["path"].startswith(_KERNELS)
+            and kind_of(scope["path"]) == "asset"
+            and (participant_of(cookies, room.secret) is not None or is_trainer(cookies, room.secret))
+        ):
             await self.app(scope, receive, send)
         else:
             await send({"type": "websocket.close", "code": 1008})  # before accept: the handshake is refused (403)
@@ -161,8 +179,13 @@ class RoomGate:
         if kind == "hidden":
             return await self._page(scope, send, 404, room_pages.not_found_page(workshop))
         if method not in (("POST",) if kind == "close" else _READ):
-            return await self._page(scope, send, 405, room_pages.refused_page(workshop),
-                                    [(b"allow", b"POST" if kind == "close" else b"GET, HEAD")])
+            return await self._page(
+                scope,
+                send,
+                405,
+                room_pages.refused_page(workshop),
+                [(b"allow", b"POST" if kind == "close" else b"GET, HEAD")],
+            )
         if kind == "licence":  # to anyone, cookie or not: read at each request (a trainer's edit shows at once)
             if (licence := licence_file()) is not None and licence.is_file():
                 return await self._page(scope, send, 200, licence.read_text(encoding="utf-8"), kind=_TEXT)
@@ -175,12 +198,19 @@ class RoomGate:
             return await self._trainer(scope, receive, send, room, cookies, query, kind)
         if participant_of(cookies, room.secret) is None and not is_trainer(cookies, room.secret):
             return await self._page(scope, send, 403, room_pages.refused_page(workshop))
-        if path.startswith(_CDN) and self.cdn_folder is not None and not _within(self.cdn_folder, path[len(_CDN):]):
+        if path.startswith(_CDN) and self.cdn_folder is not None and not _within(self.cdn_folder, path[len(_CDN) :]):
             return await self._page(scope, send, 404, room_pages.not_found_page(workshop))
         await self._inner(scope, receive, send, title=None)
 
-    async def _participant(self, scope: Scope, receive: Receive, send: Send, room: RoomSite,
-                           cookies: dict[str, str], query: list[tuple[str, str]]) -> None:
+    async def _participant(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        room: RoomSite,
+        cookies: dict[str, str],
+        query: list[tuple[str, str]],
+    ) -> None:
         workshop = self.workshop(room)
         participant = participant_of(cookies, room.secret)
         codes = [value for name, value in query if name == "code"]
@@ -200,8 +230,16 @@ class RoomGate:
         room.hub.seen(participant)
         await self._inner(scope, receive, send, title=workshop or room_pages.DEFAULT_TITLE)
 
-    async def _trainer(self, scope: Scope, receive: Receive, send: Send, room: RoomSite, cookies: dict[str, str],
-                       query: list[tuple[str, str]], kind: str) -> None:
+    async def _trainer(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        room: RoomSite,
+        cookies: dict[str, str],
+        query: list[tuple[str, str]],
+        kind: str,
+    ) -> None:
         keys = [value for name, value in query if name == "cle"]
         if keys and _same(keys[0], room.trainer_key):
             cookie = _cookie(TRAINER_COOKIE, sign(TRAINER_ID, room.secret))
@@ -220,11 +258,22 @@ class RoomGate:
         await send({"type": "http.response.start", "status": 303, "headers": headers})
         await send({"type": "http.response.body", "body": b""})
 
-    async def _page(self, scope: Scope, send: Send, status: int, html: str,
-                    extra: list[tuple[bytes, bytes]] | None = None, kind: bytes = _HTML) -> None:
+    async def _page(
+        self,
+        scope: Scope,
+        send: Send,
+        status: int,
+        html: str,
+        extra: list[tuple[bytes, bytes]] | None = None,
+        kind: bytes = _HTML,
+    ) -> None:
         body = html.encode("utf-8")
-        headers = [(b"content-type", kind), (b"content-length", str(len(body)).encode()),
-                   *SECURITY_HEADERS, *(extra or [])]
+        headers = [
+            (b"content-type", kind),
+            (b"content-length", str(len(body)).encode()),
+            *SECURITY_HEADERS,
+            *(extra or []),
+        ]
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
@@ -234,8 +283,9 @@ class RoomGate:
         inner = scope
         if title is not None:  # Solara's own gzip would hide the page from the rewrite: we compress it ourselves;
             # a HEAD is asked as a GET, so that its length is the rewritten page's
-            inner = dict(scope, method="GET", headers=[(k, v) for k, v in scope.get("headers", [])
-                                                       if k != b"accept-encoding"])
+            inner = dict(
+                scope, method="GET", headers=[(k, v) for k, v in scope.get("headers", []) if k != b"accept-encoding"]
+            )
         start: Message | None = None
         chunks: list[bytes] = []
         passing = False
@@ -260,13 +310,17 @@ class RoomGate:
 
         await self.app(inner, receive, relay)
 
-    async def _finish(self, scope: Scope, send: Send, start: Message | None, body: bytes, title: str | None,
-                      accepts_gzip: bool) -> None:
+    async def _finish(
+        self, scope: Scope, send: Send, start: Message | None, body: bytes, title: str | None, accepts_gzip: bool
+    ) -> None:
         status = start["status"] if start else 500
         workshop = self._safe_workshop()
         if status >= 400:
-            html = room_pages.not_found_page(workshop) if status in (404, 410) else (
-                room_pages.refused_page(workshop) if status < 500 else room_pages.error_page(workshop))
+            html = (
+                room_pages.not_found_page(workshop)
+                if status in (404, 410)
+                else (room_pages.refused_page(workshop) if status < 500 else room_pages.error_page(workshop))
+            )
             return await self._page(scope, send, status, html)
         head = scope["method"] == "HEAD"
         dropped = (b"content-length", b"content-encoding", b"cache-control")

@@ -76,7 +76,9 @@ class RoomHub:
                 save_room_state(self.folder, state)
                 self.problem = ""
             except (OSError, TimeoutError) as exc:
-                self.problem = f"l'état de la salle n'a pas pu être enregistré ({exc})\u00a0: il sera perdu si la salle redémarre"
+                self.problem = (
+                    f"l'état de la salle n'a pas pu être enregistré ({exc})\u00a0: il sera perdu si la salle redémarre"
+                )
         self._publish(state)
         return state
 
@@ -140,8 +142,9 @@ class RoomHub:
         done, target = threading.Event(), self._state
         # Only the state sent here (or a newer one) counts: a delivery already under way when this subscribes
         # would otherwise set ``done`` before the newest state has reached the listeners.
-        unsubscribe = self.subscribe(lambda state: done.set() if state.version >= target.version else None,
-                                     context=_NO_CONTEXT)
+        unsubscribe = self.subscribe(
+            lambda state: done.set() if state.version >= target.version else None, context=_NO_CONTEXT
+        )
         try:
             self._publish(target)  # sent after the others: its listeners run last
             return done.wait(timeout)

@@ -25,8 +25,18 @@ from ..widgets.text import escape
 if TYPE_CHECKING:  # pragma: no cover
     from .room_site import RoomSite
 
-__all__ = ["DEFAULT_TITLE", "error_page", "full_page", "join_page", "not_found_page", "page", "page_title",
-           "refused_page", "rewrite_page", "trainer_only_page"]
+__all__ = [
+    "DEFAULT_TITLE",
+    "error_page",
+    "full_page",
+    "join_page",
+    "not_found_page",
+    "page",
+    "page_title",
+    "refused_page",
+    "rewrite_page",
+    "trainer_only_page",
+]
 
 log = logging.getLogger(__name__)
 
@@ -39,11 +49,18 @@ _VIEWPORT = re.compile(r"<meta\s+name=[\"']viewport[\"'][^>]*>", re.I)
 VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">'
 #: Solara's page says these in English (a lost connection, a restart): said in French instead.
 SOLARA_FRENCH = (
-    (re.compile(r"App is disconnected, and may not function properly\.\s*Please refresh the page\."),
-     f"La salle est déconnectée{NB}: rechargez la page (votre travail est enregistré)."),
-    (re.compile(r"Could not restore session\.\s*Please refresh( the page)?\."),
-     f"La session n’a pas pu reprendre{NB}: rechargez la page (votre travail est enregistré)."),
-    (re.compile(r"Could not restore session\.\s*Will refresh in"), f"La session n’a pas pu reprendre{NB}: rechargement dans"),
+    (
+        re.compile(r"App is disconnected, and may not function properly\.\s*Please refresh the page\."),
+        f"La salle est déconnectée{NB}: rechargez la page (votre travail est enregistré).",
+    ),
+    (
+        re.compile(r"Could not restore session\.\s*Please refresh( the page)?\."),
+        f"La session n’a pas pu reprendre{NB}: rechargez la page (votre travail est enregistré).",
+    ),
+    (
+        re.compile(r"Could not restore session\.\s*Will refresh in"),
+        f"La session n’a pas pu reprendre{NB}: rechargement dans",
+    ),
     (re.compile(r"\bseconds\.(?=\s*\n\s*\{% endraw)"), "secondes."),
     (re.compile(r"Server\s+disconnected\."), "Connexion perdue, reconnexion…"),
     (re.compile(r"Restoring session…"), "Reprise de la session…"),
@@ -51,8 +68,10 @@ SOLARA_FRENCH = (
     (re.compile(r"Refresh now"), "Recharger maintenant"),
 )
 #: Solara's loader writes « Loading app » from its script: the room's style sheet shows French instead.
-LOADER_CSS = ('<style>#loader-container h1 { font-size: 0; } #loader-container h1::after '
-              '{ content: "Chargement de la salle…"; font-size: 24px; }</style>')
+LOADER_CSS = (
+    "<style>#loader-container h1 { font-size: 0; } #loader-container h1::after "
+    '{ content: "Chargement de la salle…"; font-size: 24px; }</style>'
+)
 
 _CSS = """
 *, *::before, *::after { box-sizing: border-box; }
@@ -81,13 +100,15 @@ input:focus-visible, button:focus-visible, a:focus-visible { outline: 3px solid 
 def page(title: str, heading: str, body: str, workshop: str = "") -> str:
     """A whole French page: ``title`` and ``heading`` are plain text (escaped), ``body`` is HTML made here."""
     above = f'<p class="workshop">{escape(workshop)}</p>' if workshop else ""
-    return ("<!DOCTYPE html>\n"
-            '<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
-            f"{VIEWPORT}\n"
-            '<meta name="referrer" content="no-referrer">\n'
-            f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
-            f'<body>\n<main>\n<div class="card">\n{above}<h1>{escape(heading)}</h1>\n{body}\n</div>\n</main>\n'
-            "</body>\n</html>\n")
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="fr">\n<head>\n<meta charset="utf-8">\n'
+        f"{VIEWPORT}\n"
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f'<body>\n<main>\n<div class="card">\n{above}<h1>{escape(heading)}</h1>\n{body}\n</div>\n</main>\n'
+        "</body>\n</html>\n"
+    )
 
 
 def _title(what: str, workshop: str) -> str:
@@ -99,56 +120,70 @@ def join_page(workshop: str = "", wrong: str | None = None) -> str:
     error = ""
     if wrong is not None:
         shown = wrong.strip()[:40]
-        error = (f'<p class="error" role="alert" id="erreur">Le code «{NB}{escape(shown)}{NB}» n’ouvre pas cette '
-                 f"salle. Vérifiez-le au tableau et recommencez.</p>\n" if shown else
-                 '<p class="error" role="alert" id="erreur">Entrez le code de la salle pour entrer.</p>\n')
+        error = (
+            f'<p class="error" role="alert" id="erreur">Le code «{NB}{escape(shown)}{NB}» n’ouvre pas cette '
+            f"salle. Vérifiez-le au tableau et recommencez.</p>\n"
+            if shown
+            else '<p class="error" role="alert" id="erreur">Entrez le code de la salle pour entrer.</p>\n'
+        )
     described = ' aria-describedby="erreur"' if error else ""
-    form = ('<form method="get" action="/">\n'
-            '<label for="code">Code de la salle</label>\n'
-            f'<input type="text" id="code" name="code" required autocomplete="off" autocapitalize="none" '
-            f'spellcheck="false" inputmode="text" maxlength="32"{described}>\n'
-            '<button type="submit">Entrer dans la salle</button>\n</form>\n')
-    body = (f"{error}<p>Pour rejoindre l’atelier, entrez le code affiché par le formateur (ou scannez le QR{NB}code "
-            "projeté).</p>\n" + form)
+    form = (
+        '<form method="get" action="/">\n'
+        '<label for="code">Code de la salle</label>\n'
+        f'<input type="text" id="code" name="code" required autocomplete="off" autocapitalize="none" '
+        f'spellcheck="false" inputmode="text" maxlength="32"{described}>\n'
+        '<button type="submit">Entrer dans la salle</button>\n</form>\n'
+    )
+    body = (
+        f"{error}<p>Pour rejoindre l’atelier, entrez le code affiché par le formateur (ou scannez le QR{NB}code "
+        "projeté).</p>\n" + form
+    )
     return page(_title("Entrer dans la salle", workshop), "Entrer dans la salle", body, workshop)
 
 
 def full_page(workshop: str = "") -> str:
     """The room has reached its cap (``--max``)."""
-    body = (f"<p>La salle est complète{NB}: le nombre maximal de participants est atteint.</p>\n"
-            "<p class=\"hint\">Réessayez dans quelques minutes, ou demandez au formateur d’ouvrir plus de places "
-            f"(option --max).</p>\n"
-            '<a class="button" href="/">Réessayer</a>\n')
+    body = (
+        f"<p>La salle est complète{NB}: le nombre maximal de participants est atteint.</p>\n"
+        '<p class="hint">Réessayez dans quelques minutes, ou demandez au formateur d’ouvrir plus de places '
+        f"(option --max).</p>\n"
+        '<a class="button" href="/">Réessayer</a>\n'
+    )
     return page(_title("Salle complète", workshop), "Salle complète", body, workshop)
 
 
 def trainer_only_page(workshop: str = "") -> str:
     """Someone without the trainer key on the trainer's page."""
-    body = ("<p>Cette page est réservée au formateur. Elle s’ouvre avec l’adresse que le formateur a reçue au "
-            "lancement de la salle.</p>\n"
-            '<a class="button" href="/">Aller à la salle des participants</a>\n')
+    body = (
+        "<p>Cette page est réservée au formateur. Elle s’ouvre avec l’adresse que le formateur a reçue au "
+        "lancement de la salle.</p>\n"
+        '<a class="button" href="/">Aller à la salle des participants</a>\n'
+    )
     return page(_title("Réservée au formateur", workshop), "Page réservée au formateur", body, workshop)
 
 
 def not_found_page(workshop: str = "") -> str:
     """Any address the room does not serve."""
-    body = ("<p>Cette adresse n’existe pas dans la salle.</p>\n"
-            '<a class="button" href="/">Aller à la salle</a>\n')
+    body = '<p>Cette adresse n’existe pas dans la salle.</p>\n<a class="button" href="/">Aller à la salle</a>\n'
     return page(_title("Page introuvable", workshop), "Page introuvable", body, workshop)
 
 
 def refused_page(workshop: str = "") -> str:
     """A request the room does not accept: a file asked for before entering, a method other than GET."""
-    body = ("<p>Cette demande n’est pas acceptée par la salle. Entrez d’abord dans la salle avec son code.</p>\n"
-            '<a class="button" href="/">Aller à la salle</a>\n')
+    body = (
+        "<p>Cette demande n’est pas acceptée par la salle. Entrez d’abord dans la salle avec son code.</p>\n"
+        '<a class="button" href="/">Aller à la salle</a>\n'
+    )
     return page(_title("Demande refusée", workshop), "Demande refusée", body, workshop)
 
 
 def error_page(workshop: str = "") -> str:
     """The server failed on this request; the work typed so far is saved."""
-    body = (f"<p>Le serveur de la salle a rencontré une erreur. Votre travail déjà saisi est enregistré{NB}: "
-            "rechargez la page dans un instant.</p>\n"
-            '<a class="button" href="/">Recharger</a>\n')
+    body = (
+        f"<p>Le serveur de la salle a rencontré une erreur. Votre travail déjà saisi est enregistré{NB}: "
+        "rechargez la page dans un instant.</p>\n"
+        '<a class="button" href="/">Recharger</a>\n'
+    )
     return page(_title("Erreur du serveur", workshop), "Erreur du serveur", body, workshop)
 
 

@@ -58,11 +58,15 @@ log = logging.getLogger(__name__)
 #: Builds the steps the pages have not built yet, one at a time, for the whole room.
 _BUILDER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="isgrille-room-step")
 #: What a page without the participant's cookie says (and all it shows).
-NO_COOKIE = (f"Ouvrez le lien de la salle donné par le formateur (ou scannez son code QR){NB}: "
-             "cette page ne sait pas encore qui vous êtes.")
+NO_COOKIE = (
+    f"Ouvrez le lien de la salle donné par le formateur (ou scannez son code QR){NB}: "
+    "cette page ne sait pas encore qui vous êtes."
+)
 WAITING = "En attente du projet qui pitche."
-BROKEN = (f'<div class="isg-notice" role="alert">Cette étape n\'a pas pu s\'afficher{NB}: rechargez la page{NB}; '
-          "votre travail est enregistré.</div>")
+BROKEN = (
+    f'<div class="isg-notice" role="alert">Cette étape n\'a pas pu s\'afficher{NB}: rechargez la page{NB}; '
+    "votre travail est enregistré.</div>"
+)
 OWN_PITCH = f"C'est votre projet qui pitche{NB}: vous ne le notez pas vous-même. À vous la parole{NB}!"
 
 
@@ -88,8 +92,10 @@ class ParticipantSession:
             self.store = ResultsStore(self.grid, path)
         except (OSError, ContentError) as exc:
             self.store = ResultsStore(self.grid)
-            self.store.notice = (f"{exc}. Vos résultats sont gardés dans cette page seulement{NB}: téléchargez-les "
-                                 "avec le lien «\u00a0Télécharger mes résultats\u00a0» avant de la fermer.")
+            self.store.notice = (
+                f"{exc}. Vos résultats sont gardés dans cette page seulement{NB}: téléchargez-les "
+                "avec le lien «\u00a0Télécharger mes résultats\u00a0» avant de la fermer."
+            )
         self.built: dict[str, w.Widget] = {}
         self._building = threading.Lock()
         self.ratings: dict[str, dict[str, int | None]] = {}  # project folder -> my ratings of it
@@ -139,8 +145,15 @@ class ParticipantSession:
         if step == "dimensions":
             return w.VBox([w.HTML("<h2>Les dimensions de l'innovation</h2>"), DimensionsChecklist(kit.concepts, store)])
         if step == "grille":
-            return w.VBox([w.HTML("<h2>Ma grille</h2><p>Pour chaque critère, choisissez le niveau qui décrit "
-                                  "votre projet aujourd'hui.</p>"), PhoneAssessment(self.grid, store)])
+            return w.VBox(
+                [
+                    w.HTML(
+                        "<h2>Ma grille</h2><p>Pour chaque critère, choisissez le niveau qui décrit "
+                        "votre projet aujourd'hui.</p>"
+                    ),
+                    PhoneAssessment(self.grid, store),
+                ]
+            )
         if step == "axes":
             self.axes = AxesWidget(self.grid, store)
             return w.VBox([w.HTML("<h2>Mes axes d'amélioration</h2>"), self.axes])
@@ -160,9 +173,16 @@ class ParticipantSession:
 
                 return results_card_files(grid, results, outline, attribution_of(kit.workshop, grid))
 
-            return w.VBox([w.HTML("<h2>Ma fiche projet</h2><p>Votre fiche (PDF et page web) reprend votre grille, "
-                                  "votre profil et votre pitch.</p>"), CardDownload(self.grid, store, build),
-                           w.HTML(attribution_html(kit.workshop, self.grid, href=LICENCE_PATH))])
+            return w.VBox(
+                [
+                    w.HTML(
+                        "<h2>Ma fiche projet</h2><p>Votre fiche (PDF et page web) reprend votre grille, "
+                        "votre profil et votre pitch.</p>"
+                    ),
+                    CardDownload(self.grid, store, build),
+                    w.HTML(attribution_html(kit.workshop, self.grid, href=LICENCE_PATH)),
+                ]
+            )
         return PhoneWelcome(kit.workshop, store, licence_href=LICENCE_PATH)
 
     def _booster(self, widget: PhoneRating, pitching: str) -> None:
@@ -263,18 +283,31 @@ def Workshop(participant: str) -> solara.Element:
         solara.Title(f"{room.kit.workshop.title} — {step_label(visible)}")
         with solara.Row(classes=["isg-steps"], gap="8px", style={"flex-wrap": "wrap"}):
             for step, label in STEPS:
-                solara.Button(label, on_click=lambda step=step: state.opened(step) and show(state, step),
-                              disabled=not state.opened(step),
-                              color="primary", outlined=step != visible, classes=["isg-step"],
-                              attributes={"aria-current": "step"} if step == visible else {})
+                solara.Button(
+                    label,
+                    on_click=lambda step=step: state.opened(step) and show(state, step),
+                    disabled=not state.opened(step),
+                    color="primary",
+                    outlined=step != visible,
+                    classes=["isg-step"],
+                    attributes={"aria-current": "step"} if step == visible else {},
+                )
         if visible != state.step:
             with solara.Row(classes=["isg-away"], style={"flex-wrap": "wrap", "align-items": "center"}):
                 solara.Text(f"Le formateur est à l'étape «{NB}{step_label(state.step)}{NB}».")
-                solara.Button(f"Revenir à «{NB}{step_label(state.step)}{NB}»", color="primary",
-                              on_click=lambda: show(state, state.step), classes=["isg-step", "isg-follow"])
+                solara.Button(
+                    f"Revenir à «{NB}{step_label(state.step)}{NB}»",
+                    color="primary",
+                    on_click=lambda: show(state, state.step),
+                    classes=["isg-step", "isg-follow"],
+                )
         if widget is not None:
             solara.Column(children=[widget], classes=["isg-step-body"])
         else:
-            solara.HTML(tag="p", unsafe_innerHTML=f"Chargement de l'étape «{NB}{step_label(visible)}{NB}»…",
-                        attributes={"role": "status"}, classes=["isg-loading"])
+            solara.HTML(
+                tag="p",
+                unsafe_innerHTML=f"Chargement de l'étape «{NB}{step_label(visible)}{NB}»…",
+                attributes={"role": "status"},
+                classes=["isg-loading"],
+            )
     return main

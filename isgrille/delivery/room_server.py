@@ -128,8 +128,11 @@ def build_app(room: RoomSite) -> Any:
     from solara.server import settings
 
     cdn = settings.assets.proxy_cache_dir
-    return Starlette(routes=[Mount("/", routes=solara_starlette.routes)], lifespan=lifespan,
-                     middleware=[Middleware(RoomGate, room=lambda: room, cdn_folder=cdn), *solara_starlette.middleware])
+    return Starlette(
+        routes=[Mount("/", routes=solara_starlette.routes)],
+        lifespan=lifespan,
+        middleware=[Middleware(RoomGate, room=lambda: room, cdn_folder=cdn), *solara_starlette.middleware],
+    )
 
 
 def serve(room: RoomSite, host: str, port: int) -> None:
@@ -141,9 +144,18 @@ def serve(room: RoomSite, host: str, port: int) -> None:
     # Solara warns once that plain http gets a SameSite=Lax session cookie: that is what a room on a LAN has.
     warnings.filterwarnings("ignore", message="Cookies with samesite=none require https", category=UserWarning)
     app = build_app(room)
-    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, loop="asyncio",
-                            ws_ping_interval=PING_SECONDS, ws_ping_timeout=PING_SECONDS,
-                            timeout_graceful_shutdown=5, server_header=False)
+    config = uvicorn.Config(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        loop="asyncio",
+        ws_ping_interval=PING_SECONDS,
+        ws_ping_timeout=PING_SECONDS,
+        timeout_graceful_shutdown=5,
+        server_header=False,
+    )
     try:
         uvicorn.Server(config).run()
     finally:

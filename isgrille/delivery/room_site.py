@@ -38,8 +38,22 @@ from .room_visitor import RESULTS_NAME, visitor_id
 if TYPE_CHECKING:  # pragma: no cover
     from .kit import Kit
 
-__all__ = ["LICENCE_PATH", "PARTICIPANT_COOKIE", "TRAINER_COOKIE", "TRAINER_ID", "RoomSite", "open_site", "site", "sign", "unsign",
-           "new_participant", "participant_of", "is_trainer", "participant_folder", "COOKIE_DAYS"]
+__all__ = [
+    "LICENCE_PATH",
+    "PARTICIPANT_COOKIE",
+    "TRAINER_COOKIE",
+    "TRAINER_ID",
+    "RoomSite",
+    "open_site",
+    "site",
+    "sign",
+    "unsign",
+    "new_participant",
+    "participant_of",
+    "is_trainer",
+    "participant_folder",
+    "COOKIE_DAYS",
+]
 
 #: The participant's cookie (signed random id, one per browser).
 PARTICIPANT_COOKIE = "isgrille-participant"

@@ -86,8 +86,13 @@ class Watcher:
     """Every ``interval`` s (or at once when ``wake`` is set), the room (``on_snapshot``) and the pitching project's
     ratings (``on_live((folder, ratings, problem))``, their medians saved by :meth:`save`), when they changed."""
 
-    def __init__(self, room: RoomSite, on_snapshot: Callable[[RoomSnapshot], None],
-                 on_live: Callable[[tuple[str, dict, str]], None], interval: float | None = None):
+    def __init__(
+        self,
+        room: RoomSite,
+        on_snapshot: Callable[[RoomSnapshot], None],
+        on_live: Callable[[tuple[str, dict, str]], None],
+        interval: float | None = None,
+    ):
         self.room, self.on_snapshot, self.on_live, self.interval = room, on_snapshot, on_live, interval or INTERVAL
         self.reader = RoomReader([room.folder], room.kit.grid, room.kit.quiz, room=True)
         self.first = self.reader.read(force=True)
@@ -178,8 +183,12 @@ def StepBar(state: RoomState, act: Callable[..., None]) -> Any:
         for step, label in STEPS:  # the current one: pressed, « ▶ », filled and underlined (not colour alone)
             now = step == state.step
             aria = {"aria-label": label, "aria-pressed": "true" if now else "false"}
-            solara.Button(f"▶ {label}" if now else label, on_click=partial(act, step=step),
-                          classes=["isg-current"] * now, attributes=aria)
+            solara.Button(
+                f"▶ {label}" if now else label,
+                on_click=partial(act, step=step),
+                classes=["isg-current"] * now,
+                attributes=aria,
+            )
         solara.Switch(label="Navigation libre", value=state.free, on_value=lambda free: act(free=free))
     return bar
 
@@ -190,21 +199,26 @@ def Header(room: RoomSite, state: RoomState, snapshot: RoomSnapshot | None) -> A
     joined = visitors(snapshot.cohort) if snapshot is not None else []
     names = ", ".join(escape(v.label) for v in joined) or "personne pour l'instant"
     problem = f'<p class="isg-notice">{escape(room.hub.problem)}</p>' if room.hub.problem else ""
-    return Html(f'<div style="display: flex; gap: 1em; align-items: flex-start"><div style="flex: 1 1 auto; '
-                f'min-width: 0"><p class="isg-code">Code de la salle : <strong>{escape(room.code)}</strong></p>'
-                f'<p>Adresse : <code style="word-break: break-all">{escape(room.url)}</code></p>'
-                f"<details{' open' if state.step == 'accueil' else ''}><summary><strong>"
-                f"{plural(len(joined), 'projet a rejoint', 'projets ont rejoint')} la salle</strong></summary>"
-                f"<p>{names}</p></details>{problem}</div>"
-                f'<div class="isg-qr isg-qr-{"large" if state.step == "accueil" else "small"}" style="flex: 0 0 auto">'
-                f"{qr}</div></div>")
+    return Html(
+        f'<div style="display: flex; gap: 1em; align-items: flex-start"><div style="flex: 1 1 auto; '
+        f'min-width: 0"><p class="isg-code">Code de la salle : <strong>{escape(room.code)}</strong></p>'
+        f'<p>Adresse : <code style="word-break: break-all">{escape(room.url)}</code></p>'
+        f"<details{' open' if state.step == 'accueil' else ''}><summary><strong>"
+        f"{plural(len(joined), 'projet a rejoint', 'projets ont rejoint')} la salle</strong></summary>"
+        f"<p>{names}</p></details>{problem}</div>"
+        f'<div class="isg-qr isg-qr-{"large" if state.step == "accueil" else "small"}" style="flex: 0 0 auto">'
+        f"{qr}</div></div>"
+    )
 
 
 @solara.component
 def HtmlView(room: RoomSite, state: RoomState, snapshot: RoomSnapshot | None, **_: Any) -> Any:
     cohort = snapshot.cohort if snapshot is not None else None
-    key = snapshot if cohort is None or state.step not in ("grille", "axes") else (
-        ratings_key(cohort), tuple(record.project for record in cohort.projects))  # the chart only when it changed
+    key = (
+        snapshot
+        if cohort is None or state.step not in ("grille", "axes")
+        else (ratings_key(cohort), tuple(record.project for record in cohort.projects))
+    )  # the chart only when it changed
     page = solara.use_memo(lambda: step_html(state.step, room, cohort), [state.step, key])
     return Html(page)
 
@@ -212,65 +226,94 @@ def HtmlView(room: RoomSite, state: RoomState, snapshot: RoomSnapshot | None, **
 def step_html(step: str, room: RoomSite, cohort: Any) -> str:
     """The room's view of the steps shown as HTML: the welcome, the dimensions, the word cloud, the map."""
     if step == "accueil":
-        return (f"<h1>Bienvenue : {escape(room.kit.workshop.title)}</h1><p>Scannez le code QR ou ouvrez l'adresse "
-                "sur votre téléphone, tapez le code si on vous le demande, puis nommez votre projet.</p>"
-                + attribution_html(room.kit.workshop, room.kit.grid, href=LICENCE_PATH))
+        return (
+            f"<h1>Bienvenue : {escape(room.kit.workshop.title)}</h1><p>Scannez le code QR ou ouvrez l'adresse "
+            "sur votre téléphone, tapez le code si on vous le demande, puis nommez votre projet.</p>"
+            + attribution_html(room.kit.workshop, room.kit.grid, href=LICENCE_PATH)
+        )
     if step == "dimensions":
         return dimensions_html(room.kit.concepts)
     if step == "pitch":
         texts = [str(record.pitch.get("a", "")) for record in cohort.projects] if cohort is not None else []
         return words_html(word_counts(texts), projects=sum(bool(text.strip()) for text in texts))
     grid = room.kit.grid  # « Grille » and « Axes »: the projects × criteria map and the levels per criterion
-    return matrix_html(room_matrix(cohort), grid) + "<h2>Les niveaux par critère</h2>" + levels_html(
-        cohort.ratings, grid) if cohort is not None else matrix_html([], grid)
+    return (
+        matrix_html(room_matrix(cohort), grid) + "<h2>Les niveaux par critère</h2>" + levels_html(cohort.ratings, grid)
+        if cohort is not None
+        else matrix_html([], grid)
+    )
 
 
 @solara.component
 def QuizView(room: RoomSite, state: RoomState, snapshot: RoomSnapshot | None, act: Callable[..., None], **_: Any):
     quiz = room.kit.quiz
-    tallies = solara.use_memo(lambda: {t.statement: t for t in vote_tallies(snapshot.cohort.quiz, quiz)}
-                              if snapshot is not None else {}, [snapshot])
+    tallies = solara.use_memo(
+        lambda: {t.statement: t for t in vote_tallies(snapshot.cohort.quiz, quiz)} if snapshot is not None else {},
+        [snapshot],
+    )
     item = quiz.items[index := min(state.quiz_index, len(quiz.items) - 1)]
-    tally = tallies.get(item.id) or VoteTally(item.id, item.statement, {c: 0 for c in quiz.choices}, 0, 0,
-                                              item.answer, item.explanation)
+    tally = tallies.get(item.id) or VoteTally(
+        item.id, item.statement, {c: 0 for c in quiz.choices}, 0, 0, item.answer, item.explanation
+    )
     with solara.Column() as view:
-        Html(f"<h2>Affirmation {index + 1} / {len(quiz.items)}</h2>"
-             f'<p class="isg-statement">{inline_markdown(item.statement)}</p><p role="status">'
-             f"{plural(tally.answered, 'participant a répondu', 'participants ont répondu')}</p>")
+        Html(
+            f"<h2>Affirmation {index + 1} / {len(quiz.items)}</h2>"
+            f'<p class="isg-statement">{inline_markdown(item.statement)}</p><p role="status">'
+            f"{plural(tally.answered, 'participant a répondu', 'participants ont répondu')}</p>"
+        )
         with solara.Row(style={"flex-wrap": "wrap"}):
             solara.Button("Précédente", on_click=lambda: act(quiz_index=index - 1), disabled=index == 0)
             if not state.revealed:
                 solara.Button("Révéler", on_click=lambda: act(revealed=True))
-            solara.Button("Suivante", on_click=lambda: act(quiz_index=index + 1),
-                          disabled=index >= len(quiz.items) - 1)
-        Html(votes_html(tally) if state.revealed else
-             "<p><em>Votes masqués : cliquez sur « Révéler » quand la salle a voté.</em></p>")
+            solara.Button("Suivante", on_click=lambda: act(quiz_index=index + 1), disabled=index >= len(quiz.items) - 1)
+        Html(
+            votes_html(tally)
+            if state.revealed
+            else "<p><em>Votes masqués : cliquez sur « Révéler » quand la salle a voté.</em></p>"
+        )
     return view
 
 
 @solara.component
-def BoosterView(room: RoomSite, state: RoomState, snapshot: RoomSnapshot | None, act: Callable[..., None],
-                live: tuple[str, dict, str], **_: Any) -> Any:
+def BoosterView(
+    room: RoomSite,
+    state: RoomState,
+    snapshot: RoomSnapshot | None,
+    act: Callable[..., None],
+    live: tuple[str, dict, str],
+    **_: Any,
+) -> Any:
     grid = room.kit.grid
     records = list(snapshot.cohort.projects) if snapshot is not None else []
     options = [(label, folder_of(r)) for label, r in zip(project_labels(records), records)]
     chosen = state.pitching if state.pitching in [folder for _, folder in options] else ""
     timer = solara.use_memo(lambda: countdown(room, act), [])
-    solara.use_effect(lambda: timer.reset() if timer.started and not state.timer_started else None,
-                      [state.pitching, state.timer_started])
+    solara.use_effect(
+        lambda: timer.reset() if timer.started and not state.timer_started else None,
+        [state.pitching, state.timer_started],
+    )
     ratings = live[1] if live[0] == chosen else {}
-    own = next((a.ratings for r in records if folder_of(r) == chosen for a in reversed(r.assessments)
-                if a.assessor == SELF), {})  # the project's latest self-assessment
+    own = next(
+        (a.ratings for r in records if folder_of(r) == chosen for a in reversed(r.assessments) if a.assessor == SELF),
+        {},
+    )  # the project's latest self-assessment
     with solara.Column() as view:
-        w.Dropdown.element(options=[("— choisir le projet qui pitche —", "")] + options, value=chosen,
-                           description="Projet qui pitche :", style={"description_width": "initial"},
-                           on_value=lambda folder: act(pitching=folder))
+        w.Dropdown.element(
+            options=[("— choisir le projet qui pitche —", "")] + options,
+            value=chosen,
+            description="Projet qui pitche :",
+            style={"description_width": "initial"},
+            on_value=lambda folder: act(pitching=folder),
+        )
         solara.Column(children=[timer])  # classic ipywidgets: made once (use_memo), mounted
         label = dict((folder, label) for label, folder in options).get(chosen, "")
         saved = f"Médianes enregistrées dans le fichier du projet (évaluateur « {ROOM_ASSESSOR} »)."
         status = (live[0] == chosen and live[2]) or (saved if raters(ratings) else "Notes de la salle attendues…")
-        Html(live_ratings_html(grid, rating_summary(grid, ratings), own, raters(ratings), label, status) if chosen
-             else "<p>Choisissez le projet qui pitche : les notes de la salle arrivent ici en direct.</p>")
+        Html(
+            live_ratings_html(grid, rating_summary(grid, ratings), own, raters(ratings), label, status)
+            if chosen
+            else "<p>Choisissez le projet qui pitche : les notes de la salle arrivent ici en direct.</p>"
+        )
     return view
 
 
@@ -294,7 +337,6 @@ def CardsView(room: RoomSite, snapshot: RoomSnapshot | None, **_: Any) -> Any:
     def one(record: ProjectRecord) -> list[Download]:
         return card_downloads(card_from_record(grid, record, outline), grid, "Fiche", signed)
 
-    cards = solara.use_memo(lambda: RoomCards(one, lambda records: class_downloads(grid, records, outline, signed)),
-                            [])
+    cards = solara.use_memo(lambda: RoomCards(one, lambda records: class_downloads(grid, records, outline, signed)), [])
     solara.use_effect(lambda: cards.show(snapshot) if snapshot is not None else None, [snapshot])
     return solara.Column(children=[cards])

@@ -45,8 +45,9 @@ BOOSTER_SEQUENCE = 4
 class RoomView:
     """The room read by ``reader``, on five screens: ``panel``, ``votes``, ``profile``, ``booster``, ``cards``."""
 
-    def __init__(self, reader: RoomReader, *, url: str = "", where: str = "", uploads: bool = False,
-                 interval: float = 5.0):
+    def __init__(
+        self, reader: RoomReader, *, url: str = "", where: str = "", uploads: bool = False, interval: float = 5.0
+    ):
         self.reader, self.grid, self.quiz = reader, reader.grid, reader.quiz
         self.snapshot: RoomSnapshot | None = None
         self.upload_dir: Path | None = None
@@ -57,12 +58,14 @@ class RoomView:
         self.attribution = attribution_of(workshop, self.grid)  # every card says whose work it reproduces
         minutes = sequence.pitch.minutes if sequence.pitch is not None else 2
         self.refresher = Refresher(self.refresh, interval, on_error=self._failed)  # its failures said by _failed
-        self.panel = RoomPanel(url, where, lambda: self.tick(force=True), self.toggle_auto,
-                               self.upload if uploads else None)
+        self.panel = RoomPanel(
+            url, where, lambda: self.tick(force=True), self.toggle_auto, self.upload if uploads else None
+        )
         self.votes = RoomVotes(self.quiz)
         self.profile = RoomProfile(self.grid)
-        self.booster = RoomBooster(self.grid, sequence.exchange.topics, minutes,
-                                   lambda path: ResultsStore(self.grid, path))
+        self.booster = RoomBooster(
+            self.grid, sequence.exchange.topics, minutes, lambda path: ResultsStore(self.grid, path)
+        )
         self.cards = RoomCards(self.card_files, self.class_pdf)
 
     def refresh(self, force: bool = False) -> bool:
@@ -118,20 +121,27 @@ class RoomView:
 
     def card_files(self, record: ProjectRecord) -> list[Download]:
         """One project's card as a PDF and a web page."""
-        return card_downloads(card_from_record(self.grid, record, self.outline), self.grid, "Fiche",
-                              self.attribution)
+        return card_downloads(card_from_record(self.grid, record, self.outline), self.grid, "Fiche", self.attribution)
 
     def class_pdf(self, records: Sequence[ProjectRecord]) -> list[Download]:
         """Every project's card in one PDF, one page each."""
         return class_downloads(self.grid, records, self.outline, self.attribution)
 
     def _failed(self, exc: Exception) -> None:
-        self.panel.show_status(f"La mise à jour a échoué ({exc or type(exc).__name__})\u00a0: nouvel essai dans "
-                               f"{self.refresher.interval:g} secondes.", failed=True)
+        self.panel.show_status(
+            f"La mise à jour a échoué ({exc or type(exc).__name__})\u00a0: nouvel essai dans "
+            f"{self.refresher.interval:g} secondes.",
+            failed=True,
+        )
 
 
-def open_room(folder: str | Path | None = None, *, interval: float = 5.0, start: bool = True,
-              environ: Mapping[str, str] | None = None) -> RoomView:
+def open_room(
+    folder: str | Path | None = None,
+    *,
+    interval: float = 5.0,
+    start: bool = True,
+    environ: Mapping[str, str] | None = None,
+) -> RoomView:
     """The trainer's view of the room, read once and refreshed every ``interval`` seconds (``start``).
 
     ``folder``: learners' files to read (JupyterHub homes collected…); None
@@ -147,9 +157,11 @@ def open_room(folder: str | Path | None = None, *, interval: float = 5.0, start:
         reader, where, uploads = RoomReader([room], grid, quiz, room=True), f"la salle ({room})", False
     else:
         reader, uploads = RoomReader([], grid, quiz), True
-        where = ("aucune salle en cours (pas de variable ISGRILLE_ROOM) ni de dossier\u00a0: lancez la salle avec "
-                 "«\u00a0python -m isgrille room\u00a0», donnez un dossier à open_room(\"dossier\"), ou ajoutez des "
-                 "fichiers de résultats ci-dessous")
+        where = (
+            "aucune salle en cours (pas de variable ISGRILLE_ROOM) ni de dossier\u00a0: lancez la salle avec "
+            '«\u00a0python -m isgrille room\u00a0», donnez un dossier à open_room("dossier"), ou ajoutez des '
+            "fichiers de résultats ci-dessous"
+        )
     view = RoomView(reader, url=url, where=where, uploads=uploads, interval=interval)
     view.tick(force=True)
     if start:

@@ -29,8 +29,17 @@ from typing import Mapping
 
 from ..results.room_state import RESULTS_NAME
 
-__all__ = ["COOKIE_ENV", "RESULTS_NAME", "ROOM_ENV", "SECRET_ENV", "URL_ENV", "Seat", "room_seat",
-           "username_from_cookies", "visitor_id"]
+__all__ = [
+    "COOKIE_ENV",
+    "RESULTS_NAME",
+    "ROOM_ENV",
+    "SECRET_ENV",
+    "URL_ENV",
+    "Seat",
+    "room_seat",
+    "username_from_cookies",
+    "visitor_id",
+]
 
 #: The room folder (absolute); set in every kernel the room starts.
 ROOM_ENV = "ISGRILLE_ROOM"
@@ -43,10 +52,12 @@ COOKIE_ENV = "ISGRILLE_ROOM_COOKIE"
 #: Days a login cookie stays valid (jupyter_server sets 30).
 _COOKIE_DAYS = 31
 
-NO_VISITOR = ("Vous êtes dans la salle de l'atelier, mais ce navigateur n'a pas été reconnu (ouvrez de nouveau "
-              "le lien de la salle donné par le formateur, sans navigation privée)\u00a0: votre travail est gardé "
-              "dans cette page seulement. Téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0» "
-              "avant de la fermer.")
+NO_VISITOR = (
+    "Vous êtes dans la salle de l'atelier, mais ce navigateur n'a pas été reconnu (ouvrez de nouveau "
+    "le lien de la salle donné par le formateur, sans navigation privée)\u00a0: votre travail est gardé "
+    "dans cette page seulement. Téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0» "
+    "avant de la fermer."
+)
 
 
 @dataclass(frozen=True)
@@ -66,8 +77,9 @@ def visitor_id(username: str, secret: bytes) -> str:
     >>> len(visitor_id("3f2a", bytes(32)))
     20
     """
-    return hmac.new(secret, b"isgrille-visitor:" + username.encode("utf-8", "surrogatepass"),
-                    hashlib.sha256).hexdigest()[:20]
+    return hmac.new(
+        secret, b"isgrille-visitor:" + username.encode("utf-8", "surrogatepass"), hashlib.sha256
+    ).hexdigest()[:20]
 
 
 def username_from_cookies(header: str, secret: bytes, name: str) -> str | None:

@@ -28,8 +28,16 @@ from .kit_files import FIRST_NOTEBOOK
 from .present import voila_argv, voila_env
 from .room_visitor import COOKIE_ENV, ROOM_ENV, SECRET_ENV, URL_ENV
 
-__all__ = ["PREHEAT_DENIED", "ROOM_CULL_IDLE", "ROOM_CULL_INTERVAL", "TRAINER_NOTEBOOK", "room_command", "room_urls",
-           "run_voila_room", "write_voila_config"]
+__all__ = [
+    "PREHEAT_DENIED",
+    "ROOM_CULL_IDLE",
+    "ROOM_CULL_INTERVAL",
+    "TRAINER_NOTEBOOK",
+    "room_command",
+    "room_urls",
+    "run_voila_room",
+    "write_voila_config",
+]
 
 
 class RoomSecrets(Protocol):
@@ -61,16 +69,19 @@ def write_voila_config(room: Path, chosen: RoomSecrets, notebooks: Path) -> Path
     os.chmod(folder, 0o700)
     inside = _inside(notebooks, room)
     hidden = ["__pycache__", "*.pyc", ".*", "_vendor", "resultats", *([inside] if inside and "/" not in inside else [])]
-    write_private(folder / "voila.py", (
-        "# Written by python -m isgrille room at each start: the room's secrets. Keep private.\n"
-        f"c.Voila.token = {chosen.code!r}\n"
-        f"c.Voila.cookie_secret = bytes.fromhex({chosen.cookie_secret!r})\n"
-        f"c.RoomIdentityProvider.trainer_token = {chosen.trainer_key!r}\n"
-        f"c.FileContentsManager.hide_globs = {hidden!r}\n"
-        f"c.RoomIdentityProvider.trainer_folders = {[inside] if inside else []!r}\n"
-        f"c.VoilaKernelManager.preheat_denylist = {PREHEAT_DENIED!r}\n"))
+    write_private(
+        folder / "voila.py",
+        (
+            "# Written by python -m isgrille room at each start: the room's secrets. Keep private.\n"
+            f"c.Voila.token = {chosen.code!r}\n"
+            f"c.Voila.cookie_secret = bytes.fromhex({chosen.cookie_secret!r})\n"
+            f"c.RoomIdentityProvider.trainer_token = {chosen.trainer_key!r}\n"
+            f"c.FileContentsManager.hide_globs = {hidden!r}\n"
+            f"c.RoomIdentityProvider.trainer_folders = {[inside] if inside else []!r}\n"
+            f"c.VoilaKernelManager.preheat_denylist = {PREHEAT_DENIED!r}\n"
+        ),
+    )
     return folder
-
 
 
 def _inside(notebooks: Path, room: Path) -> str:
@@ -98,9 +109,16 @@ def room_urls(host: str, port: int, chosen: RoomSecrets) -> tuple[str, str]:
 ROOM_CULL_IDLE, ROOM_CULL_INTERVAL = 120, 30
 
 
-def room_command(notebooks: Path, room: Path, port: int, chosen: RoomSecrets, room_url: str, pool: int = 0,
-                 cull_idle: int = ROOM_CULL_IDLE, cull_interval: int = ROOM_CULL_INTERVAL
-                 ) -> tuple[list[str], dict[str, str]]:
+def room_command(
+    notebooks: Path,
+    room: Path,
+    port: int,
+    chosen: RoomSecrets,
+    room_url: str,
+    pool: int = 0,
+    cull_idle: int = ROOM_CULL_IDLE,
+    cull_interval: int = ROOM_CULL_INTERVAL,
+) -> tuple[list[str], dict[str, str]]:
     """``(argv, env)`` to start the room's Voilà on all interfaces, serving ``notebooks``.
 
     The secrets are read from :func:`write_voila_config`'s file, never given
@@ -121,8 +139,14 @@ def room_command(notebooks: Path, room: Path, port: int, chosen: RoomSecrets, ro
     if pool > 0:
         argv += ["--VoilaConfiguration.preheat_kernel=True", f"--VoilaConfiguration.default_pool_size={pool}"]
     env = {key: value for key, value in voila_env().items() if key != "ISGRILLE_RESULTS"}
-    env.update({ROOM_ENV: str(room.resolve()), URL_ENV: room_url, SECRET_ENV: chosen.cookie_secret,
-                COOKIE_ENV: f"isgrille-salle-{port}"})
+    env.update(
+        {
+            ROOM_ENV: str(room.resolve()),
+            URL_ENV: room_url,
+            SECRET_ENV: chosen.cookie_secret,
+            COOKIE_ENV: f"isgrille-salle-{port}",
+        }
+    )
     return argv, env
 
 
@@ -133,13 +157,20 @@ def run_voila_room(args, notebooks: Path, room: Path, chosen: RoomSecrets, host:
     _, trainer_url = room_urls("127.0.0.1", args.port, chosen)
     argv, env = room_command(notebooks, room, args.port, chosen, room_url, args.pool)
     print(f"Salle ouverte (code\u00a0: {chosen.code}). Adresse à donner à la salle\u00a0:\n{room_url}")
-    print(f"Votre vue de la salle (formateur, sur cet ordinateur\u202f; ne la montrez pas, elle contient votre clé)\u00a0:\n{trainer_url}")
+    print(
+        f"Votre vue de la salle (formateur, sur cet ordinateur\u202f; ne la montrez pas, elle contient votre clé)\u00a0:\n{trainer_url}"
+    )
     if host is None:
-        print("Aucune adresse sur le réseau local n'a été trouvée\u00a0: les autres appareils ne pourront pas entrer. "
-              "Branchez-vous au réseau de la salle, ou donnez l'adresse à afficher avec --host.")
+        print(
+            "Aucune adresse sur le réseau local n'a été trouvée\u00a0: les autres appareils ne pourront pas entrer. "
+            "Branchez-vous au réseau de la salle, ou donnez l'adresse à afficher avec --host."
+        )
     if not (notebooks / TRAINER_NOTEBOOK).exists():
         print(f"(la vue du formateur {TRAINER_NOTEBOOK} manque dans {notebooks})")
-    print(f"Les résultats de chaque participant vont dans {room}/<participant>/mes_resultats.json. "
-          "Arrêt de la salle\u00a0: Ctrl+C.", flush=True)
+    print(
+        f"Les résultats de chaque participant vont dans {room}/<participant>/mes_resultats.json. "
+        "Arrêt de la salle\u00a0: Ctrl+C.",
+        flush=True,
+    )
     os.execvpe(argv[0], argv, env)
     return 0  # pragma: no cover

@@ -78,5 +78,13 @@ def score_rows(grid: Grid, assessments: tuple[Assessment, ...]) -> Iterator[list
         scopes = [(d.dimension_id, d.summary) for d in profile.dimensions] + [("overall", profile.overall)]
         for scope, summary in scopes:
             share = None if summary.share is None else round(summary.share, 3)
-            yield [assessment.project, assessment.assessor, scope, *summary.counts,
-                   summary.not_rated, summary.median, summary.at_least, share]
+            yield [
+                assessment.project,
+                assessment.assessor,
+                scope,
+                *summary.counts,
+                summary.not_rated,
+                summary.median,
+                summary.at_least,
+                share,
+            ]

@@ -41,8 +41,12 @@ from ..content.model import Grid
 __all__ = ["validate_file", "validate_pack", "COHORT_SUFFIXES"]
 
 #: Problems of a cohort whose columns are another grid's criteria.
-_COLUMN_PROBLEMS = ("colonne inconnue", "colonnes inconnues pour la grille", "colonne de critère manquante",
-                    "colonnes de critère manquantes")
+_COLUMN_PROBLEMS = (
+    "colonne inconnue",
+    "colonnes inconnues pour la grille",
+    "colonne de critère manquante",
+    "colonnes de critère manquantes",
+)
 #: The suffixes of a cohort's table: CSV or an Excel workbook.
 COHORT_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
@@ -76,9 +80,19 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
         except ContentError as exc:
             if not any(p.message.startswith(_COLUMN_PROBLEMS) for p in exc.problems):
                 raise
-            raise ContentError([*exc.problems, Problem(str(path), (
-                f"ses colonnes de critères ne sont pas celles de {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: si "
-                "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid"), line=1)]) from None
+            raise ContentError(
+                [
+                    *exc.problems,
+                    Problem(
+                        str(path),
+                        (
+                            f"ses colonnes de critères ne sont pas celles de {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: si "
+                            "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid"
+                        ),
+                        line=1,
+                    ),
+                ]
+            ) from None
         return "cohort"
     from ..content.loading import validate_yaml
 
@@ -101,10 +115,15 @@ def _check_grid_id(path: Path, text: str, grid: Grid, which: str) -> None:
     if not isinstance(named, str) or len(named) > 64 or not re.fullmatch(PATTERNS["id"], named):
         return  # no id, or not a valid one: read_results says so
     if named != grid.id:
-        raise ContentError.single(path, (
-            f"fichier d'une autre grille que {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: indiquez avec --grid "
-            f"le fichier de la grille dont l'identifiant est «\u00a0{named}\u00a0»"), field="grid",
-            line=document.line_of(["grid"]))
+        raise ContentError.single(
+            path,
+            (
+                f"fichier d'une autre grille que {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: indiquez avec --grid "
+                f"le fichier de la grille dont l'identifiant est «\u00a0{named}\u00a0»"
+            ),
+            field="grid",
+            line=document.line_of(["grid"]),
+        )
 
 
 def validate_pack(folder: str | Path) -> list[str]:
@@ -124,8 +143,13 @@ def validate_pack(folder: str | Path) -> list[str]:
     for kind, name in YAML_KINDS.items():
         path = folder / name
         if not path.is_file():
-            problems.append(Problem(str(path), f"fichier manquant du dossier de contenu\u00a0: attendu le fichier "
-                                    f"«\u00a0{name}\u00a0» (kind: {kind})"))
+            problems.append(
+                Problem(
+                    str(path),
+                    f"fichier manquant du dossier de contenu\u00a0: attendu le fichier "
+                    f"«\u00a0{name}\u00a0» (kind: {kind})",
+                )
+            )
             continue
         try:
             found = validate_file(path)
@@ -133,18 +157,32 @@ def validate_pack(folder: str | Path) -> list[str]:
             problems.extend(problems_of(path, exc))
             continue
         if found != kind:
-            problems.append(Problem(str(path), f"ce fichier est de type «\u00a0{found}\u00a0»\u00a0: attendu "
-                                    f"«\u00a0{kind}\u00a0» pour «\u00a0{name}\u00a0»", field="kind"))
+            problems.append(
+                Problem(
+                    str(path),
+                    f"ce fichier est de type «\u00a0{found}\u00a0»\u00a0: attendu "
+                    f"«\u00a0{kind}\u00a0» pour «\u00a0{name}\u00a0»",
+                    field="kind",
+                )
+            )
             continue
         valid[kind] = path
     if "quiz" in valid and "concepts" in valid:
-        sections = sorted(name for name, field in Concepts.model_fields.items() if field.annotation is not str and name != "kind")
+        sections = sorted(
+            name for name, field in Concepts.model_fields.items() if field.annotation is not str and name != "kind"
+        )
         for index, item in enumerate(load_quiz(valid["quiz"]).items):
             if item.see is not None and item.see not in sections:
-                problems.append(Problem(str(valid["quiz"]), (
-                    f"l'affirmation «\u00a0{item.id}\u00a0» renvoie à «\u00a0{item.see}\u00a0», qui n'est pas une "
-                    f"section de {YAML_KINDS['concepts']} (attendu\u00a0: {', '.join(sections)})"),
-                    field=f"items[{index}].see"))
+                problems.append(
+                    Problem(
+                        str(valid["quiz"]),
+                        (
+                            f"l'affirmation «\u00a0{item.id}\u00a0» renvoie à «\u00a0{item.see}\u00a0», qui n'est pas une "
+                            f"section de {YAML_KINDS['concepts']} (attendu\u00a0: {', '.join(sections)})"
+                        ),
+                        field=f"items[{index}].see",
+                    )
+                )
     if problems:
         raise ContentError(problems)
     return list(YAML_KINDS.values())

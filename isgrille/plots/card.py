@@ -62,9 +62,11 @@ def _height(lines: int, size: float) -> float:
 def _header(page: Page, card: ProfileCard) -> float:
     width = _RIGHT - _LEFT
     page.text(_LEFT, 0.4, card.project or "Projet sans nom", width, 17, fontweight="bold")
-    facts = [f"Porteur·euse\u00a0: {card.learner}" if card.learner else "",
-             f"Date\u00a0: {card.date}" if card.date else "",
-             f"Évaluation\u00a0: {', '.join(card.assessors)}" if card.assessors else "Aucune évaluation"]
+    facts = [
+        f"Porteur·euse\u00a0: {card.learner}" if card.learner else "",
+        f"Date\u00a0: {card.date}" if card.date else "",
+        f"Évaluation\u00a0: {', '.join(card.assessors)}" if card.assessors else "Aucune évaluation",
+    ]
     lines = page.text(_LEFT, 0.78, " · ".join(f for f in facts if f), width, 9, max_lines=2)
     bottom = 0.8 + _height(lines, 9) + 0.05
     page.fig.add_artist(_rule(bottom))
@@ -144,27 +146,43 @@ def _table(page: Page, card: ProfileCard, x: float, top: float, bottom: float) -
     for i, (label, levels) in enumerate(shown, start=1):
         page.text(x, top + i * step, label, label_width - 0.05, size)
         for j, level in enumerate(levels):
-            page.text(x + label_width + j * column, top + i * step, level, column - 0.04, size,
-                      fontstyle="italic" if level == NOT_RATED else "normal")
+            page.text(
+                x + label_width + j * column,
+                top + i * step,
+                level,
+                column - 0.04,
+                size,
+                fontstyle="italic" if level == NOT_RATED else "normal",
+            )
     if len(shown) < len(rows):
-        page.text(x, top + (len(shown) + 1) * step, f"… et {len(rows) - len(shown)} autres critères", width, size,
-                  fontstyle="italic")
+        page.text(
+            x,
+            top + (len(shown) + 1) * step,
+            f"… et {len(rows) - len(shown)} autres critères",
+            width,
+            size,
+            fontstyle="italic",
+        )
 
 
 def _summary(page: Page, card: ProfileCard, grid: Grid, top: float, bottom: float) -> None:
     """Bars per dimension (plot_dimension_summary), fonts scaled to the bars' height."""
-    page.text(_LEFT, top, f"Par dimension ({share_label(grid.levels)}, médiane)", _RIGHT - _LEFT, 8.5, fontweight="bold")
+    page.text(
+        _LEFT, top, f"Par dimension ({share_label(grid.levels)}, médiane)", _RIGHT - _LEFT, 8.5, fontweight="bold"
+    )
     left = _LEFT + 1.7
     axes_top, axes_bottom = top + 0.25, bottom - 0.6
     ax = page.fig.add_axes((left / _W, 1 - axes_bottom / _H, (_RIGHT - 0.1 - left) / _W, (axes_bottom - axes_top) / _H))
     profiles = list(card.profiles)
-    plot_dimension_summary(grid, profiles, labels=[one_line(a, 20) for a in card.assessors],
-                           ax=ax)
+    plot_dimension_summary(grid, profiles, labels=[one_line(a, 20) for a in card.assessors], ax=ax)
     groups = len(grid.dimensions) + 1
     group_points = (axes_bottom - axes_top) * 72 / groups
     bar_points = group_points * 0.8 / max(1, len(profiles))
-    ax.set_yticklabels([one_line(label, 18) for label in [d.label for d in grid.dimensions] + ["Ensemble"]],
-                       fontsize=max(4.0, min(7.0, group_points * 0.8)), **PLAIN_TEXT)
+    ax.set_yticklabels(
+        [one_line(label, 18) for label in [d.label for d in grid.dimensions] + ["Ensemble"]],
+        fontsize=max(4.0, min(7.0, group_points * 0.8)),
+        **PLAIN_TEXT,
+    )
     for text in ax.texts:
         text.set_fontsize(max(3.5, min(6.5, bar_points * 0.85)))
     ax.xaxis.label.set_fontsize(6.5)
@@ -192,8 +210,14 @@ def _axes_and_pitch(page: Page, card: ProfileCard, top: float, bottom: float) ->
     who = f" ({card.axes_assessor})" if card.axes_assessor else ""
     page.text(_LEFT, top, f"Axes d'amélioration{who}\u00a0: le niveau visé et mon axe", width, 8.5, fontweight="bold")
     if not card.axes:
-        page.text(_LEFT, top + 0.22, "Aucun axe\u00a0: rien n'est noté sous le niveau le plus haut.", width, size,
-                  fontstyle="italic")
+        page.text(
+            _LEFT,
+            top + 0.22,
+            "Aucun axe\u00a0: rien n'est noté sous le niveau le plus haut.",
+            width,
+            size,
+            fontstyle="italic",
+        )
     else:
         _write_axes(page, card, top + 0.22, pitch_top - 0.1, size)
     if not parts:
@@ -206,8 +230,19 @@ def _axes_and_pitch(page: Page, card: ProfileCard, top: float, bottom: float) ->
         if room < 1:
             break
         y += line * page.text(_LEFT, y, label, width, size, fontweight="bold")
-        y += line * page.text(_LEFT + 0.15, y, text or "(à écrire)", width - 0.15, size, max_lines=min(n, room),
-                              fontstyle="normal" if text else "italic") + 0.05
+        y += (
+            line
+            * page.text(
+                _LEFT + 0.15,
+                y,
+                text or "(à écrire)",
+                width - 0.15,
+                size,
+                max_lines=min(n, room),
+                fontstyle="normal" if text else "italic",
+            )
+            + 0.05
+        )
 
 
 def _footer(page: Page, attribution: Attribution | None) -> float:
@@ -228,8 +263,13 @@ def _write_axes(page: Page, card: ProfileCard, top: float, bottom: float, size: 
     line = _height(1, size)
     column_width = (_RIGHT - _LEFT - 0.2) / 2
     per_column = int((bottom - top) / line)
-    wanted = [(_lines_needed(unmarked(a.target_descriptor), column_width - 0.1, size, 3),
-               _lines_needed(f"Mon axe\u00a0: {a.note}", column_width - 0.1, size, 3) if a.note else 0) for a in card.axes]
+    wanted = [
+        (
+            _lines_needed(unmarked(a.target_descriptor), column_width - 0.1, size, 3),
+            _lines_needed(f"Mon axe\u00a0: {a.note}", column_width - 0.1, size, 3) if a.note else 0,
+        )
+        for a in card.axes
+    ]
     for most in (3, 2, 1):
         sizes = [(min(d, most), min(n, most if most > 1 else 1)) for d, n in wanted]
         if sum(1.3 + d + n for d, n in sizes) <= 2 * per_column - 3:
@@ -245,13 +285,21 @@ def _write_axes(page: Page, card: ProfileCard, top: float, bottom: float, size: 
         if need > room:
             page.text(x, y, f"… et {len(card.axes) - k} autres axes", column_width, size, fontstyle="italic")
             return
-        y += line * page.text(x, y, f"{axis.label}\u00a0: {axis.current_level} → {axis.target_level}", column_width,
-                              size, fontweight="bold")
-        y += line * page.text(x + 0.1, y, unmarked(axis.target_descriptor), column_width - 0.1, size,
-                              max_lines=max(1, descriptor))
+        y += line * page.text(
+            x,
+            y,
+            f"{axis.label}\u00a0: {axis.current_level} → {axis.target_level}",
+            column_width,
+            size,
+            fontweight="bold",
+        )
+        y += line * page.text(
+            x + 0.1, y, unmarked(axis.target_descriptor), column_width - 0.1, size, max_lines=max(1, descriptor)
+        )
         if note:
-            y += line * page.text(x + 0.1, y, f"Mon axe\u00a0: {axis.note}", column_width - 0.1, size,
-                                  max_lines=note, fontstyle="italic")
+            y += line * page.text(
+                x + 0.1, y, f"Mon axe\u00a0: {axis.note}", column_width - 0.1, size, max_lines=note, fontstyle="italic"
+            )
         y += line * 0.3
 
 

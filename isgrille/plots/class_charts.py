@@ -40,8 +40,15 @@ from .style import PLAIN_TEXT, TEXT_COLOUR, new_axes, offset_below, plain
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["plot_cohort_heatmap", "plot_level_distribution", "heatmap_alt", "distribution_alt",
-           "level_colours", "text_colour", "diverging_starts"]
+__all__ = [
+    "plot_cohort_heatmap",
+    "plot_level_distribution",
+    "heatmap_alt",
+    "distribution_alt",
+    "level_colours",
+    "text_colour",
+    "diverging_starts",
+]
 
 NA_HATCH, LOW_HATCH, MIDDLE_GREY = "///", "xx", "#CCCCCC"
 MEDIAN_ABOVE = 0.42  # the median's ▼ sits this far above its bar's centre, over the segment
@@ -76,8 +83,13 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'s' if count > 1 else ''}"
 
 
-def plot_cohort_heatmap(matrix: "pandas.DataFrame", grid: Grid, ax: Axes | None = None, max_rows: int = 40,
-                        title: str = "Niveaux par projet et par critère") -> Axes:
+def plot_cohort_heatmap(
+    matrix: "pandas.DataFrame",
+    grid: Grid,
+    ax: Axes | None = None,
+    max_rows: int = 40,
+    title: str = "Niveaux par projet et par critère",
+) -> Axes:
     """Projects (rows) × criteria (columns, grid order): each cell coloured and marked with its level.
 
     ``matrix`` holds level indexes (``<NA>`` when not rated: a hatched cell
@@ -101,28 +113,61 @@ def plot_cohort_heatmap(matrix: "pandas.DataFrame", grid: Grid, ax: Axes | None 
         ax.imshow(np.ma.masked_invalid(data), cmap=cmap, norm=norm, aspect="auto", interpolation="nearest")
     for (r, c), value in np.ndenumerate(data):  # marks inside their cells: left out of the layout's measures
         if math.isnan(value):
-            ax.add_artist(Rectangle((c - 0.5, r - 0.5), 1, 1, facecolor="white", hatch=NA_HATCH,  # limits set
-                                    hatchcolor="#9A9A9A", edgecolor="none"))  # below: no autoscale per cell
+            ax.add_artist(
+                Rectangle(
+                    (c - 0.5, r - 0.5),
+                    1,
+                    1,
+                    facecolor="white",
+                    hatch=NA_HATCH,  # limits set
+                    hatchcolor="#9A9A9A",
+                    edgecolor="none",
+                )
+            )  # below: no autoscale per cell
             ax.text(c, r, "–", ha="center", va="center", fontsize=fontsize, color=TEXT_COLOUR, in_layout=False)
         else:
-            ax.text(c, r, marks[int(value)], ha="center", va="center", fontsize=fontsize,
-                    color=text_colour(colours[int(value)]), in_layout=False, **PLAIN_TEXT)
+            ax.text(
+                c,
+                r,
+                marks[int(value)],
+                ha="center",
+                va="center",
+                fontsize=fontsize,
+                color=text_colour(colours[int(value)]),
+                in_layout=False,
+                **PLAIN_TEXT,
+            )
     ax.set_xlim(-0.5, cols - 0.5)
     ax.set_ylim(max(rows, 1) - 0.5, -0.5)
-    ax.set_xticks(range(cols), [shorten(c.label, 28) for c in grid.criteria], rotation=40, ha="right",
-                  rotation_mode="anchor", fontsize=9, **PLAIN_TEXT)
-    ax.set_yticks(range(rows), [shorten(str(p), LABEL_CHARS) for p in shown.index], fontsize=fontsize,
-                  **PLAIN_TEXT)
+    ax.set_xticks(
+        range(cols),
+        [shorten(c.label, 28) for c in grid.criteria],
+        rotation=40,
+        ha="right",
+        rotation_mode="anchor",
+        fontsize=9,
+        **PLAIN_TEXT,
+    )
+    ax.set_yticks(range(rows), [shorten(str(p), LABEL_CHARS) for p in shown.index], fontsize=fontsize, **PLAIN_TEXT)
     ax.set_xticks(np.arange(-0.5, cols), minor=True)
     ax.set_yticks(np.arange(-0.5, rows), minor=True)
     ax.grid(which="minor", color="white", linewidth=1.5)
     ax.tick_params(which="minor", length=0)
     ax.tick_params(which="major", length=0)
     if not rows:
-        ax.text(0.5, 0.5, "aucun projet à afficher", transform=ax.transAxes, ha="center", va="center",
-                fontstyle="italic", color="#555555")
-    bar = ax.figure.colorbar(ScalarMappable(norm=norm, cmap=cmap), ax=ax, ticks=range(len(levels)),
-                             fraction=0.04, pad=0.02)
+        ax.text(
+            0.5,
+            0.5,
+            "aucun projet à afficher",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontstyle="italic",
+            color="#555555",
+        )
+    bar = ax.figure.colorbar(
+        ScalarMappable(norm=norm, cmap=cmap), ax=ax, ticks=range(len(levels)), fraction=0.04, pad=0.02
+    )
     keys = [level if mark == level else f"{mark}\u00a0: {level}" for mark, level in zip(marks, levels)]
     bar.ax.set_yticks(range(len(levels)), keys, fontsize=9, **PLAIN_TEXT)
     bar.set_label("Niveau («\u00a0–\u00a0» hachuré\u00a0: non renseigné)", fontsize=10)
@@ -149,9 +194,11 @@ def heatmap_alt(matrix: "pandas.DataFrame", grid: Grid, max_rows: int = 40) -> s
     if len(shown) < len(matrix):
         projects = f"{len(shown)} des {projects}"
     empty = int(shown.isna().to_numpy().sum())
-    return (f"Tableau des niveaux de {projects} (lignes) sur {_plural(len(ids), 'critère')} (colonnes), "
-            f"du plus foncé «\u00a0{grid.levels[0]}\u00a0» au plus clair «\u00a0{grid.levels[-1]}\u00a0»\u202f; "
-            f"{_plural(empty, 'case')} non renseignée{'s' if empty > 1 else ''}.")
+    return (
+        f"Tableau des niveaux de {projects} (lignes) sur {_plural(len(ids), 'critère')} (colonnes), "
+        f"du plus foncé «\u00a0{grid.levels[0]}\u00a0» au plus clair «\u00a0{grid.levels[-1]}\u00a0»\u202f; "
+        f"{_plural(empty, 'case')} non renseignée{'s' if empty > 1 else ''}."
+    )
 
 
 def diverging_colours(count: int) -> list[str]:
@@ -183,8 +230,13 @@ def diverging_starts(percents: np.ndarray) -> np.ndarray:
     return starts
 
 
-def plot_level_distribution(counts: "pandas.DataFrame", grid: Grid, medians: "pandas.Series | None" = None,
-                            ax: Axes | None = None, title: str = "Répartition des niveaux par critère") -> Axes:
+def plot_level_distribution(
+    counts: "pandas.DataFrame",
+    grid: Grid,
+    medians: "pandas.Series | None" = None,
+    ax: Axes | None = None,
+    title: str = "Répartition des niveaux par critère",
+) -> Axes:
     """Per criterion, a diverging stacked bar of the levels as % of its rated answers.
 
     Lower levels lie left of 0, upper ones right, an odd middle level across
@@ -205,32 +257,86 @@ def plot_level_distribution(counts: "pandas.DataFrame", grid: Grid, medians: "pa
     ys = np.arange(len(ids))
     for k, level in enumerate(levels):
         hatch = LOW_HATCH if k < half else ""
-        ax.barh(ys, percents[:, k], left=starts[:, k], height=0.7, color=colours[k], hatch=hatch,
-                hatchcolor="#333333", edgecolor="white", linewidth=0.8, label=level)
+        ax.barh(
+            ys,
+            percents[:, k],
+            left=starts[:, k],
+            height=0.7,
+            color=colours[k],
+            hatch=hatch,
+            hatchcolor="#333333",
+            edgecolor="white",
+            linewidth=0.8,
+            label=level,
+        )
         for y in ys[(percents[:, k] >= 7)]:
-            ax.text(starts[y, k] + percents[y, k] / 2, y, str(found[y, k]), ha="center", va="center",
-                    fontsize=9, color=text_colour(colours[k]), in_layout=False,  # inside the axes
-                    bbox={"boxstyle": "round,pad=0.1", "facecolor": colours[k], "edgecolor": "none"})
+            ax.text(
+                starts[y, k] + percents[y, k] / 2,
+                y,
+                str(found[y, k]),
+                ha="center",
+                va="center",
+                fontsize=9,
+                color=text_colour(colours[k]),
+                in_layout=False,  # inside the axes
+                bbox={"boxstyle": "round,pad=0.1", "facecolor": colours[k], "edgecolor": "none"},
+            )
     limit = max(25.0, 25 * math.ceil(max(-starts.min(), (starts + percents).max(), 1) / 25))
-    handles = [Patch(facecolor=colours[k], hatch=LOW_HATCH if k < half else "", hatchcolor="#333333",
-                     edgecolor="white", label=level) for k, level in enumerate(levels)]
+    handles = [
+        Patch(
+            facecolor=colours[k],
+            hatch=LOW_HATCH if k < half else "",
+            hatchcolor="#333333",
+            edgecolor="white",
+            label=level,
+        )
+        for k, level in enumerate(levels)
+    ]
     median_at = np.full(len(ids), np.nan)
     if medians is not None:
         median_at = medians.reindex(ids).to_numpy(dtype=float, na_value=np.nan)
         at = [(i, int(m)) for i, m in enumerate(median_at) if not math.isnan(m)]
-        ax.plot([starts[i, m] + percents[i, m] / 2 for i, m in at], [i - MEDIAN_ABOVE for i, _ in at],
-                linestyle="none", marker="v", markersize=9, color="black", markeredgecolor="white",
-                label="médiane", zorder=3, clip_on=False)
-        handles.append(Line2D([], [], linestyle="none", marker="v", markersize=9, color="black",
-                              markeredgecolor="white", label="médiane"))
+        ax.plot(
+            [starts[i, m] + percents[i, m] / 2 for i, m in at],
+            [i - MEDIAN_ABOVE for i, _ in at],
+            linestyle="none",
+            marker="v",
+            markersize=9,
+            color="black",
+            markeredgecolor="white",
+            label="médiane",
+            zorder=3,
+            clip_on=False,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker="v",
+                markersize=9,
+                color="black",
+                markeredgecolor="white",
+                label="médiane",
+            )
+        )
     for i in ys:
         note = [_plural(int(rated[i]), "réponse")]
         if not math.isnan(median_at[i]):
             note.append(f"médiane\u00a0: {levels[int(median_at[i])]}")
         if missing[i]:
             note.append(f"{missing[i]} «\u00a0{NOT_RATED}\u00a0»")
-        ax.text(1.01, i, " · ".join(note), transform=ax.get_yaxis_transform(), ha="left", va="center",
-                fontsize=9, color=TEXT_COLOUR, **PLAIN_TEXT)
+        ax.text(
+            1.01,
+            i,
+            " · ".join(note),
+            transform=ax.get_yaxis_transform(),
+            ha="left",
+            va="center",
+            fontsize=9,
+            color=TEXT_COLOUR,
+            **PLAIN_TEXT,
+        )
     ax.axvline(0, color=TEXT_COLOUR, linewidth=1)
     right = np.arange(0, limit + 1, 25 if limit <= 50 else 50)
     ticks = np.concatenate([-right[:0:-1], right])
@@ -242,9 +348,15 @@ def plot_level_distribution(counts: "pandas.DataFrame", grid: Grid, medians: "pa
     ax.set_title(title, fontsize=13, fontweight="bold", **PLAIN_TEXT)
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0),
-                       bbox_transform=offset_below(ax, 34), frameon=False, fontsize=10,
-                       ncol=len(handles) if sum(len(h.get_label()) for h in handles) <= 70 else 4)
+    legend = ax.legend(
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0),
+        bbox_transform=offset_below(ax, 34),
+        frameon=False,
+        fontsize=10,
+        ncol=len(handles) if sum(len(h.get_label()) for h in handles) <= 70 else 4,
+    )
     plain(legend.get_texts())
     return ax
 
@@ -254,7 +366,9 @@ def distribution_alt(counts: "pandas.DataFrame", grid: Grid) -> str:
     ids, levels = [c.id for c in grid.criteria], list(grid.levels)
     table = counts.reindex(index=ids, columns=[*levels, NOT_RATED], fill_value=0)
     rated, missing = int(table[levels].to_numpy().sum()), int(table[NOT_RATED].sum())
-    return (f"Barres divergentes\u00a0: pour chacun des {_plural(len(ids), 'critère')}, la part de chaque niveau "
-            f"parmi {_plural(rated, 'réponse')} renseignée{'s' if rated > 1 else ''} "
-            f"({missing} «\u00a0{NOT_RATED}\u00a0»), de «\u00a0{levels[0]}\u00a0» à gauche "
-            f"à «\u00a0{levels[-1]}\u00a0» à droite.")
+    return (
+        f"Barres divergentes\u00a0: pour chacun des {_plural(len(ids), 'critère')}, la part de chaque niveau "
+        f"parmi {_plural(rated, 'réponse')} renseignée{'s' if rated > 1 else ''} "
+        f"({missing} «\u00a0{NOT_RATED}\u00a0»), de «\u00a0{levels[0]}\u00a0» à gauche "
+        f"à «\u00a0{levels[-1]}\u00a0» à droite."
+    )

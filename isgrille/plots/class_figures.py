@@ -35,8 +35,9 @@ def _signed(drawn: tuple[Axes, str], attribution: Attribution | None) -> tuple[A
     return drawn
 
 
-def heatmap_figure(ratings: "pandas.DataFrame", grid: Grid, max_rows: int = 40,
-                   attribution: Attribution | None = None) -> Drawn:
+def heatmap_figure(
+    ratings: "pandas.DataFrame", grid: Grid, max_rows: int = 40, attribution: Attribution | None = None
+) -> Drawn:
     """Projects × criteria: each project's latest levels (self-assessment first)."""
     from ..analysis.distribution import project_matrix
     from .class_charts import heatmap_alt, plot_cohort_heatmap
@@ -44,8 +45,9 @@ def heatmap_figure(ratings: "pandas.DataFrame", grid: Grid, max_rows: int = 40,
     if ratings.empty:
         return None
     matrix = project_matrix(ratings, grid)
-    return _signed((plot_cohort_heatmap(matrix, grid, max_rows=max_rows), heatmap_alt(matrix, grid, max_rows)),
-                   attribution)
+    return _signed(
+        (plot_cohort_heatmap(matrix, grid, max_rows=max_rows), heatmap_alt(matrix, grid, max_rows)), attribution
+    )
 
 
 def levels_figure(ratings: "pandas.DataFrame", grid: Grid, attribution: Attribution | None = None) -> Drawn:
@@ -57,8 +59,9 @@ def levels_figure(ratings: "pandas.DataFrame", grid: Grid, attribution: Attribut
         return None
     counts = level_counts(ratings, grid)
     medians = level_medians(ratings, grid, counts=counts)
-    return _signed((plot_level_distribution(counts, grid, medians=medians), distribution_alt(counts, grid)),
-                   attribution)
+    return _signed(
+        (plot_level_distribution(counts, grid, medians=medians), distribution_alt(counts, grid)), attribution
+    )
 
 
 def quiz_figure(answers: "pandas.DataFrame", quiz: Quiz, attribution: Attribution | None = None) -> Drawn:
@@ -72,11 +75,18 @@ def quiz_figure(answers: "pandas.DataFrame", quiz: Quiz, attribution: Attributio
     return _signed((plot_quiz_misses(misses), quiz_misses_alt(misses)), attribution)
 
 
-def class_figures(ratings: "pandas.DataFrame", grid: Grid, answers: "pandas.DataFrame",
-                  quiz: Quiz, keys: tuple[str, ...] = ("heatmap", "levels", "quiz"),
-                  attribution: Attribution | None = None) -> dict[str, Drawn]:
+def class_figures(
+    ratings: "pandas.DataFrame",
+    grid: Grid,
+    answers: "pandas.DataFrame",
+    quiz: Quiz,
+    keys: tuple[str, ...] = ("heatmap", "levels", "quiz"),
+    attribution: Attribution | None = None,
+) -> dict[str, Drawn]:
     """The charts by key, ``keys`` of ``heatmap``, ``levels``, ``quiz`` (None for one with nothing to draw)."""
-    draw = {"heatmap": lambda: heatmap_figure(ratings, grid, attribution=attribution),
-            "levels": lambda: levels_figure(ratings, grid, attribution),
-            "quiz": lambda: quiz_figure(answers, quiz, attribution)}
+    draw = {
+        "heatmap": lambda: heatmap_figure(ratings, grid, attribution=attribution),
+        "levels": lambda: levels_figure(ratings, grid, attribution),
+        "quiz": lambda: quiz_figure(answers, quiz, attribution),
+    }
     return {key: draw[key]() for key in keys}

@@ -25,6 +25,5 @@ def figure_png(ax_or_fig: Axes | Figure | SubFigure, dpi: int = 100, metadata: d
     fig = ax_or_fig.figure if isinstance(ax_or_fig, (Axes, SubFigure)) else ax_or_fig
     fig = fig.figure  # the root figure (a Figure is its own)
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white",
-                metadata=dict(metadata or {}))
+    fig.savefig(buffer, format="png", dpi=dpi, bbox_inches="tight", facecolor="white", metadata=dict(metadata or {}))
     return buffer.getvalue()

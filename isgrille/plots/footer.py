@@ -29,8 +29,17 @@ from matplotlib.text import Text
 from .page_text import EM, fit_lines
 from .style import PLAIN_TEXT
 
-__all__ = ["CHART_FOOTER_SIZE", "FOOTER_COLOUR", "FOOTER_GID", "FOOTER_SIZE", "MOST_LINES", "add_footer",
-           "draw_footer", "footer_height", "footer_lines"]
+__all__ = [
+    "CHART_FOOTER_SIZE",
+    "FOOTER_COLOUR",
+    "FOOTER_GID",
+    "FOOTER_SIZE",
+    "MOST_LINES",
+    "add_footer",
+    "draw_footer",
+    "footer_height",
+    "footer_lines",
+]
 
 #: The footer's size on a page, in points, and its grey (7.5:1 on white: WCAG AAA).
 FOOTER_SIZE = 7.0
@@ -60,8 +69,9 @@ def footer_height(lines: Sequence[str], width: float, size: float = FOOTER_SIZE)
     return count * size * _SPACING / 72
 
 
-def draw_footer(fig: Figure, lines: Sequence[str], left: float, bottom: float, width: float,
-                size: float = FOOTER_SIZE) -> Text | None:
+def draw_footer(
+    fig: Figure, lines: Sequence[str], left: float, bottom: float, width: float, size: float = FOOTER_SIZE
+) -> Text | None:
     """Write ``lines`` on ``fig``, their bottom ``bottom`` inches above the figure's, from ``left`` over ``width``.
 
     Measured once drawn, they are rewrapped narrower while they reach past
@@ -73,8 +83,18 @@ def draw_footer(fig: Figure, lines: Sequence[str], left: float, bottom: float, w
     wrapped = footer_lines(lines, width, size)
     if not wrapped:
         return None
-    text = fig.text(left / fig_width, bottom / fig_height, "\n".join(wrapped), ha="left", va="bottom", fontsize=size,
-                    color=FOOTER_COLOUR, linespacing=_SPACING, gid=FOOTER_GID, **PLAIN_TEXT)
+    text = fig.text(
+        left / fig_width,
+        bottom / fig_height,
+        "\n".join(wrapped),
+        ha="left",
+        va="bottom",
+        fontsize=size,
+        color=FOOTER_COLOUR,
+        linespacing=_SPACING,
+        gid=FOOTER_GID,
+        **PLAIN_TEXT,
+    )
     renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
     if renderer is None:  # a canvas that cannot measure: the estimate stands
         return text
@@ -101,8 +121,9 @@ def add_footer(fig: Figure, lines: Sequence[str], size: float = CHART_FOOTER_SIZ
     if text is None:
         return None
     renderer = fig.canvas.get_renderer() if hasattr(fig.canvas, "get_renderer") else None
-    height = (text.get_window_extent(renderer).height / fig.dpi if renderer is not None
-              else footer_height(lines, width, size))
+    height = (
+        text.get_window_extent(renderer).height / fig.dpi if renderer is not None else footer_height(lines, width, size)
+    )
     room = min(0.5, (height + 2 * _MARGIN) / fig.get_figheight())
     engine = fig.get_layout_engine()
     if isinstance(engine, ConstrainedLayoutEngine):

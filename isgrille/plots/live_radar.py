@@ -79,8 +79,12 @@ class LiveRadar:
         legend.draw(figure.canvas.get_renderer())  # places its entries (over the bitmap, restored after)
         box = legend.get_window_extent(figure.canvas.get_renderer())
         inside = figure.bbox
-        return (box.x0 >= inside.x0 - 0.5 and box.y0 >= inside.y0 - 0.5
-                and box.x1 <= inside.x1 + 0.5 and box.y1 <= inside.y1 + 0.5)
+        return (
+            box.x0 >= inside.x0 - 0.5
+            and box.y0 >= inside.y0 - 0.5
+            and box.x1 <= inside.x1 + 0.5
+            and box.y1 <= inside.y1 + 0.5
+        )
 
     def _use_layout(self, rows: int) -> None:
         """Put the frame in the layout made for a legend of ``rows`` rows, laying it out the first time."""

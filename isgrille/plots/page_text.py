@@ -70,15 +70,24 @@ class Page:
         self.fitted: list[tuple[Text, str, int, int, float]] = []
         self.legend: tuple | None = None  #: (a legend, left, right in inches) to narrow once laid out
 
-    def text(self, x: float, y: float, text: str, width: float, size: float, max_lines: int = 1,
-             **props) -> int:
+    def text(self, x: float, y: float, text: str, width: float, size: float, max_lines: int = 1, **props) -> int:
         """Write ``text`` at (x, y) inches within ``width``; return the number of lines used."""
         chars = int(width * 72 / (EM * size))
         lines = fit_lines(text, chars, max_lines)
         if not lines:
             return 0
-        artist = self.fig.text(x / self.width, 1 - y / self.height, "\n".join(lines), fontsize=size, va="top", ha="left",
-                               linespacing=1.15, color=TEXT_COLOUR, **PLAIN_TEXT, **props)
+        artist = self.fig.text(
+            x / self.width,
+            1 - y / self.height,
+            "\n".join(lines),
+            fontsize=size,
+            va="top",
+            ha="left",
+            linespacing=1.15,
+            color=TEXT_COLOUR,
+            **PLAIN_TEXT,
+            **props,
+        )
         self.fitted.append((artist, text, chars, max_lines, (x + width) / self.width))
         return len(lines)
 
@@ -104,8 +113,9 @@ def fit_radar(ax, grid: Grid, renderer, low: float, high: float) -> None:
     chars = [16] * len(labels)
     size = ax.get_xticklabels()[0].get_fontsize()
     for _ in range(4):
-        ax.set_xticklabels(["\n".join(fit_lines(label, c, 2)) for label, c in zip(labels, chars)], fontsize=size,
-                           **PLAIN_TEXT)
+        ax.set_xticklabels(
+            ["\n".join(fit_lines(label, c, 2)) for label, c in zip(labels, chars)], fontsize=size, **PLAIN_TEXT
+        )
         ax.xaxis.get_tightbbox(renderer)  # places the tick labels
         over = False
         for i, tick in enumerate(ax.get_xticklabels()):

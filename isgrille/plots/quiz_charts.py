@@ -30,8 +30,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["plot_quiz_misses", "quiz_misses_alt"]
 
 
-def plot_quiz_misses(misses: "pandas.DataFrame", ax: Axes | None = None,
-                     title: str = "Affirmations les plus souvent manquées") -> Axes:
+def plot_quiz_misses(
+    misses: "pandas.DataFrame", ax: Axes | None = None, title: str = "Affirmations les plus souvent manquées"
+) -> Axes:
     """Horizontal bars, one per statement in ``misses``' order (top first): the % of its answers that were wrong.
 
     A statement nobody answered has no bar and reads « aucune réponse ».
@@ -44,12 +45,18 @@ def plot_quiz_misses(misses: "pandas.DataFrame", ax: Axes | None = None,
     ax.barh(ys, np.nan_to_num(rates), height=0.65, color=PALETTE[1], edgecolor="none")
     for y, rate, missed, answered in zip(ys, rates, misses["missed"], misses["answered"]):
         if np.isnan(rate):
-            ax.text(1.5, y, "aucune réponse", ha="left", va="center", fontsize=10, fontstyle="italic",
-                    color="#555555")
+            ax.text(1.5, y, "aucune réponse", ha="left", va="center", fontsize=10, fontstyle="italic", color="#555555")
             continue
         inside = rate >= 80
-        ax.text(rate + (-1.5 if inside else 1.5), y, f"{missed} / {answered}", ha="right" if inside else "left",
-                va="center", fontsize=10, color="#FFFFFF" if inside else TEXT_COLOUR)
+        ax.text(
+            rate + (-1.5 if inside else 1.5),
+            y,
+            f"{missed} / {answered}",
+            ha="right" if inside else "left",
+            va="center",
+            fontsize=10,
+            color="#FFFFFF" if inside else TEXT_COLOUR,
+        )
     labels = [f"{s} · {shorten(str(t), 50)}" for s, t in zip(misses["statement"], misses["text"])]
     ax.set_yticks(ys, labels, fontsize=10, **PLAIN_TEXT)
     ax.set_ylim(max(count, 1) - 0.5, -0.5)
@@ -67,11 +74,14 @@ def plot_quiz_misses(misses: "pandas.DataFrame", ax: Axes | None = None,
 def quiz_misses_alt(misses: "pandas.DataFrame") -> str:
     """One French sentence describing :func:`plot_quiz_misses`' image."""
     count = len(misses)
-    text = (f"Barres des {count} affirmations" if count > 1 else "Barre de l'unique affirmation") + \
-        " du quiz classées par part de réponses fausses"
+    text = (
+        f"Barres des {count} affirmations" if count > 1 else "Barre de l'unique affirmation"
+    ) + " du quiz classées par part de réponses fausses"
     answered = misses[misses["answered"] > 0]
     if answered.empty:
         return text + "\u202f; personne n'a encore répondu."
     top = answered.iloc[0]
-    return (text + f"\u202f; la plus manquée, «\u00a0{top['statement']}\u00a0», l'a été {top['missed']} fois sur "
-            f"{top['answered']} ({100 * top['miss_rate']:.0f}\u00a0%).")
+    return (
+        text + f"\u202f; la plus manquée, «\u00a0{top['statement']}\u00a0», l'a été {top['missed']} fois sur "
+        f"{top['answered']} ({100 * top['miss_rate']:.0f}\u00a0%)."
+    )

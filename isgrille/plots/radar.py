@@ -96,17 +96,36 @@ def plot_profile(
         centre = (start + (count - 1) / 2) * step
         width = count * step
         ax.bar(centre, top, width=width, bottom=0, color=_WEDGES[shade], zorder=0, linewidth=0)
-        ax.bar(centre, band, width=width, bottom=top, color=_BANDS[shade], zorder=0,
-               edgecolor="white", linewidth=2 if last else 0)
+        ax.bar(
+            centre,
+            band,
+            width=width,
+            bottom=top,
+            color=_BANDS[shade],
+            zorder=0,
+            edgecolor="white",
+            linewidth=2 if last else 0,
+        )
         display = math.degrees(math.pi / 2 - centre) % 360
         rotation = (display - 90) % 360
         if 90 < rotation < 270:
             rotation -= 180
         # Straight text leaves a curved band at its ends: use at most ~34° of arc.
         text, size = _fit(dimension.label, min(0.9 * width, 0.6) * arc * 72)
-        ax.text(centre, top + band / 2, text, rotation=rotation,
-                rotation_mode="anchor", ha="center", va="center", fontsize=size,
-                fontweight="bold", color=TEXT_COLOUR, zorder=1, **PLAIN_TEXT)
+        ax.text(
+            centre,
+            top + band / 2,
+            text,
+            rotation=rotation,
+            rotation_mode="anchor",
+            ha="center",
+            va="center",
+            fontsize=size,
+            fontweight="bold",
+            color=TEXT_COLOUR,
+            zorder=1,
+            **PLAIN_TEXT,
+        )
         start += count
 
     # Rings (levels) and spokes (criteria), drawn by hand so they stay inside the band.
@@ -120,11 +139,9 @@ def plot_profile(
     ax.set_rlabel_position(-math.degrees(step / 2))  # on a dimension boundary, clear of names
     for tick in ax.get_yticklabels():
         tick.set_horizontalalignment("right")
-        tick.set_bbox({"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none",
-                       "alpha": 0.8})
+        tick.set_bbox({"boxstyle": "round,pad=0.15", "facecolor": "white", "edgecolor": "none", "alpha": 0.8})
     ax.set_xticks(angles)
-    ax.set_xticklabels([textwrap.fill(c.label, wrap) for c in criteria], fontsize=11,
-                       color=TEXT_COLOUR, **PLAIN_TEXT)
+    ax.set_xticklabels([textwrap.fill(c.label, wrap) for c in criteria], fontsize=11, color=TEXT_COLOUR, **PLAIN_TEXT)
     ax.tick_params(axis="x", pad=4)
     for angle, tick in zip(angles, ax.get_xticklabels()):
         x, y = math.sin(angle), math.cos(angle)  # display direction of the spoke
@@ -139,9 +156,7 @@ def plot_profile(
     return ax
 
 
-def draw_profile_series(
-    ax: Axes, grid: Grid, assessments: Sequence[Assessment], names: Sequence[str]
-) -> list[Artist]:
+def draw_profile_series(ax: Axes, grid: Grid, assessments: Sequence[Assessment], names: Sequence[str]) -> list[Artist]:
     """Draw the assessments' lines (and their legend) on a radar framed by :func:`plot_profile`.
 
     NaN for a criterion not rated leaves a gap in the line. Returns the
@@ -152,18 +167,38 @@ def draw_profile_series(
     angles = [i * 2 * math.pi / n for i in range(n)]
     artists: list[Artist] = []
     for i, (assessment, name) in enumerate(zip(assessments, names)):
-        values = [math.nan if assessment.level(c.id) is None else assessment.level(c.id)
-                  for c in criteria]
+        values = [math.nan if assessment.level(c.id) is None else assessment.level(c.id) for c in criteria]
         style = series_style(i)
-        artists += ax.plot(angles + angles[:1], values + values[:1], label=name, color=style["color"],
-                           linestyle=style["linestyle"], marker=style["marker"], markersize=8,
-                           linewidth=2.5, markevery=list(range(n)), zorder=3 + i)
+        artists += ax.plot(
+            angles + angles[:1],
+            values + values[:1],
+            label=name,
+            color=style["color"],
+            linestyle=style["linestyle"],
+            marker=style["marker"],
+            markersize=8,
+            linewidth=2.5,
+            markevery=list(range(n)),
+            zorder=3 + i,
+        )
     if assessments:
         # Below the lowest criterion labels, however many lines they wrap to.
-        lines = max([1] + [label.get_text().count("\n") + 1 for angle, label
-                           in zip(angles, ax.get_xticklabels()) if math.cos(angle) < -0.5])
-        legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, 0), ncol=min(len(names), 3),
-                           bbox_transform=offset_below(ax, 18 + 14 * lines), frameon=False, fontsize=12)
+        lines = max(
+            [1]
+            + [
+                label.get_text().count("\n") + 1
+                for angle, label in zip(angles, ax.get_xticklabels())
+                if math.cos(angle) < -0.5
+            ]
+        )
+        legend = ax.legend(
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0),
+            ncol=min(len(names), 3),
+            bbox_transform=offset_below(ax, 18 + 14 * lines),
+            frameon=False,
+            fontsize=12,
+        )
         plain(legend.get_texts())  # names typed by learners: a "$" is a dollar sign
         artists.append(legend)
     return artists

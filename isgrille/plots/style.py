@@ -41,7 +41,14 @@ __all__ = [
 
 #: Okabe–Ito colours, ordered so the first ones contrast most on white.
 PALETTE: list[str] = [
-    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#009E73",
+    "#CC79A7",
+    "#E69F00",
+    "#56B4E9",
+    "#000000",
+    "#F0E442",
 ]
 #: Second cue on lines: series ``i`` uses ``LINESTYLES[i % len(LINESTYLES)]``.
 LINESTYLES: list[str] = ["-", "--", ":", "-."]
@@ -83,9 +90,7 @@ def series_labels(labels: Sequence[str] | None, default: list[str]) -> list[str]
         return default
     labels = list(labels)
     if len(labels) != len(default):
-        raise ValueError(
-            f"labels\u00a0: {len(labels)} étiquette(s) pour {len(default)} série(s) à tracer"
-        )
+        raise ValueError(f"labels\u00a0: {len(labels)} étiquette(s) pour {len(default)} série(s) à tracer")
     return labels
 
 

@@ -69,19 +69,35 @@ def plot_dimension_summary(
         ys = [g - 0.4 + (i + 0.5) * height for g in range(len(groups))]
         widths = [None if s.share is None else 100 * s.share for s in summaries]
         rated = [(y, width) for y, width in zip(ys, widths) if width is not None]
-        ax.barh([y for y, _ in rated], [width for _, width in rated], height=height * 0.9,
-                color=series_style(i)["color"], hatch=series_style(i)["hatch"], edgecolor="white",
-                linewidth=0, label=name)
+        ax.barh(
+            [y for y, _ in rated],
+            [width for _, width in rated],
+            height=height * 0.9,
+            color=series_style(i)["color"],
+            hatch=series_style(i)["hatch"],
+            edgecolor="white",
+            linewidth=0,
+            label=name,
+        )
         for y, summary, width in zip(ys, summaries, widths):
             if width is None:
-                ax.text(1.5, y, "non renseigné", ha="left", va="center", fontsize=11,
-                        fontstyle="italic", color="#555555")
+                ax.text(
+                    1.5, y, "non renseigné", ha="left", va="center", fontsize=11, fontstyle="italic", color="#555555"
+                )
                 continue
             inside = width >= 55  # long bars hold their label inside
             x = width + (-1.5 if inside else 1.5)
-            ax.text(x, y, _annotation(summary), ha="right" if inside else "left", va="center",
-                    fontsize=11, color=TEXT_COLOUR, bbox={"boxstyle": "round,pad=0.2",
-                    "facecolor": "white", "edgecolor": "none", "alpha": 0.85}, **PLAIN_TEXT)
+            ax.text(
+                x,
+                y,
+                _annotation(summary),
+                ha="right" if inside else "left",
+                va="center",
+                fontsize=11,
+                color=TEXT_COLOUR,
+                bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+                **PLAIN_TEXT,
+            )
     ax.set_yticks(range(len(groups)))
     ax.set_yticklabels(groups, fontsize=12, **PLAIN_TEXT)
     ax.get_yticklabels()[-1].set_fontweight("bold")
@@ -98,10 +114,19 @@ def plot_dimension_summary(
         ax.spines[side].set_visible(False)
     if profiles:
         # Legend entries from the series, even when a series drew no bar at all.
-        handles = [Patch(facecolor=series_style(i)["color"], hatch=series_style(i)["hatch"],
-                         edgecolor="white", label=name) for i, name in enumerate(names)]
-        legend = ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.5, 0),
-                           bbox_transform=offset_below(ax, 40), ncol=min(len(names), 3), frameon=False, fontsize=12)
+        handles = [
+            Patch(facecolor=series_style(i)["color"], hatch=series_style(i)["hatch"], edgecolor="white", label=name)
+            for i, name in enumerate(names)
+        ]
+        legend = ax.legend(
+            handles=handles,
+            loc="upper center",
+            bbox_to_anchor=(0.5, 0),
+            bbox_transform=offset_below(ax, 40),
+            ncol=min(len(names), 3),
+            frameon=False,
+            fontsize=12,
+        )
         plain(legend.get_texts())  # names typed by learners: a "$" is a dollar sign
     if title:
         ax.set_title(title, fontsize=14, fontweight="bold", **PLAIN_TEXT)

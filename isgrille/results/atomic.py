@@ -26,6 +26,7 @@ from pathlib import Path
 
 __all__ = ["write_atomic", "write_private", "remove_stale_temps", "temp_pattern"]
 
+
 def temp_pattern(path: Path) -> tuple[str, str]:
     """The prefix and suffix of the temporary files written beside ``path``."""
     return f".{path.name}.", ".tmp"

@@ -35,7 +35,16 @@ from .learner import LearnerResults
 from .store import read_results
 from .walk import is_dir, os_reason, scan
 
-__all__ = ["Collection", "ClassFiles", "collect_class", "find_class_files", "collect_results", "problems_of", "DEFAULT_PATTERN", "HOME_DEPTH"]
+__all__ = [
+    "Collection",
+    "ClassFiles",
+    "collect_class",
+    "find_class_files",
+    "collect_results",
+    "problems_of",
+    "DEFAULT_PATTERN",
+    "HOME_DEPTH",
+]
 
 #: Where the learners' results are, under the folder of homes (``collect``'s default).
 DEFAULT_PATTERN = "*/**/resultats/mes_resultats.json"
@@ -143,7 +152,9 @@ def find_class_files(
     # need their links resolved, and the direct matches then known to tell a link to one of them.
     root_real = root.resolve()
     targets = {path: _target(root_real, path) for path in matches if not plain[path]}
-    direct = {rel for path in matches if (rel := path.relative_to(root)) == targets.get(path, rel)} if targets else set()
+    direct = (
+        {rel for path in matches if (rel := path.relative_to(root)) == targets.get(path, rel)} if targets else set()
+    )
     paths: list[Path] = []
     for path in matches:
         try:
@@ -173,8 +184,9 @@ def _check(root: Path, pattern: str) -> None:
     parts = PurePath(pattern).parts
     if not pattern.strip() or PurePath(pattern).anchor or ".." in parts:
         raise ContentError.single(
-            root, f"motif '{shorten(pattern)}' invalide (attendu\u00a0: un chemin relatif sous ce dossier, "
-            "sans «\u00a0..\u00a0», par exemple */resultats/mes_resultats.json)"
+            root,
+            f"motif '{shorten(pattern)}' invalide (attendu\u00a0: un chemin relatif sous ce dossier, "
+            "sans «\u00a0..\u00a0», par exemple */resultats/mes_resultats.json)",
         )
 
 
@@ -198,8 +210,13 @@ def _homes(root: Path, pattern: str, problems: list[Problem]) -> list[Path]:
         if os.access(path, os.R_OK | os.X_OK):
             homes.append(path)
         elif _is_home(path):
-            problems.append(Problem(str(path), f"dossier illisible ({os_error_text(PermissionError(errno.EACCES, ''))})\u00a0: "
-                                               "ses fichiers ne sont pas lus"))
+            problems.append(
+                Problem(
+                    str(path),
+                    f"dossier illisible ({os_error_text(PermissionError(errno.EACCES, ''))})\u00a0: "
+                    "ses fichiers ne sont pas lus",
+                )
+            )
     return homes
 
 

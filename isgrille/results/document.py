@@ -60,8 +60,12 @@ def _decoder():
 
     def refuse(text: str) -> None:
         raise ValueError(text)
-    return json.JSONDecoder(parse_float=refuse, parse_constant=refuse,
-                            parse_int=lambda text: int(text) if len(text.lstrip("-")) < 19 else refuse(text))
+
+    return json.JSONDecoder(
+        parse_float=refuse,
+        parse_constant=refuse,
+        parse_int=lambda text: int(text) if len(text.lstrip("-")) < 19 else refuse(text),
+    )
 
 
 def _shallow(data: dict) -> bool:
@@ -73,6 +77,9 @@ def _shallow(data: dict) -> bool:
         node, depth = todo.pop()
         if depth > MAX_DEPTH:
             return False
-        todo += [(value, depth + 1) for value in (node.values() if type(node) is dict else node)
-                 if type(value) is dict or type(value) is list]
+        todo += [
+            (value, depth + 1)
+            for value in (node.values() if type(node) is dict else node)
+            if type(value) is dict or type(value) is list
+        ]
     return True

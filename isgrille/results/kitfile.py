@@ -36,8 +36,21 @@ from ..content.model import Grid
 from .learner import LearnerResults
 
 __all__ = [
-    "SNIFF_BYTES", "LABELS", "Signature", "Unreadable", "is_kit_text", "refusal", "signature", "read_if_changed",
-    "quick_text", "parse_results", "unwritable", "dated_name", "is_kept_copy", "set_aside", "keep_copy",
+    "SNIFF_BYTES",
+    "LABELS",
+    "Signature",
+    "Unreadable",
+    "is_kit_text",
+    "refusal",
+    "signature",
+    "read_if_changed",
+    "quick_text",
+    "parse_results",
+    "unwritable",
+    "dated_name",
+    "is_kept_copy",
+    "set_aside",
+    "keep_copy",
 ]
 
 #: A file's identity: (st_ino, st_mtime_ns, st_size); an atomic replace always changes it.
@@ -80,8 +93,9 @@ def signature(info: os.stat_result) -> Signature:
     return (info.st_ino, info.st_mtime_ns, info.st_size)
 
 
-def read_if_changed(target: Path, grid: Grid, seen: Signature | None,
-                    shown: Path | None = None) -> tuple[LearnerResults | None, Signature | None]:
+def read_if_changed(
+    target: Path, grid: Grid, seen: Signature | None, shown: Path | None = None
+) -> tuple[LearnerResults | None, Signature | None]:
     """``(results, signature)`` of ``target``; results None when the file is missing or still ``seen``.
 
     Raises :func:`refusal` (a ContentError) for a folder, a special file or a
@@ -110,8 +124,10 @@ def read_if_changed(target: Path, grid: Grid, seen: Signature | None,
         return parse_results(raw, grid, shown), signature(info)
     except ContentError as exc:
         if not is_kit_text(raw):
-            raise refusal(shown, "ce n'est pas un fichier de résultats du kit "
-                                 "(«\u00a0isgrille-results\u00a0» absent de son début)") from None
+            raise refusal(
+                shown,
+                "ce n'est pas un fichier de résultats du kit («\u00a0isgrille-results\u00a0» absent de son début)",
+            ) from None
         raise Unreadable(exc) from None
 
 
@@ -142,8 +158,9 @@ def parse_results(raw: bytes, grid: Grid, path: Path) -> LearnerResults:
     """The results in a file's bytes (size checked first); ContentError naming ``path`` otherwise."""
     limit = MAX_BYTES["results"]
     if len(raw) > limit:
-        raise ContentError.single(path, f"fichier trop volumineux (plus de {size_label(limit)}, "
-                                        "la limite d'un fichier de résultats)")
+        raise ContentError.single(
+            path, f"fichier trop volumineux (plus de {size_label(limit)}, la limite d'un fichier de résultats)"
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

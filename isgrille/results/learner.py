@@ -99,8 +99,14 @@ class LearnerResults:
         return without_surrogates(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
     @classmethod
-    def from_json(cls, text: str, grid: Grid, source: str | Path = "<résultats>", *,
-                  foreign_grid: Callable[[str], str] | None = None) -> "LearnerResults":
+    def from_json(
+        cls,
+        text: str,
+        grid: Grid,
+        source: str | Path = "<résultats>",
+        *,
+        foreign_grid: Callable[[str], str] | None = None,
+    ) -> "LearnerResults":
         """Read a results file's text, checked against ``grid``; ContentError otherwise.
 
         At most ``MAX_PROBLEMS`` unknown criteria or levels are described (then
@@ -121,7 +127,8 @@ class LearnerResults:
                 source,
                 f"fichier de résultats en version {version}, plus récente que ce kit (attendu\u00a0: {VERSION})\u00a0: "
                 "mettez le kit à jour",
-                field="version", line=doc.line_of(("version",)),
+                field="version",
+                line=doc.line_of(("version",)),
             )
         model = validate_document(ResultsFile, doc)
         if foreign_grid is not None and model.grid != grid.id:

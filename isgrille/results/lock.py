@@ -61,6 +61,7 @@ class ResultsLock:
             raise LockBusy(f"{self.path}: lock held by another process for more than {self.timeout:g} s") from None
         return self
 
-    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
-                 traceback: TracebackType | None) -> None:
+    def __exit__(
+        self, kind: type[BaseException] | None, value: BaseException | None, traceback: TracebackType | None
+    ) -> None:
         self._lock.release()

@@ -48,8 +48,17 @@ from .room_state import FOLDER_ID, RESULTS_NAME
 if TYPE_CHECKING:  # pragma: no cover
     from ..content.model import Grid
 
-__all__ = ["RATINGS_NAME", "FORMAT", "MAX_RATERS", "save_room_rating", "read_room_ratings",
-           "read_room_ratings_report", "read_room_ratings_if_changed", "ratings_path", "save_room_assessment"]
+__all__ = [
+    "RATINGS_NAME",
+    "FORMAT",
+    "MAX_RATERS",
+    "save_room_rating",
+    "read_room_ratings",
+    "read_room_ratings_report",
+    "read_room_ratings_if_changed",
+    "ratings_path",
+    "save_room_assessment",
+]
 
 #: The room's ratings of a project, in that project's folder.
 RATINGS_NAME = "avis_salle.json"
@@ -70,7 +79,9 @@ _CRITERION = re.compile(r"[A-Za-z0-9_.-]{1,64}")
 def _folder(value: object, what: str) -> str:
     if not isinstance(value, str) or not FOLDER_ID.fullmatch(value):
         shown = shorten(value) if isinstance(value, str) else type(value).__name__
-        raise ValueError(f"dossier de {what} refusé\u00a0: {shown!r} (attendu\u00a0: 8 à 32 lettres minuscules ou chiffres)")
+        raise ValueError(
+            f"dossier de {what} refusé\u00a0: {shown!r} (attendu\u00a0: 8 à 32 lettres minuscules ou chiffres)"
+        )
     return value
 
 
@@ -83,8 +94,9 @@ def _level(value: object) -> int | None:
     """A level index or None; ValueError for anything else."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_LEVEL):
         return value  # type: ignore[return-value]
-    raise ValueError(f"niveau refusé\u00a0: {shorten(repr(value))} (attendu\u00a0: un numéro de niveau de 0 à {MAX_LEVEL}, "
-                     "ou null)")
+    raise ValueError(
+        f"niveau refusé\u00a0: {shorten(repr(value))} (attendu\u00a0: un numéro de niveau de 0 à {MAX_LEVEL}, ou null)"
+    )
 
 
 def _checked_ratings(ratings: object) -> dict[str, int | None]:
@@ -96,7 +108,9 @@ def _checked_ratings(ratings: object) -> dict[str, int | None]:
     checked: dict[str, int | None] = {}
     for criterion, level in ratings.items():
         if not isinstance(criterion, str) or not _CRITERION.fullmatch(criterion):
-            raise ValueError(f"critère refusé\u00a0: {shorten(repr(criterion))} (attendu\u00a0: un identifiant de critère)")
+            raise ValueError(
+                f"critère refusé\u00a0: {shorten(repr(criterion))} (attendu\u00a0: un identifiant de critère)"
+            )
         checked[criterion] = _level(level)
     return checked
 
@@ -138,7 +152,10 @@ def read_room_ratings_report(room: str | Path, project: str) -> tuple[dict[str, 
             return {}, f"{path}\u00a0: pas un fichier d'avis de la salle\u202f; ignoré"
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            return {}, f"{path}\u00a0: trop volumineux ({size_label(size)}\u202f; au plus {size_label(MAX_FILE_BYTES)})\u202f; ignoré"
+            return (
+                {},
+                f"{path}\u00a0: trop volumineux ({size_label(size)}\u202f; au plus {size_label(MAX_FILE_BYTES)})\u202f; ignoré",
+            )
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         return {}, f"{path}\u00a0: {os_error_text(exc)}\u202f; avis de la salle ignorés"
@@ -179,8 +196,9 @@ def save_room_rating(room: str | Path, project: str, rater: str, ratings: dict[s
         write_atomic(path, text + "\n")
 
 
-def read_room_ratings_if_changed(room: str | Path, project: str, seen: tuple | None = None
-                                 ) -> tuple[dict[str, dict[str, int | None]], str, tuple] | None:
+def read_room_ratings_if_changed(
+    room: str | Path, project: str, seen: tuple | None = None
+) -> tuple[dict[str, dict[str, int | None]], str, tuple] | None:
     """``(ratings, problem, mark)`` when the file changed since ``seen`` (a previous ``mark``), else None.
 
     The file's size, time and inode tell a change (a save replaces the file), so an unchanged file costs one
@@ -198,8 +216,9 @@ def read_room_ratings_if_changed(room: str | Path, project: str, seen: tuple | N
     return ratings, problem, mark
 
 
-def save_room_assessment(room: str | Path, project: str, grid: "Grid", assessor: str,
-                         ratings: Mapping[str, int | None]) -> None:
+def save_room_assessment(
+    room: str | Path, project: str, grid: "Grid", assessor: str, ratings: Mapping[str, int | None]
+) -> None:
     """Write ``ratings`` as ``assessor``'s assessment into ``project``'s results file in the room.
 
     Through :class:`~.store.ResultsStore`: locked read–modify–write, so the

@@ -29,7 +29,17 @@ from ..content.errors import os_error_text
 from .atomic import write_atomic
 from .lock import ResultsLock
 
-__all__ = ["STEPS", "STATE_NAME", "FOLDER_ID", "RESULTS_NAME", "RoomState", "read_room_state", "save_room_state", "step_label", "step_index"]
+__all__ = [
+    "STEPS",
+    "STATE_NAME",
+    "FOLDER_ID",
+    "RESULTS_NAME",
+    "RoomState",
+    "read_room_state",
+    "save_room_state",
+    "step_label",
+    "step_index",
+]
 
 #: The participant app's steps, in the workshop's order: ``(id, label on screen)``.
 STEPS: tuple[tuple[str, str], ...] = (
@@ -108,7 +118,7 @@ class RoomState:
         """A state from its JSON; ValueError when it is not one. Unknown or mistyped fields fall back."""
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format") != "isgrille-room-state":
-            raise ValueError("pas un état de salle isgrille (attendu\u00a0: \"format\": \"isgrille-room-state\")")
+            raise ValueError('pas un état de salle isgrille (attendu\u00a0: "format": "isgrille-room-state")')
         defaults = cls()
         values = {}
         for item in fields(cls):
@@ -144,12 +154,18 @@ def read_room_state(room: str | Path) -> tuple[RoomState, str]:
         if not path.exists():
             return RoomState(), ""
         if not path.is_file() or path.stat().st_size > _MAX_BYTES:
-            return RoomState(), f"{path}\u00a0: pas un état de salle lisible (attendu\u00a0: un petit fichier JSON), la salle repart de l'accueil"
+            return (
+                RoomState(),
+                f"{path}\u00a0: pas un état de salle lisible (attendu\u00a0: un petit fichier JSON), la salle repart de l'accueil",
+            )
         return RoomState.from_json(path.read_text(encoding="utf-8")), ""
     except OSError as exc:
         return RoomState(), f"{path}\u00a0: {os_error_text(exc)}\u202f; la salle repart de l'accueil"
     except (ValueError, UnicodeDecodeError, TypeError) as exc:
-        return RoomState(), f"{path}\u00a0: état de salle illisible ({str(exc)[:120]})\u202f; la salle repart de l'accueil"
+        return (
+            RoomState(),
+            f"{path}\u00a0: état de salle illisible ({str(exc)[:120]})\u202f; la salle repart de l'accueil",
+        )
 
 
 def save_room_state(room: str | Path, state: RoomState) -> Path:

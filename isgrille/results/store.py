@@ -72,8 +72,9 @@ def default_results_path() -> Path:
     return Path(os.environ.get("ISGRILLE_RESULTS") or Path("resultats") / "mes_resultats.json")
 
 
-def read_results(path: str | Path, grid: Grid | None = None, *,
-                 foreign_grid: Callable[[str], str] | None = None) -> LearnerResults:
+def read_results(
+    path: str | Path, grid: Grid | None = None, *, foreign_grid: Callable[[str], str] | None = None
+) -> LearnerResults:
     """Read a results file, checked against ``grid`` (default: the AMI grid); see ``LearnerResults.from_json``."""
     from ..content.loading import load_grid
     from ..content.sources import read_text
@@ -119,8 +120,9 @@ class ResultsStore:
     did not write: such a file is never read further, written or renamed.
     """
 
-    def __init__(self, grid: Grid, path: str | Path | None = None, *, readonly: bool = False,
-                 lock_timeout: float = LOCK_TIMEOUT):
+    def __init__(
+        self, grid: Grid, path: str | Path | None = None, *, readonly: bool = False, lock_timeout: float = LOCK_TIMEOUT
+    ):
         self.grid = grid
         self.path = Path(path) if path is not None else None
         self.target = Path(os.path.realpath(self.path)) if self.path is not None else None
@@ -175,8 +177,12 @@ class ResultsStore:
         self._pending.append(change)
         try:
             if self.readonly:
-                raise SaveError(self.path, f"vos résultats ne sont pas enregistrés dans ce fichier (ouvert en "
-                                f"lecture seule)\u202f; {_KEPT}\u00a0: {DOWNLOAD}", self._memory)
+                raise SaveError(
+                    self.path,
+                    f"vos résultats ne sont pas enregistrés dans ce fichier (ouvert en "
+                    f"lecture seule)\u202f; {_KEPT}\u00a0: {DOWNLOAD}",
+                    self._memory,
+                )
             with self._locked():
                 self._sync_locked()
                 self._write_locked()
@@ -211,8 +217,11 @@ class ResultsStore:
             with self._locked():
                 return keep_copy(self.target, label)
         except OSError as exc:
-            raise SaveError(self.path, f"copie de sauvegarde impossible ({os_error_text(exc)})\u00a0: "
-                            "rien n'a été remplacé", self._memory) from None
+            raise SaveError(
+                self.path,
+                f"copie de sauvegarde impossible ({os_error_text(exc)})\u00a0: rien n'a été remplacé",
+                self._memory,
+            ) from None
 
     # --- inside ---------------------------------------------------------------------
 
@@ -236,15 +245,19 @@ class ResultsStore:
             except OSError as exc:
                 why = os_error_text(exc)
         self.readonly = True
-        self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({error.problems[0].message}) et n'a pas "
-                       f"pu être mis de côté ({why})\u00a0: il n'a pas été modifié. Vos résultats restent dans cette "
-                       "page\u00a0: téléchargez-les avec le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la fermer.")
+        self.notice = (
+            f"Le fichier {self.path} n'a pas pu être lu ({error.problems[0].message}) et n'a pas "
+            f"pu être mis de côté ({why})\u00a0: il n'a pas été modifié. Vos résultats restent dans cette "
+            "page\u00a0: téléchargez-les avec le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la fermer."
+        )
 
     def _read_only(self, why: str) -> None:
         self.readonly = True
-        self.notice = (f"Vos résultats ne pourront pas être enregistrés dans {self.path} ({why})\u00a0: ils restent "
-                       "dans cette page. Téléchargez-les avec le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la "
-                       "fermer, ou choisissez un autre chemin (variable d'environnement ISGRILLE_RESULTS).")
+        self.notice = (
+            f"Vos résultats ne pourront pas être enregistrés dans {self.path} ({why})\u00a0: ils restent "
+            "dans cette page. Téléchargez-les avec le bouton «\u00a0Télécharger mes résultats\u00a0» avant de la "
+            "fermer, ou choisissez un autre chemin (variable d'environnement ISGRILLE_RESULTS)."
+        )
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -262,8 +275,10 @@ class ResultsStore:
             aside = set_aside(self.target)
             self._seen = None
             if aside is not None:
-                self.notice = (f"Le fichier {self.path} n'a pas pu être lu ({exc.error.problems[0].message})\u202f; "
-                               f"il a été conservé sous le nom {aside.name}.")
+                self.notice = (
+                    f"Le fichier {self.path} n'a pas pu être lu ({exc.error.problems[0].message})\u202f; "
+                    f"il a été conservé sous le nom {aside.name}."
+                )
 
     def _refresh(self) -> None:
         """Re-read the file if it changed since last seen; unsaved changes are replayed on it."""
@@ -281,8 +296,11 @@ class ResultsStore:
         if isinstance(exc, SaveError):
             return exc
         if isinstance(exc, OSError):
-            why = (f"fichier occupé par un autre carnet depuis plus de {self._lock.timeout:g} secondes"
-                   if isinstance(exc, LockBusy) else os_error_text(exc))
+            why = (
+                f"fichier occupé par un autre carnet depuis plus de {self._lock.timeout:g} secondes"
+                if isinstance(exc, LockBusy)
+                else os_error_text(exc)
+            )
             message = f"vos résultats n'ont pas pu être enregistrés ({why})\u202f; {_KEPT}\u00a0: {DOWNLOAD}"
         else:
             message = f"{exc.problems[0].message}\u202f; {_KEPT}\u00a0: {DOWNLOAD}"
@@ -291,4 +309,3 @@ class ResultsStore:
     def _notify(self) -> None:
         for listener in list(self._listeners):
             listener(self._memory)
-

@@ -36,8 +36,14 @@ def os_reason(exc: OSError) -> str:
     return _OS_REASONS.get(exc.errno or 0) or os_error_text(exc)
 
 
-def scan(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int | None = None,
-         suffixes: Container[str] | None = None, hidden: bool | None = None) -> dict[Path, bool]:
+def scan(
+    base: Path,
+    parts: tuple[str, ...],
+    problems: list[Problem],
+    depth: int | None = None,
+    suffixes: Container[str] | None = None,
+    hidden: bool | None = None,
+) -> dict[Path, bool]:
     """Paths under ``base`` matching the pattern ``parts`` (and ``suffixes``), set-aside files left out.
 
     Like :meth:`pathlib.Path.glob` (``**`` is any number of folders, links
@@ -61,18 +67,29 @@ def scan(base: Path, parts: tuple[str, ...], problems: list[Problem], depth: int
         elif parts[i] == "**":
             todo.append((folder, i + 1, down, plain, False))
             if depth is None or down < depth:
-                todo += [(entry.path, i, down + 1, plain, False) for entry in _entries(folder, listed, problems)
-                         if _kind(entry, "dir") and (hidden or not entry.name.startswith("."))]
+                todo += [
+                    (entry.path, i, down + 1, plain, False)
+                    for entry in _entries(folder, listed, problems)
+                    if _kind(entry, "dir") and (hidden or not entry.name.startswith("."))
+                ]
         elif any(c in parts[i] for c in "*?["):
-            todo += [(entry.path, i + 1, down, plain and not _kind(entry, "link"), last and _kind(entry, "file"))
-                     for entry in _entries(folder, listed, problems)
-                     if (parts[i] == "*" or fnmatch.fnmatchcase(entry.name, parts[i])) and (last or is_dir(entry.path))]
+            todo += [
+                (entry.path, i + 1, down, plain and not _kind(entry, "link"), last and _kind(entry, "file"))
+                for entry in _entries(folder, listed, problems)
+                if (parts[i] == "*" or fnmatch.fnmatchcase(entry.name, parts[i])) and (last or is_dir(entry.path))
+            ]
         elif (mode := _lmode(child := os.path.join(folder, parts[i]))) is not None and (last or is_dir(child)):
             todo.append((child, i + 1, down, plain and not stat.S_ISLNK(mode), last and stat.S_ISREG(mode)))
-    kept = {Path(path): flag for path, flag in found.items()
-            if suffixes is None or os.path.splitext(path)[1].lower() in suffixes}
-    return {path: flag for path, flag in kept.items() if not is_kept_copy(path)
-            and (suffixes is None or path.suffix.lower() in suffixes)}
+    kept = {
+        Path(path): flag
+        for path, flag in found.items()
+        if suffixes is None or os.path.splitext(path)[1].lower() in suffixes
+    }
+    return {
+        path: flag
+        for path, flag in kept.items()
+        if not is_kept_copy(path) and (suffixes is None or path.suffix.lower() in suffixes)
+    }
 
 
 def _entries(folder: str, listed: dict[str, list[os.DirEntry]], problems: list[Problem]) -> list[os.DirEntry]:
@@ -83,16 +100,22 @@ def _entries(folder: str, listed: dict[str, list[os.DirEntry]], problems: list[P
                 listed[folder] = list(entries)
         except OSError as exc:
             listed[folder] = []
-            problems.append(Problem(str(Path(folder)), f"dossier illisible ({os_reason(exc)})\u00a0: "
-                                                       "ses fichiers ne sont pas lus"))
+            problems.append(
+                Problem(str(Path(folder)), f"dossier illisible ({os_reason(exc)})\u00a0: ses fichiers ne sont pas lus")
+            )
     return listed[folder]
 
 
 def _kind(entry: os.DirEntry, kind: str) -> bool:
     """Whether a listed entry itself (links not followed) is a folder, a link or a regular file."""
     try:
-        return (entry.is_dir(follow_symlinks=False) if kind == "dir" else entry.is_symlink() if kind == "link"
-                else entry.is_file(follow_symlinks=False))
+        return (
+            entry.is_dir(follow_symlinks=False)
+            if kind == "dir"
+            else entry.is_symlink()
+            if kind == "link"
+            else entry.is_file(follow_symlinks=False)
+        )
     except OSError:
         return False
 

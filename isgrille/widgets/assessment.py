@@ -37,9 +37,15 @@ class AssessmentWidget(w.VBox):
     (with ``ask_assessor``) names who assesses: see :meth:`set_assessor`.
     """
 
-    def __init__(self, grid: Grid, store: ResultsStore, assessor: str = SELF,
-                 compare_with: str | None = None, on_change: Callable[[], None] | None = None,
-                 ask_assessor: bool = False):
+    def __init__(
+        self,
+        grid: Grid,
+        store: ResultsStore,
+        assessor: str = SELF,
+        compare_with: str | None = None,
+        on_change: Callable[[], None] | None = None,
+        ask_assessor: bool = False,
+    ):
         self.grid, self.store, self.assessor = grid, store, assessor
         self.compare_with = compare_with
         self.on_change = on_change
@@ -47,9 +53,14 @@ class AssessmentWidget(w.VBox):
         ratings = store.load().assessment(assessor).ratings
         self.status = SaveStatus(store)
         self.assessor_box = w.Combobox(
-            value=assessor, options=list(ASSESSORS), ensure_option=False, continuous_update=False,
-            description="Qui évalue\u202f?", placeholder="pair, formateur ou un prénom",
-            style={"description_width": "initial"})
+            value=assessor,
+            options=list(ASSESSORS),
+            ensure_option=False,
+            continuous_update=False,
+            description="Qui évalue\u202f?",
+            placeholder="pair, formateur ou un prénom",
+            style={"description_width": "initial"},
+        )
         self.assessor_box.observe(lambda change: self.set_assessor(change["new"]), names="value")
         self.assessor_note = w.HTML()
         self.pickers: dict[str, w.ToggleButtons] = {}
@@ -60,18 +71,24 @@ class AssessmentWidget(w.VBox):
                 picker = w.ToggleButtons(
                     options=[*grid.levels, NOT_RATED_LABEL],
                     value=self._label(ratings.get(criterion.id), criterion.id in ratings),
-                    description="Niveau\u00a0:", style={"description_width": "initial", "button_width": "auto"},
+                    description="Niveau\u00a0:",
+                    style={"description_width": "initial", "button_width": "auto"},
                     tooltips=[*grid.levels, "Je ne sais pas encore"],
                 )
                 picker.observe(lambda change, cid=criterion.id: self._rate(cid, change["new"]), names="value")
                 self.pickers[criterion.id] = picker
-                cards.append(w.VBox([w.HTML(self._descriptors_html(criterion)), picker],
-                                    layout=w.Layout(margin="0 0 1em 0", flex="0 0 auto")))
+                cards.append(
+                    w.VBox(
+                        [w.HTML(self._descriptors_html(criterion)), picker],
+                        layout=w.Layout(margin="0 0 1em 0", flex="0 0 auto"),
+                    )
+                )
             sections.append(w.VBox(cards, layout=w.Layout(flex="0 0 auto")))
         self.profile = ProfileView(grid)
         # The criteria scroll in their own column, so the profile stays in sight beside them.
-        criteria = w.VBox(sections, layout=w.Layout(flex="3 1 0%", min_width="28em", max_height="80vh",
-                                                     overflow="auto"))
+        criteria = w.VBox(
+            sections, layout=w.Layout(flex="3 1 0%", min_width="28em", max_height="80vh", overflow="auto")
+        )
         # Not a scroll container (nothing in it takes the focus: axe's scrollable-region-focusable).
         side = w.VBox([self.status, self.profile], layout=w.Layout(flex="2 1 0%", overflow="visible"))
         top = [w.HTML(STYLE)]
@@ -104,7 +121,8 @@ class AssessmentWidget(w.VBox):
         if not name or name in (SELF, self.compare_with):
             self.assessor_note.value = (
                 '<p class="isg-bad" role="alert">Indiquez qui évalue\u00a0: «\u00a0pair\u00a0», «\u00a0formateur\u00a0» ou un prénom '
-                f"(autre que «\u00a0{escape(self.compare_with or SELF)}\u00a0»).</p>")
+                f"(autre que «\u00a0{escape(self.compare_with or SELF)}\u00a0»).</p>"
+            )
             return
         old = self.assessor
 
@@ -145,10 +163,14 @@ class AssessmentWidget(w.VBox):
         self.profile.show(profiles, labels)
 
 
-def assessment_widget(grid: Grid, store: ResultsStore, assessor: str = SELF,
-                      compare_with: str | None = None,
-                      on_change: Callable[[], None] | None = None,
-                      ask_assessor: bool = False) -> AssessmentWidget:
+def assessment_widget(
+    grid: Grid,
+    store: ResultsStore,
+    assessor: str = SELF,
+    compare_with: str | None = None,
+    on_change: Callable[[], None] | None = None,
+    ask_assessor: bool = False,
+) -> AssessmentWidget:
     """Rate every criterion of ``grid`` as ``assessor``; ``compare_with`` overlays another assessor;
     ``ask_assessor`` lets the learner name who assesses."""
     return AssessmentWidget(grid, store, assessor, compare_with, on_change, ask_assessor)

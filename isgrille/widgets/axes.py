@@ -27,9 +27,12 @@ class AxesWidget(w.VBox):
         self.boxes: dict[str, w.Textarea] = {}
         self.statuses: dict[str, SaveStatus] = {}
         self.body = w.VBox()
-        self.refresh_button = w.Button(description="Actualiser d'après ma grille", icon="refresh",
-                                       tooltip="Recalculer les axes après avoir changé des niveaux",
-                                       layout=w.Layout(width="auto"))  # the whole label, never cut off
+        self.refresh_button = w.Button(
+            description="Actualiser d'après ma grille",
+            icon="refresh",
+            tooltip="Recalculer les axes après avoir changé des niveaux",
+            layout=w.Layout(width="auto"),
+        )  # the whole label, never cut off
         self.refresh_button.on_click(lambda _: self.refresh())
         super().__init__([w.HTML(STYLE), self.refresh_button, self.body])
         self.refresh()
@@ -40,25 +43,41 @@ class AxesWidget(w.VBox):
         axes = find_improvement_axes(self.grid, results.assessment(self.assessor))
         if not axes:
             rated = any(level is not None for level in results.assessment(self.assessor).ratings.values())
-            self.body.children = [w.HTML(
-                "<p>Tous les critères notés sont au niveau le plus haut\u00a0: pas d'axe à proposer.</p>" if rated else
-                "<p>Aucun axe pour l'instant\u00a0: notez d'abord votre projet sur la grille "
-                "(les critères au niveau le plus haut ou non renseignés n'ont pas d'axe).</p>")]
+            self.body.children = [
+                w.HTML(
+                    "<p>Tous les critères notés sont au niveau le plus haut\u00a0: pas d'axe à proposer.</p>"
+                    if rated
+                    else "<p>Aucun axe pour l'instant\u00a0: notez d'abord votre projet sur la grille "
+                    "(les critères au niveau le plus haut ou non renseignés n'ont pas d'axe).</p>"
+                )
+            ]
             return
         children = []
         for axis in axes:
             box = self.boxes.get(axis.criterion_id)
             if box is None:
-                box = w.Textarea(value=results.axes.get(axis.criterion_id, ""),
-                                 placeholder="Mon axe d'amélioration pour ce critère…",
-                                 description="Mon axe\u00a0:", layout=w.Layout(width="100%", height="4em"))
+                box = w.Textarea(
+                    value=results.axes.get(axis.criterion_id, ""),
+                    placeholder="Mon axe d'amélioration pour ce critère…",
+                    description="Mon axe\u00a0:",
+                    layout=w.Layout(width="100%", height="4em"),
+                )
                 box.observe(lambda change, cid=axis.criterion_id: self._save(cid, change["new"]), names="value")
                 self.boxes[axis.criterion_id] = box
                 self.statuses[axis.criterion_id] = SaveStatus(self.store)
-            children.append(w.VBox([w.HTML(
-                f'<div class="isg-card"><strong>{escape(axis.label)}</strong> — aujourd\'hui\u00a0: '
-                f"{escape(axis.current_level)}\u202f; prochain niveau\u00a0: <strong>{escape(axis.target_level)}</strong>"
-                f"<br>{inline_markdown(axis.target_descriptor)}</div>"), box, self.statuses[axis.criterion_id]]))
+            children.append(
+                w.VBox(
+                    [
+                        w.HTML(
+                            f'<div class="isg-card"><strong>{escape(axis.label)}</strong> — aujourd\'hui\u00a0: '
+                            f"{escape(axis.current_level)}\u202f; prochain niveau\u00a0: <strong>{escape(axis.target_level)}</strong>"
+                            f"<br>{inline_markdown(axis.target_descriptor)}</div>"
+                        ),
+                        box,
+                        self.statuses[axis.criterion_id],
+                    ]
+                )
+            )
         self.body.children = children
 
     def _save(self, criterion_id: str, text: str) -> None:

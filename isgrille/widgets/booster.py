@@ -28,9 +28,13 @@ class ExchangeSheet(w.VBox):
         rows = []
         for topic in topics:
             # The topic is the box's label (above it), so a screen reader names the box.
-            box = w.Textarea(value=saved.get(topic, ""), placeholder="Notes…", description=topic,
-                             style={"description_width": "initial"},
-                             layout=w.Layout(width="100%", height="6em", flex_flow="column"))
+            box = w.Textarea(
+                value=saved.get(topic, ""),
+                placeholder="Notes…",
+                description=topic,
+                style={"description_width": "initial"},
+                layout=w.Layout(width="100%", height="6em", flex_flow="column"),
+            )
             box.observe(lambda change, t=topic: self._save(t, change["new"]), names="value")
             self.boxes[topic] = box
             self.statuses[topic] = SaveStatus(store)

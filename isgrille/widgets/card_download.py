@@ -38,19 +38,28 @@ class Download(NamedTuple):
 
 def links_html(files: Sequence[Download], lead: str = "") -> str:
     """Download links for these files, after ``lead`` (names and words escaped; the data inline)."""
-    return f"<p>{escape(lead)}" + " ".join(
-        f'<a download="{escape(f.filename)}" href="data:{f.mime};base64,{base64.b64encode(f.data).decode("ascii")}" '
-        f"{_LINK}>⬇ {escape(f.label)}</a>" for f in files) + "</p>"
+    return (
+        f"<p>{escape(lead)}"
+        + " ".join(
+            f'<a download="{escape(f.filename)}" href="data:{f.mime};base64,{base64.b64encode(f.data).decode("ascii")}" '
+            f"{_LINK}>⬇ {escape(f.label)}</a>"
+            for f in files
+        )
+        + "</p>"
+    )
 
 
 class CardDownload(w.VBox):
     """``button`` builds the files; ``links`` then offers them; ``message`` says what went wrong, if anything."""
 
-    def __init__(self, grid: Grid, store: ResultsStore,
-                 build: Callable[[Grid, LearnerResults], Sequence[Download]]):
+    def __init__(self, grid: Grid, store: ResultsStore, build: Callable[[Grid, LearnerResults], Sequence[Download]]):
         self.grid, self.store, self.build = grid, store, build
-        self.button = w.Button(description=LABEL, icon="download", layout=w.Layout(width="auto"),
-                               tooltip="Préparer la fiche de mon projet (PDF et page web) à partir de mes résultats")
+        self.button = w.Button(
+            description=LABEL,
+            icon="download",
+            layout=w.Layout(width="auto"),
+            tooltip="Préparer la fiche de mon projet (PDF et page web) à partir de mes résultats",
+        )
         self.button.on_click(lambda _: self.prepare())
         self.links = w.HTML()
         self.message = w.HTML()
@@ -64,8 +73,10 @@ class CardDownload(w.VBox):
             files = list(self.build(self.grid, self.store.load()))
         except Exception as exc:  # noqa: BLE001 — said in French under the button, never a traceback
             self.links.value = ""
-            self.message.value = (f'<div class="isg-notice">La fiche n\'a pas pu être préparée\u00a0: '
-                                  f"{escape(str(exc) or type(exc).__name__)}</div>")
+            self.message.value = (
+                f'<div class="isg-notice">La fiche n\'a pas pu être préparée\u00a0: '
+                f"{escape(str(exc) or type(exc).__name__)}</div>"
+            )
             return []
         finally:
             self.button.disabled, self.button.description = False, LABEL
@@ -73,7 +84,8 @@ class CardDownload(w.VBox):
         return files
 
 
-def card_download(grid: Grid, store: ResultsStore,
-                  build: Callable[[Grid, LearnerResults], Sequence[Download]]) -> CardDownload:
+def card_download(
+    grid: Grid, store: ResultsStore, build: Callable[[Grid, LearnerResults], Sequence[Download]]
+) -> CardDownload:
     """The download button of the learner's card; ``build(grid, results)`` makes the files."""
     return CardDownload(grid, store, build)

@@ -61,13 +61,15 @@ def cohort_summary_html(summary: Sequence[str], problems: Sequence[object] = ())
     """
     from ..content.limits import MAX_PROBLEMS
 
-    page = '<ul>' + "".join(f"<li>{escape(line)}</li>" for line in summary) + "</ul>"
+    page = "<ul>" + "".join(f"<li>{escape(line)}</li>" for line in summary) + "</ul>"
     if problems:
         plural = "s" if len(problems) > 1 else ""
         listed = "".join(f"<li>{escape(str(problem))}</li>" for problem in list(problems)[:MAX_PROBLEMS])
         more = f"<li>… et {len(problems) - MAX_PROBLEMS} de plus</li>" if len(problems) > MAX_PROBLEMS else ""
-        page += (f"<details><summary>{len(problems)} source{plural} écartée{plural}</summary>"
-                 f"<ul>{listed}{more}</ul></details>")
+        page += (
+            f"<details><summary>{len(problems)} source{plural} écartée{plural}</summary>"
+            f"<ul>{listed}{more}</ul></details>"
+        )
     return page
 
 
@@ -83,5 +85,6 @@ def frame_html(frame: "pandas.DataFrame", label: str) -> str:
     (True, True)
     """
     table = frame.to_html(border=0, na_rep="—").replace(
-        "<table ", '<table style="width: 100%; table-layout: fixed; word-wrap: break-word; font-size: 0.85em" ', 1)
+        "<table ", '<table style="width: 100%; table-layout: fixed; word-wrap: break-word; font-size: 0.85em" ', 1
+    )
     return f'<div role="region" aria-label="{escape(label)}">{table}</div>'

@@ -13,8 +13,14 @@ from ..results.store import ResultsStore
 from .status import SaveStatus
 from .text import STYLE, escape, inline_markdown
 
-__all__ = ["DimensionsChecklist", "dimensions_checklist", "dimensions_html", "definitions_html",
-           "key_points_html", "key_questions_html"]
+__all__ = [
+    "DimensionsChecklist",
+    "dimensions_checklist",
+    "dimensions_html",
+    "definitions_html",
+    "key_points_html",
+    "key_questions_html",
+]
 
 
 def dimensions_html(concepts: Concepts) -> str:
@@ -24,8 +30,10 @@ def dimensions_html(concepts: Concepts) -> str:
         f'<div class="isg-example"><h4>{escape(d.label)}</h4><p><em>{escape(d.definition)}</em></p></div>'
         for d in dims.items
     )
-    return (f"{STYLE}<h4>{escape(dims.title)}</h4><div class=\"isg-examples\">{cards}</div>"
-            f"<p><small>Source\u00a0: {escape(dims.source)}</small></p>")
+    return (
+        f'{STYLE}<h4>{escape(dims.title)}</h4><div class="isg-examples">{cards}</div>'
+        f"<p><small>Source\u00a0: {escape(dims.source)}</small></p>"
+    )
 
 
 def definitions_html(concepts: Concepts) -> str:
@@ -79,7 +87,9 @@ class DimensionsChecklist(w.VBox):
         self._show(len(chosen))
 
     def _show(self, count: int) -> None:
-        self.summary.value = f"<p><strong>{count} dimension{'s' if count > 1 else ''} cochée{'s' if count > 1 else ''}</strong></p>"
+        self.summary.value = (
+            f"<p><strong>{count} dimension{'s' if count > 1 else ''} cochée{'s' if count > 1 else ''}</strong></p>"
+        )
 
 
 def dimensions_checklist(concepts: Concepts, store: ResultsStore) -> DimensionsChecklist:

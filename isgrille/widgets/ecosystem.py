@@ -37,8 +37,12 @@ class DirectoryWidget(w.VBox):
         self.workshop, self.store = workshop, store
         options = [("Toutes les étapes", ALL)] + [(s.label, s.id) for s in workshop.stages]
         saved = store.load().stage
-        self.stage = w.ToggleButtons(options=options, value=saved if saved in dict(options).values() else ALL,
-                                     description="Mon projet en est à\u00a0:", style={"description_width": "initial"})
+        self.stage = w.ToggleButtons(
+            options=options,
+            value=saved if saved in dict(options).values() else ALL,
+            description="Mon projet en est à\u00a0:",
+            style={"description_width": "initial"},
+        )
         self.stage.observe(lambda change: self._choose(change["new"]), names="value")
         self.listing = w.HTML()
         self.status = SaveStatus(store)

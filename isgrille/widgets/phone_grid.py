@@ -35,8 +35,18 @@ from .status import SaveStatus
 from .text import STYLE, chart_alt, escape, image_html, profile_table_html
 from .welcome import adaptation_html
 
-__all__ = ["NOT_RATED_VALUE", "level_options", "RatingCards", "SharedRadar", "shared_radar", "PhoneProfile",
-           "PhoneAssessment", "PhoneRating", "phone_assessment", "phone_rating"]
+__all__ = [
+    "NOT_RATED_VALUE",
+    "level_options",
+    "RatingCards",
+    "SharedRadar",
+    "shared_radar",
+    "PhoneProfile",
+    "PhoneAssessment",
+    "PhoneRating",
+    "phone_assessment",
+    "phone_rating",
+]
 
 #: The value of the « Non renseigné » choice (a level index is 0 or more; None is « no choice yet »).
 NOT_RATED_VALUE = -1
@@ -113,8 +123,10 @@ class PhoneProfile(w.VBox):
         self.png, self.alt = b"", ""
         self.chart = w.HTML()
         self.table = w.HTML()
-        caption = w.HTML("<h3>Profil du projet</h3><p>Ses valeurs sont aussi dans le tableau sous le graphique.</p>"
-                         + adaptation_html(grid, named=True))
+        caption = w.HTML(
+            "<h3>Profil du projet</h3><p>Ses valeurs sont aussi dans le tableau sous le graphique.</p>"
+            + adaptation_html(grid, named=True)
+        )
         super().__init__([caption, self.chart, self.table], layout=w.Layout(width="100%"))
 
     def show(self, profiles: Sequence[Profile], labels: Sequence[str]) -> None:
@@ -131,8 +143,7 @@ class RatingCards(w.VBox):
     ``level`` is the level's index, or None for « Non renseigné ».
     """
 
-    def __init__(self, grid: Grid, ratings: Mapping[str, int | None],
-                 on_rate: Callable[[str, int | None], None]):
+    def __init__(self, grid: Grid, ratings: Mapping[str, int | None], on_rate: Callable[[str, int | None], None]):
         self.grid, self.on_rate = grid, on_rate
         self._loading = False
         self.pickers: dict[str, w.ToggleButtons] = {}
@@ -144,8 +155,12 @@ class RatingCards(w.VBox):
         for dimension in grid.dimensions:
             children.append(w.HTML(f"<h3>{escape(dimension.label)}</h3>", layout=plain, style=text))
             for criterion in dimension.criteria:
-                picker = w.ToggleButtons(options=level_options(grid, criterion), value=_value(ratings, criterion.id),
-                                         layout=plain, style=choices)
+                picker = w.ToggleButtons(
+                    options=level_options(grid, criterion),
+                    value=_value(ratings, criterion.id),
+                    layout=plain,
+                    style=choices,
+                )
                 picker.add_class("isg-choices")
                 picker.observe(lambda change, cid=criterion.id: self._rate(cid, change["new"]), names="value")
                 self.pickers[criterion.id] = picker
@@ -165,8 +180,11 @@ class RatingCards(w.VBox):
 
     def ratings(self) -> dict[str, int | None]:
         """The choices made so far (« Non renseigné » as None; criteria without a choice left out)."""
-        return {cid: (None if p.value == NOT_RATED_VALUE else p.value)
-                for cid, p in self.pickers.items() if p.value is not None}
+        return {
+            cid: (None if p.value == NOT_RATED_VALUE else p.value)
+            for cid, p in self.pickers.items()
+            if p.value is not None
+        }
 
     def _rate(self, criterion_id: str, value: int | None) -> None:
         if self._loading or value is None:
@@ -219,12 +237,15 @@ class PhoneRating(w.VBox):
         self.message.value = ""
         self.cards.layout.display = "none"
 
-    def rate(self, project: str, ratings: Mapping[str, int | None],
-             save: Callable[[dict[str, int | None]], None]) -> None:
+    def rate(
+        self, project: str, ratings: Mapping[str, int | None], save: Callable[[dict[str, int | None]], None]
+    ) -> None:
         """Rate ``project`` (its name, learner text), starting from ``ratings``; each choice calls ``save``."""
         self.save = save
-        self.title.value = (f"<h3>Le projet qui pitche{NB}: «{NB}{escape(project or 'Projet sans nom')}{NB}»</h3>"
-                            "<p>Notez-le critère par critère pendant et après son pitch.</p>")
+        self.title.value = (
+            f"<h3>Le projet qui pitche{NB}: «{NB}{escape(project or 'Projet sans nom')}{NB}»</h3>"
+            "<p>Notez-le critère par critère pendant et après son pitch.</p>"
+        )
         self.message.value = ""
         self.cards.set_ratings(ratings)
         self.cards.layout.display = None
@@ -235,8 +256,10 @@ class PhoneRating(w.VBox):
         try:
             self.save(self.cards.ratings())
         except Exception as exc:  # noqa: BLE001 — said in French on screen, never a traceback
-            self.message.value = (f'<div class="isg-notice" role="alert">Votre note n\'a pas pu être enregistrée'
-                                  f"{NB}: {escape(str(exc) or type(exc).__name__)}</div>")
+            self.message.value = (
+                f'<div class="isg-notice" role="alert">Votre note n\'a pas pu être enregistrée'
+                f"{NB}: {escape(str(exc) or type(exc).__name__)}</div>"
+            )
         else:
             self.message.value = ""
 

@@ -23,7 +23,6 @@ from .text import STYLE, escape, inline_markdown
 __all__ = ["PhoneQuiz", "phone_quiz"]
 
 
-
 class PhoneQuiz(w.VBox):
     """``choices`` holds the answer buttons of the statement shown (``index``); ``feedback`` the reveal.
 
@@ -36,15 +35,17 @@ class PhoneQuiz(w.VBox):
         self._loading = False
         self.progress = w.HTML()
         self.statement = w.HTML()
-        self.choices = w.ToggleButtons(options=list(quiz.choices), value=None,
-                                       tooltips=[f"Répondre «{NB}{c}{NB}»" for c in quiz.choices])
+        self.choices = w.ToggleButtons(
+            options=list(quiz.choices), value=None, tooltips=[f"Répondre «{NB}{c}{NB}»" for c in quiz.choices]
+        )
         self.choices.add_class("isg-choices")
         self.choices.observe(lambda change: self._answer(change["new"]), names="value")
         self.status = SaveStatus(store)
         self.note = w.HTML()
         self.feedback = w.HTML()
-        super().__init__([w.HTML(STYLE), self.progress, self.statement, self.choices, self.status, self.note,
-                          self.feedback])
+        super().__init__(
+            [w.HTML(STYLE), self.progress, self.statement, self.choices, self.status, self.note, self.feedback]
+        )
         self.add_class("isg-phone-quiz")
         if quiz.items:
             self.show(0, False)
@@ -88,9 +89,12 @@ class PhoneQuiz(w.VBox):
     def _refresh(self, given: str | None) -> None:
         item = self.item
         if not self.revealed:
-            self.note.value = (f"<p>Votre réponse{NB}: <strong>{escape(given)}</strong>. Vous pouvez la changer "
-                               "jusqu'à ce que le formateur révèle la réponse.</p>" if given else
-                               "<p>Choisissez votre réponse.</p>")
+            self.note.value = (
+                f"<p>Votre réponse{NB}: <strong>{escape(given)}</strong>. Vous pouvez la changer "
+                "jusqu'à ce que le formateur révèle la réponse.</p>"
+                if given
+                else "<p>Choisissez votre réponse.</p>"
+            )
             self.feedback.value = ""
             return
         self.note.value = ""
@@ -99,10 +103,14 @@ class PhoneQuiz(w.VBox):
         elif given == item.answer:
             verdict = f'<p class="isg-good"><strong>✔ Bonne réponse{NB}: {escape(item.answer)}.</strong></p>'
         else:
-            verdict = (f'<p class="isg-bad"><strong>✘ Pas tout à fait{NB}: vous avez répondu {escape(given)}, '
-                       f"la réponse est {escape(item.answer)}.</strong></p>")
-        self.feedback.value = (f'<div class="isg-feedback" role="status">{verdict}'
-                               f"<p>{inline_markdown(item.explanation)}</p>{examples_html(item)}</div>")
+            verdict = (
+                f'<p class="isg-bad"><strong>✘ Pas tout à fait{NB}: vous avez répondu {escape(given)}, '
+                f"la réponse est {escape(item.answer)}.</strong></p>"
+            )
+        self.feedback.value = (
+            f'<div class="isg-feedback" role="status">{verdict}'
+            f"<p>{inline_markdown(item.explanation)}</p>{examples_html(item)}</div>"
+        )
 
 
 def phone_quiz(quiz: Quiz, store: ResultsStore) -> PhoneQuiz:

@@ -30,24 +30,30 @@ from .welcome import attribution_html
 __all__ = ["PhoneWelcome", "phone_welcome", "PHONE_CSS"]
 
 
-
 class PhoneWelcome(w.VBox):
     """``project`` names the project (saved in ``store``); ``download`` links the results file."""
 
-    def __init__(self, workshop, store: ResultsStore, filename: str = "mes_resultats.json",
-                 licence_href: str | None = None):
+    def __init__(
+        self, workshop, store: ResultsStore, filename: str = "mes_resultats.json", licence_href: str | None = None
+    ):
         self.store, self.filename = store, filename
         results = store.load()
         organisation = f"<p>{escape(workshop.organisation)}</p>" if workshop.organisation else ""
         self.heading = w.HTML(f"{STYLE}<h2>{escape(workshop.title)}</h2>{organisation}")
-        self.project = w.Text(value=results.project, description=f"Mon projet{NB}:",
-                              placeholder="Le nom de votre projet", continuous_update=True,
-                              style={"description_width": "initial"}, layout=w.Layout(width="100%"))
+        self.project = w.Text(
+            value=results.project,
+            description=f"Mon projet{NB}:",
+            placeholder="Le nom de votre projet",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=w.Layout(width="100%"),
+        )
         self.project.add_class("isg-field")
         self.project.observe(lambda change: self._rename(change["new"]), names="value")
         self.status = SaveStatus(store)
-        self.hint = w.HTML("<p><small>Vous pouvez le nommer plus tard : vous suivez le formateur dès maintenant."
-                           "</small></p>")
+        self.hint = w.HTML(
+            "<p><small>Vous pouvez le nommer plus tard : vous suivez le formateur dès maintenant.</small></p>"
+        )
         self.download = w.HTML()
         self.note = w.HTML(f"<p><small>{french(ROOM_NOTE)}</small></p>")
         notice = w.HTML(f'<div class="isg-notice">{escape(store.notice)}</div>' if store.notice else "")
@@ -62,7 +68,8 @@ class PhoneWelcome(w.VBox):
         results = results if results is not None else self.store.load()
         self.download.value = (
             f'<p><a class="isg-download" download="{escape(self.filename)}" '
-            f'href="{results_data_uri(results, self.store.grid)}">⬇ Télécharger mes résultats</a></p>')
+            f'href="{results_data_uri(results, self.store.grid)}">⬇ Télécharger mes résultats</a></p>'
+        )
 
     def _rename(self, name: str) -> None:
         self.status.save(lambda r: setattr(r, "project", name))

@@ -29,13 +29,17 @@ class PitchWidget(w.VBox):
         self.statuses: dict[str, SaveStatus] = {}
         rows = []
         for part in self.outline:
-            box = w.Textarea(value=saved.get(part.id, ""), placeholder=part.label,
-                             layout=w.Layout(width="100%", height="5em"))
+            box = w.Textarea(
+                value=saved.get(part.id, ""), placeholder=part.label, layout=w.Layout(width="100%", height="5em")
+            )
             box.observe(lambda change, pid=part.id: self._save(pid, change["new"]), names="value")
             self.boxes[part.id] = box
             self.statuses[part.id] = SaveStatus(store)
-            rows.append(w.VBox([w.HTML(f"<strong>{escape(part.id)}) {escape(part.label)}</strong>"), box,
-                                self.statuses[part.id]]))
+            rows.append(
+                w.VBox(
+                    [w.HTML(f"<strong>{escape(part.id)}) {escape(part.label)}</strong>"), box, self.statuses[part.id]]
+                )
+            )
         self.preview = w.HTML()
         self.timer = countdown_widget(minutes, f"Pitch ({minutes:g} min max)")
         super().__init__([w.HTML(STYLE), *rows, w.HTML("<h4>Mon pitch</h4>"), self.preview, self.timer])

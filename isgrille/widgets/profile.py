@@ -41,13 +41,16 @@ class ProfileView(w.VBox):
         self.png, self.alt = b"", ""
         self.chart = w.HTML()
         self.table = w.HTML()
-        caption = w.HTML("<h3>Profil du projet</h3><p><small>Radar du profil\u00a0: ses valeurs sont aussi dans le "
-                         "tableau sous le graphique. "
-                         f"{escape(figure_rule(grid.levels))}</small></p>" + adaptation_html(grid, named=True))
+        caption = w.HTML(
+            "<h3>Profil du projet</h3><p><small>Radar du profil\u00a0: ses valeurs sont aussi dans le "
+            "tableau sous le graphique. "
+            f"{escape(figure_rule(grid.levels))}</small></p>" + adaptation_html(grid, named=True)
+        )
         # Not a scroll container of its own (nothing in it takes the focus, so a keyboard could not
         # scroll it: axe's scrollable-region-focusable); the page or the slide scrolls instead.
-        super().__init__([caption, self.chart, self.table],
-                         layout=w.Layout(flex="2 1 0%", min_width=width, overflow="visible"))
+        super().__init__(
+            [caption, self.chart, self.table], layout=w.Layout(flex="2 1 0%", min_width=width, overflow="visible")
+        )
 
     def show(self, profiles: Sequence[Profile], labels: Sequence[str]) -> None:
         """Draw these profiles (one grid) with these legend labels."""
@@ -67,8 +70,9 @@ def profile_view(grid: Grid, profiles: Sequence[Profile], labels: Sequence[str])
 def summary_view(grid: Grid, profiles: Sequence[Profile], labels: Sequence[str]) -> w.VBox:
     """The per-dimension bars of some profiles (with their text alternative) and the same values as a table."""
     ax = plot_dimension_summary(grid, list(profiles), labels=list(labels))
-    chart = w.HTML(image_html(figure_png(ax), chart_alt(SUMMARY_TITLE, profiles, labels)),
-                   layout=w.Layout(max_width="48em"))
+    chart = w.HTML(
+        image_html(figure_png(ax), chart_alt(SUMMARY_TITLE, profiles, labels)), layout=w.Layout(max_width="48em")
+    )
     rule = w.HTML(f"<p><small>{escape(figure_rule(grid.levels))}</small></p>")
     return w.VBox([chart, rule, w.HTML(profile_table_html(profiles, labels, "Valeurs par dimension"))])
 
@@ -83,11 +87,15 @@ def comparison_html(gap: AssessmentGap, first: str, second: str) -> str:
     ``first`` and ``second`` name who made each assessment (``gap.first``, ``gap.second``).
     """
     a, b = escape(first), escape(second)
-    parts = [f"Même niveau pour {_criteria(gap.same)}",
-             f"niveau plus haut selon «\u00a0{b}\u00a0» que selon «\u00a0{a}\u00a0» pour {_criteria(gap.higher)}",
-             f"plus bas pour {_criteria(gap.lower)}"]
+    parts = [
+        f"Même niveau pour {_criteria(gap.same)}",
+        f"niveau plus haut selon «\u00a0{b}\u00a0» que selon «\u00a0{a}\u00a0» pour {_criteria(gap.higher)}",
+        f"plus bas pour {_criteria(gap.lower)}",
+    ]
     text = ", ".join(parts[:-1]) + f" et {parts[-1]}"
     if gap.not_comparable:
-        text += (f"\u202f; {_criteria(gap.not_comparable)} non comparable{'s' if gap.not_comparable > 1 else ''}"
-                 f" (non renseigné{'s' if gap.not_comparable > 1 else ''} d'un côté ou de l'autre)")
+        text += (
+            f"\u202f; {_criteria(gap.not_comparable)} non comparable{'s' if gap.not_comparable > 1 else ''}"
+            f" (non renseigné{'s' if gap.not_comparable > 1 else ''} d'un côté ou de l'autre)"
+        )
     return f"<p>{text}.</p>"

@@ -45,8 +45,12 @@ class QuizWidget(w.VBox):
         self.index = 0
         self.statement = w.HTML()
         self.choices = [
-            w.ToggleButtons(options=list(quiz.choices), value=None, description="Ma réponse\u00a0:",
-                            style={"description_width": "initial"})
+            w.ToggleButtons(
+                options=list(quiz.choices),
+                value=None,
+                description="Ma réponse\u00a0:",
+                style={"description_width": "initial"},
+            )
             for _ in quiz.items
         ]
         self.feedback = w.HTML()
@@ -56,8 +60,11 @@ class QuizWidget(w.VBox):
         self.previous_button = w.Button(description="Précédente", icon="arrow-left")
         self.next_button = w.Button(description="Suivante", icon="arrow-right")
         self.restart_button = w.Button(description="Recommencer", icon="refresh", tooltip="Effacer mes réponses")
-        self.reveal_button = w.Button(description="Voir toutes les réponses", icon="eye",
-                                      tooltip="Pour le formateur\u00a0: afficher la réponse de chaque affirmation")
+        self.reveal_button = w.Button(
+            description="Voir toutes les réponses",
+            icon="eye",
+            tooltip="Pour le formateur\u00a0: afficher la réponse de chaque affirmation",
+        )
         self.previous_button.on_click(lambda _: self.go(self.index - 1))
         self.next_button.on_click(lambda _: self.go(self.index + 1))
         self.restart_button.on_click(lambda _: self.restart())
@@ -68,11 +75,19 @@ class QuizWidget(w.VBox):
             # Resume: earlier answers shown, not saved again; one that is no longer a choice is ignored.
             toggle.value = match_label(answers.get(item.id) or "", quiz.choices)
             toggle.observe(lambda change, item=item: self._answer(item, change["new"]), names="value")
-        super().__init__([
-            w.HTML(STYLE), self.progress, self.statement, self.answer_box, self.status, self.feedback,
-            w.HBox([self.previous_button, self.next_button]), self.score,
-            w.HBox([self.restart_button, self.reveal_button]),
-        ])
+        super().__init__(
+            [
+                w.HTML(STYLE),
+                self.progress,
+                self.statement,
+                self.answer_box,
+                self.status,
+                self.feedback,
+                w.HBox([self.previous_button, self.next_button]),
+                self.score,
+                w.HBox([self.restart_button, self.reveal_button]),
+            ]
+        )
         self.go(0)
 
     def _answer(self, item: QuizItem, choice: str | None) -> None:
@@ -123,11 +138,15 @@ class QuizWidget(w.VBox):
         elif outcome.correct:
             verdict = f'<p class="isg-good"><strong>✔ Bonne réponse\u00a0: {escape(item.answer)}</strong></p>'
         else:
-            verdict = (f'<p class="isg-bad"><strong>✘ Pas tout à fait\u00a0: vous avez répondu {escape(outcome.given)}, '
-                       f"la réponse est {escape(item.answer)}</strong></p>")
+            verdict = (
+                f'<p class="isg-bad"><strong>✘ Pas tout à fait\u00a0: vous avez répondu {escape(outcome.given)}, '
+                f"la réponse est {escape(item.answer)}</strong></p>"
+            )
         extra = self.extra.get(item.see or "", "")
-        return (f'<div class="isg-feedback" role="status">{verdict}<p>{inline_markdown(item.explanation)}</p>'
-                f"{examples_html(item)}{extra}</div>")
+        return (
+            f'<div class="isg-feedback" role="status">{verdict}<p>{inline_markdown(item.explanation)}</p>'
+            f"{examples_html(item)}{extra}</div>"
+        )
 
 
 def quiz_widget(quiz: Quiz, store: ResultsStore, extra: dict[str, str] | None = None) -> QuizWidget:

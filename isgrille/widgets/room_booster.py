@@ -38,9 +38,11 @@ def axes_html(grid: Grid, results) -> str:
     for axis in axes:
         note = results.axes.get(axis.criterion_id, "").strip()
         said = f"<br>Son axe\u00a0: «\u00a0{escape(note)}\u00a0»" if note else ""
-        items.append(f"<li><strong>{escape(axis.label)}</strong> — aujourd'hui\u00a0: {escape(axis.current_level)}\u202f; "
-                     f"prochain niveau\u00a0: <strong>{escape(axis.target_level)}</strong> "
-                     f"({inline_markdown(axis.target_descriptor)}){said}</li>")
+        items.append(
+            f"<li><strong>{escape(axis.label)}</strong> — aujourd'hui\u00a0: {escape(axis.current_level)}\u202f; "
+            f"prochain niveau\u00a0: <strong>{escape(axis.target_level)}</strong> "
+            f"({inline_markdown(axis.target_descriptor)}){said}</li>"
+        )
     return f"<h3>Axes d'amélioration</h3><ul>{''.join(items)}</ul>"
 
 
@@ -49,14 +51,17 @@ class RoomBooster(w.VBox):
     :class:`ExchangeSheet` on that project's file, None until a project is picked); ``message`` says
     what went wrong."""
 
-    def __init__(self, grid: Grid, topics: Sequence[str], minutes: float,
-                 open_store: Callable[[str], ResultsStore]):
+    def __init__(self, grid: Grid, topics: Sequence[str], minutes: float, open_store: Callable[[str], ResultsStore]):
         self.grid, self.topics, self.open_store = grid, list(topics), open_store
         self.sources: list[str] = []
         self.store: ResultsStore | None = None
         self.sheet: ExchangeSheet | None = None
-        self.project = w.Dropdown(options=[], description="Projet qui pitche\u00a0:",
-                                  style={"description_width": "initial"}, layout=w.Layout(width="100%"))
+        self.project = w.Dropdown(
+            options=[],
+            description="Projet qui pitche\u00a0:",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="100%"),
+        )
         self.message = w.HTML()
         self.title = w.HTML()
         self.profile = ProfileView(grid)
@@ -65,15 +70,19 @@ class RoomBooster(w.VBox):
         self.sheet_box = w.VBox()
         self._quiet = False
         self.project.observe(lambda _: self._quiet or self.pick(), names="value")
-        super().__init__([w.HTML(STYLE), self.project, self.message, self.title, self.timer, self.profile,
-                          self.axes, self.sheet_box])
+        super().__init__(
+            [w.HTML(STYLE), self.project, self.message, self.title, self.timer, self.profile, self.axes, self.sheet_box]
+        )
         self.pick()
 
     def show(self, snapshot: RoomSnapshot) -> None:
         """The room's projects that have a results file, as choices; the project picked stays picked."""
         records = snapshot.cohort.projects
-        options = [(label, record.source) for label, record in zip(project_labels(records), records)
-                   if record.source.lower().endswith(".json")]
+        options = [
+            (label, record.source)
+            for label, record in zip(project_labels(records), records)
+            if record.source.lower().endswith(".json")
+        ]
         if options == list(self.project.options):
             return
         keep = self.project.value
@@ -93,9 +102,12 @@ class RoomBooster(w.VBox):
         self.sheet_box.children = []
         self.timer.reset()
         if source is None:
-            self.title.value = ("<p>Choisissez le projet qui pitche\u00a0: son profil, ses axes et sa fiche d'échange "
-                                "s'affichent ici.</p>" if self.project.options else
-                                "<p>Aucun projet dans la salle pour l'instant.</p>")
+            self.title.value = (
+                "<p>Choisissez le projet qui pitche\u00a0: son profil, ses axes et sa fiche d'échange "
+                "s'affichent ici.</p>"
+                if self.project.options
+                else "<p>Aucun projet dans la salle pour l'instant.</p>"
+            )
             self.profile.layout.display = "none"
             self.axes.value = ""
             return
@@ -103,15 +115,20 @@ class RoomBooster(w.VBox):
             self.store = self.open_store(source)
             results = self.store.load()
         except Exception as exc:  # noqa: BLE001 — a French sentence, never a traceback
-            self.message.value = (f'<div class="isg-notice">Le fichier de ce projet n\'a pas pu être ouvert\u00a0: '
-                                  f"{escape(str(exc) or type(exc).__name__)}</div>")
+            self.message.value = (
+                f'<div class="isg-notice">Le fichier de ce projet n\'a pas pu être ouvert\u00a0: '
+                f"{escape(str(exc) or type(exc).__name__)}</div>"
+            )
             self.title.value, self.axes.value = "", ""
             self.profile.layout.display = "none"
             return
         learner = f" ({escape(results.learner)})" if results.learner else ""
         self.title.value = f"<h2>{escape(results.project or 'Projet sans nom')}{learner}</h2>"
-        rated = [assessor for assessor, ratings in results.assessments.items()
-                 if any(level is not None for level in ratings.values())]
+        rated = [
+            assessor
+            for assessor, ratings in results.assessments.items()
+            if any(level is not None for level in ratings.values())
+        ]
         if rated:
             self.profile.layout.display = None
             self.profile.show([score_assessment(self.grid, results.assessment(a)) for a in rated], rated)
@@ -122,7 +139,8 @@ class RoomBooster(w.VBox):
         self.sheet_box.children = [self.sheet]
 
 
-def room_booster(grid: Grid, topics: Sequence[str], minutes: float,
-                 open_store: Callable[[str], ResultsStore]) -> RoomBooster:
+def room_booster(
+    grid: Grid, topics: Sequence[str], minutes: float, open_store: Callable[[str], ResultsStore]
+) -> RoomBooster:
     """The booster screen: ``open_store(path)`` opens a project's results file for its exchange sheet."""
     return RoomBooster(grid, topics, minutes, open_store)

@@ -26,23 +26,38 @@ class RoomCards(w.VBox):
     """``project`` picks a project, ``one_button`` prepares its card, ``all_button`` every card in one PDF;
     ``links`` then offers the files, ``message`` says what went wrong."""
 
-    def __init__(self, one: Callable[[ProjectRecord], Sequence[Download]],
-                 every: Callable[[Sequence[ProjectRecord]], Sequence[Download]]):
+    def __init__(
+        self,
+        one: Callable[[ProjectRecord], Sequence[Download]],
+        every: Callable[[Sequence[ProjectRecord]], Sequence[Download]],
+    ):
         self._one, self._every = one, every
         self.records: list[ProjectRecord] = []
-        self.project = w.Dropdown(options=[], description="Projet\u00a0:", style={"description_width": "initial"},
-                                  layout=w.Layout(width="100%"))
-        self.one_button = w.Button(description="Préparer la fiche de ce projet", icon="download",
-                                   layout=w.Layout(width="auto"))
-        self.all_button = w.Button(description="Préparer toutes les fiches (un seul PDF)", icon="file-pdf-o",
-                                   layout=w.Layout(width="auto"))
+        self.project = w.Dropdown(
+            options=[],
+            description="Projet\u00a0:",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="100%"),
+        )
+        self.one_button = w.Button(
+            description="Préparer la fiche de ce projet", icon="download", layout=w.Layout(width="auto")
+        )
+        self.all_button = w.Button(
+            description="Préparer toutes les fiches (un seul PDF)", icon="file-pdf-o", layout=w.Layout(width="auto")
+        )
         self.one_button.on_click(lambda _: self.prepare_one())
         self.all_button.on_click(lambda _: self.prepare_all())
         self.links = w.HTML()
         self.message = w.HTML()
-        super().__init__([w.HTML(STYLE), self.project,
-                          w.HBox([self.one_button, self.all_button], layout=w.Layout(flex_flow="row wrap")),
-                          self.links, self.message])
+        super().__init__(
+            [
+                w.HTML(STYLE),
+                self.project,
+                w.HBox([self.one_button, self.all_button], layout=w.Layout(flex_flow="row wrap")),
+                self.links,
+                self.message,
+            ]
+        )
         self._enable()
 
     def show(self, snapshot: RoomSnapshot) -> None:
@@ -57,7 +72,9 @@ class RoomCards(w.VBox):
     def _enable(self) -> None:
         empty = not self.records
         self.one_button.disabled = self.all_button.disabled = empty
-        self.message.value = "<p>Aucun projet dans la salle pour l'instant\u00a0: pas de fiche à préparer.</p>" if empty else ""
+        self.message.value = (
+            "<p>Aucun projet dans la salle pour l'instant\u00a0: pas de fiche à préparer.</p>" if empty else ""
+        )
 
     def prepare_one(self) -> list[Download]:
         if self.project.value is None:
@@ -72,15 +89,18 @@ class RoomCards(w.VBox):
         try:
             files = list(build())
         except Exception as exc:  # noqa: BLE001 — a French sentence, never a traceback
-            self.message.value = (f'<div class="isg-notice">Les fiches n\'ont pas pu être préparées\u00a0: '
-                                  f"{escape(str(exc) or type(exc).__name__)}</div>")
+            self.message.value = (
+                f'<div class="isg-notice">Les fiches n\'ont pas pu être préparées\u00a0: '
+                f"{escape(str(exc) or type(exc).__name__)}</div>"
+            )
             return []
         self.message.value = ""
         self.links.value = links_html(files)
         return files
 
 
-def room_cards(one: Callable[[ProjectRecord], Sequence[Download]],
-               every: Callable[[Sequence[ProjectRecord]], Sequence[Download]]) -> RoomCards:
+def room_cards(
+    one: Callable[[ProjectRecord], Sequence[Download]], every: Callable[[Sequence[ProjectRecord]], Sequence[Download]]
+) -> RoomCards:
     """The cards screen: ``one(record)`` and ``every(records)`` make the files to download."""
     return RoomCards(one, every)

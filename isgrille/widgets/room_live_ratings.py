@@ -47,8 +47,14 @@ def gap_text(own: int | None, room: int | None) -> str:
     return f"salle +{room - own} ▲" if room > own else f"salle −{own - room} ▼"
 
 
-def live_ratings_html(grid: Grid, summary: Sequence[CriterionSummary], own: Mapping[str, int | None] | None,
-                      raters: int, project: str = "", status: str = "") -> str:
+def live_ratings_html(
+    grid: Grid,
+    summary: Sequence[CriterionSummary],
+    own: Mapping[str, int | None] | None,
+    raters: int,
+    project: str = "",
+    status: str = "",
+) -> str:
     """How many rated, then per criterion: own level, the room's median and spread, how many rated, the gap.
 
     ``status`` (plain text, escaped) follows the table: where the medians were saved, or why not.
@@ -69,22 +75,29 @@ def live_ratings_html(grid: Grid, summary: Sequence[CriterionSummary], own: Mapp
 
     rows = []
     for item in summary:
-        spread = "—" if item.low is None else (level(item.low) if item.low == item.high
-                                               else f"{level(item.low)} – {level(item.high)}")
+        spread = (
+            "—"
+            if item.low is None
+            else (level(item.low) if item.low == item.high else f"{level(item.low)} – {level(item.high)}")
+        )
         mine = own.get(item.criterion)
         mine = mine if isinstance(mine, int) and 0 <= mine < len(levels) else None
-        rows.append(f'<tr><th scope="row">{escape(item.label)}</th><td>{level(mine)}</td>'
-                    f'<td class="isg-room">{level(item.median)}</td><td>{spread}</td><td>{item.rated}</td>'
-                    f"<td>{gap_text(mine, item.median)}</td></tr>")
+        rows.append(
+            f'<tr><th scope="row">{escape(item.label)}</th><td>{level(mine)}</td>'
+            f'<td class="isg-room">{level(item.median)}</td><td>{spread}</td><td>{item.rated}</td>'
+            f"<td>{gap_text(mine, item.median)}</td></tr>"
+        )
     count = plural(raters, "participant a noté", "participants ont noté")
     legend = "\u202f; ".join(f"{i} = {escape(label)}" for i, label in enumerate(levels, 1))
-    return (f'{LIVE_CSS}<p class="isg-live-count" role="status" aria-live="polite">{count} le projet{name}</p>'
-            f'<table class="isg-live"><caption>Regards de la salle sur le projet{name} et son autoévaluation '
-            f"(niveaux : {legend})</caption><colgroup><col class=\"isg-label\"><col><col><col><col><col></colgroup>"
-            '<thead><tr><th scope="col">Critère</th><th scope="col">Autoévaluation</th>'
-            '<th scope="col">Médiane de la salle</th><th scope="col">Étendue (du plus bas au plus haut)</th>'
-            '<th scope="col">Notes</th><th scope="col">Écart</th></tr></thead>'
-            f"<tbody>{''.join(rows)}</tbody></table>" + (f'<p role="status">{escape(status)}</p>' if status else ""))
+    return (
+        f'{LIVE_CSS}<p class="isg-live-count" role="status" aria-live="polite">{count} le projet{name}</p>'
+        f'<table class="isg-live"><caption>Regards de la salle sur le projet{name} et son autoévaluation '
+        f'(niveaux : {legend})</caption><colgroup><col class="isg-label"><col><col><col><col><col></colgroup>'
+        '<thead><tr><th scope="col">Critère</th><th scope="col">Autoévaluation</th>'
+        '<th scope="col">Médiane de la salle</th><th scope="col">Étendue (du plus bas au plus haut)</th>'
+        '<th scope="col">Notes</th><th scope="col">Écart</th></tr></thead>'
+        f"<tbody>{''.join(rows)}</tbody></table>" + (f'<p role="status">{escape(status)}</p>' if status else "")
+    )
 
 
 class RoomLiveRatings(w.VBox):
@@ -95,8 +108,14 @@ class RoomLiveRatings(w.VBox):
         self.table = w.HTML("<p>Aucun projet ne pitche pour l'instant.</p>", layout=w.Layout(width="100%"))
         super().__init__([w.HTML(STYLE), self.table], layout=w.Layout(width="100%"))
 
-    def show(self, summary: Sequence[CriterionSummary], own: Mapping[str, int | None] | None, raters: int,
-             project: str = "", status: str = "") -> None:
+    def show(
+        self,
+        summary: Sequence[CriterionSummary],
+        own: Mapping[str, int | None] | None,
+        raters: int,
+        project: str = "",
+        status: str = "",
+    ) -> None:
         self.table.value = live_ratings_html(self.grid, summary, own, raters, project, status)
 
 

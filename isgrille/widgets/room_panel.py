@@ -50,11 +50,13 @@ def qr_html(url: str) -> str:
     code = (parse_qs(urlsplit(url).query).get("token") or [""])[0]
     qr = segno.make(url, error="m", micro=False)
     alt = f"Code QR pour rejoindre la salle\u00a0: {url}"
-    said = f"<p>Code de la salle\u00a0: <strong style=\"font-size: 1.6em\">{escape(code)}</strong></p>" if code else ""
-    return (f'<div class="isg-card"><img alt="{escape(alt)}" src="{qr.svg_data_uri(scale=6, border=4)}" '
-            f'style="width: 14em; max-width: 100%; height: auto; background: white">'
-            f"<p>Pour rejoindre la salle, ouvrez\u00a0: <code style=\"word-break: break-all\">{escape(url)}</code></p>"
-            f"{said}</div>")
+    said = f'<p>Code de la salle\u00a0: <strong style="font-size: 1.6em">{escape(code)}</strong></p>' if code else ""
+    return (
+        f'<div class="isg-card"><img alt="{escape(alt)}" src="{qr.svg_data_uri(scale=6, border=4)}" '
+        f'style="width: 14em; max-width: 100%; height: auto; background: white">'
+        f'<p>Pour rejoindre la salle, ouvrez\u00a0: <code style="word-break: break-all">{escape(url)}</code></p>'
+        f"{said}</div>"
+    )
 
 
 class Refresher:
@@ -64,9 +66,13 @@ class Refresher:
     tick tries again). ``sleep`` is there for the tests.
     """
 
-    def __init__(self, tick: Callable[[], None], interval: float = 5.0,
-                 on_error: Callable[[Exception], None] | None = None,
-                 sleep: Callable[[float], Awaitable[None]] = asyncio.sleep):
+    def __init__(
+        self,
+        tick: Callable[[], None],
+        interval: float = 5.0,
+        on_error: Callable[[Exception], None] | None = None,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ):
         self.tick, self.interval, self.on_error, self._sleep = tick, interval, on_error, sleep
         self._task: asyncio.Task | None = None
 
@@ -117,18 +123,31 @@ class RoomPanel(w.VBox):
     message``.
     """
 
-    def __init__(self, url: str, where: str, refresh: Callable[[], None], toggle_auto: Callable[[], bool],
-                 upload: Callable[[str, bytes], str] | None = None):
+    def __init__(
+        self,
+        url: str,
+        where: str,
+        refresh: Callable[[], None],
+        toggle_auto: Callable[[], bool],
+        upload: Callable[[str, bytes], str] | None = None,
+    ):
         self._refresh, self._toggle, self._upload = refresh, toggle_auto, upload
         self.address = w.HTML(qr_html(url) if url else "")
         self.where = w.HTML(f"<p>Lecture\u00a0: {escape(where)}</p>")
         self.status = w.HTML('<p role="status">Pas encore lu.</p>')
-        self.refresh_button = w.Button(description="Actualiser maintenant", icon="refresh",
-                                       tooltip="Relire les fichiers de la salle", layout=w.Layout(width="auto"))
+        self.refresh_button = w.Button(
+            description="Actualiser maintenant",
+            icon="refresh",
+            tooltip="Relire les fichiers de la salle",
+            layout=w.Layout(width="auto"),
+        )
         self.refresh_button.on_click(lambda _: self._refresh())
-        self.auto_button = w.Button(description="Arrêter la mise à jour automatique", icon="pause",
-                                    tooltip="Arrêter ou reprendre la relecture toutes les quelques secondes",
-                                    layout=w.Layout(width="auto"))
+        self.auto_button = w.Button(
+            description="Arrêter la mise à jour automatique",
+            icon="pause",
+            tooltip="Arrêter ou reprendre la relecture toutes les quelques secondes",
+            layout=w.Layout(width="auto"),
+        )
         self.auto_button.on_click(lambda _: self.show_auto(self._toggle()))
         self.joined = w.HTML()
         self.problems = w.HTML()
@@ -136,14 +155,24 @@ class RoomPanel(w.VBox):
         self.upload_message = w.HTML()
         self.upload.observe(lambda change: self._uploaded(change["new"]), names="value")
         extra = [w.HBox([self.upload]), self.upload_message] if upload is not None else []
-        super().__init__([w.HTML(STYLE), self.address, self.where, self.status,
-                          w.HBox([self.refresh_button, self.auto_button], layout=w.Layout(flex_flow="row wrap")),
-                          *extra, self.joined, self.problems])
+        super().__init__(
+            [
+                w.HTML(STYLE),
+                self.address,
+                self.where,
+                self.status,
+                w.HBox([self.refresh_button, self.auto_button], layout=w.Layout(flex_flow="row wrap")),
+                *extra,
+                self.joined,
+                self.problems,
+            ]
+        )
 
     def show_auto(self, running: bool) -> None:
         """Say whether the automatic refresh runs."""
-        self.auto_button.description = ("Arrêter la mise à jour automatique" if running
-                                        else "Reprendre la mise à jour automatique")
+        self.auto_button.description = (
+            "Arrêter la mise à jour automatique" if running else "Reprendre la mise à jour automatique"
+        )
         self.auto_button.icon = "pause" if running else "play"
 
     def show_status(self, text: str, failed: bool = False) -> None:
@@ -153,16 +182,24 @@ class RoomPanel(w.VBox):
     def show(self, snapshot: RoomSnapshot) -> None:
         """The projects that joined and the files refused, from a reading of the room."""
         rows = visitors(snapshot.cohort)
-        self.show_status(f"Lu à {_when(snapshot.read_at)}\u00a0: {plural(len(snapshot.files), 'fichier')}, "
-                         f"{plural(len(rows), 'projet')} ({french_number(snapshot.seconds, 2)}\u00a0s).")
+        self.show_status(
+            f"Lu à {_when(snapshot.read_at)}\u00a0: {plural(len(snapshot.files), 'fichier')}, "
+            f"{plural(len(rows), 'projet')} ({french_number(snapshot.seconds, 2)}\u00a0s)."
+        )
         if not rows:
-            self.joined.value = ("<p>Personne n'a encore rejoint la salle\u00a0: les projets apparaîtront ici dès que "
-                                 "les participants auront nommé leur projet ou répondu au quiz.</p>")
+            self.joined.value = (
+                "<p>Personne n'a encore rejoint la salle\u00a0: les projets apparaîtront ici dès que "
+                "les participants auront nommé leur projet ou répondu au quiz.</p>"
+            )
         else:
             self.joined.value = table_html(
                 ["Projet", "Apprenant", "Critères notés", "Réponses au quiz", "Évaluations"],
-                [(v.label, v.learner or "—", f"{v.rated} / {v.criteria}", v.answered, ", ".join(v.assessors) or "—")
-                 for v in rows], caption=f"Qui a rejoint la salle ({plural(len(rows), 'projet')})")
+                [
+                    (v.label, v.learner or "—", f"{v.rated} / {v.criteria}", v.answered, ", ".join(v.assessors) or "—")
+                    for v in rows
+                ],
+                caption=f"Qui a rejoint la salle ({plural(len(rows), 'projet')})",
+            )
         self.problems.value = _problems_html(snapshot.all_problems)
 
     def _uploaded(self, files: Sequence) -> None:
@@ -178,5 +215,7 @@ def _problems_html(problems: Sequence) -> str:
     if not problems:
         return ""
     items = "".join(f"<li>{escape(str(problem))}</li>" for problem in list(problems)[:50])
-    return (f'<div class="isg-notice"><p>Écarté{"s" if len(problems) > 1 else ""} de la lecture '
-            f"({plural(len(problems), 'problème')}\u202f; le reste est lu)\u00a0:</p><ul>{items}</ul></div>")
+    return (
+        f'<div class="isg-notice"><p>Écarté{"s" if len(problems) > 1 else ""} de la lecture '
+        f"({plural(len(problems), 'problème')}\u202f; le reste est lu)\u00a0:</p><ul>{items}</ul></div>"
+    )

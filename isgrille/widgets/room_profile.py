@@ -30,6 +30,7 @@ __all__ = ["RoomProfile", "matrix_html", "level_colours", "room_profile"]
 def _luminance(red: float, green: float, blue: float) -> float:
     def linear(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     return 0.2126 * linear(red) + 0.7152 * linear(green) + 0.0722 * linear(blue)
 
 
@@ -56,8 +57,9 @@ def matrix_html(rows: Sequence[tuple[str, Sequence[int | None]]], grid: Grid) ->
         return '<p role="status">Aucun projet dans la salle pour l\'instant\u00a0: pas de carte des projets.</p>'
     colours = level_colours(len(grid.levels))
     legend = "\u202f; ".join(f"{i} = {escape(level)}" for i, level in enumerate(grid.levels, 1))
-    head = "".join(f'<th scope="col" style="font-size: 0.75em; font-weight: normal">{escape(c.label)}</th>'
-                   for c in grid.criteria)
+    head = "".join(
+        f'<th scope="col" style="font-size: 0.75em; font-weight: normal">{escape(c.label)}</th>' for c in grid.criteria
+    )
     body = []
     for label, levels in rows:
         cells = []
@@ -66,13 +68,16 @@ def matrix_html(rows: Sequence[tuple[str, Sequence[int | None]]], grid: Grid) ->
                 cells.append('<td style="text-align: center">—</td>')
             else:
                 background, text = colours[level]
-                cells.append(f'<td style="text-align: center; background: {background}; color: {text}">'
-                             f"{level + 1}</td>")
+                cells.append(
+                    f'<td style="text-align: center; background: {background}; color: {text}">{level + 1}</td>'
+                )
         body.append(f'<tr><th scope="row" style="font-size: 0.85em">{escape(label)}</th>{"".join(cells)}</tr>')
-    return (f"<p>Niveaux\u00a0: {legend}\u202f; — = non renseigné.</p>"
-            f'<table class="isg-table" style="width: 100%; table-layout: fixed; word-wrap: break-word">'
-            f"<caption>Carte des projets × critères (autoévaluations, {plural(len(rows), 'projet')})</caption>"
-            f'<thead><tr><th scope="col">Projet</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>')
+    return (
+        f"<p>Niveaux\u00a0: {legend}\u202f; — = non renseigné.</p>"
+        f'<table class="isg-table" style="width: 100%; table-layout: fixed; word-wrap: break-word">'
+        f"<caption>Carte des projets × critères (autoévaluations, {plural(len(rows), 'projet')})</caption>"
+        f'<thead><tr><th scope="col">Projet</th>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
+    )
 
 
 class RoomProfile(w.VBox):
@@ -86,17 +91,25 @@ class RoomProfile(w.VBox):
         self.matrix = w.HTML(matrix_html([], grid))
         self.levels = w.HTML(levels_html(_empty_ratings(grid), grid))
         self.project = w.Dropdown(options=[], description="Projet\u00a0:", style={"description_width": "initial"})
-        self.second = w.Dropdown(options=[], description="Comparer l'autoévaluation avec\u00a0:",
-                                 style={"description_width": "initial"})
+        self.second = w.Dropdown(
+            options=[], description="Comparer l'autoévaluation avec\u00a0:", style={"description_width": "initial"}
+        )
         self.comparison = w.HTML()
         self.radar = ProfileView(grid)
         self._quiet = False
         self.project.observe(lambda _: self._quiet or self._pick_project(), names="value")
         self.second.observe(lambda _: self._quiet or self._show_comparison(), names="value")
-        super().__init__([w.HTML(STYLE), self.matrix, self.levels,
-                          w.HTML("<h3>Un projet\u00a0: son autoévaluation et un autre regard</h3>"),
-                          w.HBox([self.project, self.second], layout=w.Layout(flex_flow="row wrap")),
-                          self.comparison, self.radar])
+        super().__init__(
+            [
+                w.HTML(STYLE),
+                self.matrix,
+                self.levels,
+                w.HTML("<h3>Un projet\u00a0: son autoévaluation et un autre regard</h3>"),
+                w.HBox([self.project, self.second], layout=w.Layout(flex_flow="row wrap")),
+                self.comparison,
+                self.radar,
+            ]
+        )
         self._pick_project()
 
     def show(self, snapshot: RoomSnapshot) -> None:
@@ -110,8 +123,11 @@ class RoomProfile(w.VBox):
         self._key = key
         self.levels.value = levels_html(cohort.ratings, self.grid)
         labels = project_labels(cohort.projects)
-        options = [(label, (record.source, record.project)) for label, record in zip(labels, cohort.projects)
-                   if len(record.assessments) > 1]
+        options = [
+            (label, (record.source, record.project))
+            for label, record in zip(labels, cohort.projects)
+            if len(record.assessments) > 1
+        ]
         keep = self.project.value if self.project.value in [value for _, value in options] else None
         self._quiet = True  # options set, then the value: one comparison drawn, not one per step
         try:
@@ -124,13 +140,20 @@ class RoomProfile(w.VBox):
     def _record(self):
         if self.snapshot is None or self.project.value is None:
             return None
-        return next((record for record in self.snapshot.cohort.projects
-                     if (record.source, record.project) == self.project.value), None)
+        return next(
+            (
+                record
+                for record in self.snapshot.cohort.projects
+                if (record.source, record.project) == self.project.value
+            ),
+            None,
+        )
 
     def _pick_project(self) -> None:
         record = self._record()
-        others = [] if record is None else list(dict.fromkeys(a.assessor for a in record.assessments
-                                                              if a.assessor != SELF))
+        others = (
+            [] if record is None else list(dict.fromkeys(a.assessor for a in record.assessments if a.assessor != SELF))
+        )
         keep = self.second.value if self.second.value in others else None
         self._quiet = True
         try:
@@ -143,23 +166,33 @@ class RoomProfile(w.VBox):
     def _show_comparison(self) -> None:
         record = self._record()
         own = None if record is None else next((a for a in reversed(record.assessments) if a.assessor == SELF), None)
-        other = None if record is None else next((a for a in reversed(record.assessments)
-                                                  if a.assessor == self.second.value), None)
+        other = (
+            None
+            if record is None
+            else next((a for a in reversed(record.assessments) if a.assessor == self.second.value), None)
+        )
         if own is None or other is None:
-            self.comparison.value = ("<p>Aucun projet n'a encore deux évaluations (son autoévaluation et celle "
-                                     "d'un pair ou du formateur) à comparer.</p>")
+            self.comparison.value = (
+                "<p>Aucun projet n'a encore deux évaluations (son autoévaluation et celle "
+                "d'un pair ou du formateur) à comparer.</p>"
+            )
             self.radar.layout.display = "none"
             return
         gaps = [gap for gap in assessment_gaps(self.grid, own, other) if gap.gap]
-        table = table_html(["Critère", SELF, other.assessor, "Écart (niveaux)"],
-                           [(g.label, g.first, g.second, f"{g.gap:+d}") for g in gaps[:5]],
-                           caption="Les critères où les deux regards diffèrent le plus") if gaps else (
-            "<p>Les deux évaluations donnent le même niveau partout où elles sont comparables.</p>")
-        self.comparison.value = comparison_html(compare_assessments(self.grid, own, other), SELF,
-                                                other.assessor) + table
+        table = (
+            table_html(
+                ["Critère", SELF, other.assessor, "Écart (niveaux)"],
+                [(g.label, g.first, g.second, f"{g.gap:+d}") for g in gaps[:5]],
+                caption="Les critères où les deux regards diffèrent le plus",
+            )
+            if gaps
+            else ("<p>Les deux évaluations donnent le même niveau partout où elles sont comparables.</p>")
+        )
+        self.comparison.value = (
+            comparison_html(compare_assessments(self.grid, own, other), SELF, other.assessor) + table
+        )
         self.radar.layout.display = None
-        self.radar.show([score_assessment(self.grid, own), score_assessment(self.grid, other)],
-                        [SELF, other.assessor])
+        self.radar.show([score_assessment(self.grid, own), score_assessment(self.grid, other)], [SELF, other.assessor])
 
 
 def _empty_ratings(grid: Grid):

@@ -48,15 +48,22 @@ def words_html(counts: Sequence[tuple[str, int]], projects: int = 0, title: str 
     said = f" ({plural(projects, 'projet')})" if projects else ""
     heading = f"<h2>{escape(title)}{said}</h2>"
     if not counts:
-        return (f"{WORDS_CSS}{heading}<p role=\"status\">Pas encore de mots : ils apparaîtront ici dès que les "
-                "participants auront écrit «\u00a0mon projet en 2 mots\u00a0» dans l'étape Pitch.</p>")
+        return (
+            f'{WORDS_CSS}{heading}<p role="status">Pas encore de mots : ils apparaîtront ici dès que les '
+            "participants auront écrit «\u00a0mon projet en 2 mots\u00a0» dans l'étape Pitch.</p>"
+        )
     most, least = max(n for _, n in counts), min(n for _, n in counts)
-    items = "".join(f'<li style="font-size: {_size(n, most, least):.2f}em; font-weight: {700 if n == most else 600}">'
-                    f'{escape(word)}<span class="isg-count"> ({n})</span></li>' for word, n in counts)
+    items = "".join(
+        f'<li style="font-size: {_size(n, most, least):.2f}em; font-weight: {700 if n == most else 600}">'
+        f'{escape(word)}<span class="isg-count"> ({n})</span></li>'
+        for word, n in counts
+    )
     table = table_html(["Mot", "Nombre"], counts, caption="", row_headers=True)
-    return (f"{WORDS_CSS}{heading}<ul class=\"isg-cloud\" aria-label=\"Nuage de mots : chaque mot suivi du "
-            f"nombre de projets qui l'emploient\">{items}</ul>"
-            f"<details><summary>Les mots et leur nombre ({plural(len(counts), 'mot')})</summary>{table}</details>")
+    return (
+        f'{WORDS_CSS}{heading}<ul class="isg-cloud" aria-label="Nuage de mots : chaque mot suivi du '
+        f"nombre de projets qui l'emploient\">{items}</ul>"
+        f"<details><summary>Les mots et leur nombre ({plural(len(counts), 'mot')})</summary>{table}</details>"
+    )
 
 
 class RoomWords(w.VBox):

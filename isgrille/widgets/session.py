@@ -28,12 +28,16 @@ from .text import STYLE, escape
 
 __all__ = ["SessionPanel", "session_panel", "example_notice"]
 
-BINDER_NOTE = ("Sur Binder, la session peut s'arrêter sans prévenir (inactivité, fermeture de l'onglet)\u00a0: "
-               "<strong>téléchargez vos résultats</strong> à la fin de chaque séquence, et rechargez le fichier "
-               "ici pour reprendre.")
-ROOM_NOTE = ("Vous êtes dans la salle de l'atelier\u00a0: vos résultats sont enregistrés sur l'ordinateur du formateur, "
-             "dans un fichier propre à ce navigateur. Rouvrez le lien de la salle dans ce même navigateur pour "
-             "les retrouver, et <strong>téléchargez-les</strong> pour les garder.")
+BINDER_NOTE = (
+    "Sur Binder, la session peut s'arrêter sans prévenir (inactivité, fermeture de l'onglet)\u00a0: "
+    "<strong>téléchargez vos résultats</strong> à la fin de chaque séquence, et rechargez le fichier "
+    "ici pour reprendre."
+)
+ROOM_NOTE = (
+    "Vous êtes dans la salle de l'atelier\u00a0: vos résultats sont enregistrés sur l'ordinateur du formateur, "
+    "dans un fichier propre à ce navigateur. Rouvrez le lien de la salle dans ce même navigateur pour "
+    "les retrouver, et <strong>téléchargez-les</strong> pour les garder."
+)
 #: Set in the kernels of the live room (the room folder).
 ROOM_ENV = "ISGRILLE_ROOM"
 
@@ -49,8 +53,13 @@ class SessionPanel(w.VBox):
         self.store, self.filename = store, filename
         self.room = bool(os.environ.get(ROOM_ENV)) if room is None else room
         results = store.load()
-        self.project = w.Text(value=results.project, description="Mon projet\u00a0:", placeholder="Nom du projet",
-                              style={"description_width": "initial"}, layout=w.Layout(width="30em"))
+        self.project = w.Text(
+            value=results.project,
+            description="Mon projet\u00a0:",
+            placeholder="Nom du projet",
+            style={"description_width": "initial"},
+            layout=w.Layout(width="30em"),
+        )
         self.project.observe(lambda change: self._rename(change["new"]), names="value")
         self.upload = w.FileUpload(accept=".json", multiple=False, description="Reprendre un fichier")
         self.upload.observe(lambda change: self._resume(change["new"]), names="value")
@@ -59,8 +68,16 @@ class SessionPanel(w.VBox):
         self.message = w.HTML()
         if store.notice:
             self._notice(store.notice)
-        super().__init__([w.HTML(STYLE), self.project, self.status, w.HBox([self.download, self.upload]),
-                          self.message, w.HTML(f"<p><small>{ROOM_NOTE if self.room else BINDER_NOTE}</small></p>")])
+        super().__init__(
+            [
+                w.HTML(STYLE),
+                self.project,
+                self.status,
+                w.HBox([self.download, self.upload]),
+                self.message,
+                w.HTML(f"<p><small>{ROOM_NOTE if self.room else BINDER_NOTE}</small></p>"),
+            ]
+        )
         self.refresh()
         store.subscribe(self.refresh)  # any screen's save renews the link
 
@@ -68,10 +85,15 @@ class SessionPanel(w.VBox):
         """Renew the download link with the current results."""
         results = results if results is not None else self.store.load()
         path = f"<code>{escape(str(self.store.path))}</code>"
-        where = ("non enregistrés sur disque" if self.store.path is None
-                 else f"non enregistrés\u00a0: {path} est en lecture seule" if self.store.readonly
-                 else "enregistrés sur l'ordinateur du formateur" if self.room
-                 else f"enregistrés dans {path}")
+        where = (
+            "non enregistrés sur disque"
+            if self.store.path is None
+            else f"non enregistrés\u00a0: {path} est en lecture seule"
+            if self.store.readonly
+            else "enregistrés sur l'ordinateur du formateur"
+            if self.room
+            else f"enregistrés dans {path}"
+        )
         self.download.value = (
             f'<a download="{escape(self.filename)}" href="{results_data_uri(results, self.store.grid)}" '
             f'class="jupyter-button" style="padding: 0.3em 0.8em; text-decoration: none">⬇ Télécharger mes résultats</a> '
@@ -91,8 +113,10 @@ class SessionPanel(w.VBox):
         name, content = upload["name"], memoryview(upload["content"])
         limit = MAX_BYTES["results"]
         if content.nbytes > limit:
-            self._notice(f"Fichier non repris\u00a0: {name} est trop volumineux ({size_label(content.nbytes)}\u202f; "
-                         f"au plus {size_label(limit)}) pour être un fichier de résultats du kit.")
+            self._notice(
+                f"Fichier non repris\u00a0: {name} est trop volumineux ({size_label(content.nbytes)}\u202f; "
+                f"au plus {size_label(limit)}) pour être un fichier de résultats du kit."
+            )
             return
         try:
             results = LearnerResults.from_json(content.tobytes().decode("utf-8-sig"), self.store.grid, name)
@@ -113,9 +137,11 @@ class SessionPanel(w.VBox):
         if self.store.unsaved:
             self._notice(f"Résultats repris depuis {name}, mais pas enregistrés (voir le message ci-dessus).{kept}")
         else:
-            self.message.value = (f"<p>✔ Résultats repris depuis {escape(name)}\u00a0: relancez les carnets "
-                                  "(menu Exécution › Exécuter toutes les cellules) pour les voir partout."
-                                  f"{escape(kept)}</p>")
+            self.message.value = (
+                f"<p>✔ Résultats repris depuis {escape(name)}\u00a0: relancez les carnets "
+                "(menu Exécution › Exécuter toutes les cellules) pour les voir partout."
+                f"{escape(kept)}</p>"
+            )
 
 
 def session_panel(store: ResultsStore) -> SessionPanel:

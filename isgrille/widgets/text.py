@@ -17,8 +17,16 @@ from typing import Iterable, Sequence
 from ..content.model import BOLD as _BOLD, ITALIC as _ITALIC, UNDERLINE as _UNDERLINE, plain_text
 from ..content.typography import french_percent
 
-__all__ = ["escape", "inline_markdown", "plain_text", "table_html", "profile_table_html", "image_html", "chart_alt", "STYLE"]
-
+__all__ = [
+    "escape",
+    "inline_markdown",
+    "plain_text",
+    "table_html",
+    "profile_table_html",
+    "image_html",
+    "chart_alt",
+    "STYLE",
+]
 
 
 def escape(text: str) -> str:
@@ -41,8 +49,14 @@ def inline_markdown(text: str) -> str:
     return _ITALIC.sub(r"<em>\1</em>", out)
 
 
-def table_html(header: Sequence[str], rows: Iterable[Sequence[object]], caption: str = "",
-               row_headers: bool = True, css: str = "isg-table", markup: bool = False) -> str:
+def table_html(
+    header: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    caption: str = "",
+    row_headers: bool = True,
+    css: str = "isg-table",
+    markup: bool = False,
+) -> str:
     """An accessible HTML table (caption, header cells with scope); every cell is escaped.
 
     With ``row_headers`` the first cell of each row is a row header. With ``markup`` the data
@@ -51,11 +65,16 @@ def table_html(header: Sequence[str], rows: Iterable[Sequence[object]], caption:
     cell = inline_markdown if markup else escape
     head = "".join(f'<th scope="col">{escape(str(h))}</th>' for h in header)
     body = "".join(
-        "<tr>" + "".join(
-            (f'<th scope="row">{escape(str(c))}</th>' if i == 0 and row_headers
-             else f"<td>{cell('' if c is None else str(c))}</td>")
+        "<tr>"
+        + "".join(
+            (
+                f'<th scope="row">{escape(str(c))}</th>'
+                if i == 0 and row_headers
+                else f"<td>{cell('' if c is None else str(c))}</td>"
+            )
             for i, c in enumerate(row)
-        ) + "</tr>"
+        )
+        + "</tr>"
         for row in rows
     )
     cap = f"<caption>{escape(caption)}</caption>" if caption else ""
@@ -119,8 +138,10 @@ def _summary(summary) -> str:
     details = [f"{summary.at_least} sur {summary.rated}"]
     if summary.not_rated:
         details.append(f"{summary.not_rated} non renseigné{'s' if summary.not_rated > 1 else ''}")
-    return (f"{summary.median}, {french_percent(summary.share)} au moins «\u00a0{summary.reference}\u00a0» "
-            f"({', '.join(details)})")
+    return (
+        f"{summary.median}, {french_percent(summary.share)} au moins «\u00a0{summary.reference}\u00a0» "
+        f"({', '.join(details)})"
+    )
 
 
 #: The kit's CSS, shown once by each screen (an HTML widget holding a <style> element).

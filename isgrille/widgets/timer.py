@@ -29,8 +29,9 @@ class CountdownWidget(w.VBox):
     def __init__(self, minutes: float, title: str = "Temps de parole"):
         self.total = int(round(minutes * 60))
         self.title = title
-        self.play = w.Play(value=0, min=0, max=self.total, step=1, interval=1000, show_repeat=False,
-                           description="Minuteur")
+        self.play = w.Play(
+            value=0, min=0, max=self.total, step=1, interval=1000, show_repeat=False, description="Minuteur"
+        )
         self.play.layout.display = "none"  # the labelled buttons below drive it
         self.display = w.HTML()
         self.start_button = w.Button(description="Démarrer", icon="play", tooltip="Démarrer le minuteur")
@@ -42,8 +43,9 @@ class CountdownWidget(w.VBox):
         self.started = False  # paused before the first tick is « en pause », not « prêt »
         self.play.observe(lambda _: self._show(), names=["value", "playing"])
         self._show()
-        super().__init__([w.HTML(STYLE), self.display, w.HBox([self.start_button, self.pause_button, self.reset_button]),
-                          self.play])
+        super().__init__(
+            [w.HTML(STYLE), self.display, w.HBox([self.start_button, self.pause_button, self.reset_button]), self.play]
+        )
 
     @property
     def remaining(self) -> int:

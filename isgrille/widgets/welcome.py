@@ -19,27 +19,59 @@ from ..content.model import Grid
 from ..content.workshop_file import Workshop, minutes_of
 from .text import STYLE, escape, inline_markdown, table_html
 
-__all__ = ["atis_html", "objectives_html", "programme_html", "sequence_header_html", "offers_by_stage_html",
-           "edition_html", "grid_html", "grid_dimensions_html", "adaptation_html", "thanks_html", "attribution_html", "french_date",
-           "shown_plainly", "KitNotOpened", "clock", "content_error_html", "LICENCES"]
+__all__ = [
+    "atis_html",
+    "objectives_html",
+    "programme_html",
+    "sequence_header_html",
+    "offers_by_stage_html",
+    "edition_html",
+    "grid_html",
+    "grid_dimensions_html",
+    "adaptation_html",
+    "thanks_html",
+    "attribution_html",
+    "french_date",
+    "shown_plainly",
+    "KitNotOpened",
+    "clock",
+    "content_error_html",
+    "LICENCES",
+]
 
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
-           "novembre", "décembre")
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
 
 
 def atis_html(workshop: Workshop) -> str:
     a = workshop.atis
     figures = "".join(f"<li>{escape(f)}</li>" for f in a.figures)
-    return (f'{STYLE}<div class="isg-card"><h3>{escape(a.name)} — {escape(a.tagline)}</h3>'
-            f"<p><strong>Vision.</strong> {escape(a.vision)}</p><p><strong>Mission.</strong> {escape(a.mission)}</p>"
-            f"<ul>{figures}</ul><p><strong>Territoire d'intervention\u00a0:</strong> {escape(a.territory)}</p></div>")
+    return (
+        f'{STYLE}<div class="isg-card"><h3>{escape(a.name)} — {escape(a.tagline)}</h3>'
+        f"<p><strong>Vision.</strong> {escape(a.vision)}</p><p><strong>Mission.</strong> {escape(a.mission)}</p>"
+        f"<ul>{figures}</ul><p><strong>Territoire d'intervention\u00a0:</strong> {escape(a.territory)}</p></div>"
+    )
 
 
 def offers_by_stage_html(workshop: Workshop) -> str:
     blocks = []
     for stage in workshop.stages:
-        offers = "".join(f"<li><strong>{escape(o.name)}</strong> — {inline_markdown(o.description)}</li>"
-                         for o in workshop.offers_for(stage.id))
+        offers = "".join(
+            f"<li><strong>{escape(o.name)}</strong> — {inline_markdown(o.description)}</li>"
+            for o in workshop.offers_for(stage.id)
+        )
         blocks.append(f"<h4>{escape(stage.label)}</h4><ul>{offers}</ul>")
     return STYLE + "".join(blocks)
 
@@ -53,9 +85,12 @@ def programme_html(workshop: Workshop) -> str:
     """The programme as a table: start, duration, what (with its note, e.g. the pause's), which sequence."""
     p = workshop.programme
     rows = [
-        [clock(minutes_of(entry.start)), f"{p.minutes(i)} min",
-         f"{entry.label} — {entry.note}" if entry.note else entry.label,
-         f"Séquence {entry.sequence}" if entry.sequence else "—"]
+        [
+            clock(minutes_of(entry.start)),
+            f"{p.minutes(i)} min",
+            f"{entry.label} — {entry.note}" if entry.note else entry.label,
+            f"Séquence {entry.sequence}" if entry.sequence else "—",
+        ]
         for i, entry in enumerate(p.entries)
     ]
     rows.append([clock(minutes_of(p.end)), "", "Fin", ""])
@@ -66,11 +101,16 @@ def sequence_header_html(workshop: Workshop, number: int) -> str:
     """A sequence's time slot in the programme and its parts (the notebook's own title names it)."""
     entries = [e for e in workshop.programme.entries if e.sequence == number]
     first, minutes = entries[0].start if entries else "", workshop.sequence_minutes(number)
-    when = (f"{clock(minutes_of(first))} – {clock(minutes_of(first) + minutes)} ({minutes} minutes)"
-            if first else f"{minutes} minutes")
+    when = (
+        f"{clock(minutes_of(first))} – {clock(minutes_of(first) + minutes)} ({minutes} minutes)"
+        if first
+        else f"{minutes} minutes"
+    )
     parts = "".join(f"<li>{escape(e.label)}</li>" for e in entries)
-    return (f'{STYLE}<div class="isg-card"><p><strong>Horaire\u00a0:</strong> {escape(when)}</p>'
-            f"<p><strong>Au programme\u00a0:</strong></p><ul>{parts}</ul></div>")
+    return (
+        f'{STYLE}<div class="isg-card"><p><strong>Horaire\u00a0:</strong> {escape(when)}</p>'
+        f"<p><strong>Au programme\u00a0:</strong></p><ul>{parts}</ul></div>"
+    )
 
 
 def clock(minutes: int) -> str:
@@ -107,12 +147,20 @@ def grid_html(grid: Grid, path: str | Path | None = None) -> str:
     it is not the shipped one."""
     title = escape(grid.title or grid.id)
     source = f"<p>{escape(grid.source)}</p>" if grid.source else ""
-    size = (f"{_count(len(grid.dimensions), 'dimension')}, {_count(len(grid.criteria), 'critère')}, "
-            f"{_count(len(grid.levels), 'niveau')} ({escape(', '.join(grid.levels))})")
-    where = (f"<p><strong>Fichier de la grille\u00a0:</strong> <code>{escape(str(path))}</code> "
-             "(variable d'environnement ISGRILLE_GRID ou choix du formateur)</p>" if path is not None else "")
-    return (f'{STYLE}<div class="isg-card"><h4>La grille utilisée\u00a0: {title}</h4>{source}{adaptation_html(grid)}'
-            f"<p>{size}</p>{where}</div>")
+    size = (
+        f"{_count(len(grid.dimensions), 'dimension')}, {_count(len(grid.criteria), 'critère')}, "
+        f"{_count(len(grid.levels), 'niveau')} ({escape(', '.join(grid.levels))})"
+    )
+    where = (
+        f"<p><strong>Fichier de la grille\u00a0:</strong> <code>{escape(str(path))}</code> "
+        "(variable d'environnement ISGRILLE_GRID ou choix du formateur)</p>"
+        if path is not None
+        else ""
+    )
+    return (
+        f'{STYLE}<div class="isg-card"><h4>La grille utilisée\u00a0: {title}</h4>{source}{adaptation_html(grid)}'
+        f"<p>{size}</p>{where}</div>"
+    )
 
 
 def grid_dimensions_html(grid: Grid) -> str:
@@ -126,8 +174,10 @@ def grid_dimensions_html(grid: Grid) -> str:
     """
     labels = ", ".join(escape(d.label) for d in grid.dimensions)
     title = escape(grid.title or grid.id)
-    return (f"<p>La grille «\u00a0{title}\u00a0» regarde un projet selon "
-            f"{_count(len(grid.dimensions), 'dimension')}\u00a0: {labels}.</p>")
+    return (
+        f"<p>La grille «\u00a0{title}\u00a0» regarde un projet selon "
+        f"{_count(len(grid.dimensions), 'dimension')}\u00a0: {labels}.</p>"
+    )
 
 
 def adaptation_html(grid: Grid, named: bool = False) -> str:
@@ -149,7 +199,6 @@ def adaptation_html(grid: Grid, named: bool = False) -> str:
     return f'<p role="note"><small><strong>{label}</strong> {escape(grid.adaptation)}</small></p>'
 
 
-
 def _count(n: int, word: str) -> str:
     plural = word + ("x" if word.endswith("au") else "s")
     return f"{n} {plural if n > 1 else word}"
@@ -161,7 +210,7 @@ def thanks_html(workshop: Workshop) -> str:
     if contact is None:
         return f'{STYLE}<div class="isg-card"><h3>Merci</h3></div>'
     who = " – ".join(escape(x) for x in (contact.name, contact.organisation) if x)
-    mail = (f'<br><a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a>' if contact.email else "")
+    mail = f'<br><a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a>' if contact.email else ""
     return f'{STYLE}<div class="isg-card"><h3>Merci</h3><p>Votre contact\u00a0:<br>{who}{mail}</p></div>'
 
 
@@ -180,16 +229,21 @@ def attribution_html(workshop: Workshop, grid: Grid | None = None, href: str | N
         grid = load_grid()
     found = attribution_of(workshop, grid)
     name, url = LICENCES.get(found.licence, (found.licence, ""))
-    licence = (f'<a href="{escape(url)}" rel="license" target="_blank">{escape(name)} ({escape(found.licence)})</a>'
-               if url else escape(name))
+    licence = (
+        f'<a href="{escape(url)}" rel="license" target="_blank">{escape(name)} ({escape(found.licence)})</a>'
+        if url
+        else escape(name)
+    )
     date = f" ({escape(french_date(workshop.date))})" if workshop.date else ""
     adapted = f"<br>{escape(found.adaptation)}" if found.adaptation else ""
     link = escape(licence_page_url() if href is None else href)
-    return (f'{STYLE}<p><small>D\'après «\u00a0{escape(found.work)}\u00a0»{date}, '
-            f"auteur\u00a0: {escape(found.author)}, sous licence {licence}.{adapted}"
-            f"<br>{escape(found.grid_line())}"
-            f'<br>Attribution et liste des modifications\u00a0: <a href="{link}" target="_blank">LICENSE-CONTENT</a>.'
-            "</small></p>")
+    return (
+        f"{STYLE}<p><small>D'après «\u00a0{escape(found.work)}\u00a0»{date}, "
+        f"auteur\u00a0: {escape(found.author)}, sous licence {licence}.{adapted}"
+        f"<br>{escape(found.grid_line())}"
+        f'<br>Attribution et liste des modifications\u00a0: <a href="{link}" target="_blank">LICENSE-CONTENT</a>.'
+        "</small></p>"
+    )
 
 
 class KitNotOpened(Exception):
@@ -219,6 +273,8 @@ def shown_plainly() -> Iterator[None]:
 def content_error_html(exc: ContentError) -> str:
     """A content file that cannot be read, as a notice listing each problem."""
     problems = "".join(f"<li>{escape(str(p))}</li>" for p in exc.problems) or f"<li>{escape(str(exc))}</li>"
-    return (f'{STYLE}<div class="isg-notice"><p><strong>Le kit ne peut pas s\'ouvrir\u00a0:</strong> un fichier de '
-            f"contenu n'est pas valide.</p><ul>{problems}</ul><p>Corrigez le fichier (ou la variable "
-            "d'environnement ISGRILLE_GRID), puis relancez le carnet.</p></div>")
+    return (
+        f'{STYLE}<div class="isg-notice"><p><strong>Le kit ne peut pas s\'ouvrir\u00a0:</strong> un fichier de '
+        f"contenu n'est pas valide.</p><ul>{problems}</ul><p>Corrigez le fichier (ou la variable "
+        "d'environnement ISGRILLE_GRID), puis relancez le carnet.</p></div>"
+    )

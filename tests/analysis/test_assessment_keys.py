@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from isgrille.analysis.assessment_keys import (KEY, first_assessor, latest_per_project, level_matrix,
-                                               number_assessments, positions)
+from isgrille.analysis.assessment_keys import (
+    KEY,
+    first_assessor,
+    latest_per_project,
+    level_matrix,
+    number_assessments,
+    positions,
+)
 from isgrille.content.model import Criterion, Dimension, Grid
 
 GRID = Grid(("Bas", "Haut"), (Dimension("d", "D", (Criterion("a", "A", ("x", "y")), Criterion("b", "B", ("x", "y")))),))
@@ -13,8 +19,11 @@ GRID = Grid(("Bas", "Haut"), (Dimension("d", "D", (Criterion("a", "A", ("x", "y"
 
 def rows(*assessments):
     """A ratings frame from (project, assessor, date, level of a, level of b)."""
-    out = [("f.csv", project, "", assessor, date, "d", criterion, criterion.upper(), level)
-           for project, assessor, date, *levels in assessments for criterion, level in zip("ab", levels)]
+    out = [
+        ("f.csv", project, "", assessor, date, "d", criterion, criterion.upper(), level)
+        for project, assessor, date, *levels in assessments
+        for criterion, level in zip("ab", levels)
+    ]
     frame = pd.DataFrame(out, columns=[*KEY, "dimension", "criterion", "criterion_label", "level_index"])
     return frame.astype({"level_index": "Int64"})
 
@@ -38,8 +47,13 @@ def test_missing_values_are_one_key_and_an_empty_frame_has_none():
 
 
 def test_the_latest_of_the_preferred_assessor_stands_for_the_project():
-    frame = rows(("P", "formateur", "2026-11-30", 1, 1), ("P", "moi", "2026-11-01", 0, 0),
-                 ("P", "moi", "2026-11-20", 1, None), ("P", "moi", "", 0, 1), ("Q", "formateur", "", None, 0))
+    frame = rows(
+        ("P", "formateur", "2026-11-30", 1, 1),
+        ("P", "moi", "2026-11-01", 0, 0),
+        ("P", "moi", "2026-11-20", 1, None),
+        ("P", "moi", "", 0, 1),
+        ("Q", "formateur", "", None, 0),
+    )
     ids, keys = number_assessments(frame)
     chosen = latest_per_project(first_assessor(keys, "moi"))
     assert chosen["date"].tolist() == ["2026-11-20", ""] and chosen["assessor"].tolist() == ["moi", "formateur"]

@@ -27,15 +27,20 @@ def test_latest_assessment_per_assessor_and_its_date(grid):
 
 
 def test_table_summaries_and_axes_with_notes(grid):
-    card = card_data(grid, "P", [Assessment("P", {"c0_0": 0, "c0_1": 2}), Assessment("P", {"c0_0": 1}, "formateur")],
-                     axes={"c0_0": "  Élargir le collectif  ", "c1_0": "sans axe"})
+    card = card_data(
+        grid,
+        "P",
+        [Assessment("P", {"c0_0": 0, "c0_1": 2}), Assessment("P", {"c0_0": 1}, "formateur")],
+        axes={"c0_0": "  Élargir le collectif  ", "c1_0": "sans axe"},
+    )
     assert card.table[0] == ("Critère 0.0", ("N0", "N1"))
     assert card.table[2] == ("Critère 1.0", ("non renseigné", "non renseigné"))
     assert [line.label for line in card.dimensions] == ["Dimension 0", "Dimension 1", OVERALL]
     assert card.dimensions[-1].summaries[0].counts == (1, 0, 1)
     assert card.axes_assessor == "autoévaluation"
     assert [(a.criterion_id, a.target_level, a.target_descriptor, a.note) for a in card.axes] == [
-        ("c0_0", "N1", "c0_0 au niveau 1", "Élargir le collectif")]
+        ("c0_0", "N1", "c0_0 au niveau 1", "Élargir le collectif")
+    ]
 
 
 def test_axes_of_the_first_assessor_without_a_self_assessment(grid):
@@ -63,13 +68,22 @@ def test_bad_input_is_refused_in_french(grid):
 
 def test_card_from_results_keeps_assessors_who_rated():
     grid = load_grid()
-    results = LearnerResults(project="", learner="Camille", saved_at="2024-05-02T10:00:00+00:00",
-                             axes={"caractere_collectif": "Ouvrir"}, pitch={"a": "Une recyclerie"})
+    results = LearnerResults(
+        project="",
+        learner="Camille",
+        saved_at="2024-05-02T10:00:00+00:00",
+        axes={"caractere_collectif": "Ouvrir"},
+        pitch={"a": "Une recyclerie"},
+    )
     results.rate("caractere_collectif", 0)
     results.rate("caractere_collectif", None, "formateur")
     card = card_from_results(grid, results)
-    assert (card.project, card.learner, card.date, card.assessors) == ("Mon projet", "Camille", "2024-05-02",
-                                                                       ("autoévaluation",))
+    assert (card.project, card.learner, card.date, card.assessors) == (
+        "Mon projet",
+        "Camille",
+        "2024-05-02",
+        ("autoévaluation",),
+    )
     assert card.axes[0].note == "Ouvrir" and card.pitch == (("a)", "Une recyclerie"),)
 
 

@@ -29,9 +29,17 @@ from isgrille.content.model import Assessment
 
 #: The shipped grid's criterion ids, in order (written out, not read from the code under test).
 CRITERIA = [
-    "caractere_collectif", "richesse_collectif", "integration_beneficiaires", "formalisation_gouvernance",
-    "consistance_contenu", "rupture_existant", "potentiel_transformation",
-    "ancrage_territorial", "accessibilite_dispositif", "viabilite_economique", "enjeux_environnementaux",
+    "caractere_collectif",
+    "richesse_collectif",
+    "integration_beneficiaires",
+    "formalisation_gouvernance",
+    "consistance_contenu",
+    "rupture_existant",
+    "potentiel_transformation",
+    "ancrage_territorial",
+    "accessibilite_dispositif",
+    "viabilite_economique",
+    "enjeux_environnementaux",
     "ouverture_recherche",
 ]
 LEVELS = ["Inexistant", "Faible", "Intermédiaire", "Fort"]
@@ -93,12 +101,14 @@ def test_shipped_cohort_counts(cohort):
 
 def test_shipped_cohort_not_rated_cells(cohort):
     not_rated = [(a.project, a.assessor, c) for a in cohort for c, level in a.ratings.items() if level is None]
-    assert sorted(not_rated) == sorted([
-        ("La Recyclerie du Val (fictif)", "autoévaluation", "ouverture_recherche"),
-        ("Atelier Numérique pour Tous (fictif)", "autoévaluation", "potentiel_transformation"),
-        ("Covoiturage Rural des Bastides (fictif)", "autoévaluation", "viabilite_economique"),
-        ("Covoiturage Rural des Bastides (fictif)", "autoévaluation", "ouverture_recherche"),
-    ])
+    assert sorted(not_rated) == sorted(
+        [
+            ("La Recyclerie du Val (fictif)", "autoévaluation", "ouverture_recherche"),
+            ("Atelier Numérique pour Tous (fictif)", "autoévaluation", "potentiel_transformation"),
+            ("Covoiturage Rural des Bastides (fictif)", "autoévaluation", "viabilite_economique"),
+            ("Covoiturage Rural des Bastides (fictif)", "autoévaluation", "ouverture_recherche"),
+        ]
+    )
 
 
 def test_shipped_cohort_values(cohort):
@@ -137,8 +147,15 @@ def test_semicolon_file_from_a_spreadsheet_with_bom_and_crlf(write, grid):
 @pytest.mark.parametrize(
     "cell, rank",
     [
-        ("intermediaire", 2), ("INTERMÉDIAIRE", 2), ("FORT", 3), (" faible ", 1), ("inexistant", 0),
-        ("non renseigné", None), ("Non renseigne", None), ("", None), ("   ", None),
+        ("intermediaire", 2),
+        ("INTERMÉDIAIRE", 2),
+        ("FORT", 3),
+        (" faible ", 1),
+        ("inexistant", 0),
+        ("non renseigné", None),
+        ("Non renseigne", None),
+        ("", None),
+        ("   ", None),
     ],
 )
 def test_level_labels_ignore_case_and_accents(write, grid, cell, rank):
@@ -150,7 +167,8 @@ def test_assessor_column_is_optional(write, grid):
     text = csv_text(["project", *CRITERIA], ["Projet A", *["Fort"] * 12], ["Projet B", *["Faible"] * 12])
     assessments = load_assessments(write(text), grid)
     assert [(a.project, a.assessor) for a in assessments] == [
-        ("Projet A", "autoévaluation"), ("Projet B", "autoévaluation"),
+        ("Projet A", "autoévaluation"),
+        ("Projet B", "autoévaluation"),
     ]
 
 
@@ -158,7 +176,8 @@ def test_empty_assessor_is_self_assessment_and_blank_rows_are_skipped(write, gri
     text = csv_text(HEADER, row("Projet A", ""), [""], [",,"], row("Projet A", "formateur"))
     assessments = load_assessments(write(text), grid)
     assert [(a.project, a.assessor) for a in assessments] == [
-        ("Projet A", "autoévaluation"), ("Projet A", "formateur"),
+        ("Projet A", "autoévaluation"),
+        ("Projet A", "formateur"),
     ]
 
 
@@ -204,18 +223,34 @@ MISSING_PROJECT = "colonne du projet manquante (attendu\u00a0: «\u00a0projet\u0
 HEADER_CASES = [
     pytest.param(HEADER[1:], MISSING_PROJECT, None, id="missing-project"),
     pytest.param([*HEADER, "couleur"], UNKNOWN_COLUMN, "couleur", id="unknown-column"),
-    pytest.param([c for c in HEADER if c != "ouverture_recherche"],
-                 "colonne de critère manquante\u00a0: ouverture_recherche", None, id="missing-criterion"),
-    pytest.param([c for c in HEADER if c not in ("richesse_collectif", "viabilite_economique")],
-                 "colonnes de critère manquantes\u00a0: richesse_collectif, viabilite_economique", None,
-                 id="missing-criteria"),
+    pytest.param(
+        [c for c in HEADER if c != "ouverture_recherche"],
+        "colonne de critère manquante\u00a0: ouverture_recherche",
+        None,
+        id="missing-criterion",
+    ),
+    pytest.param(
+        [c for c in HEADER if c not in ("richesse_collectif", "viabilite_economique")],
+        "colonnes de critère manquantes\u00a0: richesse_collectif, viabilite_economique",
+        None,
+        id="missing-criteria",
+    ),
     pytest.param([*HEADER, "rupture_existant"], "colonne en double", "rupture_existant", id="duplicate-column"),
-    pytest.param([*HEADER, "Rupture avec l’existant"], "colonne en double (même colonne que 'rupture_existant')",
-                 "Rupture avec l’existant", id="same-criterion-by-its-label"),
-    pytest.param([*HEADER, "Évaluatrice"], "colonne en double (même colonne que 'assessor')", "Évaluatrice",
-                 id="same-fixed-column-in-french"),
-    pytest.param([*HEADER[:3], "", *HEADER[3:]], "colonne n° 4 sans nom\u00a0: nommez-la ou supprimez-la", None,
-                 id="empty-name"),
+    pytest.param(
+        [*HEADER, "Rupture avec l’existant"],
+        "colonne en double (même colonne que 'rupture_existant')",
+        "Rupture avec l’existant",
+        id="same-criterion-by-its-label",
+    ),
+    pytest.param(
+        [*HEADER, "Évaluatrice"],
+        "colonne en double (même colonne que 'assessor')",
+        "Évaluatrice",
+        id="same-fixed-column-in-french",
+    ),
+    pytest.param(
+        [*HEADER[:3], "", *HEADER[3:]], "colonne n° 4 sans nom\u00a0: nommez-la ou supprimez-la", None, id="empty-name"
+    ),
 ]
 
 
@@ -254,12 +289,21 @@ ROW_CASES = [
     pytest.param([row("Projet A"), row("  ")], "nom de projet vide", 3, "project", id="empty-project"),
     pytest.param([row("Projet A")[:-1]], "14 valeurs attendues, 13 trouvées", 2, None, id="too-few-cells"),
     pytest.param([[*row("Projet A"), "Fort"]], "14 valeurs attendues, 15 trouvées", 2, None, id="too-many-cells"),
-    pytest.param([row("Projet A"), row("Projet B"), row("Projet A")], DUPLICATE_A, 4, None,
-                 id="duplicate-assessment"),
-    pytest.param([row("Projet A", ""), row("Projet A", "autoévaluation")], DUPLICATE_A, 3, None,
-                 id="duplicate-with-default-assessor"),
-    pytest.param([row("Projet A"), [""], row("Projet B", "formateur", "Moyen")],
-                 UNKNOWN_LEVEL.format("Moyen"), 4, "caractere_collectif", id="line-counts-blank-rows"),
+    pytest.param([row("Projet A"), row("Projet B"), row("Projet A")], DUPLICATE_A, 4, None, id="duplicate-assessment"),
+    pytest.param(
+        [row("Projet A", ""), row("Projet A", "autoévaluation")],
+        DUPLICATE_A,
+        3,
+        None,
+        id="duplicate-with-default-assessor",
+    ),
+    pytest.param(
+        [row("Projet A"), [""], row("Projet B", "formateur", "Moyen")],
+        UNKNOWN_LEVEL.format("Moyen"),
+        4,
+        "caractere_collectif",
+        id="line-counts-blank-rows",
+    ),
     pytest.param([], HEADER_ONLY, 1, None, id="header-only"),
     pytest.param([[""], [",,,"]], HEADER_ONLY, 1, None, id="header-and-blank-rows"),
 ]
@@ -290,8 +334,10 @@ def test_several_bad_cells_reported_together(write, grid):
 
 
 def test_windows_1252_is_read_when_not_utf8(write, grid):
-    path = write(csv_text(HEADER, row("Cantine «\u00a0Œuvre\u00a0» à 15 €", "évaluatrice", "Intermédiaire"), sep=";"),
-                 encoding="cp1252")
+    path = write(
+        csv_text(HEADER, row("Cantine «\u00a0Œuvre\u00a0» à 15 €", "évaluatrice", "Intermédiaire"), sep=";"),
+        encoding="cp1252",
+    )
     [assessment] = load_assessments(path, grid)
     assert (assessment.project, assessment.assessor) == ("Cantine «\u00a0Œuvre\u00a0» à 15 €", "évaluatrice")
     assert assessment.ratings["caractere_collectif"] == 2
@@ -299,9 +345,15 @@ def test_windows_1252_is_read_when_not_utf8(write, grid):
 
 def test_neither_utf8_nor_windows_1252(write, grid):
     path = write("project;assessor\nProjet A;\x81\n", encoding="latin-1")
-    assert problems_of(path, grid) == (Problem(str(path), (
-        "encodage inconnu\u00a0: ni UTF-8 ni Windows-1252 (octet 0x81)\u202f; enregistrez le tableau en «\u00a0CSV UTF-8\u00a0»"),
-        line=2),)
+    assert problems_of(path, grid) == (
+        Problem(
+            str(path),
+            (
+                "encodage inconnu\u00a0: ni UTF-8 ni Windows-1252 (octet 0x81)\u202f; enregistrez le tableau en «\u00a0CSV UTF-8\u00a0»"
+            ),
+            line=2,
+        ),
+    )
 
 
 def test_empty_file(write, grid):
@@ -351,13 +403,14 @@ def test_a_200_kb_unknown_level_is_shortened(write, grid):
 def test_long_names_are_shortened(write, grid):
     project, column = "P" * 1000, "c" * 1000
     path = write(csv_text([*HEADER, column], [*row(project), "Faible"]))
-    assert problems_of(path, grid) == (
-        Problem(str(path), UNKNOWN_COLUMN, line=1, column="c" * (MAX_SHOWN - 1) + "…"),
-    )
+    assert problems_of(path, grid) == (Problem(str(path), UNKNOWN_COLUMN, line=1, column="c" * (MAX_SHOWN - 1) + "…"),)
     path = write(csv_text(HEADER, row(project), row(project)))
     assert problems_of(path, grid) == (
-        Problem(str(path), f"évaluation de '{'P' * (MAX_SHOWN - 1)}…' par 'autoévaluation' en double "
-                           "(déjà à la ligne 2)", line=3),
+        Problem(
+            str(path),
+            f"évaluation de '{'P' * (MAX_SHOWN - 1)}…' par 'autoévaluation' en double (déjà à la ligne 2)",
+            line=3,
+        ),
     )
 
 
@@ -416,7 +469,15 @@ def frame(cohort, grid):
 
 def test_frame_columns(frame):
     assert list(frame.columns) == [
-        "source", "project", "learner", "assessor", "date", "dimension", "criterion", "criterion_label", "level",
+        "source",
+        "project",
+        "learner",
+        "assessor",
+        "date",
+        "dimension",
+        "criterion",
+        "criterion_label",
+        "level",
         "level_index",
     ]
 
@@ -483,7 +544,15 @@ def test_frame_of_no_assessment(grid):
     frame = assessments_frame((), grid)
     assert len(frame) == 0
     assert list(frame.columns) == [
-        "source", "project", "learner", "assessor", "date", "dimension", "criterion", "criterion_label", "level",
+        "source",
+        "project",
+        "learner",
+        "assessor",
+        "date",
+        "dimension",
+        "criterion",
+        "criterion_label",
+        "level",
         "level_index",
     ]
 
@@ -505,27 +574,49 @@ def test_the_three_examples_read_the_same(grid, dated, name):
 
 def test_the_examples_are_the_fictional_cohort_dated_with_three_after_the_workshop(cohort, dated):
     assert dated[:8] == tuple(
-        Assessment(a.project, a.ratings, a.assessor, "2026-09-15", dated[n].comment) for n, a in enumerate(cohort))
+        Assessment(a.project, a.ratings, a.assessor, "2026-09-15", dated[n].comment) for n, a in enumerate(cohort)
+    )
     after = [(a.project, a.assessor, a.date) for a in dated[8:]]
-    assert after == [("La Recyclerie du Val (fictif)", "autoévaluation", "2026-11-26"),
-                     ("Atelier Numérique pour Tous (fictif)", "autoévaluation", "2026-11-26"),
-                     ("La Recyclerie du Val (fictif)", "formateur", "2026-11-26")]
-    assert dated[1].comment == "Budget de 15 000 € à consolider ; cœur du projet : les repas"  # € and œ: cp1252; typed text kept as typed
+    assert after == [
+        ("La Recyclerie du Val (fictif)", "autoévaluation", "2026-11-26"),
+        ("Atelier Numérique pour Tous (fictif)", "autoévaluation", "2026-11-26"),
+        ("La Recyclerie du Val (fictif)", "formateur", "2026-11-26"),
+    ]
+    assert (
+        dated[1].comment == "Budget de 15 000 € à consolider ; cœur du projet : les repas"
+    )  # € and œ: cp1252; typed text kept as typed
     assert dated[8].ratings["formalisation_gouvernance"] == 2 > dated[0].ratings["formalisation_gouvernance"]
 
 
 def test_french_headers_labels_as_columns_and_loose_levels(write, grid):
     labels = [c.label for c in load_grid().criteria]
     header = [" PROJET ", "Evaluateur", "Date", "Commentaire", "ancrage territorial", *labels[:7], *labels[8:]]
-    cells = ["Projet A", "", "26/11/2026", " Très bien ", " intermediaire ", "FORT", "0", "2.0", "3,0", "", "",
-             "non renseigné", "faible", "1", "Inexistant", "fort"]
+    cells = [
+        "Projet A",
+        "",
+        "26/11/2026",
+        " Très bien ",
+        " intermediaire ",
+        "FORT",
+        "0",
+        "2.0",
+        "3,0",
+        "",
+        "",
+        "non renseigné",
+        "faible",
+        "1",
+        "Inexistant",
+        "fort",
+    ]
     [assessment] = load_assessments(write(csv_text(header, cells, sep=";")), grid)
     assert (assessment.assessor, assessment.date, assessment.comment) == ("autoévaluation", "2026-11-26", "Très bien")
     assert [assessment.ratings[c] for c in CRITERIA] == [3, 0, 2, 3, None, None, None, 2, 1, 1, 0, 3]
 
 
-@pytest.mark.parametrize("cell, date", [("2026-11-26", "2026-11-26"), ("26/11/2026", "2026-11-26"),
-                                        ("1/2/2027", "2027-02-01"), (" ", "")])
+@pytest.mark.parametrize(
+    "cell, date", [("2026-11-26", "2026-11-26"), ("26/11/2026", "2026-11-26"), ("1/2/2027", "2027-02-01"), (" ", "")]
+)
 def test_dates_iso_or_french(write, grid, cell, date):
     [assessment] = load_assessments(write(csv_text(["date", *HEADER], [cell, *row()])), grid)
     assert assessment.date == date
@@ -534,40 +625,64 @@ def test_dates_iso_or_french(write, grid, cell, date):
 @pytest.mark.parametrize("cell", ["26/11/26", "2026-02-30", "demain", "11/26/2026", "46352"])
 def test_a_bad_date_is_located(write, grid, cell):
     path = write(csv_text([*HEADER, "Date"], [*row(), cell]))
-    assert problems_of(path, grid) == (Problem(str(path), (
-        f"date '{cell}' invalide (attendu\u00a0: AAAA-MM-JJ comme 2026-11-26, ou JJ/MM/AAAA comme 26/11/2026, ou vide)"),
-        line=2, column="Date"),)
+    assert problems_of(path, grid) == (
+        Problem(
+            str(path),
+            (
+                f"date '{cell}' invalide (attendu\u00a0: AAAA-MM-JJ comme 2026-11-26, ou JJ/MM/AAAA comme 26/11/2026, ou vide)"
+            ),
+            line=2,
+            column="Date",
+        ),
+    )
 
 
 def test_two_dates_are_a_before_and_after_not_a_duplicate(write, grid):
     rows = [["date", *HEADER], ["2026-09-15", *row()], ["26/11/2026", *row()], ["15/09/2026", *row()]]
     path = write(csv_text(*rows))
-    assert problems_of(path, grid) == (Problem(str(path), (
-        "évaluation de 'Projet A' par 'autoévaluation' du 2026-09-15 en double (déjà à la ligne 2)"), line=4),)
+    assert problems_of(path, grid) == (
+        Problem(
+            str(path),
+            ("évaluation de 'Projet A' par 'autoévaluation' du 2026-09-15 en double (déjà à la ligne 2)"),
+            line=4,
+        ),
+    )
     assert [a.date for a in load_assessments(write(csv_text(*rows[:3])), grid)] == ["2026-09-15", "2026-11-26"]
 
 
 @pytest.mark.parametrize("cell", ["4", "-1", "12.0"])
 def test_an_index_out_of_range(write, grid, cell):
     path = write(csv_text(HEADER, row("Projet A", "formateur", cell)))
-    assert problems_of(path, grid) == (Problem(str(path), (
-        f"niveau n° {cell} hors limites (attendu\u00a0: de 0 pour «\u00a0Inexistant\u00a0» à 3 pour «\u00a0Fort\u00a0», "
-        "ou vide pour «\u00a0non renseigné\u00a0»)"), line=2, column="caractere_collectif"),)
+    assert problems_of(path, grid) == (
+        Problem(
+            str(path),
+            (
+                f"niveau n° {cell} hors limites (attendu\u00a0: de 0 pour «\u00a0Inexistant\u00a0» à 3 pour «\u00a0Fort\u00a0», "
+                "ou vide pour «\u00a0non renseigné\u00a0»)"
+            ),
+            line=2,
+            column="caractere_collectif",
+        ),
+    )
 
 
 @pytest.mark.parametrize("cell", ["Très fort", "2.5", "deux"])
 def test_an_unknown_level_says_the_labels_and_the_index_range(write, grid, cell):
     path = write(csv_text(HEADER, row("Projet A", "formateur", "Fort", cell)))
-    assert problems_of(path, grid) == (Problem(str(path), UNKNOWN_LEVEL.format(cell), line=2,
-                                               column="richesse_collectif"),)
+    assert problems_of(path, grid) == (
+        Problem(str(path), UNKNOWN_LEVEL.format(cell), line=2, column="richesse_collectif"),
+    )
 
 
 def test_indexes_follow_the_grid(write, small_grid):
-    [assessment] = load_assessments(write(csv_text(["projet", "c0_0", "Critère 0.1", "c1_0"], ["P", "2", "0", ""])),
-                                    small_grid)
+    [assessment] = load_assessments(
+        write(csv_text(["projet", "c0_0", "Critère 0.1", "c1_0"], ["P", "2", "0", ""])), small_grid
+    )
     assert assessment.ratings == {"c0_0": 2, "c0_1": 0, "c1_0": None}
     path = write(csv_text(["projet", "c0_0", "c0_1", "c1_0"], ["P", "3", "N0", ""]))
-    assert problems_of(path, small_grid)[0].message.startswith("niveau n° 3 hors limites (attendu\u00a0: de 0 pour «\u00a0N0\u00a0»")
+    assert problems_of(path, small_grid)[0].message.startswith(
+        "niveau n° 3 hors limites (attendu\u00a0: de 0 pour «\u00a0N0\u00a0»"
+    )
 
 
 def test_empty_cells_a_spreadsheet_leaves_on_the_right_are_ignored(write, grid):
@@ -577,37 +692,71 @@ def test_empty_cells_a_spreadsheet_leaves_on_the_right_are_ignored(write, grid):
 
 def test_a_cohort_of_another_grid_is_said_in_one_problem(write, small_grid):
     path = write(csv_text(HEADER, row()))
-    assert problems_of(path, small_grid) == (Problem(str(path), (
-        "colonnes inconnues pour la grille «\u00a0grid\u00a0»\u00a0: 'caractere_collectif', 'richesse_collectif', "
-        "'integration_beneficiaires', 'formalisation_gouvernance', 'consistance_contenu', … (attendu, par exemple\u00a0: "
-        "c0_0 ou «\u00a0Critère 0.0\u00a0»\u202f; c0_1 ou «\u00a0Critère 0.1\u00a0»\u202f; c1_0 ou «\u00a0Critère 1.0\u00a0»)"), line=1),)
+    assert problems_of(path, small_grid) == (
+        Problem(
+            str(path),
+            (
+                "colonnes inconnues pour la grille «\u00a0grid\u00a0»\u00a0: 'caractere_collectif', 'richesse_collectif', "
+                "'integration_beneficiaires', 'formalisation_gouvernance', 'consistance_contenu', … (attendu, par exemple\u00a0: "
+                "c0_0 ou «\u00a0Critère 0.0\u00a0»\u202f; c0_1 ou «\u00a0Critère 0.1\u00a0»\u202f; c1_0 ou «\u00a0Critère 1.0\u00a0»)"
+            ),
+            line=1,
+        ),
+    )
 
 
-@pytest.mark.parametrize("content, what", [
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "une image PNG"),
-    (b"%PDF-1.4\n%\xe2\xe3\n1 0 obj", "un document PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
-                                          "enregistrez-le sans mot de passe au format .xlsx ou CSV"),
-    ("project".encode("utf-16"), "un texte en UTF-16\u00a0: enregistrez-le en «\u00a0CSV UTF-8\u00a0» ou en "
-                                 "«\u00a0CSV (séparateur\u00a0: point-virgule)\u00a0»"),
-    (b"project\nP\x00\x01", "un fichier binaire (octet 0x00)"),
-])
+@pytest.mark.parametrize(
+    "content, what",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "une image PNG"),
+        (b"%PDF-1.4\n%\xe2\xe3\n1 0 obj", "un document PDF"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
+            "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
+            "enregistrez-le sans mot de passe au format .xlsx ou CSV",
+        ),
+        (
+            "project".encode("utf-16"),
+            "un texte en UTF-16\u00a0: enregistrez-le en «\u00a0CSV UTF-8\u00a0» ou en "
+            "«\u00a0CSV (séparateur\u00a0: point-virgule)\u00a0»",
+        ),
+        (b"project\nP\x00\x01", "un fichier binaire (octet 0x00)"),
+    ],
+)
 def test_a_file_that_is_no_table(tmp_path, grid, content, what):
     path = tmp_path / "cohorte.csv"
     path.write_bytes(content)
-    assert problems_of(path, grid) == (Problem(str(path), (
-        f"ce n'est pas un tableau\u00a0: le fichier est {what} (attendu\u00a0: un tableau CSV ou un classeur Excel .xlsx)")),)
+    assert problems_of(path, grid) == (
+        Problem(
+            str(path),
+            (
+                f"ce n'est pas un tableau\u00a0: le fichier est {what} (attendu\u00a0: un tableau CSV ou un classeur Excel .xlsx)"
+            ),
+        ),
+    )
 
 
 def test_a_workbook_problem_names_its_sheet_and_cell(tmp_path, grid):
     from isgrille.analysis.spreadsheet import write_xlsx
 
     path = tmp_path / "cohorte.xlsx"
-    write_xlsx([["Projet", "Date", *CRITERIA], ["Projet A", "2026-11-26", "Très fort", *[1] * 11],
-                ["Projet A", "26/11/2026", *[1] * 12]], path, sheet="Évaluations")
+    write_xlsx(
+        [
+            ["Projet", "Date", *CRITERIA],
+            ["Projet A", "2026-11-26", "Très fort", *[1] * 11],
+            ["Projet A", "26/11/2026", *[1] * 12],
+        ],
+        path,
+        sheet="Évaluations",
+    )
     assert problems_of(path, grid) == (
-        Problem(str(path), UNKNOWN_LEVEL.format("Très fort"), line=2, field="Évaluations!C2",
-                column="caractere_collectif"),
-        Problem(str(path), "évaluation de 'Projet A' par 'autoévaluation' du 2026-11-26 en double "
-                           "(déjà à la ligne 2)", line=3, field="Évaluations!3:3"),
+        Problem(
+            str(path), UNKNOWN_LEVEL.format("Très fort"), line=2, field="Évaluations!C2", column="caractere_collectif"
+        ),
+        Problem(
+            str(path),
+            "évaluation de 'Projet A' par 'autoévaluation' du 2026-11-26 en double (déjà à la ligne 2)",
+            line=3,
+            field="Évaluations!3:3",
+        ),
     )

@@ -25,18 +25,36 @@ from isgrille.content.model import Assessment
 
 from ..grids import grids_and_assessments, make_grid
 
-COLUMNS = ["source", "project", "learner", "assessor", "date", "dimension", "criterion", "criterion_label",
-           "level", "level_index"]
+COLUMNS = [
+    "source",
+    "project",
+    "learner",
+    "assessor",
+    "date",
+    "dimension",
+    "criterion",
+    "criterion_label",
+    "level",
+    "level_index",
+]
 TEXT = pd.Series(["x"]).dtype  # pandas' own text type, as a frame built by hand infers it
 
 
 def slow_frame(assessments, grid, sources, learners) -> pd.DataFrame:
     """The oracle: a dict per row."""
     rows = [
-        {"source": source, "project": a.project, "learner": learner, "assessor": a.assessor, "date": a.date,
-         "dimension": dimension.id, "criterion": criterion.id, "criterion_label": criterion.label,
-         "level": None if a.ratings.get(criterion.id) is None else grid.levels[a.ratings[criterion.id]],
-         "level_index": a.ratings.get(criterion.id)}
+        {
+            "source": source,
+            "project": a.project,
+            "learner": learner,
+            "assessor": a.assessor,
+            "date": a.date,
+            "dimension": dimension.id,
+            "criterion": criterion.id,
+            "criterion_label": criterion.label,
+            "level": None if a.ratings.get(criterion.id) is None else grid.levels[a.ratings[criterion.id]],
+            "level_index": a.ratings.get(criterion.id),
+        }
         for a, source, learner in zip(assessments, sources, learners)
         for dimension in grid.dimensions
         for criterion in dimension.criteria
@@ -54,8 +72,14 @@ def generated(grid, count: int, seed: int = 0) -> tuple[list[Assessment], list[s
     assessments, sources, learners = [], [], []
     for n in range(count):
         ratings = {c.id: rng.choice(levels) for c in grid.criteria if rng.random() > 0.05}
-        assessments.append(Assessment(f"Projet {n // 3} é<b>", ratings, rng.choice(["autoévaluation", "formateur"]),
-                                      rng.choice(["", "2026-11-26", "2027-01-15"])))
+        assessments.append(
+            Assessment(
+                f"Projet {n // 3} é<b>",
+                ratings,
+                rng.choice(["autoévaluation", "formateur"]),
+                rng.choice(["", "2026-11-26", "2027-01-15"]),
+            )
+        )
         sources.append(f"classe/{n // 50}.csv")
         learners.append(rng.choice(["", "Camille", "Dominique"]))
     return assessments, sources, learners
@@ -67,8 +91,9 @@ def grid():
 
 
 def test_the_columns_and_their_types(grid):
-    frame = ratings_frame([Assessment("P", {"caractere_collectif": 3, "richesse_collectif": None})], grid,
-                          source="cohorte.csv")
+    frame = ratings_frame(
+        [Assessment("P", {"caractere_collectif": 3, "richesse_collectif": None})], grid, source="cohorte.csv"
+    )
     assert list(frame.columns) == COLUMNS == list(RATINGS_COLUMNS)
     assert len(frame) == 12
     assert all(frame[name].dtype == TEXT for name in COLUMNS[:8])
@@ -89,8 +114,9 @@ def test_a_generated_cohort_of_10000_assessments_equals_the_oracle_on_a_sample(g
     picked = sorted(random.Random(1).sample(range(10_000), 300)) + [0, 9_999]
     picked = sorted(set(picked))
     rows = np.concatenate([np.arange(12 * i, 12 * i + 12) for i in picked])
-    expected = slow_frame([assessments[i] for i in picked], grid, [sources[i] for i in picked],
-                          [learners[i] for i in picked])
+    expected = slow_frame(
+        [assessments[i] for i in picked], grid, [sources[i] for i in picked], [learners[i] for i in picked]
+    )
     pd.testing.assert_frame_equal(frame.iloc[rows].reset_index(drop=True), expected)
     # and the whole cohort's counts agree with its assessments
     rated = sum(value is not None for a in assessments for value in a.ratings.values())
@@ -99,8 +125,10 @@ def test_a_generated_cohort_of_10000_assessments_equals_the_oracle_on_a_sample(g
 
 def test_the_same_frame_as_the_oracle_on_a_small_cohort(grid):
     assessments, sources, learners = generated(grid, 40, seed=3)
-    pd.testing.assert_frame_equal(ratings_frame(assessments, grid, source=sources, learner=learners),
-                                  slow_frame(assessments, grid, sources, learners))
+    pd.testing.assert_frame_equal(
+        ratings_frame(assessments, grid, source=sources, learner=learners),
+        slow_frame(assessments, grid, sources, learners),
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -130,8 +158,9 @@ def test_no_assessment_gives_an_empty_frame_with_the_columns(grid):
 @pytest.mark.parametrize("bad", [4, -1, "Fort", 2.5])
 def test_a_rating_outside_the_grid_is_refused(grid, bad):
     with pytest.raises(ValueError, match=r"niveau .* hors de la grille \(attendu\xa0: un indice de 0 à 3 ou None\)"):
-        ratings_frame([Assessment("P", {"caractere_collectif": 1}), Assessment("Q", {"caractere_collectif": bad})],
-                      grid)
+        ratings_frame(
+            [Assessment("P", {"caractere_collectif": 1}), Assessment("Q", {"caractere_collectif": bad})], grid
+        )
 
 
 def test_sources_must_be_one_per_assessment(grid):
@@ -143,16 +172,34 @@ def test_the_quiz_frame():
     frame = quiz_frame(["r.json"], ["P"], ["Camille"], ["publics_fragiles"], ["FAUX"], [True])
     assert list(frame.columns) == list(QUIZ_COLUMNS)
     assert frame["correct"].dtype == bool and frame["answer"].dtype == TEXT
-    assert frame.to_dict("records") == [{"source": "r.json", "project": "P", "learner": "Camille",
-                                         "statement": "publics_fragiles", "answer": "FAUX", "correct": True}]
+    assert frame.to_dict("records") == [
+        {
+            "source": "r.json",
+            "project": "P",
+            "learner": "Camille",
+            "statement": "publics_fragiles",
+            "answer": "FAUX",
+            "correct": True,
+        }
+    ]
     empty = quiz_frame([], [], [], [], [], [])
     assert list(empty.columns) == list(QUIZ_COLUMNS) and len(empty) == 0 and empty["correct"].dtype == bool
 
 
-@pytest.mark.parametrize("values", [
-    ["a", "b", "c"] * 4, ["a", "b", "a", "b", "a"], ["a", "a", "b", "b"] * 3, ["x"], [None, "a"] * 3,
-    ["a", "b", "a", "c"] * 2, [float("nan")] * 4, [], ["b", pd.NA, "b", "a"],
-])
+@pytest.mark.parametrize(
+    "values",
+    [
+        ["a", "b", "c"] * 4,
+        ["a", "b", "a", "b", "a"],
+        ["a", "a", "b", "b"] * 3,
+        ["x"],
+        [None, "a"] * 3,
+        ["a", "b", "a", "c"] * 2,
+        [float("nan")] * 4,
+        [],
+        ["b", pd.NA, "b", "a"],
+    ],
+)
 def test_column_codes_are_pandas_factorize(values):
     from isgrille.analysis.frames import column_codes
 

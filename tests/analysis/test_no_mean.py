@@ -46,7 +46,7 @@ def offending(text: str, where: str = "") -> list[str]:
         text = re.sub(re.escape(phrase), "…", text, flags=re.IGNORECASE)
     if where == QUIZ_FACT[0]:
         text = text.replace(QUIZ_FACT[1], "…")
-    return [text[max(0, m.start() - 50):m.end() + 30] for m in MEAN.finditer(text)]
+    return [text[max(0, m.start() - 50) : m.end() + 30] for m in MEAN.finditer(text)]
 
 
 def _literals(path: Path) -> list[str]:
@@ -90,8 +90,10 @@ def sources() -> dict[str, list[str]]:
 
 def test_the_scan_reaches_every_kind_of_text(sources):
     assert "isgrille/analysis/scoring.py" in sources and "README.md" in sources and "data/quiz.yaml" in sources
-    assert {name for name in sources if name.startswith("notebooks/")} >= {"notebooks/02_caracteriser.ipynb",
-                                                                             "notebooks/06_analyse.ipynb"}
+    assert {name for name in sources if name.startswith("notebooks/")} >= {
+        "notebooks/02_caracteriser.ipynb",
+        "notebooks/06_analyse.ipynb",
+    }
     assert any(name.startswith("data/grids/") for name in sources)
 
 
@@ -100,27 +102,35 @@ def test_no_text_gives_a_mean_of_levels(sources):
     assert found == {}
 
 
-@pytest.mark.parametrize("text", [
-    "le **pourcentage** situe la moyenne des niveaux entre le plus bas (0\u00a0%)",
-    "Par dimension (% du niveau maximal, médiane)",
-    "The percentage is the mean rank as a share of the top rank",
-    "la moyenne des niveaux",
-    "Moyennes par dimension",
-    "average level",
-    "jamais de moyenne, sauf ici\u00a0: la moyenne vaut 2,5",  # a refusal does not cover the next sentence
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "le **pourcentage** situe la moyenne des niveaux entre le plus bas (0\u00a0%)",
+        "Par dimension (% du niveau maximal, médiane)",
+        "The percentage is the mean rank as a share of the top rank",
+        "la moyenne des niveaux",
+        "Moyennes par dimension",
+        "average level",
+        "jamais de moyenne, sauf ici\u00a0: la moyenne vaut 2,5",  # a refusal does not cover the next sentence
+    ],
+)
 def test_the_scan_catches_a_mean(text):
     assert offending(text) != []
 
 
-@pytest.mark.parametrize("text, where", [
-    ("Les niveaux sont ordinaux\u00a0: le kit donne le niveau médian des critères notés, jamais de moyenne.", ""),
-    ("on compte et on prend la médiane, jamais\nla moyenne.", "notebooks/06_analyse.ipynb"),
-    ("the median level (ordinal: the lower median, never a mean) and the spread", ""),
-    ("what a level means to the trainer", ""),  # « means »: not a mean
-    ("20 kg de produits alimentaires encore consommables sont jetés en moyenne par Français et par an.",
-     "data/quiz.yaml"),
-])
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        ("Les niveaux sont ordinaux\u00a0: le kit donne le niveau médian des critères notés, jamais de moyenne.", ""),
+        ("on compte et on prend la médiane, jamais\nla moyenne.", "notebooks/06_analyse.ipynb"),
+        ("the median level (ordinal: the lower median, never a mean) and the spread", ""),
+        ("what a level means to the trainer", ""),  # « means »: not a mean
+        (
+            "20 kg de produits alimentaires encore consommables sont jetés en moyenne par Français et par an.",
+            "data/quiz.yaml",
+        ),
+    ],
+)
 def test_the_allowances_are_explicit(text, where):
     assert offending(text, where) == []
 

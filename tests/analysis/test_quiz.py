@@ -35,7 +35,10 @@ def test_mixed_answers(quiz):
     "answers, message",
     [
         ({"nope": "VRAI"}, "affirmation 'nope' inconnue"),
-        ({"publics_fragiles": "PEUT-ÊTRE"}, "réponse 'PEUT-ÊTRE' inconnue pour 'publics_fragiles' \\(attendu\u00a0: VRAI, FAUX, PAS FORCÉMENT\\)"),
+        (
+            {"publics_fragiles": "PEUT-ÊTRE"},
+            "réponse 'PEUT-ÊTRE' inconnue pour 'publics_fragiles' \\(attendu\u00a0: VRAI, FAUX, PAS FORCÉMENT\\)",
+        ),
     ],
 )
 def test_bad_answers_are_refused(quiz, answers, message):

@@ -9,26 +9,34 @@ from isgrille.analysis.quiz_tally import QUIZ_COLUMNS, answer_counts, quiz_misse
 from isgrille.content.errors import ContentError
 from isgrille.content.model import Quiz, QuizItem
 
-QUIZ = Quiz(("VRAI", "FAUX", "ÇA DÉPEND"), tuple(
-    QuizItem(f"q{i}", f"Affirmation {i}", answer, "") for i, answer in
-    enumerate(["VRAI", "FAUX", "ÇA DÉPEND", "VRAI"], start=1)
-))
+QUIZ = Quiz(
+    ("VRAI", "FAUX", "ÇA DÉPEND"),
+    tuple(
+        QuizItem(f"q{i}", f"Affirmation {i}", answer, "")
+        for i, answer in enumerate(["VRAI", "FAUX", "ÇA DÉPEND", "VRAI"], start=1)
+    ),
+)
 
 
 def quiz_frame(answers: dict[str, list[str]], source: str = "classe") -> pd.DataFrame:
     """The contract's quiz frame: learner ``L{n}`` gave ``answers[statement][n]``."""
-    rows = [(source, f"P{n}", f"L{n}", statement, given, given == QUIZ.item(statement).answer)
-            for statement, given_all in answers.items() for n, given in enumerate(given_all)]
+    rows = [
+        (source, f"P{n}", f"L{n}", statement, given, given == QUIZ.item(statement).answer)
+        for statement, given_all in answers.items()
+        for n, given in enumerate(given_all)
+    ]
     return pd.DataFrame(rows, columns=list(QUIZ_COLUMNS))
 
 
 def test_misses_sorted_by_rate_then_missed_then_quiz_order():
-    frame = quiz_frame({
-        "q1": ["VRAI", "FAUX", "FAUX", "VRAI"],  # 2 / 4 missed
-        "q2": ["VRAI"],                          # 1 / 1
-        "q3": ["VRAI", "FAUX"],                  # 2 / 2
-        # q4: nobody answered
-    })
+    frame = quiz_frame(
+        {
+            "q1": ["VRAI", "FAUX", "FAUX", "VRAI"],  # 2 / 4 missed
+            "q2": ["VRAI"],  # 1 / 1
+            "q3": ["VRAI", "FAUX"],  # 2 / 2
+            # q4: nobody answered
+        }
+    )
     misses = quiz_misses(frame, QUIZ)
     assert list(misses["statement"]) == ["q3", "q2", "q1", "q4"]
     assert misses[["answered", "missed"]].to_numpy().tolist() == [[2, 2], [1, 1], [4, 2], [0, 0]]
@@ -61,14 +69,18 @@ def test_unknown_statement_is_named_with_its_file():
     frame.loc[0, "statement"] = "q9"
     with pytest.raises(ContentError) as caught:
         quiz_misses(frame, QUIZ)
-    assert str(caught.value) == ("L0.json: colonne 'statement': affirmation 'q9' inconnue du quiz "
-                                 "(attendu\u00a0: q1, q2, q3, q4)")
+    assert str(caught.value) == (
+        "L0.json: colonne 'statement': affirmation 'q9' inconnue du quiz (attendu\u00a0: q1, q2, q3, q4)"
+    )
 
 
 def test_unknown_answer_is_named_with_its_statement():
     frame = quiz_frame({"q2": ["VRAI", "PEUT-ÊTRE"]})
-    with pytest.raises(ContentError, match="classe: colonne 'answer': affirmation 'q2'\u00a0: réponse 'PEUT-ÊTRE' "
-                                           r"inconnue \(attendu\xa0: VRAI, FAUX, ÇA DÉPEND\)"):
+    with pytest.raises(
+        ContentError,
+        match="classe: colonne 'answer': affirmation 'q2'\u00a0: réponse 'PEUT-ÊTRE' "
+        r"inconnue \(attendu\xa0: VRAI, FAUX, ÇA DÉPEND\)",
+    ):
         answer_counts(frame, QUIZ)
 
 

@@ -7,9 +7,20 @@ import os
 import pytest
 
 import isgrille
-from isgrille.analysis.room import (MAX_UPLOADS, RoomReader, assessment_gaps, folder_files, most_missed,
-                                    project_labels, ratings_key, room_files, room_matrix, save_upload, visitors,
-                                    vote_tallies)
+from isgrille.analysis.room import (
+    MAX_UPLOADS,
+    RoomReader,
+    assessment_gaps,
+    folder_files,
+    most_missed,
+    project_labels,
+    ratings_key,
+    room_files,
+    room_matrix,
+    save_upload,
+    visitors,
+    vote_tallies,
+)
 from isgrille.content.model import Assessment
 
 from ..rooms import HOSTILE, make_room, visitor
@@ -103,8 +114,9 @@ def test_vote_tallies_count_each_choice_and_rank_the_misses(room, grid, quiz):
 
 def test_assessment_gaps_put_the_largest_first_and_the_unrated_last(grid):
     ids = [c.id for c in grid.criteria]
-    gaps = assessment_gaps(grid, Assessment("P", {ids[0]: 0, ids[1]: 2, ids[2]: 1}),
-                           Assessment("P", {ids[0]: 3, ids[1]: 1}, "formateur"))
+    gaps = assessment_gaps(
+        grid, Assessment("P", {ids[0]: 0, ids[1]: 2, ids[2]: 1}), Assessment("P", {ids[0]: 3, ids[1]: 1}, "formateur")
+    )
     assert [(g.criterion, g.gap) for g in gaps[:2]] == [(ids[0], 3), (ids[1], -1)]
     assert gaps[-1].gap is None and gaps[0].first == grid.levels[0] and gaps[0].second == grid.levels[3]
 

@@ -5,27 +5,52 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, strategies as st
 
-from isgrille.analysis.room_live import (MAX_TEXT, MAX_TEXTS, ROOM_ASSESSOR, raters, rating_summary,
-                                         room_assessment, word_counts)
+from isgrille.analysis.room_live import (
+    MAX_TEXT,
+    MAX_TEXTS,
+    ROOM_ASSESSOR,
+    raters,
+    rating_summary,
+    room_assessment,
+    word_counts,
+)
 
 from ..grids import grids, make_grid
 
 
 def test_words_are_counted_case_folded_and_shown_as_typed_most_often():
-    counts = word_counts(["Recyclerie solidaire", "RECYCLERIE, solidaire\u202f!", "recyclerie — Solidaire",
-                          "Solidaire\u202f; Recyclerie"])
+    counts = word_counts(
+        [
+            "Recyclerie solidaire",
+            "RECYCLERIE, solidaire\u202f!",
+            "recyclerie — Solidaire",
+            "Solidaire\u202f; Recyclerie",
+        ]
+    )
     assert counts == [("Recyclerie", 4), ("solidaire", 4)]
 
 
 def test_stop_words_elisions_punctuation_and_numbers_are_left_out():
-    counts = dict(word_counts(["L'insertion par l’emploi", "Le projet\u00a0: de l'emploi, pour tous\u202f!", "2024 — 3 x",
-                               "«\u00a0Épicerie\u00a0» (solidaire)...", "jusqu'au bout"]))
+    counts = dict(
+        word_counts(
+            [
+                "L'insertion par l’emploi",
+                "Le projet\u00a0: de l'emploi, pour tous\u202f!",
+                "2024 — 3 x",
+                "«\u00a0Épicerie\u00a0» (solidaire)...",
+                "jusqu'au bout",
+            ]
+        )
+    )
     assert counts == {"insertion": 1, "emploi": 2, "Épicerie": 1, "solidaire": 1, "bout": 1}
 
 
 def test_accents_and_hyphens_stay_in_a_word():
     assert word_counts(["Tiers-lieu écologique", "tiers-lieu ECOLOGIQUE"]) == [
-        ("Tiers-lieu", 2), ("écologique", 1), ("ECOLOGIQUE", 1)]
+        ("Tiers-lieu", 2),
+        ("écologique", 1),
+        ("ECOLOGIQUE", 1),
+    ]
 
 
 def test_most_frequent_first_then_in_the_order_typed_and_limited():
@@ -56,10 +81,19 @@ def test_the_median_is_a_level_the_lower_of_two_middles():
 def test_unrated_unknown_and_bad_levels_are_left_out():
     grid = make_grid([2], 3)
     first, second = (c.id for c in grid.criteria)
-    summary = rating_summary(grid, {"a": {first: None, "inconnu": 1}, "b": {first: 7, second: True},
-                                    "c": {first: -1, second: "Fort"}, "d": "pas des notes"})  # type: ignore[dict-item]
+    summary = rating_summary(
+        grid,
+        {
+            "a": {first: None, "inconnu": 1},
+            "b": {first: 7, second: True},
+            "c": {first: -1, second: "Fort"},
+            "d": "pas des notes",
+        },
+    )  # type: ignore[dict-item]
     assert [(s.criterion, s.rated, s.median, s.low, s.high) for s in summary] == [
-        (first, 0, None, None, None), (second, 0, None, None, None)]
+        (first, 0, None, None, None),
+        (second, 0, None, None, None),
+    ]
     assert room_assessment(summary) == {first: None, second: None}
 
 

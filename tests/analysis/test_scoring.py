@@ -61,13 +61,16 @@ def test_no_mean_of_levels_is_offered_any_more():
 ATIS_LEVELS = ("Inexistant", "Faible", "Intermédiaire", "Fort")
 
 
-@pytest.mark.parametrize("levels, reference", [
-    (ATIS_LEVELS, "Intermédiaire"),
-    (("Non", "En partie", "Oui"), "En partie"),
-    (("Bas", "Haut"), "Haut"),
-    (("1", "2", "3", "4", "5"), "3"),
-    (("a", "b", "c", "d", "e", "f"), "d"),
-])
+@pytest.mark.parametrize(
+    "levels, reference",
+    [
+        (ATIS_LEVELS, "Intermédiaire"),
+        (("Non", "En partie", "Oui"), "En partie"),
+        (("Bas", "Haut"), "Haut"),
+        (("1", "2", "3", "4", "5"), "3"),
+        (("a", "b", "c", "d", "e", "f"), "d"),
+    ],
+)
 def test_reference_level_is_the_first_of_the_upper_half(levels, reference):
     assert reference_level(levels) == reference
     assert summarise_levels(levels, []).reference == reference
@@ -94,16 +97,19 @@ def test_the_ami_grid_figure_by_hand():
     grid = load_grid()
     overall = score_assessment(grid, load_assessments(grid=grid)[0]).overall  # La Recyclerie du Val
     assert overall.counts == (0, 3, 5, 3) and overall.not_rated == 1
-    assert (overall.median, overall.reference, overall.at_least, overall.rated) == ("Intermédiaire", "Intermédiaire", 8, 11)
+    assert (overall.median, overall.reference, overall.at_least, overall.rated) == (
+        "Intermédiaire",
+        "Intermédiaire",
+        8,
+        11,
+    )
     assert overall.share == pytest.approx(8 / 11)
 
 
 def test_profile_by_hand(small_grid):
     assessment = Assessment("P", {"c0_0": 2, "c0_1": None, "c1_0": 0})
     profile = score_assessment(small_grid, assessment)
-    assert [(s.criterion_id, s.level) for s in profile.criteria] == [
-        ("c0_0", "N2"), ("c0_1", None), ("c1_0", "N0")
-    ]
+    assert [(s.criterion_id, s.level) for s in profile.criteria] == [("c0_0", "N2"), ("c0_1", None), ("c1_0", "N0")]
     assert profile.dimension("d0").summary.counts == (0, 0, 1)
     assert profile.dimension("d0").summary.not_rated == 1
     assert profile.dimension("d1").summary.median == "N0"
@@ -170,7 +176,9 @@ def test_gap_self_vs_trainer_in_the_example_cohort():
     # and rates « ouverture à la recherche » that the learner left blank
     assert (gap.higher, gap.lower, gap.not_comparable) == (1, 2, 1)
     assert [g.criterion_id for g in gap.differing] == [
-        "integration_beneficiaires", "consistance_contenu", "viabilite_economique"
+        "integration_beneficiaires",
+        "consistance_contenu",
+        "viabilite_economique",
     ]
 
 
@@ -208,9 +216,14 @@ def test_the_figure_is_ordinal_relabelling_levels_keeps_it(case):
     """Only the order of levels matters: other names, same counts, same share, same median rank."""
     grid, assessment = case
     overall = score_assessment(grid, assessment).overall
-    renamed = summarise_levels(tuple(f"L{i * i}" for i in range(len(grid.levels))),
-                               [r for r in assessment.ratings.values()])
-    assert (renamed.at_least, renamed.share, renamed.median_index) == (overall.at_least, overall.share, overall.median_index)
+    renamed = summarise_levels(
+        tuple(f"L{i * i}" for i in range(len(grid.levels))), [r for r in assessment.ratings.values()]
+    )
+    assert (renamed.at_least, renamed.share, renamed.median_index) == (
+        overall.at_least,
+        overall.share,
+        overall.median_index,
+    )
 
 
 @given(grids())
@@ -227,7 +240,9 @@ def test_the_rule_and_label_name_the_reference_of_any_grid(grid):
 def test_axes_are_the_rated_criteria_below_the_top(case):
     grid, assessment = case
     axes = find_improvement_axes(grid, assessment)
-    expected = [c.id for c in grid.criteria if assessment.level(c.id) is not None and assessment.level(c.id) < grid.top_index]
+    expected = [
+        c.id for c in grid.criteria if assessment.level(c.id) is not None and assessment.level(c.id) < grid.top_index
+    ]
     assert [a.criterion_id for a in axes] == expected
     for axis in axes:
         criterion = grid.criterion(axis.criterion_id)

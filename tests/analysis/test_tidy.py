@@ -30,11 +30,24 @@ from isgrille.results.learner import LearnerResults
 from ..grids import make_grid
 
 RESULTS = data_dir() / "examples" / "results_fictional.json"
-CRITERIA = ["caractere_collectif", "richesse_collectif", "integration_beneficiaires", "formalisation_gouvernance",
-            "consistance_contenu", "rupture_existant", "potentiel_transformation", "ancrage_territorial",
-            "accessibilite_dispositif", "viabilite_economique", "enjeux_environnementaux", "ouverture_recherche"]
-ACCEPTED = ("attendu\u00a0: un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
-            "ou un dossier qui en contient")
+CRITERIA = [
+    "caractere_collectif",
+    "richesse_collectif",
+    "integration_beneficiaires",
+    "formalisation_gouvernance",
+    "consistance_contenu",
+    "rupture_existant",
+    "potentiel_transformation",
+    "ancrage_territorial",
+    "accessibilite_dispositif",
+    "viabilite_economique",
+    "enjeux_environnementaux",
+    "ouverture_recherche",
+]
+ACCEPTED = (
+    "attendu\u00a0: un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
+    "ou un dossier qui en contient"
+)
 HEADER = "project,assessor," + ",".join(CRITERIA) + "\n"
 
 
@@ -119,25 +132,36 @@ def test_statements_unknown_to_the_quiz_are_skipped(grid, tmp_path):
 def classroom(grid, tmp_path) -> Path:
     """A trainer's folder: two learners, a cohort table, and every kind of bad file."""
     root = tmp_path / "classe"
-    write(root / "alice" / "resultats" / "mes_resultats.json",
-          results_text(grid, "Projet d'Alice", "Alice", {"publics_fragiles": "VRAI"}, caractere_collectif=2))
-    write(root / "bob" / "notebooks" / "resultats" / "mes_resultats.json",
-          results_text(grid, "Projet de Bob", "Bob", caractere_collectif=1, richesse_collectif=None))
-    write(root / "bob" / "resultats" / "mes_resultats.avant-reprise-20261129-141500.json",
-          results_text(grid, "Ancienne copie"))  # the store's dated copy: left out
-    write(root / "cohorte.csv", HEADER + "Projet C,autoévaluation" + ",Faible" * 12 + "\n"
-          + "Projet C,formateur" + ",Fort" * 12 + "\n")
+    write(
+        root / "alice" / "resultats" / "mes_resultats.json",
+        results_text(grid, "Projet d'Alice", "Alice", {"publics_fragiles": "VRAI"}, caractere_collectif=2),
+    )
+    write(
+        root / "bob" / "notebooks" / "resultats" / "mes_resultats.json",
+        results_text(grid, "Projet de Bob", "Bob", caractere_collectif=1, richesse_collectif=None),
+    )
+    write(
+        root / "bob" / "resultats" / "mes_resultats.avant-reprise-20261129-141500.json",
+        results_text(grid, "Ancienne copie"),
+    )  # the store's dated copy: left out
+    write(
+        root / "cohorte.csv",
+        HEADER + "Projet C,autoévaluation" + ",Faible" * 12 + "\n" + "Projet C,formateur" + ",Fort" * 12 + "\n",
+    )
     write(root / "carol" / "resultats" / "mes_resultats.json", '{"format": "isgrille-results", "version": 1,')
-    write(root / "dan" / "resultats" / "mes_resultats.json",
-          LearnerResults(project="Autre grille", assessments={"autoévaluation": {"c0_0": 1}}).to_json(make_grid([1], 3)))
+    write(
+        root / "dan" / "resultats" / "mes_resultats.json",
+        LearnerResults(project="Autre grille", assessments={"autoévaluation": {"c0_0": 1}}).to_json(make_grid([1], 3)),
+    )
     os.mkfifo(root / "eve.json")
     (root / "alice" / "boucle").symlink_to("..")  # a folder that leads back up: never followed
     (root / "alice" / "cycle.json").symlink_to("cycle.json")  # a link to itself
     write(tmp_path / "dehors.json", results_text(grid, "Hors du dossier"))
     (root / "dehors.json").symlink_to(tmp_path / "dehors.json")
     write(root / "notes.txt", "pas lu")  # another kind of file in a folder: left out silently
-    write(root / "alice" / ".ipynb_checkpoints" / "mes_resultats-checkpoint.json",
-          results_text(grid, "Projet d'Alice"))  # a hidden folder: left out
+    write(
+        root / "alice" / ".ipynb_checkpoints" / "mes_resultats-checkpoint.json", results_text(grid, "Projet d'Alice")
+    )  # a hidden folder: left out
     return root
 
 
@@ -158,25 +182,33 @@ def test_a_folder_loads_its_good_files_and_lists_the_bad(grid, classroom):
     found = messages(cohort)
     carol, dan = (str(classroom / name / "resultats" / "mes_resultats.json") for name in ("carol", "dan"))
     assert found[carol].startswith("JSON invalide")
-    assert found[dan] == ("fichier d'une autre grille (identifiant «\u00a0grid\u00a0»)\u202f; le lot est lu avec la grille "
-                          "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0» (option --grid pour en choisir "
-                          "une autre)")
+    assert found[dan] == (
+        "fichier d'une autre grille (identifiant «\u00a0grid\u00a0»)\u202f; le lot est lu avec la grille "
+        "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0» (option --grid pour en choisir "
+        "une autre)"
+    )
     [problem] = [problem for problem in cohort.problems if problem.path == dan]
     assert (problem.field, problem.line) == ("grid", 5)
     assert found[str(classroom / "eve.json")] == (
-        "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)\u00a0: non lu")
+        "ce n'est pas un fichier ordinaire (tube nommé, socket ou périphérique)\u00a0: non lu"
+    )
     assert found[str(classroom / "alice" / "cycle.json")].startswith("lien symbolique cassé")
     outside = found[str(classroom / "dehors.json")]  # long paths are shortened in the message
     assert outside.startswith("lien qui mène hors de /") and outside.endswith(")\u00a0: non lu")
     assert len(cohort.problems) == 5
     # the progress wrapper saw every file to read, once: not the refused ones, nothing through the loop
     [files] = seen
-    assert sorted(files) == [classroom / "alice" / "resultats" / "mes_resultats.json",
-                             classroom / "bob" / "notebooks" / "resultats" / "mes_resultats.json",
-                             Path(carol), classroom / "cohorte.csv", Path(dan)]
+    assert sorted(files) == [
+        classroom / "alice" / "resultats" / "mes_resultats.json",
+        classroom / "bob" / "notebooks" / "resultats" / "mes_resultats.json",
+        Path(carol),
+        classroom / "cohorte.csv",
+        Path(dan),
+    ]
     assert not any("boucle" in path.parts for path in files) and not any("avant-reprise" in p.name for p in files)
     assert "2 sources écartées" not in cohort.summary() and "5 sources écartées (5 problèmes ci-dessous)." in (
-        cohort.summary())
+        cohort.summary()
+    )
 
 
 def test_a_file_given_twice_is_read_once(grid, classroom):
@@ -191,14 +223,21 @@ def test_bad_sources_given_directly(grid, tmp_path):
     write(tmp_path / "notes.txt", "x")
     write(tmp_path / "LISEZMOI", "x")
     good = write(tmp_path / "r.json", results_text(grid, "P"))
-    cohort = load_cohort(tmp_path / "absent.json", tmp_path / "notes.txt", tmp_path / "LISEZMOI", tmp_path / "vide",
-                         tmp_path / "tube.json", good, grid=grid)
+    cohort = load_cohort(
+        tmp_path / "absent.json",
+        tmp_path / "notes.txt",
+        tmp_path / "LISEZMOI",
+        tmp_path / "vide",
+        tmp_path / "tube.json",
+        good,
+        grid=grid,
+    )
     assert messages(cohort) == {
         str(tmp_path / "absent.json"): f"fichier ou dossier introuvable ({ACCEPTED})",
         str(tmp_path / "notes.txt"): f"type de fichier inconnu, «\u00a0.txt\u00a0» ({ACCEPTED})",
         str(tmp_path / "LISEZMOI"): f"type de fichier inconnu, sans extension ({ACCEPTED})",
         str(tmp_path / "vide"): "dossier sans fichier de résultats ni tableau de cohorte "
-                                "(attendu\u00a0: des fichiers .json, .csv ou .xlsx)",
+        "(attendu\u00a0: des fichiers .json, .csv ou .xlsx)",
         str(tmp_path / "tube.json"): "ce n'est pas un fichier ordinaire (tube)\u00a0: donnez le chemin d'un fichier",
     }
     assert cohort.sources_read == 1 and [record.project for record in cohort.projects] == ["P"]
@@ -246,10 +285,15 @@ def test_the_summary(shipped, tmp_path):
     ]
     nothing = load_cohort(tmp_path / "absent.csv")
     assert nothing.summary().splitlines()[1:] == [
-        "0 projet, 0 évaluation, 0 apprenant nommé.", "0 réponse au quiz.", "1 source écartée (1 problème ci-dessous).",
+        "0 projet, 0 évaluation, 0 apprenant nommé.",
+        "0 réponse au quiz.",
+        "1 source écartée (1 problème ci-dessous).",
     ]
-    assert isinstance(nothing.projects, tuple) and nothing.ratings.empty and list(nothing.quiz.columns) == [
-        "source", "project", "learner", "statement", "answer", "correct"]
+    assert (
+        isinstance(nothing.projects, tuple)
+        and nothing.ratings.empty
+        and list(nothing.quiz.columns) == ["source", "project", "learner", "statement", "answer", "correct"]
+    )
 
 
 def test_records_are_frozen(shipped):
@@ -303,8 +347,11 @@ def test_a_table_joins_the_learners_file_of_its_project_but_two_files_stay_apart
     assert recyclerie.learner == "Camille (fictif)" and recyclerie.pitch  # the learner's file is the base
     assert recyclerie.source.endswith("mes_resultats.json") and recyclerie.date == "2026-11-26"
     assert sorted((a.assessor, a.date) for a in recyclerie.assessments) == [
-        ("autoévaluation", "2026-09-15"), ("autoévaluation", "2026-11-26"),
-        ("formateur", "2026-09-15"), ("formateur", "2026-11-26")]
+        ("autoévaluation", "2026-09-15"),
+        ("autoévaluation", "2026-11-26"),
+        ("formateur", "2026-09-15"),
+        ("formateur", "2026-11-26"),
+    ]
     grid = load_grid()
     for name in ("a", "b"):  # two learners who left the default name
         results = LearnerResults(learner=name)

@@ -27,8 +27,13 @@ from .hub import _free_port, stop_server  # noqa: F401  (shared with the hub hel
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-    "--disable-sync", "--no-first-run", "--disable-quic",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
 ]
 
 
@@ -61,8 +66,13 @@ def assert_local_only(page) -> None:
     """Fail on any request the page made outside 127.0.0.1 (the room may have no network)."""
     from urllib.parse import urlparse
 
-    remote = sorted({u for u in page.requests if urlparse(u).hostname not in ("127.0.0.1", None)
-                     and not u.startswith(("data:", "blob:"))})
+    remote = sorted(
+        {
+            u
+            for u in page.requests
+            if urlparse(u).hostname not in ("127.0.0.1", None) and not u.startswith(("data:", "blob:"))
+        }
+    )
     assert not remote, f"requests outside 127.0.0.1: {remote}"
 
 
@@ -86,12 +96,25 @@ class Lab:
         env = {key: value for key, value in os.environ.items() if key != "ISGRILLE_RESULTS"}
         env["JUPYTER_NO_CONFIG"] = "1"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root",
-             "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
-             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={root}",
-             "--LabApp.expose_app_in_browser=True", f"--LabApp.user_settings_dir={settings}",
-             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
-            stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=root,
+            [
+                sys.executable,
+                "-m",
+                "jupyterlab",
+                "--no-browser",
+                "--allow-root",
+                "--ServerApp.ip=127.0.0.1",
+                f"--ServerApp.port={self.port}",
+                "--ServerApp.port_retries=0",
+                f"--IdentityProvider.token={self.token}",
+                f"--ServerApp.root_dir={root}",
+                "--LabApp.expose_app_in_browser=True",
+                f"--LabApp.user_settings_dir={settings}",
+                "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=root,
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -133,8 +156,9 @@ class Workspace:
     def __init__(self, lab: Lab):
         self.folder = f"essai-{secrets.token_hex(4)}"
         self.path = lab.root / self.folder
-        shutil.copytree(ROOT / "notebooks", self.path,
-                        ignore=shutil.ignore_patterns("resultats", ".ipynb_checkpoints", "_vendor"))
+        shutil.copytree(
+            ROOT / "notebooks", self.path, ignore=shutil.ignore_patterns("resultats", ".ipynb_checkpoints", "_vendor")
+        )
         self.results = self.path / "resultats" / "mes_resultats.json"
 
 

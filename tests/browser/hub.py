@@ -74,16 +74,33 @@ class Hub:
     def __init__(self, base: Path, learners: list[str] = LEARNERS):
         self.base, self.port, self.token = base, _free_port(), secrets.token_hex(16)
         for name in learners:  # each home holds the notebooks, as nbgitpuller would
-            shutil.copytree(ROOT / "notebooks", base / "homes" / name,
-                            ignore=shutil.ignore_patterns("_vendor", "resultats", ".ipynb_checkpoints"))
+            shutil.copytree(
+                ROOT / "notebooks",
+                base / "homes" / name,
+                ignore=shutil.ignore_patterns("_vendor", "resultats", ".ipynb_checkpoints"),
+            )
         config = base / "jupyterhub_config.py"
-        config.write_text(CONFIG.format(port=self.port, hub_port=_free_port(), proxy_api_port=_free_port(),
-                                        proxy=str(PROXY), base=base, token=self.token), encoding="utf-8")
+        config.write_text(
+            CONFIG.format(
+                port=self.port,
+                hub_port=_free_port(),
+                proxy_api_port=_free_port(),
+                proxy=str(PROXY),
+                base=base,
+                token=self.token,
+            ),
+            encoding="utf-8",
+        )
         self.log = (base / "jupyterhub.log").open("w")
         env = {k: v for k, v in os.environ.items() if k != "ISGRILLE_RESULTS"}
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
-        self.process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(config)],
-                                        cwd=base, stdout=self.log, stderr=subprocess.STDOUT, env=env)
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=base,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
         deadline = time.monotonic() + 120
         while True:
             try:
@@ -99,7 +116,8 @@ class Hub:
 
     def api(self, method: str, path: str, body: dict | None = None):
         request = urllib.request.Request(
-            self.url(f"/hub/api{path}"), method=method,
+            self.url(f"/hub/api{path}"),
+            method=method,
             data=None if body is None else json.dumps(body).encode(),
             headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
         )
@@ -109,7 +127,6 @@ class Hub:
 
     def stop(self) -> None:
         stop_server(self.process, self.log, timeout=60)
-
 
     def start_servers(self, names: list[str], timeout: float = 300) -> float:
         """Create the users, start their servers in parallel; seconds until all are ready."""

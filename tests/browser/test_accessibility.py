@@ -27,8 +27,15 @@ pytestmark = [pytest.mark.browser, pytest.mark.timeout(600), pytest.mark.flaky(r
 
 AXE = ROOT / "tests" / "browser" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-NOTEBOOKS = ["00_accueil.ipynb", "01_integrer_le_concept.ipynb", "02_caracteriser.ipynb", "03_ecosysteme.ipynb",
-             "04_booster.ipynb", "05_salle.ipynb", "06_analyse.ipynb"]
+NOTEBOOKS = [
+    "00_accueil.ipynb",
+    "01_integrer_le_concept.ipynb",
+    "02_caracteriser.ipynb",
+    "03_ecosysteme.ipynb",
+    "04_booster.ipynb",
+    "05_salle.ipynb",
+    "06_analyse.ipynb",
+]
 
 #: Widgets each notebook draws at least (the analysts' notebook has none: tables and images only).
 WIDGETS = {"06_analyse.ipynb": 0}
@@ -64,8 +71,9 @@ def axe_violations(page, include: str = "body") -> list[dict]:
 
 def report(violations: list[dict]) -> str:
     """Each violation: rule, impact, help, and its first three elements (selector and HTML)."""
-    short = [{**v, "nodes": [{"target": n["target"], "html": n["html"][:160]} for n in v["nodes"][:3]]}
-             for v in violations]
+    short = [
+        {**v, "nodes": [{"target": n["target"], "html": n["html"][:160]} for n in v["nodes"][:3]]} for v in violations
+    ]
     return json.dumps(short, ensure_ascii=False, indent=1)
 
 
@@ -73,8 +81,9 @@ def ready(page, notebook: str) -> None:
     """Wait for what each notebook draws last (its charts are images with their text alternative)."""
     if notebook in ("02_caracteriser.ipynb", "04_booster.ipynb", "06_analyse.ipynb"):
         count = {"02": 1, "04": 2, "06": 3}[notebook[:2]]
-        page.wait_for_function(f"document.querySelectorAll('img.isg-chart[src^=\"data:image/png\"]').length >= {count}",
-                               timeout=TIMEOUT)
+        page.wait_for_function(
+            f"document.querySelectorAll('img.isg-chart[src^=\"data:image/png\"]').length >= {count}", timeout=TIMEOUT
+        )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
@@ -92,7 +101,9 @@ def wait_all_cells_run(page) -> None:
         "(() => { const nb = window.jupyterapp.shell.currentWidget; "
         "const k = nb.sessionContext.session && nb.sessionContext.session.kernel; "
         "return k && k.status === 'idle' && nb.content.widgets.every(c => c.model.type !== 'code' "
-        "|| (c.model.executionCount !== null && c.model.executionCount > 0)); })()", timeout=TIMEOUT)
+        "|| (c.model.executionCount !== null && c.model.executionCount > 0)); })()",
+        timeout=TIMEOUT,
+    )
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
@@ -108,8 +119,10 @@ def test_jupyterlab_notebook_has_no_wcag_violation(page, lab, workspace, noteboo
     assert not violations, f"{notebook} (JupyterLab): {report(violations)}"
 
 
-_SLIDE_INDEX = ("(() => { const all = [...document.querySelectorAll('.reveal .slides section:not(.stack)')]; "
-                "return [all.findIndex(s => s.classList.contains('present')), all.length]; })()")
+_SLIDE_INDEX = (
+    "(() => { const all = [...document.querySelectorAll('.reveal .slides section:not(.stack)')]; "
+    "return [all.findIndex(s => s.classList.contains('present')), all.length]; })()"
+)
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
@@ -119,9 +132,12 @@ def test_slides_have_no_wcag_violation(page, slides, notebook):  # noqa: F811
     # Every widget of the deck drawn (hidden slides included: textContent, not innerText) before walking.
     # (The analysts' notebook has no widget: its charts, inline images, are what it draws.)
     widgets, images = WIDGETS.get(notebook, 1), 3 if notebook == "06_analyse.ipynb" else 0
-    page.wait_for_function(f"document.querySelectorAll('.reveal .jupyter-widgets').length >= {widgets} && "
-                           f"document.querySelectorAll('.reveal img.isg-chart').length >= {images} && "
-                           "!document.querySelector('.reveal').textContent.includes('Loading widget')", timeout=TIMEOUT)
+    page.wait_for_function(
+        f"document.querySelectorAll('.reveal .jupyter-widgets').length >= {widgets} && "
+        f"document.querySelectorAll('.reveal img.isg-chart').length >= {images} && "
+        "!document.querySelector('.reveal').textContent.includes('Loading widget')",
+        timeout=TIMEOUT,
+    )
     index, total = page.evaluate(_SLIDE_INDEX)
     assert total >= 2 and index == 0
     checked = []
@@ -149,8 +165,10 @@ def tab_to(page, accessible: str, limit: int = 200) -> None:
 
 def assert_focus_visible(page) -> None:
     """The focused element has a visible focus: an outline of 2px or more, or a box-shadow."""
-    style = page.evaluate("(() => { const s = getComputedStyle(document.activeElement); "
-                          "return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; })()")
+    style = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement); "
+        "return [s.outlineStyle, parseFloat(s.outlineWidth), s.boxShadow]; })()"
+    )
     outline_style, outline_width, shadow = style
     assert (outline_style != "none" and outline_width >= 2) or shadow not in ("", "none"), style
 
@@ -191,18 +209,24 @@ def test_quiz_and_grid_with_the_keyboard_alone(page, own_voila):
     # Wait for the profile that says this rating, not for « any other alt »: on a loaded machine the chart's
     # first drawing could land after its alt was read, and satisfy that wait before the rating's redraw.
     # The first redraw of a fresh kernel may wait for matplotlib's font cache: TIMEOUT, not 30 s.
-    page.wait_for_function(f"document.querySelector('img.isg-chart').alt.includes({json.dumps(expected)})",
-                           timeout=TIMEOUT)
-    page.wait_for_function("[...document.querySelectorAll('.widget-html-content table.isg-table')].some(t => "
-                           "t.innerText.includes('Valeurs du profil') "
-                           "&& t.innerText.includes('Caractère collectif du projet\\tFort'))", timeout=TIMEOUT)
+    page.wait_for_function(
+        f"document.querySelector('img.isg-chart').alt.includes({json.dumps(expected)})", timeout=TIMEOUT
+    )
+    page.wait_for_function(
+        "[...document.querySelectorAll('.widget-html-content table.isg-table')].some(t => "
+        "t.innerText.includes('Valeurs du profil') "
+        "&& t.innerText.includes('Caractère collectif du projet\\tFort'))",
+        timeout=TIMEOUT,
+    )
 
 
 def test_axe_reports_a_chart_without_text_alternative(page, voila):  # noqa: F811
     """The check itself can fail: an <img> without alt put into a rendered notebook is reported."""
     render(page, voila, "00_accueil.ipynb")
     assert_clean(page, "00_accueil.ipynb")
-    page.evaluate("document.querySelector('#rendered_cells').insertAdjacentHTML('beforeend', "
-                  "'<img id=\"sans-alt\" src=\"data:image/png;base64,iVBORw0KGgo=\">')")
+    page.evaluate(
+        "document.querySelector('#rendered_cells').insertAdjacentHTML('beforeend', "
+        '\'<img id="sans-alt" src="data:image/png;base64,iVBORw0KGgo=">\')'
+    )
     violations = axe_violations(page)
     assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == [("image-alt", ["#sans-alt"])]

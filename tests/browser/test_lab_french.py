@@ -28,8 +28,10 @@ def quoted_menu_path() -> tuple[str, str]:
     """The menu and its item as the welcome notebook quotes them: « menu *Menu › Item* »."""
     from isgrille.delivery.kit_files import notebooks_dir
 
-    text = "".join("".join(cell["source"]) for cell in
-                   json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))["cells"])
+    text = "".join(
+        "".join(cell["source"])
+        for cell in json.loads((notebooks_dir() / NOTEBOOK).read_text(encoding="utf-8"))["cells"]
+    )
     found = re.search(r"menu \*([^*›]+?)[\s\u00a0]*›[\s\u00a0]*([^*›]+?)\*", text)
     assert found, f"{NOTEBOOK} names no menu path (menu *Menu › Item*)"
     return found.group(1), found.group(2)
@@ -43,10 +45,12 @@ def test_the_menu_bar_reads_french_and_holds_the_quoted_item(page, lab, workspac
     menu, item = quoted_menu_path()
     path = f"{workspace.folder}/{NOTEBOOK}"  # the notebook open, as a learner has it: its menu items shown
     page.goto(lab.url(f"lab/workspaces/{workspace.folder}/tree/{path}") + "&reset", timeout=TIMEOUT)
-    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget "
-                           "&& window.jupyterapp.shell.currentWidget.context "
-                           f"&& window.jupyterapp.shell.currentWidget.context.path === {json.dumps(path)}",
-                           timeout=TIMEOUT)
+    page.wait_for_function(
+        "window.jupyterapp && window.jupyterapp.shell.currentWidget "
+        "&& window.jupyterapp.shell.currentWidget.context "
+        f"&& window.jupyterapp.shell.currentWidget.context.path === {json.dumps(path)}",
+        timeout=TIMEOUT,
+    )
     labels = page.locator("#jp-menu-panel .lm-MenuBar-itemLabel")
     labels.first.wait_for(timeout=TIMEOUT)
     shown = labels.all_inner_texts()

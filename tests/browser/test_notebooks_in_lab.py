@@ -30,14 +30,16 @@ def open_and_run(page, lab, workspace, notebook: str) -> None:
 
 def run_all_when_idle(page, notebook: str) -> None:
     """Wait until JupyterLab shows ``notebook`` with an idle kernel, then run all its cells."""
-    page.wait_for_function("window.jupyterapp && window.jupyterapp.shell.currentWidget "
-                           f"&& window.jupyterapp.shell.currentWidget.context "
-                           f"&& window.jupyterapp.shell.currentWidget.context.path === {json.dumps(notebook)} "
-                           "&& window.jupyterapp.shell.currentWidget.sessionContext "
-                           "&& window.jupyterapp.shell.currentWidget.sessionContext.session "
-                           "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel "
-                           "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
-                           timeout=TIMEOUT)
+    page.wait_for_function(
+        "window.jupyterapp && window.jupyterapp.shell.currentWidget "
+        f"&& window.jupyterapp.shell.currentWidget.context "
+        f"&& window.jupyterapp.shell.currentWidget.context.path === {json.dumps(notebook)} "
+        "&& window.jupyterapp.shell.currentWidget.sessionContext "
+        "&& window.jupyterapp.shell.currentWidget.sessionContext.session "
+        "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel "
+        "&& window.jupyterapp.shell.currentWidget.sessionContext.session.kernel.status === 'idle'",
+        timeout=TIMEOUT,
+    )
     # Not awaited: the command's promise settles only when every cell has run.
     page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
 
@@ -62,8 +64,11 @@ def test_rating_changes_the_profile_and_pitch_is_text(page, lab, workspace):
     # The radar: an <img> with its text alternative, inline as a data: URI.
     chart = page.locator("img.isg-chart").first
     chart.wait_for(state="attached", timeout=TIMEOUT)
-    page.wait_for_function("document.querySelector('img.isg-chart') && "
-                           "document.querySelector('img.isg-chart').src.startsWith('data:image/png')", timeout=TIMEOUT)
+    page.wait_for_function(
+        "document.querySelector('img.isg-chart') && "
+        "document.querySelector('img.isg-chart').src.startsWith('data:image/png')",
+        timeout=TIMEOUT,
+    )
     before, alt_before = chart.get_attribute("src"), chart.get_attribute("alt")
     assert alt_before.startswith("Radar du profil. autoévaluation — Portage\u00a0: non renseigné")
     # The first criterion's picker: its "Fort" button.
@@ -71,7 +76,9 @@ def test_rating_changes_the_profile_and_pitch_is_text(page, lab, workspace):
     fort.scroll_into_view_if_needed()
     fort.click()
     page.wait_for_function(f"document.querySelector('img.isg-chart').src !== {json.dumps(before)}", timeout=30_000)
-    assert "Portage\u00a0: médiane Fort (1 Fort, 3 non renseignés)" in page.locator("img.isg-chart").first.get_attribute("alt")
+    assert "Portage\u00a0: médiane Fort (1 Fort, 3 non renseignés)" in page.locator(
+        "img.isg-chart"
+    ).first.get_attribute("alt")
     table = page.locator(".widget-html-content table.isg-table", has_text="Valeurs du profil").first
     assert "Caractère collectif du projet\tFort" in table.inner_text()
     saved = json.loads(workspace.results.read_text(encoding="utf-8"))

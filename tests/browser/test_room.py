@@ -40,8 +40,12 @@ CODE = "atelier42"
 HOSTILE = "<img src=x onerror=window.__pwned=1>"
 VISITORS = 10
 TIMEOUT = 300_000
-WELCOME, QUIZ, GRID, TRAINER = ("00_accueil.ipynb", "01_integrer_le_concept.ipynb", "02_caracteriser.ipynb",
-                                "05_salle.ipynb")
+WELCOME, QUIZ, GRID, TRAINER = (
+    "00_accueil.ipynb",
+    "01_integrer_le_concept.ipynb",
+    "02_caracteriser.ipynb",
+    "05_salle.ipynb",
+)
 
 # The results the page's download link holds (a data: URI): what the kernel has saved.
 SAVED = """() => { const a = document.querySelector('a[download="mes_resultats.json"]');
@@ -92,13 +96,32 @@ class LiveRoom:
         env = {key: value for key, value in os.environ.items() if key != "ISGRILLE_RESULTS"}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "isgrille", "room", "--moteur", "voila", "--code", CODE, "--port", str(self.port),
-             "--dir", str(self.folder), "--notebooks", str(notebooks)],
-            stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
+            [
+                sys.executable,
+                "-m",
+                "isgrille",
+                "room",
+                "--moteur",
+                "voila",
+                "--code",
+                CODE,
+                "--port",
+                str(self.port),
+                "--dir",
+                str(self.folder),
+                "--notebooks",
+                str(notebooks),
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=base,
+        )
         deadline = time.monotonic() + 90
         while True:
-            printed = [line for line in Path(self.log.name).read_text(encoding="utf-8").splitlines()
-                       if line.startswith("http")]
+            printed = [
+                line for line in Path(self.log.name).read_text(encoding="utf-8").splitlines() if line.startswith("http")
+            ]
             try:
                 if len(printed) >= 2:
                     urllib.request.urlopen(self.base + "/voila/static/", timeout=2)
@@ -143,8 +166,9 @@ def visitor_context(browser):
 def ready(page, notebook: str) -> None:
     """Wait until Voilà has run every cell and the widgets are drawn, with no error shown."""
     page.wait_for_selector("#rendered_cells", state="attached")
-    page.wait_for_function("!document.querySelector('#loading') || "
-                           "getComputedStyle(document.querySelector('#loading')).display === 'none'")
+    page.wait_for_function(
+        "!document.querySelector('#loading') || getComputedStyle(document.querySelector('#loading')).display === 'none'"
+    )
     assert_clean(page, notebook)
     assert page.evaluate("window.__pwned") is None, notebook
 
@@ -163,9 +187,12 @@ def toggle(page, scope: str, choice: str):
 
 def table(page, caption: str) -> list[list[str]]:
     """The rows (cell texts) of the table whose caption begins with ``caption``."""
-    return page.evaluate("""(caption) => { const t = [...document.querySelectorAll('table')].find(
+    return page.evaluate(
+        """(caption) => { const t = [...document.querySelectorAll('table')].find(
         t => t.caption && t.caption.innerText.startsWith(caption));
-      return t\u202f? [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim()))\u00a0: null; }""", caption)
+      return t\u202f? [...t.tBodies[0].rows].map(r => [...r.cells].map(c => c.innerText.trim()))\u00a0: null; }""",
+        caption,
+    )
 
 
 def votes(page) -> dict[str, int]:
@@ -287,9 +314,13 @@ def ten_visitors_and_the_trainer(room, browser, tmp_path, pages: list) -> None:
     assert votes(trainer) == {choice: first.count(choice) for choice in choices}
     trainer.locator(".widget-dropdown", has_text="Affirmation\u00a0:").locator("select").select_option(index=1)
     trainer.get_by_role("button", name="Révéler").click()
-    trainer.wait_for_function(f"() => document.body.innerText.includes('Réponse attendue\u00a0: {quiz.items[1].answer}')")
+    trainer.wait_for_function(
+        f"() => document.body.innerText.includes('Réponse attendue\u00a0: {quiz.items[1].answer}')"
+    )
     assert votes(trainer) == {choice: second.count(choice) for choice in choices}
-    assert trainer.evaluate(f"[...document.querySelectorAll('td, th')].some(c => c.textContent === {json.dumps(HOSTILE)})")
+    assert trainer.evaluate(
+        f"[...document.querySelectorAll('td, th')].some(c => c.textContent === {json.dumps(HOSTILE)})"
+    )
     assert trainer.evaluate("document.querySelectorAll('img[src=\"x\"]').length") == 0
 
     for page in [*pages[:2], *pages[3:]]:

@@ -89,12 +89,30 @@ class Room:
         env = {key: value for key, value in os.environ.items() if key != "ISGRILLE_RESULTS"}
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "isgrille", "room", "--dir", str(self.folder), "--port", str(self.port),
-             "--code", self.code], stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=self.base)
+            [
+                sys.executable,
+                "-m",
+                "isgrille",
+                "room",
+                "--dir",
+                str(self.folder),
+                "--port",
+                str(self.port),
+                "--code",
+                self.code,
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=self.base,
+        )
         deadline = time.monotonic() + 90
         while True:
-            printed = [line.strip() for line in Path(self.log.name).read_text(encoding="utf-8").splitlines()
-                       if line.startswith("http")]
+            printed = [
+                line.strip()
+                for line in Path(self.log.name).read_text(encoding="utf-8").splitlines()
+                if line.startswith("http")
+            ]
             if len(printed) >= 2 and self.answers():
                 break
             if time.monotonic() > deadline or self.process.poll() is not None:
@@ -139,8 +157,10 @@ class Room:
 
     def results(self) -> dict[str, dict]:
         """Each participant's results file in the room folder, by folder id."""
-        return {path.parent.name: json.loads(path.read_text(encoding="utf-8"))
-                for path in self.folder.glob("*/mes_resultats.json")}
+        return {
+            path.parent.name: json.loads(path.read_text(encoding="utf-8"))
+            for path in self.folder.glob("*/mes_resultats.json")
+        }
 
 
 @pytest.fixture
@@ -252,9 +272,14 @@ def test_a_phone_answers_and_rates_in_its_own_file_and_finds_its_work_again(devi
     phone.locator(".isg-rating-cards .isg-choices button.mod-active").first.wait_for(timeout=TIMEOUT)
 
     def holding() -> dict[str, tuple[bool, bool]]:
-        return {folder: (bool(data.get("quiz")),
-                         any(level for entry in data.get("assessments") or [] for level in entry["ratings"].values()))
-                for folder, data in room.results().items()}
+        return {
+            folder: (
+                bool(data.get("quiz")),
+                any(level for entry in data.get("assessments") or [] for level in entry["ratings"].values()),
+            )
+            for folder, data in room.results().items()
+        }
+
     deadline = time.monotonic() + 30
     while (True, True) not in holding().values() and time.monotonic() < deadline:
         time.sleep(0.2)  # the file is written as the click is handled: poll it, bounded
@@ -284,8 +309,9 @@ def test_a_hostile_project_name_is_text_on_the_trainers_page(devices, room):
     assert phone.evaluate("typeof window.__pwned") == "undefined"
     trainer.wait_for_load_state("networkidle", timeout=TIMEOUT)
     assert_fits_projector = trainer.evaluate(FIT)
-    assert not [p for p in assert_fits_projector if p["kind"] in ("horizontal scroll", "past the edge")], \
+    assert not [p for p in assert_fits_projector if p["kind"] in ("horizontal scroll", "past the edge")], (
         f"{shot(trainer, 'trainer-fit')}: {assert_fits_projector[:8]}"
+    )
     assert_accessible(trainer, "trainer-axe")
     for page in [trainer, phone]:
         assert_local_only(page)
@@ -334,13 +360,16 @@ def test_after_a_restart_the_phones_come_back_by_themselves_with_their_work(devi
             current(phone, "Quiz").wait_for(state="visible", timeout=TIMEOUT)
             phone.locator(".isg-phone-quiz .isg-choices button.mod-active").wait_for(timeout=TIMEOUT)
         except Exception as exc:
-            raise AssertionError(f"phone {index} not back on «\u00a0Quiz\u00a0» with its answer "
-                                 f"({shot(phone, f'restart-phone{index}')}): {exc}") from None
+            raise AssertionError(
+                f"phone {index} not back on «\u00a0Quiz\u00a0» with its answer "
+                f"({shot(phone, f'restart-phone{index}')}): {exc}"
+            ) from None
     try:  # the trainer's page comes back too, on the step it had opened
         trainer.locator('[aria-pressed="true"]').filter(has_text="Quiz").wait_for(timeout=30_000)
     except Exception as exc:
-        raise AssertionError(f"the trainer's page is not back on «\u00a0Quiz\u00a0» ({shot(trainer, 'restart-trainer')}): "
-                             f"{exc}") from None
+        raise AssertionError(
+            f"the trainer's page is not back on «\u00a0Quiz\u00a0» ({shot(trainer, 'restart-trainer')}): {exc}"
+        ) from None
     for page in [trainer, *phones]:
         assert_local_only(page)
 

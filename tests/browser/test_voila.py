@@ -55,9 +55,11 @@ def render(page, voila, notebook: str) -> None:
     page.goto(f"{voila}/voila/render/{notebook}", timeout=TIMEOUT)
     # Voilà replaces its spinner by the rendered cells once every cell has run.
     page.wait_for_selector("#rendered_cells", state="attached", timeout=TIMEOUT)
-    page.wait_for_function("!document.querySelector('#loading') || "
-                           "getComputedStyle(document.querySelector('#loading')).display === 'none'",
-                           timeout=TIMEOUT)
+    page.wait_for_function(
+        "!document.querySelector('#loading') || "
+        "getComputedStyle(document.querySelector('#loading')).display === 'none'",
+        timeout=TIMEOUT,
+    )
 
 
 def assert_clean(page, notebook: str, scope: str = "body", widgets: int = 1) -> None:
@@ -67,25 +69,33 @@ def assert_clean(page, notebook: str, scope: str = "body", widgets: int = 1) -> 
     because just after Voilà shows its cells there are neither widgets nor placeholders yet: waiting
     only for the placeholders' absence passed before they appeared (seen on a loaded machine).
     """
-    page.wait_for_function("([s, n]) => { const root = document.querySelector(s); "
-                           "return root.querySelectorAll('.jupyter-widgets').length >= n "
-                           "&& !root.innerText.includes('Loading widget'); }", arg=[scope, widgets],
-                           timeout=60_000)
-    errors = page.locator(scope).locator("[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
-                          " [data-mime-type='application/vnd.jupyter.error']")
+    page.wait_for_function(
+        "([s, n]) => { const root = document.querySelector(s); "
+        "return root.querySelectorAll('.jupyter-widgets').length >= n "
+        "&& !root.innerText.includes('Loading widget'); }",
+        arg=[scope, widgets],
+        timeout=60_000,
+    )
+    errors = page.locator(scope).locator(
+        "[data-mime-type='application/vnd.jupyter.stderr'], .jp-OutputArea-output.jp-mod-error,"
+        " [data-mime-type='application/vnd.jupyter.error']"
+    )
     assert errors.count() == 0, f"{notebook}: error output: {errors.first.inner_text()[:500]}"
     body = page.inner_text(scope)
     assert "Loading widget" not in body and "Error displaying widget" not in body, notebook
     assert "Traceback" not in body, notebook
 
 
-@pytest.mark.parametrize("notebook, expected", [
-    ("00_accueil.ipynb", "Programme de l'après-midi"),
-    ("01_integrer_le_concept.ipynb", "Affirmation 1 / 7"),
-    ("02_caracteriser.ipynb", "Valeurs du profil"),
-    ("03_ecosysteme.ipynb", "La Fabrique à initiatives"),
-    ("04_booster.ipynb", "Fiche d'échange"),
-])
+@pytest.mark.parametrize(
+    "notebook, expected",
+    [
+        ("00_accueil.ipynb", "Programme de l'après-midi"),
+        ("01_integrer_le_concept.ipynb", "Affirmation 1 / 7"),
+        ("02_caracteriser.ipynb", "Valeurs du profil"),
+        ("03_ecosysteme.ipynb", "La Fabrique à initiatives"),
+        ("04_booster.ipynb", "Fiche d'échange"),
+    ],
+)
 def test_every_notebook_renders_clean_and_offline(page, voila, notebook, expected):
     render(page, voila, notebook)
     page.get_by_text(expected).first.wait_for(state="attached", timeout=TIMEOUT)
@@ -117,8 +127,15 @@ def plain_voila(tmp_path_factory):
     base = tmp_path_factory.mktemp("plain")
     python = kit_venv(build_wheel(base / "wheel"), base / "env")
     port = _free_port()
-    argv = [str(python), "-m", "voila", "notebooks/01_integrer_le_concept.ipynb", "--no-browser",
-            "--Voila.ip=127.0.0.1", f"--Voila.port={port}"]
+    argv = [
+        str(python),
+        "-m",
+        "voila",
+        "notebooks/01_integrer_le_concept.ipynb",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        f"--Voila.port={port}",
+    ]
     url, process, log = start_voila(base, False, argv=argv, env=clean_env(), cwd=ROOT, port=port)
     yield url
     stop_server(process, log)

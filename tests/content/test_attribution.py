@@ -16,9 +16,13 @@ def workshop():
 
 
 def _foreign_grid() -> Grid:
-    return Grid(levels=("Non", "Oui"), id="maison", title="Grille maison",
-                source="Grille maison de l'Association X",
-                dimensions=(Dimension("d", "D", (Criterion("c", "C", ("c0", "c1")),)),))
+    return Grid(
+        levels=("Non", "Oui"),
+        id="maison",
+        title="Grille maison",
+        source="Grille maison de l'Association X",
+        dimensions=(Dimension("d", "D", (Criterion("c", "C", ("c0", "c1")),)),),
+    )
 
 
 def test_the_shipped_content_names_the_work_atis_the_licence_the_adaptation_and_the_grid(workshop):
@@ -39,11 +43,19 @@ def test_an_adapted_grid_carries_its_own_mark(workshop):
 
 
 def test_a_workshop_and_a_grid_from_elsewhere_never_say_atis(workshop):
-    theirs = workshop.model_copy(update={"title": "Atelier maison", "organisation": "Association X",
-                                         "license": "Licence maison", "adaptation": "", "date": ""})
+    theirs = workshop.model_copy(
+        update={
+            "title": "Atelier maison",
+            "organisation": "Association X",
+            "license": "Licence maison",
+            "adaptation": "",
+            "date": "",
+        }
+    )
     a = attribution_of(theirs, _foreign_grid())
-    shown = "\n".join([a.text(), *a.png_metadata().values(), *a.pdf_metadata().values(),
-                       *a.workbook_properties().values()])
+    shown = "\n".join(
+        [a.text(), *a.png_metadata().values(), *a.pdf_metadata().values(), *a.workbook_properties().values()]
+    )
     assert "ATIS" not in shown and "Avise" not in shown and "adapté" not in a.work_line()
     assert "Association X" in a.work_line() and "Licence maison" in a.work_line()
     assert "Grille maison de l'Association X" in a.grid_line()

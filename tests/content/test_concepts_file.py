@@ -32,12 +32,17 @@ def test_minimal_concepts_load(write):
 
 
 def test_optional_texts_and_what_the_notebooks_read(write):
-    text = broken(CONCEPTS, "key_points_title: Points clés\n",
-                  "summary_question: Et votre projet\u202f?\nkey_points_title: Points clés\n")
+    text = broken(
+        CONCEPTS,
+        "key_points_title: Points clés\n",
+        "summary_question: Et votre projet\u202f?\nkey_points_title: Points clés\n",
+    )
     text += "key_questions_conclusion: À vous de jouer.\n"
     concepts = load_concepts(write(text))
     assert (concepts.kind, concepts.summary_question, concepts.key_questions_conclusion) == (
-        "concepts", "Et votre projet\u202f?", "À vous de jouer.",
+        "concepts",
+        "Et votre projet\u202f?",
+        "À vous de jouer.",
     )
     assert concepts.innovation_dimensions.source == "Bpifrance, 2015"
     assert concepts.definitions[1].text == "Des réponses nouvelles à des besoins sociaux"
@@ -56,13 +61,23 @@ def test_concepts_are_frozen(write):
 @pytest.mark.parametrize(
     "old, new, line, field, message",
     [
-        pytest.param("      definition: apporte des réponses nouvelles à des besoins sociaux\n",
-                     "      definition: apporte des réponses nouvelles à des besoins sociaux\n"
-                     + SECOND_DIMENSION.replace("technologique", "sociale", 1),
-                     9, "innovation_dimensions.items[1].id",
-                     "identifiant 'sociale' en double (déjà en position 1)", id="innovation-dimension"),
-        pytest.param("id: csess", "id: oslo", 14, "definitions[1].id",
-                     "identifiant 'oslo' en double (déjà en position 1)", id="definition"),
+        pytest.param(
+            "      definition: apporte des réponses nouvelles à des besoins sociaux\n",
+            "      definition: apporte des réponses nouvelles à des besoins sociaux\n"
+            + SECOND_DIMENSION.replace("technologique", "sociale", 1),
+            9,
+            "innovation_dimensions.items[1].id",
+            "identifiant 'sociale' en double (déjà en position 1)",
+            id="innovation-dimension",
+        ),
+        pytest.param(
+            "id: csess",
+            "id: oslo",
+            14,
+            "definitions[1].id",
+            "identifiant 'oslo' en double (déjà en position 1)",
+            id="definition",
+        ),
     ],
 )
 def test_duplicate_ids_are_located_at_the_second_one(write, old, new, line, field, message):
@@ -72,19 +87,30 @@ def test_duplicate_ids_are_located_at_the_second_one(write, old, new, line, fiel
 
 def test_ids_may_repeat_across_lists(write):
     """Dimensions of innovation and definitions are two lists: the same id in each is no duplicate."""
-    text = broken(CONCEPTS, "      definition: apporte des réponses nouvelles à des besoins sociaux\n",
-                  "      definition: apporte des réponses nouvelles à des besoins sociaux\n" + SECOND_DIMENSION)
+    text = broken(
+        CONCEPTS,
+        "      definition: apporte des réponses nouvelles à des besoins sociaux\n",
+        "      definition: apporte des réponses nouvelles à des besoins sociaux\n" + SECOND_DIMENSION,
+    )
     concepts = load_concepts(write(broken(text, "id: csess", "id: sociale")))
     assert [d.id for d in concepts.innovation_dimensions.items] == ["sociale", "technologique"]
     assert [d.id for d in concepts.definitions] == ["oslo", "sociale"]
 
 
 def test_model_validates_plain_data():
-    concepts = Concepts.model_validate({
-        "innovation_dimensions": {"title": "T", "source": "S", "items": [{"id": "a", "label": "A", "definition": "D"}]},
-        "definitions": [{"id": "d", "title": "T", "source": "S", "text": "  Texte  "}],
-        "key_points_title": "P", "key_points": ["p"],
-        "key_questions_title": "Q", "key_questions": ["q"],
-    })
+    concepts = Concepts.model_validate(
+        {
+            "innovation_dimensions": {
+                "title": "T",
+                "source": "S",
+                "items": [{"id": "a", "label": "A", "definition": "D"}],
+            },
+            "definitions": [{"id": "d", "title": "T", "source": "S", "text": "  Texte  "}],
+            "key_points_title": "P",
+            "key_points": ["p"],
+            "key_questions_title": "Q",
+            "key_questions": ["q"],
+        }
+    )
     assert concepts.definitions[0].text == "Texte"
     assert concepts.key_questions_conclusion == ""

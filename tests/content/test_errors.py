@@ -16,7 +16,15 @@ import errno
 import pytest
 
 from isgrille.content.errors import (
-    ContentError, Problem, bounded, format_field, json_problem_text, kind_of, os_error_text, tag_text, yaml_syntax_text,
+    ContentError,
+    Problem,
+    bounded,
+    format_field,
+    json_problem_text,
+    kind_of,
+    os_error_text,
+    tag_text,
+    yaml_syntax_text,
 )
 from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
 
@@ -106,7 +114,6 @@ def test_message_names_the_first_and_counts_the_others(count, suffix):
     assert error.args == (str(error),)
 
 
-
 # --- at most MAX_PROBLEMS problems -------------------------------------------------------------
 
 
@@ -139,13 +146,13 @@ def test_exactly_max_problems_are_all_kept():
 def test_a_long_quoted_value_is_shortened():
     value = "Projet très long, " * 50
     problem = Problem("c.csv", f"niveau '{value}' inconnu (attendu\u00a0: Bas, Haut)", line=3)
-    assert problem.message == f"niveau '{value[:MAX_SHOWN - 1]}…' inconnu (attendu\u00a0: Bas, Haut)"
+    assert problem.message == f"niveau '{value[: MAX_SHOWN - 1]}…' inconnu (attendu\u00a0: Bas, Haut)"
 
 
 def test_a_long_word_is_shortened_but_an_apostrophe_opens_no_quote():
     word = "x" * 1000
     assert bounded(f"l'identifiant d'étape {word} est inconnu") == (
-        f"l'identifiant d'étape {word[:MAX_SHOWN - 1]}… est inconnu"
+        f"l'identifiant d'étape {word[: MAX_SHOWN - 1]}… est inconnu"
     )
 
 
@@ -210,11 +217,20 @@ class _YamlError(Exception):
     "problem, text, result",
     [
         ("something PyYAML never said", "a: 1", ("syntaxe YAML invalide (erreur de syntaxe, colonne 3)", 1)),
-        ("found character that cannot start any token", "a: %", (
-            "syntaxe YAML invalide (caractère «\u00a0%\u00a0» interdit en début de valeur\u00a0: mettez le texte entre "
-            "guillemets, colonne 3)", 1)),
-        ("found a tab character that violates indentation", "a: 1", (
-            "syntaxe YAML invalide (tabulation interdite\u00a0: indentez avec des espaces, colonne 3)", 1)),
+        (
+            "found character that cannot start any token",
+            "a: %",
+            (
+                "syntaxe YAML invalide (caractère «\u00a0%\u00a0» interdit en début de valeur\u00a0: mettez le texte entre "
+                "guillemets, colonne 3)",
+                1,
+            ),
+        ),
+        (
+            "found a tab character that violates indentation",
+            "a: 1",
+            ("syntaxe YAML invalide (tabulation interdite\u00a0: indentez avec des espaces, colonne 3)", 1),
+        ),
     ],
 )
 def test_yaml_syntax_text(problem, text, result):
@@ -223,7 +239,8 @@ def test_yaml_syntax_text(problem, text, result):
 
 def test_yaml_syntax_text_without_a_place():
     assert yaml_syntax_text(_YamlError("unacceptable character #x0000"), "") == (
-        "syntaxe YAML invalide (caractère inattendu\u00a0: mettez le texte entre guillemets)", None
+        "syntaxe YAML invalide (caractère inattendu\u00a0: mettez le texte entre guillemets)",
+        None,
     )
 
 
@@ -234,8 +251,16 @@ def test_json_problem_text_has_a_french_default():
 
 @pytest.mark.parametrize(
     "value, text",
-    [(None, "une valeur vide"), ([1], "une liste"), ({}, "une table de champs"), ("x", "un texte"),
-     (True, "un booléen"), (3, "un nombre"), (2.5, "un nombre"), (b"x", "une valeur de type bytes")],
+    [
+        (None, "une valeur vide"),
+        ([1], "une liste"),
+        ({}, "une table de champs"),
+        ("x", "un texte"),
+        (True, "un booléen"),
+        (3, "un nombre"),
+        (2.5, "un nombre"),
+        (b"x", "une valeur de type bytes"),
+    ],
 )
 def test_kind_of(value, text):
     assert kind_of(value) == text
@@ -251,4 +276,5 @@ def test_a_long_word_is_shortened_but_keeps_its_closing_punctuation():
 
     path = "/" + "d" * (MAX_SHOWN + 20)
     assert bounded(f"lien hors du dossier (vers {path})\u00a0: non lu") == (
-        f"lien hors du dossier (vers {path[:MAX_SHOWN - 1]}…)\u00a0: non lu")
+        f"lien hors du dossier (vers {path[: MAX_SHOWN - 1]}…)\u00a0: non lu"
+    )

@@ -76,16 +76,26 @@ def test_grid_of_five_levels_and_dimensions_of_one_and_three_criteria(write):
 
 
 def test_descriptor_keys_match_levels_without_case_or_accents(write):
-    grid = load_grid(write(broken(GRID, "          Bas: porté par une seule personne", "          bas: porté par une seule personne")))
+    grid = load_grid(
+        write(
+            broken(GRID, "          Bas: porté par une seule personne", "          bas: porté par une seule personne")
+        )
+    )
     assert grid.criterion("collectif").descriptors == ("porté par une seule personne", "porté par un collectif")
 
 
 def test_two_descriptors_for_one_level(write):
-    path = write(broken(GRID, "          Haut: porté par un collectif\n",
-                        "          Haut: porté par un collectif\n          HAUT: autre texte\n"))
+    path = write(
+        broken(
+            GRID,
+            "          Haut: porté par un collectif\n",
+            "          Haut: porté par un collectif\n          HAUT: autre texte\n",
+        )
+    )
     [problem] = problems_of(load_grid, path)
     assert (problem.line, problem.field, problem.message) == (
-        12, "dimensions[0].criteria[0].descriptors.HAUT",
+        12,
+        "dimensions[0].criteria[0].descriptors.HAUT",
         "deux descripteurs pour le niveau 'Haut' ('Haut' et 'HAUT')",
     )
 
@@ -94,26 +104,47 @@ def test_two_descriptors_for_one_level(write):
 
 
 def test_to_grid_builds_the_domain_grid():
-    model = GridFile.model_validate({
-        "id": "mini", "title": "Mini", "source": "Atelier", "adaptation": "Descripteurs écrits pour le kit.",
-        "levels": ["Bas", "Moyen", "Haut"],
-        "dimensions": [{"id": "d", "label": "D", "criteria": [
-            {"id": "c", "label": "C", "descriptors": {"haut": "h", "Bas": "b", "MOYEN": "m"}},
-        ]}],
-    })
+    model = GridFile.model_validate(
+        {
+            "id": "mini",
+            "title": "Mini",
+            "source": "Atelier",
+            "adaptation": "Descripteurs écrits pour le kit.",
+            "levels": ["Bas", "Moyen", "Haut"],
+            "dimensions": [
+                {
+                    "id": "d",
+                    "label": "D",
+                    "criteria": [
+                        {"id": "c", "label": "C", "descriptors": {"haut": "h", "Bas": "b", "MOYEN": "m"}},
+                    ],
+                }
+            ],
+        }
+    )
     assert model.to_grid() == Grid(
         levels=("Bas", "Moyen", "Haut"),
         dimensions=(Dimension("d", "D", (Criterion("c", "C", ("b", "m", "h")),)),),
-        id="mini", title="Mini", source="Atelier", adaptation="Descripteurs écrits pour le kit.",
+        id="mini",
+        title="Mini",
+        source="Atelier",
+        adaptation="Descripteurs écrits pour le kit.",
     )
 
 
 def test_text_is_stripped_and_kind_defaults_to_grid():
-    model = GridFile.model_validate({
-        "levels": [" Bas ", "Haut"],
-        "dimensions": [{"id": "d", "label": "  D  ", "criteria": [
-            {"id": "c", "label": "C", "descriptors": {"Bas": " b ", "Haut": "h"}}]}],
-    })
+    model = GridFile.model_validate(
+        {
+            "levels": [" Bas ", "Haut"],
+            "dimensions": [
+                {
+                    "id": "d",
+                    "label": "  D  ",
+                    "criteria": [{"id": "c", "label": "C", "descriptors": {"Bas": " b ", "Haut": "h"}}],
+                }
+            ],
+        }
+    )
     grid = model.to_grid()
     assert (model.kind, grid.levels, grid.dimensions[0].label) == ("grid", ("Bas", "Haut"), "D")
     assert grid.adaptation == ""  # a grid taken as it is from its source
@@ -126,20 +157,39 @@ def test_text_is_stripped_and_kind_defaults_to_grid():
 @pytest.mark.parametrize(
     "old, new, line, field, message",
     [
-        pytest.param("id: ancrage", "id: collectif", 15, "dimensions[1].criteria[0].id",
-                     "identifiant de critère 'collectif' en double (déjà utilisé dans dimensions[0])",
-                     id="criterion-in-another-dimension"),
+        pytest.param(
+            "id: ancrage",
+            "id: collectif",
+            15,
+            "dimensions[1].criteria[0].id",
+            "identifiant de critère 'collectif' en double (déjà utilisé dans dimensions[0])",
+            id="criterion-in-another-dimension",
+        ),
         pytest.param(
             "          Haut: porté par un collectif\n",
             "          Haut: porté par un collectif\n"
             "      - id: collectif\n        label: Encore\n        descriptors: {Bas: a, Haut: b}\n",
-            12, "dimensions[0].criteria[1].id",
+            12,
+            "dimensions[0].criteria[1].id",
             "identifiant de critère 'collectif' en double (déjà utilisé dans dimensions[0])",
-            id="criterion-in-the-same-dimension"),
-        pytest.param("id: contexte", "id: portage", 12, "dimensions[1].id",
-                     "identifiant de dimension 'portage' en double (déjà en position 1)", id="dimension"),
-        pytest.param("levels: [Bas, Haut]", "levels: [Élevé, Bas, Haut, eleve]", 2, "levels[3]",
-                     "niveau 'eleve' en double (déjà en position 1)", id="level-without-accents"),
+            id="criterion-in-the-same-dimension",
+        ),
+        pytest.param(
+            "id: contexte",
+            "id: portage",
+            12,
+            "dimensions[1].id",
+            "identifiant de dimension 'portage' en double (déjà en position 1)",
+            id="dimension",
+        ),
+        pytest.param(
+            "levels: [Bas, Haut]",
+            "levels: [Élevé, Bas, Haut, eleve]",
+            2,
+            "levels[3]",
+            "niveau 'eleve' en double (déjà en position 1)",
+            id="level-without-accents",
+        ),
     ],
 )
 def test_duplicates_are_located_at_the_second_one(write, old, new, line, field, message):

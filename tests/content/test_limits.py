@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from isgrille.content.limits import (
-    MAX_BYTES, MAX_DEPTH, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN, MAX_VALUES, shorten, size_label,
+    MAX_BYTES,
+    MAX_DEPTH,
+    MAX_PROBLEMS,
+    MAX_ROWS,
+    MAX_SHOWN,
+    MAX_VALUES,
+    shorten,
+    size_label,
 )
 
 
@@ -21,8 +28,9 @@ def test_depth_and_problem_bounds_leave_room_for_real_files():
     assert 10 <= MAX_PROBLEMS <= 200 and 40 <= MAX_SHOWN <= 200
 
 
-@pytest.mark.parametrize("size, label", [(0, "0 octets"), (999, "999 octets"), (1_000, "1 ko"),
-                                         (1_500_000, "1,5 Mo"), (20_000_000, "20 Mo")])
+@pytest.mark.parametrize(
+    "size, label", [(0, "0 octets"), (999, "999 octets"), (1_000, "1 ko"), (1_500_000, "1,5 Mo"), (20_000_000, "20 Mo")]
+)
 def test_size_label(size, label):
     assert size_label(size) == label
 

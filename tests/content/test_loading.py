@@ -18,8 +18,16 @@ from isgrille.content.errors import Problem
 from isgrille.content.grid_file import GridFile
 from isgrille.content import loading
 from isgrille.content.errors import ContentError
-from isgrille.content.loading import (YAML_KINDS, data_dir, default_path, detect_kind, grid_source, model_for,
-                                      shipped_grids, validate_yaml)
+from isgrille.content.loading import (
+    YAML_KINDS,
+    data_dir,
+    default_path,
+    detect_kind,
+    grid_source,
+    model_for,
+    shipped_grids,
+    validate_yaml,
+)
 from isgrille.content.quiz_file import QuizFile
 from isgrille.content.workshop_file import Workshop
 
@@ -57,10 +65,18 @@ def test_grid_shape(grid):
 
 def test_grid_ids_are_stable_ascii(grid):
     assert [c.id for c in grid.criteria] == [
-        "caractere_collectif", "richesse_collectif", "integration_beneficiaires",
-        "formalisation_gouvernance", "consistance_contenu", "rupture_existant",
-        "potentiel_transformation", "ancrage_territorial", "accessibilite_dispositif",
-        "viabilite_economique", "enjeux_environnementaux", "ouverture_recherche",
+        "caractere_collectif",
+        "richesse_collectif",
+        "integration_beneficiaires",
+        "formalisation_gouvernance",
+        "consistance_contenu",
+        "rupture_existant",
+        "potentiel_transformation",
+        "ancrage_territorial",
+        "accessibilite_dispositif",
+        "viabilite_economique",
+        "enjeux_environnementaux",
+        "ouverture_recherche",
     ]
     assert all(c.id.isascii() for c in grid.criteria)
 
@@ -111,8 +127,13 @@ def test_quiz_sector_examples(quiz):
     assert len(examples) == 1
     enterprises = {e.enterprise: e for e in examples[0].examples}
     assert set(enterprises) == {
-        "YUMP France", "Enercoop", "Frimalin Village", "Ensemble2Générations",
-        "Crésus", "Ateliers du Bocage", "APREVA",
+        "YUMP France",
+        "Enercoop",
+        "Frimalin Village",
+        "Ensemble2Générations",
+        "Crésus",
+        "Ateliers du Bocage",
+        "APREVA",
     }
     assert enterprises["YUMP France"].source == "INSEE"
     assert enterprises["Enercoop"].need == "Énergie"
@@ -166,8 +187,12 @@ def test_loaded_objects_are_frozen(grid, workshop):
 
 @pytest.mark.parametrize(
     "kind, loader, expected",
-    [("quiz", load_grid, "grid"), ("grid", load_quiz, "quiz"),
-     ("workshop", load_concepts, "concepts"), ("concepts", load_workshop, "workshop")],
+    [
+        ("quiz", load_grid, "grid"),
+        ("grid", load_quiz, "quiz"),
+        ("workshop", load_concepts, "concepts"),
+        ("concepts", load_workshop, "workshop"),
+    ],
 )
 def test_kind_mismatch(write, kind, loader, expected):
     path = write("# fichier de contenu\n" + DOCUMENTS[kind])
@@ -186,8 +211,12 @@ def test_kind_mismatch_recognised_by_keys(write):
 def test_unknown_kind(write):
     path = write(broken(GRID, "kind: grid", "kind: grille"))
     assert problems_of(load_grid, path) == (
-        Problem(str(path), "type de fichier 'grille' inconnu (attendu\u00a0: grid, quiz, concepts, workshop)",
-                line=1, field="kind"),
+        Problem(
+            str(path),
+            "type de fichier 'grille' inconnu (attendu\u00a0: grid, quiz, concepts, workshop)",
+            line=1,
+            field="kind",
+        ),
     )
 
 
@@ -201,8 +230,14 @@ def test_validate_yaml_returns_the_kind_and_the_model(write, kind, model):
 
 @pytest.mark.parametrize(
     "data, kind",
-    [({"kind": "quiz", "dimensions": []}, "quiz"), ({"dimensions": []}, "grid"), ({"items": []}, "quiz"),
-     ({"key_points": []}, "concepts"), ({"programme": {}}, "workshop"), ({"kind": None, "items": []}, "quiz")],
+    [
+        ({"kind": "quiz", "dimensions": []}, "quiz"),
+        ({"dimensions": []}, "grid"),
+        ({"items": []}, "quiz"),
+        ({"key_points": []}, "concepts"),
+        ({"programme": {}}, "workshop"),
+        ({"kind": None, "items": []}, "quiz"),
+    ],
 )
 def test_detect_kind(data, kind):
     assert detect_kind(data, "f.yaml") == kind
@@ -236,8 +271,10 @@ def test_the_key_questions_grid_is_the_sources_seven_questions_adapted(concepts)
     assert (grid.id, grid.levels, len(grid.dimensions)) == ("questions_cles", ("Non", "En partie", "Oui"), 1)
     assert [c.label for c in grid.criteria] == concepts.key_questions  # word for word, in order
     assert grid.title == concepts.key_questions_title
-    assert grid.adaptation == ("Grille adaptée par le kit isgrille à partir des questions clés de l'atelier\u202f; "
-                               "les descripteurs ne viennent pas de la source.")
+    assert grid.adaptation == (
+        "Grille adaptée par le kit isgrille à partir des questions clés de l'atelier\u202f; "
+        "les descripteurs ne viennent pas de la source."
+    )
     for criterion in grid.criteria:
         assert criterion.id.isascii() and len(set(criterion.descriptors)) == 3
 
@@ -247,14 +284,22 @@ def test_the_workshop_grid_names_no_adaptation(grid):
 
 
 def test_shipped_grids_by_id():
-    assert shipped_grids() == {"ami_is_nouvelle_aquitaine": data_dir() / "grid.yaml",
-                               "questions_cles": data_dir() / "grids" / "questions_cles.yaml"}
+    assert shipped_grids() == {
+        "ami_is_nouvelle_aquitaine": data_dir() / "grid.yaml",
+        "questions_cles": data_dir() / "grids" / "questions_cles.yaml",
+    }
 
 
-@pytest.mark.parametrize(("value", "name"), [
-    ("questions_cles", "questions_cles.yaml"), (" Questions_Cles ", "questions_cles.yaml"),
-    ("ami", "grid.yaml"), ("AMI", "grid.yaml"), ("ami_is_nouvelle_aquitaine", "grid.yaml"),
-])
+@pytest.mark.parametrize(
+    ("value", "name"),
+    [
+        ("questions_cles", "questions_cles.yaml"),
+        (" Questions_Cles ", "questions_cles.yaml"),
+        ("ami", "grid.yaml"),
+        ("AMI", "grid.yaml"),
+        ("ami_is_nouvelle_aquitaine", "grid.yaml"),
+    ],
+)
 def test_grid_source_knows_the_shipped_grids_by_id_and_short_name(value, name):
     assert grid_source(value).name == name and grid_source(value).is_relative_to(data_dir())
 
@@ -275,7 +320,8 @@ def test_grid_source_of_neither_a_file_nor_a_name_lists_the_shipped_names(value)
     assert problem.message == (
         "grille introuvable\u00a0: ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le kit "
         "(attendu\u00a0: le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
-        "questions_cles)")
+        "questions_cles)"
+    )
 
 
 def test_a_shipped_grid_that_cannot_be_read_is_left_out(tmp_path, monkeypatch):

@@ -29,7 +29,9 @@ def test_unknown_criterion_names_the_known_ones():
     assert raised.value.args[0] == "critère 'x' inconnu (attendu\u00a0: c0_0)"
 
 
-@pytest.mark.parametrize("label, index", [("N1", 1), (" n1 ", 1), ("", None), (NOT_RATED, None), ("Non Renseigne", None)])
+@pytest.mark.parametrize(
+    "label, index", [("N1", 1), (" n1 ", 1), ("", None), (NOT_RATED, None), ("Non Renseigne", None)]
+)
 def test_level_index(label, index):
     assert make_grid([1], 3).level_index(label) == index
 

@@ -49,15 +49,22 @@ def test_items_keep_their_order_and_their_see(write):
 
 
 def test_to_quiz_builds_the_domain_quiz():
-    model = QuizFile.model_validate({
-        "title": "Mini quiz",
-        "choices": ["Oui", "Non", "Pas forcément"],
-        "items": [
-            {"id": "a", "statement": "A\u202f?", "answer": "pas forcement", "explanation": "Ça dépend."},
-            {"id": "b", "statement": "B\u202f?", "answer": "OUI", "explanation": "Oui.",
-             "examples": [{"need": "N", "fact": "F", "source": "S", "enterprise": "E", "description": "D"}]},
-        ],
-    })
+    model = QuizFile.model_validate(
+        {
+            "title": "Mini quiz",
+            "choices": ["Oui", "Non", "Pas forcément"],
+            "items": [
+                {"id": "a", "statement": "A\u202f?", "answer": "pas forcement", "explanation": "Ça dépend."},
+                {
+                    "id": "b",
+                    "statement": "B\u202f?",
+                    "answer": "OUI",
+                    "explanation": "Oui.",
+                    "examples": [{"need": "N", "fact": "F", "source": "S", "enterprise": "E", "description": "D"}],
+                },
+            ],
+        }
+    )
     assert model.kind == "quiz"
     assert model.to_quiz() == Quiz(
         choices=("Oui", "Non", "Pas forcément"),
@@ -72,14 +79,30 @@ def test_to_quiz_builds_the_domain_quiz():
 @pytest.mark.parametrize(
     "text, line, field, message",
     [
-        pytest.param(QUIZ + SECOND_ITEM.replace("id: tous_secteurs", "id: nouveau"), 15, "items[1].id",
-                     "identifiant d'affirmation 'nouveau' en double (déjà en position 1)", id="duplicate-item"),
-        pytest.param(broken(QUIZ, "choices: [VRAI, FAUX]", "choices: [Vrai, Faux, FAUX]"), 3, "choices[2]",
-                     "réponse possible 'FAUX' en double (déjà en position 2)", id="duplicate-choice"),
-        pytest.param(QUIZ + SECOND_ITEM.replace("answer: vrai", "answer: oui"), 17, "items[1].answer",
-                     "réponse 'oui' inconnue (attendu\u00a0: VRAI, FAUX)", id="second-answer-not-a-choice"),
-        pytest.param(QUIZ[: QUIZ.index("items:")] + "items: []\n", 4, "items",
-                     "au moins 1 élément attendu", id="no-item"),
+        pytest.param(
+            QUIZ + SECOND_ITEM.replace("id: tous_secteurs", "id: nouveau"),
+            15,
+            "items[1].id",
+            "identifiant d'affirmation 'nouveau' en double (déjà en position 1)",
+            id="duplicate-item",
+        ),
+        pytest.param(
+            broken(QUIZ, "choices: [VRAI, FAUX]", "choices: [Vrai, Faux, FAUX]"),
+            3,
+            "choices[2]",
+            "réponse possible 'FAUX' en double (déjà en position 2)",
+            id="duplicate-choice",
+        ),
+        pytest.param(
+            QUIZ + SECOND_ITEM.replace("answer: vrai", "answer: oui"),
+            17,
+            "items[1].answer",
+            "réponse 'oui' inconnue (attendu\u00a0: VRAI, FAUX)",
+            id="second-answer-not-a-choice",
+        ),
+        pytest.param(
+            QUIZ[: QUIZ.index("items:")] + "items: []\n", 4, "items", "au moins 1 élément attendu", id="no-item"
+        ),
     ],
 )
 def test_quiz_rules_are_located(write, text, line, field, message):

@@ -144,18 +144,31 @@ def test_read_yaml_with_a_bom_keeps_line_numbers(write):
 @pytest.mark.parametrize(
     "text, line, message",
     [
-        pytest.param("a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n", 5,
-                     "la clé 'c' est écrite deux fois (déjà à la ligne 3)", id="nested"),
-        pytest.param("items:\n  - id: x\n    label: X\n\n    id: y\n", 5,
-                     "la clé 'id' est écrite deux fois (déjà à la ligne 2)", id="in-a-list-item"),
-        pytest.param("a: {b: 1,\n    b: 2}\n", 2,
-                     "la clé 'b' est écrite deux fois (déjà à la ligne 1)", id="flow-mapping"),
+        pytest.param(
+            "a: 1\nb:\n  c: 1\n  d: 2\n  c: 3\n", 5, "la clé 'c' est écrite deux fois (déjà à la ligne 3)", id="nested"
+        ),
+        pytest.param(
+            "items:\n  - id: x\n    label: X\n\n    id: y\n",
+            5,
+            "la clé 'id' est écrite deux fois (déjà à la ligne 2)",
+            id="in-a-list-item",
+        ),
+        pytest.param(
+            "a: {b: 1,\n    b: 2}\n", 2, "la clé 'b' est écrite deux fois (déjà à la ligne 1)", id="flow-mapping"
+        ),
         pytest.param("# commentaire\n", None, "le fichier ne contient aucune donnée YAML", id="comments-only"),
-        pytest.param("- a\n- b\n", 1,
-                     "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une liste", id="list"),
-        pytest.param("# titre\n\n42\n", 3,
-                     "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas un nombre",
-                     id="number"),
+        pytest.param(
+            "- a\n- b\n",
+            1,
+            "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une liste",
+            id="list",
+        ),
+        pytest.param(
+            "# titre\n\n42\n",
+            3,
+            "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas un nombre",
+            id="number",
+        ),
     ],
 )
 def test_read_yaml_problems(write, text, line, message):
@@ -183,8 +196,16 @@ def test_read_yaml_passes_read_text_problems_on(tmp_path):
     "text, line, message",
     [
         ("kind: grid\nlevels:\n\t- Bas\n", 3, "tabulation interdite\u00a0: indentez avec des espaces"),
-        ("kind: grid\ntitle: Grille: AMI\n", 2, "«\u00a0:\u00a0» inattendu\u00a0: mettez entre guillemets un texte qui contient «\u00a0:\u00a0»"),
-        ("kind: grid\ntitle: @AMI\n", 2, "caractère «\u00a0@\u00a0» interdit en début de valeur\u00a0: mettez le texte entre guillemets"),
+        (
+            "kind: grid\ntitle: Grille: AMI\n",
+            2,
+            "«\u00a0:\u00a0» inattendu\u00a0: mettez entre guillemets un texte qui contient «\u00a0:\u00a0»",
+        ),
+        (
+            "kind: grid\ntitle: @AMI\n",
+            2,
+            "caractère «\u00a0@\u00a0» interdit en début de valeur\u00a0: mettez le texte entre guillemets",
+        ),
     ],
 )
 def test_common_yaml_mistakes_are_explained_in_french(write, text, line, message):
@@ -196,19 +217,39 @@ def test_common_yaml_mistakes_are_explained_in_french(write, text, line, message
 FILE_CASES = [
     pytest.param(b"", None, "le fichier est vide", id="empty"),
     pytest.param(b"  \n\t\n   \n", None, "le fichier est vide", id="whitespace-only"),
-    pytest.param(b"# rien que des commentaires\n", None, "le fichier ne contient aucune donnée YAML",
-                 id="comments-only"),
-    pytest.param("- Bas\n- Haut\n".encode(), 1,
-                 "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une liste", id="top-level-list"),
-    pytest.param("\n# une grille\u202f?\nGrille de caractérisation\n".encode(), 3,
-                 "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas un texte", id="top-level-text"),
-    pytest.param(broken(GRID, "    label: Portage\n", "    label: Portage\n    label: Portage bis\n").encode(), 6,
-                 "la clé 'label' est écrite deux fois (déjà à la ligne 5)", id="duplicate-key"),
-    pytest.param(broken(GRID, "dimensions:\n", "levels: [Bas, Moyen, Haut]\ndimensions:\n").encode(), 3,
-                 "la clé 'levels' est écrite deux fois (déjà à la ligne 2)", id="duplicate-top-level-key"),
-    pytest.param(GRID.encode("latin-1"), 8,
-                 "le fichier n'est pas encodé en UTF-8 (octet 0xe8 invalide)\u202f; enregistrez-le en UTF-8",
-                 id="latin-1"),
+    pytest.param(
+        b"# rien que des commentaires\n", None, "le fichier ne contient aucune donnée YAML", id="comments-only"
+    ),
+    pytest.param(
+        "- Bas\n- Haut\n".encode(),
+        1,
+        "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une liste",
+        id="top-level-list",
+    ),
+    pytest.param(
+        "\n# une grille\u202f?\nGrille de caractérisation\n".encode(),
+        3,
+        "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas un texte",
+        id="top-level-text",
+    ),
+    pytest.param(
+        broken(GRID, "    label: Portage\n", "    label: Portage\n    label: Portage bis\n").encode(),
+        6,
+        "la clé 'label' est écrite deux fois (déjà à la ligne 5)",
+        id="duplicate-key",
+    ),
+    pytest.param(
+        broken(GRID, "dimensions:\n", "levels: [Bas, Moyen, Haut]\ndimensions:\n").encode(),
+        3,
+        "la clé 'levels' est écrite deux fois (déjà à la ligne 2)",
+        id="duplicate-top-level-key",
+    ),
+    pytest.param(
+        GRID.encode("latin-1"),
+        8,
+        "le fichier n'est pas encodé en UTF-8 (octet 0xe8 invalide)\u202f; enregistrez-le en UTF-8",
+        id="latin-1",
+    ),
 ]
 
 
@@ -326,10 +367,18 @@ def test_parse_json_keeps_lines():
 @pytest.mark.parametrize(
     "text, line, message",
     [
-        pytest.param('{\n  "a": 1,\n}', 3, "JSON invalide (nom de champ entre guillemets droits attendu, colonne 1)",
-                     id="trailing-comma"),
-        pytest.param('{"a": 1} {"b": 2}', 1, "JSON invalide (données en trop après la fin de l'objet, colonne 10)",
-                     id="extra-data"),
+        pytest.param(
+            '{\n  "a": 1,\n}',
+            3,
+            "JSON invalide (nom de champ entre guillemets droits attendu, colonne 1)",
+            id="trailing-comma",
+        ),
+        pytest.param(
+            '{"a": 1} {"b": 2}',
+            1,
+            "JSON invalide (données en trop après la fin de l'objet, colonne 10)",
+            id="extra-data",
+        ),
         pytest.param('{"a": "texte}', 1, "JSON invalide (guillemet non fermé, colonne 7)", id="unterminated"),
         pytest.param('"texte"', None, "le fichier doit contenir un objet JSON {…}, pas un texte", id="not-an-object"),
     ],
@@ -389,7 +438,10 @@ def test_read_text_kind_given_overrides_the_suffix(write, monkeypatch):
     path = write("x" * 20, "notes.txt")
     with pytest.raises(ContentError) as excinfo:
         read_text(path, "results")
-    assert excinfo.value.problems[0].message == "fichier trop volumineux (20 octets\u202f; au plus 10 octets pour un fichier de résultats)"
+    assert (
+        excinfo.value.problems[0].message
+        == "fichier trop volumineux (20 octets\u202f; au plus 10 octets pour un fichier de résultats)"
+    )
     assert read_text(path) == "x" * 20  # a .txt is content: 2 Mo allowed
 
 
@@ -451,28 +503,64 @@ BILLION_LAUGHS = "".join(
 @pytest.mark.parametrize(
     "text, line, message",
     [
-        pytest.param(BILLION_LAUGHS, 2, "les alias YAML (*a) ne sont pas acceptés\u00a0: recopiez le texte",
-                     id="billion-laughs"),
-        pytest.param("kind: grid\nlevels: &niveaux [*niveaux]\n", 2,
-                     "les alias YAML (*niveaux) ne sont pas acceptés\u00a0: recopiez le texte", id="recursive-anchor"),
-        pytest.param("a: 1\nb: *inconnu\n", 2, "les alias YAML (*inconnu) ne sont pas acceptés\u00a0: recopiez le texte",
-                     id="undefined-alias"),
-        pytest.param("a: !perso texte\n", 1, "étiquette YAML «\u00a0!perso\u00a0» inconnue\u00a0: retirez-la", id="unknown-tag"),
+        pytest.param(
+            BILLION_LAUGHS, 2, "les alias YAML (*a) ne sont pas acceptés\u00a0: recopiez le texte", id="billion-laughs"
+        ),
+        pytest.param(
+            "kind: grid\nlevels: &niveaux [*niveaux]\n",
+            2,
+            "les alias YAML (*niveaux) ne sont pas acceptés\u00a0: recopiez le texte",
+            id="recursive-anchor",
+        ),
+        pytest.param(
+            "a: 1\nb: *inconnu\n",
+            2,
+            "les alias YAML (*inconnu) ne sont pas acceptés\u00a0: recopiez le texte",
+            id="undefined-alias",
+        ),
+        pytest.param(
+            "a: !perso texte\n", 1, "étiquette YAML «\u00a0!perso\u00a0» inconnue\u00a0: retirez-la", id="unknown-tag"
+        ),
         pytest.param("a: !!set {x, y}\n", 1, "étiquette YAML «\u00a0!!set\u00a0» non acceptée", id="set-tag"),
-        pytest.param("a: 2026-02-30\n", 1, "date «\u00a02026-02-30\u00a0» invalide\u00a0: mettez le texte entre guillemets",
-                     id="impossible-date"),
-        pytest.param("a: " + "1" * 5000 + "\n", 1,
-                     f"nombre entier «\u00a0{'1' * 79}…\u00a0» invalide\u00a0: mettez le texte entre guillemets", id="huge-number"),
-        pytest.param("? [a, b]\n: c\n", 1, "clé complexe (liste ou table) non acceptée\u00a0: une clé est un texte",
-                     id="complex-key"),
-        pytest.param("---\n", 2, "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une valeur vide",
-                     id="empty-document"),
-        pytest.param("a: 1\rb: 2\rb: 3\r", 3, "la clé 'b' est écrite deux fois (déjà à la ligne 2)",
-                     id="cr-only-line-ends"),
-        pytest.param("a:\n  b:\n    - {c: 1, d: 2}\n    - {c: 1, c: 2}\n", 4,
-                     "la clé 'c' est écrite deux fois (déjà à la ligne 4)", id="duplicate-deep-down"),
-        pytest.param(f"a: 1\n{'k' * 200}: 1\n{'k' * 200}: 2\n", 3,
-                     f"la clé '{'k' * 79}…' est écrite deux fois (déjà à la ligne 2)", id="long-duplicate-key"),
+        pytest.param(
+            "a: 2026-02-30\n",
+            1,
+            "date «\u00a02026-02-30\u00a0» invalide\u00a0: mettez le texte entre guillemets",
+            id="impossible-date",
+        ),
+        pytest.param(
+            "a: " + "1" * 5000 + "\n",
+            1,
+            f"nombre entier «\u00a0{'1' * 79}…\u00a0» invalide\u00a0: mettez le texte entre guillemets",
+            id="huge-number",
+        ),
+        pytest.param(
+            "? [a, b]\n: c\n",
+            1,
+            "clé complexe (liste ou table) non acceptée\u00a0: une clé est un texte",
+            id="complex-key",
+        ),
+        pytest.param(
+            "---\n",
+            2,
+            "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une valeur vide",
+            id="empty-document",
+        ),
+        pytest.param(
+            "a: 1\rb: 2\rb: 3\r", 3, "la clé 'b' est écrite deux fois (déjà à la ligne 2)", id="cr-only-line-ends"
+        ),
+        pytest.param(
+            "a:\n  b:\n    - {c: 1, d: 2}\n    - {c: 1, c: 2}\n",
+            4,
+            "la clé 'c' est écrite deux fois (déjà à la ligne 4)",
+            id="duplicate-deep-down",
+        ),
+        pytest.param(
+            f"a: 1\n{'k' * 200}: 1\n{'k' * 200}: 2\n",
+            3,
+            f"la clé '{'k' * 79}…' est écrite deux fois (déjà à la ligne 2)",
+            id="long-duplicate-key",
+        ),
     ],
 )
 def test_read_yaml_refuses(write, text, line, message):
@@ -532,16 +620,31 @@ def test_read_yaml_forbidden_character(write, char, code):
 @pytest.mark.parametrize(
     "text",
     [
-        'a: "\\q"\n', 'a: "\\ud800"\n', "a: [1, 2\n", "a: {b: 1\n", 'a: "texte\n', "a:\n  - b\n c: 1\n",
-        "a: 1\n...\nb: 2\n", "a: |0\n  x\n", "a: &\n", "%YAML 1.1\n%YAML 1.1\n---\na: 1\n", "a: b: c\n",
-        "- a\nb: 1\n", "a: 1\n- b\n", "{a: 1}}\n", "a: `x`\n", "a: !<> x\n",
+        'a: "\\q"\n',
+        'a: "\\ud800"\n',
+        "a: [1, 2\n",
+        "a: {b: 1\n",
+        'a: "texte\n',
+        "a:\n  - b\n c: 1\n",
+        "a: 1\n...\nb: 2\n",
+        "a: |0\n  x\n",
+        "a: &\n",
+        "%YAML 1.1\n%YAML 1.1\n---\na: 1\n",
+        "a: b: c\n",
+        "- a\nb: 1\n",
+        "a: 1\n- b\n",
+        "{a: 1}}\n",
+        "a: `x`\n",
+        "a: !<> x\n",
     ],
 )
 def test_read_yaml_syntax_errors_are_said_in_french(write, text):
     path = write(text)
     problem = only_problem(read_yaml, path)
     assert re.fullmatch(r"syntaxe YAML invalide \(.+, colonne \d+\)", problem.message), problem.message
-    english = re.findall(r"\b(?:expected|found|while|scanning|parsing|mapping|character|allowed|the)\b", problem.message)
+    english = re.findall(
+        r"\b(?:expected|found|while|scanning|parsing|mapping|character|allowed|the)\b", problem.message
+    )
     assert english == [], problem.message
 
 
@@ -552,11 +655,19 @@ def test_read_yaml_syntax_errors_are_said_in_french(write, text):
     "text, line, message",
     [
         pytest.param("[" * 990 + "]" * 990, 1, TOO_DEEP, id="990-levels"),
-        pytest.param('{\n  "a": 1,\n  "b":\n' + "[" * 100_000 + "]" * 100_000 + "}", 4, TOO_DEEP,
-                     id="deeper-than-python-recursion"),
+        pytest.param(
+            '{\n  "a": 1,\n  "b":\n' + "[" * 100_000 + "]" * 100_000 + "}",
+            4,
+            TOO_DEEP,
+            id="deeper-than-python-recursion",
+        ),
         pytest.param('{"a": [' + "0," * MAX_VALUES + "0]}", 1, TOO_MANY, id="too-many-values"),
-        pytest.param('{\n"a": ' + "1" * 5000 + "}", 2,
-                     "JSON invalide (valeur de plus de 4300 caractères hors guillemets)", id="huge-number"),
+        pytest.param(
+            '{\n"a": ' + "1" * 5000 + "}",
+            2,
+            "JSON invalide (valeur de plus de 4300 caractères hors guillemets)",
+            id="huge-number",
+        ),
     ],
 )
 def test_parse_json_refuses(text, line, message):
@@ -591,7 +702,7 @@ def test_parse_json_brackets_and_numbers_inside_texts_do_not_count():
 def test_parse_json_lone_surrogates_become_replacement_characters():
     """No file can hold half a character: ``\\ud800`` becomes « � »; a whole pair stays a character."""
     doc = parse_json('{\n"a\\ud800": "x\\udc00y",\n"b": ["\\ud83d\\ude00"]}', "r.json")
-    assert doc.data == {"a\ufffd": "x\ufffdy", "b": ["\U0001F600"]}
+    assert doc.data == {"a\ufffd": "x\ufffdy", "b": ["\U0001f600"]}
     assert doc.line_of(("a\ufffd",)) == 2 and doc.line_of(("b", 0)) == 3
     json.dumps(doc.data, ensure_ascii=False).encode("utf-8")  # can be saved
 
@@ -599,7 +710,7 @@ def test_parse_json_lone_surrogates_become_replacement_characters():
 def test_without_surrogates():
     assert without_surrogates("sans") == "sans"
     assert without_surrogates("a\ud800b\udfffc") == "a\ufffdb\ufffdc"
-    assert without_surrogates("\ud83d\ude00") == "\U0001F600"  # two halves sent apart are one character
+    assert without_surrogates("\ud83d\ude00") == "\U0001f600"  # two halves sent apart are one character
 
 
 def test_parse_json_builds_its_line_index_only_when_a_line_is_asked_for():
@@ -615,5 +726,7 @@ def test_parse_json_bounds_a_text_given_directly(monkeypatch):
     with pytest.raises(ContentError) as excinfo:
         parse_json('{"a": "' + "x" * 200 + '"}', "envoi.json")
     assert excinfo.value.problems == (
-        Problem("envoi.json", "fichier trop volumineux (209 octets\u202f; au plus 100 octets pour un fichier de résultats)"),
+        Problem(
+            "envoi.json", "fichier trop volumineux (209 octets\u202f; au plus 100 octets pour un fichier de résultats)"
+        ),
     )

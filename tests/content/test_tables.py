@@ -43,8 +43,13 @@ def workbook(path: Path, *rows: list, title: str = "Feuil1") -> Path:
 
 def with_sheet_xml(path: Path, sheet_data: bytes, dimension: bytes = b"") -> Path:
     """``path``'s workbook with its first sheet's XML replaced: the given dimension and rows."""
-    xml = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' + dimension +
-           b"<sheetData>" + sheet_data + b"</sheetData></worksheet>")
+    xml = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        + dimension
+        + b"<sheetData>"
+        + sheet_data
+        + b"</sheetData></worksheet>"
+    )
     with zipfile.ZipFile(path) as source:
         members = {name: source.read(name) for name in source.namelist()}
     members["xl/worksheets/sheet1.xml"] = xml
@@ -55,8 +60,10 @@ def with_sheet_xml(path: Path, sheet_data: bytes, dimension: bytes = b"") -> Pat
 
 
 def rows_xml(first: int, last: int) -> bytes:
-    return b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>P%d</t></is></c></row>' % (n, n, n)
-                    for n in range(first, last + 1))
+    return b"".join(
+        b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>P%d</t></is></c></row>' % (n, n, n)
+        for n in range(first, last + 1)
+    )
 
 
 # --- CSV -----------------------------------------------------------------------------
@@ -65,8 +72,9 @@ def rows_xml(first: int, last: int) -> bytes:
 @pytest.mark.parametrize("sep", [",", ";", "\t"])
 def test_the_delimiter_is_the_header_lines_most_frequent(tmp_path, sep):
     path = tmp_path / "t.csv"
-    path.write_text(sep.join(["projet", "évaluateur", "date"]) + "\n" + sep.join(["A, B; C", "x", ""]) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        sep.join(["projet", "évaluateur", "date"]) + "\n" + sep.join(["A, B; C", "x", ""]) + "\n", encoding="utf-8"
+    )
     if sep != "\t":
         path.write_text(path.read_text(encoding="utf-8").replace("A, B; C", '"A, B; C"'), encoding="utf-8")
     table = read_table(path)
@@ -92,10 +100,13 @@ def test_blank_lines_before_the_header_are_counted_and_empty_names_on_the_right_
     assert table.place(4, 1) == {"line": 4}
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"\n \n", "le fichier est vide"),
-    (b"projet\n" + b"P\n" * (MAX_ROWS + 1), TOO_MANY_ROWS),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"\n \n", "le fichier est vide"),
+        (b"projet\n" + b"P\n" * (MAX_ROWS + 1), TOO_MANY_ROWS),
+    ],
+)
 def test_empty_or_too_long_a_csv(tmp_path, content, message):
     path = tmp_path / "t.csv"
     path.write_bytes(content)
@@ -106,14 +117,23 @@ def test_empty_or_too_long_a_csv(tmp_path, content, message):
 
 
 def test_a_workbook_header_and_cells_as_texts(tmp_path):
-    path = workbook(tmp_path / "t.xlsx", [], [None, None], ["Projet", "Date", "Niveau", None],
-                    ["P1", datetime.datetime(2026, 11, 26, 14, 30), 2.0, None],
-                    ["P2", datetime.date(2026, 9, 15), 1.5, None, None],
-                    ["P3", True, 3, None, "à droite"], title="Évaluations")
+    path = workbook(
+        tmp_path / "t.xlsx",
+        [],
+        [None, None],
+        ["Projet", "Date", "Niveau", None],
+        ["P1", datetime.datetime(2026, 11, 26, 14, 30), 2.0, None],
+        ["P2", datetime.date(2026, 9, 15), 1.5, None, None],
+        ["P3", True, 3, None, "à droite"],
+        title="Évaluations",
+    )
     table = read_table(path)
     assert (table.header, table.header_line, table.sheet) == (["Projet", "Date", "Niveau"], 3, "Évaluations")
-    assert list(table.rows) == [(4, ["P1", "2026-11-26", "2"]), (5, ["P2", "2026-09-15", "1.5"]),
-                                (6, ["P3", "VRAI", "3", "", "à droite"])]
+    assert list(table.rows) == [
+        (4, ["P1", "2026-11-26", "2"]),
+        (5, ["P2", "2026-09-15", "1.5"]),
+        (6, ["P3", "VRAI", "3", "", "à droite"]),
+    ]
     assert table.place(6, 4) == {"line": 6, "field": "Évaluations!E6"}
     assert table.place(6) == {"line": 6, "field": "Évaluations!6:6"}
 
@@ -125,7 +145,8 @@ def test_a_sheet_is_chosen_by_name(tmp_path):
     book.save(path)
     assert read_table(path, sheet="Seconde").header == ["projet"]
     assert problems_of(path, sheet="Autre")[0].message == (
-        "feuille «\u00a0Autre\u00a0» introuvable (feuilles du classeur\u00a0: «\u00a0Première\u00a0», «\u00a0Seconde\u00a0»)")
+        "feuille «\u00a0Autre\u00a0» introuvable (feuilles du classeur\u00a0: «\u00a0Première\u00a0», «\u00a0Seconde\u00a0»)"
+    )
 
 
 def test_an_empty_sheet(tmp_path):
@@ -139,9 +160,15 @@ def test_merged_cells_in_the_header_row_are_refused(tmp_path):
     book.active.merge_cells("A1:B1")
     book.active.merge_cells("A3:C3")  # elsewhere: of no concern
     book.save(path)
-    assert problems_of(path) == (Problem(
-        str(path), "cellules fusionnées dans la ligne d'en-tête (A1:B1)\u00a0: annulez la fusion, un seul nom de colonne "
-                   "par cellule", line=1, field="Feuil1!1:1"),)
+    assert problems_of(path) == (
+        Problem(
+            str(path),
+            "cellules fusionnées dans la ligne d'en-tête (A1:B1)\u00a0: annulez la fusion, un seul nom de colonne "
+            "par cellule",
+            line=1,
+            field="Feuil1!1:1",
+        ),
+    )
 
 
 def test_a_wrong_declared_size_is_not_believed(tmp_path):
@@ -150,8 +177,9 @@ def test_a_wrong_declared_size_is_not_believed(tmp_path):
 
 
 def test_more_than_max_rows_are_refused_at_once_when_the_sheet_says_so(tmp_path):
-    path = with_sheet_xml(workbook(tmp_path / "t.xlsx", ["x"]), rows_xml(1, MAX_ROWS + 2),
-                          b'<dimension ref="A1:A%d"/>' % (MAX_ROWS + 2))
+    path = with_sheet_xml(
+        workbook(tmp_path / "t.xlsx", ["x"]), rows_xml(1, MAX_ROWS + 2), b'<dimension ref="A1:A%d"/>' % (MAX_ROWS + 2)
+    )
     start = time.perf_counter()
     assert problems_of(path) == (Problem(str(path), TOO_MANY_ROWS, line=MAX_ROWS + 2, field="Feuil1"),)
     assert time.perf_counter() - start < 1  # before reading its rows (reading them takes seconds)
@@ -169,7 +197,16 @@ def test_rows_are_counted_as_read_when_the_sheet_does_not_say(tmp_path, monkeypa
 
 def test_column_letters():
     assert [column_letter(n) for n in (0, 1, 25, 26, 27, 51, 52, 701, 702)] == [
-        "A", "B", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        "A",
+        "B",
+        "Z",
+        "AA",
+        "AB",
+        "AZ",
+        "BA",
+        "ZZ",
+        "AAA",
+    ]
 
 
 def test_a_table_of_a_csv_places_by_line_only():

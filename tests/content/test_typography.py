@@ -7,27 +7,39 @@ import pytest
 from isgrille.content.typography import NBSP, NNBSP, ascii_spacing, french, french_number, french_percent
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("Quel besoin ?", f"Quel besoin{NNBSP}?"),
-    ("Vrai !", f"Vrai{NNBSP}!"),
-    ("un ; deux", f"un{NNBSP}; deux"),
-    ("Objectifs : voir", f"Objectifs{NBSP}: voir"),
-    ("« Établi »", f"«{NBSP}Établi{NBSP}»"),
-    ("«Établi»", f"«{NBSP}Établi{NBSP}»"),
-    ("50 %", f"50{NBSP}%"),
-    ("**Objectifs :** lire", f"**Objectifs{NBSP}:** lire"),
-    ("Quoi ?<br>Ceci", f"Quoi{NNBSP}?<br>Ceci"),
-    ("deux  ?", f"deux{NNBSP}?"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quel besoin ?", f"Quel besoin{NNBSP}?"),
+        ("Vrai !", f"Vrai{NNBSP}!"),
+        ("un ; deux", f"un{NNBSP}; deux"),
+        ("Objectifs : voir", f"Objectifs{NBSP}: voir"),
+        ("« Établi »", f"«{NBSP}Établi{NBSP}»"),
+        ("«Établi»", f"«{NBSP}Établi{NBSP}»"),
+        ("50 %", f"50{NBSP}%"),
+        ("**Objectifs :** lire", f"**Objectifs{NBSP}:** lire"),
+        ("Quoi ?<br>Ceci", f"Quoi{NNBSP}?<br>Ceci"),
+        ("deux  ?", f"deux{NNBSP}?"),
+    ],
+)
 def test_french_puts_the_no_break_spaces(text: str, expected: str) -> None:
     assert french(text) == expected
     assert ascii_spacing(french(text)) == []
 
 
-@pytest.mark.parametrize("text", [
-    "https://example.org/?code=atelier42", "à 10:30", ":param x:", "!important", "a?b", "", "Rien à faire.",
-    "clé: valeur",  # no space before the colon: nothing to replace (the text is as written)
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://example.org/?code=atelier42",
+        "à 10:30",
+        ":param x:",
+        "!important",
+        "a?b",
+        "",
+        "Rien à faire.",
+        "clé: valeur",  # no space before the colon: nothing to replace (the text is as written)
+    ],
+)
 def test_french_leaves_addresses_times_and_words_alone(text: str) -> None:
     assert french(text) == text
 
@@ -45,8 +57,9 @@ def test_ascii_spacing_finds_each_place() -> None:
     assert ascii_spacing("Un? deux:") == []  # no space at all: a different fault, not this check's
 
 
-@pytest.mark.parametrize(("value", "digits", "expected"), [
-    (0.125, 2, "0,12"), (1.0, 1, "1,0"), (12.345, 0, "12"), (-0.5, 1, "-0,5")])
+@pytest.mark.parametrize(
+    ("value", "digits", "expected"), [(0.125, 2, "0,12"), (1.0, 1, "1,0"), (12.345, 0, "12"), (-0.5, 1, "-0,5")]
+)
 def test_french_number_has_a_decimal_comma(value: float, digits: int, expected: str) -> None:
     assert french_number(value, digits) == expected
 

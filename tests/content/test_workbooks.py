@@ -58,28 +58,37 @@ def message(raw: bytes, sheet: str | None = None) -> str:
     return problem.message
 
 
-@pytest.mark.parametrize("members, what", [
-    ({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"},
-     "un classeur LibreOffice (.ods)\u00a0: enregistrez-le au format .xlsx ou CSV"),
-    ({"mimetype": b"application/vnd.oasis.opendocument.text"}, "un document OpenDocument"),
-    ({"CT": b"<Types/>", "word__document.xml": b"<w/>"}, "un document Word"),
-    ({"CT": b"<Types/>", "ppt__presentation.xml": b"<p/>"}, "une présentation PowerPoint"),
-    ({"CT": b"<Types/>", "xl__workbook.bin": b"\x00"}, "un classeur Excel binaire (.xlsb)\u00a0: enregistrez-le au "
-                                                         "format .xlsx ou CSV"),
-    ({"photo.jpg": b"\xff\xd8\xff"}, "une archive ZIP qui n'est pas un classeur Excel"),
-])
+@pytest.mark.parametrize(
+    "members, what",
+    [
+        (
+            {"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"},
+            "un classeur LibreOffice (.ods)\u00a0: enregistrez-le au format .xlsx ou CSV",
+        ),
+        ({"mimetype": b"application/vnd.oasis.opendocument.text"}, "un document OpenDocument"),
+        ({"CT": b"<Types/>", "word__document.xml": b"<w/>"}, "un document Word"),
+        ({"CT": b"<Types/>", "ppt__presentation.xml": b"<p/>"}, "une présentation PowerPoint"),
+        (
+            {"CT": b"<Types/>", "xl__workbook.bin": b"\x00"},
+            "un classeur Excel binaire (.xlsb)\u00a0: enregistrez-le au format .xlsx ou CSV",
+        ),
+        ({"photo.jpg": b"\xff\xd8\xff"}, "une archive ZIP qui n'est pas un classeur Excel"),
+    ],
+)
 def test_a_zip_that_is_no_workbook_is_named(members, what):
     assert message(zipped(**members)) == f"ce n'est pas un tableau\u00a0: le fichier est {what} {EXPECTED}"
 
 
 def test_a_damaged_zip():
     assert message(b"PK\x03\x04" + bytes(50)) == (
-        f"archive ZIP abîmée\u00a0: ce n'est pas un classeur Excel lisible {EXPECTED}")
+        f"archive ZIP abîmée\u00a0: ce n'est pas un classeur Excel lisible {EXPECTED}"
+    )
 
 
 def test_a_damaged_workbook():
     assert message(book_bytes(**{"xl/workbook.xml": b"<workbook><pas du xml"})) == (
-        "classeur Excel illisible (fichier abîmé\u202f?)\u00a0: ouvrez-le et enregistrez-le de nouveau au format .xlsx")
+        "classeur Excel illisible (fichier abîmé\u202f?)\u00a0: ouvrez-le et enregistrez-le de nouveau au format .xlsx"
+    )
 
 
 def test_a_damaged_sheet_is_said_when_read():
@@ -101,9 +110,14 @@ def test_shared_texts_are_bounded_too():
 
 
 def test_a_sheet_said_too_wide():
-    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-             b'<dimension ref="A1:AAA2"/><sheetData/></worksheet>')
-    assert message(book_bytes(**{"xl/worksheets/sheet1.xml": sheet})) == f"trop de colonnes (703\u202f; au plus {MAX_COLUMNS})"
+    sheet = (
+        b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        b'<dimension ref="A1:AAA2"/><sheetData/></worksheet>'
+    )
+    assert (
+        message(book_bytes(**{"xl/worksheets/sheet1.xml": sheet}))
+        == f"trop de colonnes (703\u202f; au plus {MAX_COLUMNS})"
+    )
 
 
 def test_a_workbook_without_a_worksheet():
@@ -123,5 +137,9 @@ def test_merged_ranges_are_found_in_the_sheets_xml(tmp_path):
     book.save(tmp_path / "m.xlsx")
     sheet = open_sheet(tmp_path / "m.xlsx", (tmp_path / "m.xlsx").read_bytes())
     assert (sheet.merged(1), sheet.merged(2), sheet.merged(4), sheet.merged(5)) == (
-        ["A1:B1", "C1:C3"], ["C1:C3"], [], ["A5:C5"])
+        ["A1:B1", "C1:C3"],
+        ["C1:C3"],
+        [],
+        ["A5:C5"],
+    )
     assert sheet.title == "Sheet" and next(sheet.rows)[:3] == ("a", None, "c")

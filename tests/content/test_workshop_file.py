@@ -45,8 +45,11 @@ def test_programme_of_one_entry():
 
 
 def test_a_sequence_may_have_several_entries(write):
-    text = broken(WORKSHOP, '    - start: "09:30"\n      label: Pause\n',
-                  '    - start: "09:30"\n      label: Suite\n      sequence: 1\n')
+    text = broken(
+        WORKSHOP,
+        '    - start: "09:30"\n      label: Pause\n',
+        '    - start: "09:30"\n      label: Suite\n      sequence: 1\n',
+    )
     workshop = load_workshop(write(text))
     assert (workshop.sequence_minutes(1), workshop.sequence_minutes(2)) == (40, 50)
 
@@ -68,15 +71,31 @@ def test_offers_for_a_stage_without_offer(write):
 @pytest.mark.parametrize(
     "old, new, line, field, message",
     [
-        pytest.param("id: caracteriser", "id: integrer", 22, "sequences[1].id",
-                     "identifiant de séquence 'integrer' en double (déjà en position 1)", id="sequence-id"),
-        pytest.param("  - number: 2\n", "  - number: 1\n", 21, "sequences[1].number",
-                     "numéro de séquence '1' en double (déjà en position 1)", id="sequence-number"),
-        pytest.param("    description: Accompagnement collectif\n",
-                     "    description: Accompagnement collectif\n"
-                     "  - id: premiers_pas\n    name: Encore\n    stage: inventer\n    description: Autre\n",
-                     39, "offers[1].id", "identifiant d'offre 'premiers_pas' en double (déjà en position 1)",
-                     id="offer-id"),
+        pytest.param(
+            "id: caracteriser",
+            "id: integrer",
+            22,
+            "sequences[1].id",
+            "identifiant de séquence 'integrer' en double (déjà en position 1)",
+            id="sequence-id",
+        ),
+        pytest.param(
+            "  - number: 2\n",
+            "  - number: 1\n",
+            21,
+            "sequences[1].number",
+            "numéro de séquence '1' en double (déjà en position 1)",
+            id="sequence-number",
+        ),
+        pytest.param(
+            "    description: Accompagnement collectif\n",
+            "    description: Accompagnement collectif\n"
+            "  - id: premiers_pas\n    name: Encore\n    stage: inventer\n    description: Autre\n",
+            39,
+            "offers[1].id",
+            "identifiant d'offre 'premiers_pas' en double (déjà en position 1)",
+            id="offer-id",
+        ),
     ],
 )
 def test_duplicates_are_located_at_the_second_one(write, old, new, line, field, message):

@@ -34,15 +34,25 @@ class Visitor:
     def cookie_header(self) -> str:
         return "; ".join(f"{name}={value}" for name, value in self.cookies.items())
 
-    async def request(self, path: str, method: str = "GET", body: str | None = None, follow: bool = True) -> HTTPResponse:
+    async def request(
+        self, path: str, method: str = "GET", body: str | None = None, follow: bool = True
+    ) -> HTTPResponse:
         """``path`` on the server, with this visitor's cookies; redirects followed on 127.0.0.1 only."""
         url = urljoin(self.base, path)
         for _ in range(5):
             headers = {"Cookie": self.cookie_header()} if self.cookies else {}
-            response = await self.client.fetch(HTTPRequest(url, method=method, body=body, headers=headers,
-                                                           follow_redirects=False, connect_timeout=TIMEOUT,
-                                                           request_timeout=TIMEOUT),
-                                               raise_error=False)
+            response = await self.client.fetch(
+                HTTPRequest(
+                    url,
+                    method=method,
+                    body=body,
+                    headers=headers,
+                    follow_redirects=False,
+                    connect_timeout=TIMEOUT,
+                    request_timeout=TIMEOUT,
+                ),
+                raise_error=False,
+            )
             for header in response.headers.get_list("Set-Cookie"):
                 for name, morsel in SimpleCookie(header).items():
                     self.cookies[name] = morsel.coded_value
@@ -71,16 +81,32 @@ class Kernel:
     @classmethod
     async def connect(cls, visitor: Visitor, kernel_id: str) -> "Kernel":
         url = visitor.base.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}"
-        ws = await websocket_connect(HTTPRequest(url, headers={"Cookie": visitor.cookie_header()},
-                                                 request_timeout=TIMEOUT))
+        ws = await websocket_connect(
+            HTTPRequest(url, headers={"Cookie": visitor.cookie_header()}, request_timeout=TIMEOUT)
+        )
         return cls(ws, kernel_id)
 
     def send(self, msg_type: str, content: dict, channel: str = "shell") -> str:
         msg_id = uuid.uuid4().hex
-        self.ws.write_message(json.dumps({
-            "header": {"msg_id": msg_id, "msg_type": msg_type, "username": "visiteur", "session": self.session,
-                       "date": "2024-01-01T00:00:00Z", "version": "5.3"},
-            "parent_header": {}, "metadata": {}, "content": content, "buffers": [], "channel": channel}))
+        self.ws.write_message(
+            json.dumps(
+                {
+                    "header": {
+                        "msg_id": msg_id,
+                        "msg_type": msg_type,
+                        "username": "visiteur",
+                        "session": self.session,
+                        "date": "2024-01-01T00:00:00Z",
+                        "version": "5.3",
+                    },
+                    "parent_header": {},
+                    "metadata": {},
+                    "content": content,
+                    "buffers": [],
+                    "channel": channel,
+                }
+            )
+        )
         return msg_id
 
     async def reply(self, msg_id: str, msg_type: str | None = None) -> dict:
@@ -93,24 +119,28 @@ class Kernel:
             if message.get("channel") == "iopub":
                 self.iopub.append(message)
             if message.get("parent_header", {}).get("msg_id") == msg_id and (
-                    msg_type is None or message["header"]["msg_type"] == msg_type):
+                msg_type is None or message["header"]["msg_type"] == msg_type
+            ):
                 return message
 
     async def widgets(self) -> dict[str, dict]:
         """Every widget's state, by comm id."""
-        comms = (await self.reply(self.send("comm_info_request", {"target_name": "jupyter.widget"}),
-                                  "comm_info_reply"))["content"]["comms"]
+        comms = (
+            await self.reply(self.send("comm_info_request", {"target_name": "jupyter.widget"}), "comm_info_reply")
+        )["content"]["comms"]
         states = {}
         for comm_id in comms:
-            update = await self.reply(self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_state"}}),
-                                      "comm_msg")
+            update = await self.reply(
+                self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_state"}}), "comm_msg"
+            )
             states[comm_id] = update["content"]["data"]["state"]
         return states
 
     async def set_value(self, comm_id: str, value, trait: str = "value") -> None:
         """Set a widget's trait as the page would (``index`` for a selection), and wait until it is handled."""
-        self.send("comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": {trait: value},
-                                                            "buffer_paths": []}})
+        self.send(
+            "comm_msg", {"comm_id": comm_id, "data": {"method": "update", "state": {trait: value}, "buffer_paths": []}}
+        )
         await self.idle()
 
     async def click(self, comm_id: str) -> None:
@@ -127,7 +157,10 @@ class Kernel:
 
 def find(states: dict[str, dict], model: str, **traits) -> str:
     """The comm id of the first widget of ``model`` (e.g. ``TextModel``) with these trait values."""
-    found = [comm_id for comm_id, state in states.items() if state.get("_model_name") == model
-             and all(state.get(key) == value for key, value in traits.items())]
+    found = [
+        comm_id
+        for comm_id, state in states.items()
+        if state.get("_model_name") == model and all(state.get(key) == value for key, value in traits.items())
+    ]
     assert found, (model, traits)
     return found[0]

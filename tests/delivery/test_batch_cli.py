@@ -47,13 +47,29 @@ def test_cohort_of_a_table_a_results_file_and_a_folder(tmp_path, capsys):
     results_file(homes / "a" / "resultats" / "mes_resultats.json", "Projet A")
     results_file(homes / "b" / "resultats" / "mes_resultats.json", "Projet B")
     out = tmp_path / "out"
-    code = main(["cohort", str(EXAMPLES / "cohort_fictional.csv"), str(EXAMPLES / "results_fictional.json"),
-                 str(homes), "--out", str(out)])
+    code = main(
+        [
+            "cohort",
+            str(EXAMPLES / "cohort_fictional.csv"),
+            str(EXAMPLES / "results_fictional.json"),
+            str(homes),
+            "--out",
+            str(out),
+        ]
+    )
     captured = capsys.readouterr()
     assert code == 0, captured.err
     rows = read_rows(out / "cohorte.csv")
-    assert list(rows[0])[:8] == ["projet", "apprenant", "evaluateur", "date", "dimension", "critere",
-                                 "critere_libelle", "niveau"]
+    assert list(rows[0])[:8] == [
+        "projet",
+        "apprenant",
+        "evaluateur",
+        "date",
+        "dimension",
+        "critere",
+        "critere_libelle",
+        "niveau",
+    ]
     assert {"projet", "evaluateur", "date", "critere", "niveau", "niveau_libelle"} <= set(rows[0])
     projects = {row["projet"] for row in rows}
     assert {"Projet A", "Projet B", "La Recyclerie du Val (fictif)"} <= projects
@@ -65,8 +81,9 @@ def test_cohort_of_a_table_a_results_file_and_a_folder(tmp_path, capsys):
     assert (a[1]["niveau"], a[1]["niveau_libelle"]) == ("", "")  # non renseigné
     assert a[0]["date"] == "2026-11-26"
     quiz = read_rows(out / "quiz.csv")
-    assert {"projet": "Projet A", "affirmation": "publics_fragiles", "reponse": "FAUX"}.items() <= quiz[0].items() \
-        or any(row["projet"] == "Projet A" and row["correcte"] in ("oui", "non") for row in quiz)
+    assert {"projet": "Projet A", "affirmation": "publics_fragiles", "reponse": "FAUX"}.items() <= quiz[
+        0
+    ].items() or any(row["projet"] == "Projet A" and row["correcte"] in ("oui", "non") for row in quiz)
     for name, _ in CHARTS.values():
         assert (out / name).read_bytes()[:4] == b"\x89PNG"
     assert "écrit\u00a0: " in captured.out and "Traceback" not in captured.err
@@ -126,8 +143,9 @@ def test_a_batch_of_two_grids_keeps_the_grid_asked_for(tmp_path, capsys):
 
 
 def test_an_unknown_grid_name_is_one_french_line(tmp_path, capsys):
-    code = main(["cohort", str(EXAMPLES / "results_fictional.json"), "--grid", "pas_une_grille",
-                 "--out", str(tmp_path / "out")])
+    code = main(
+        ["cohort", str(EXAMPLES / "results_fictional.json"), "--grid", "pas_une_grille", "--out", str(tmp_path / "out")]
+    )
     err = capsys.readouterr().err
     assert code == 1 and "pas_une_grille" in err and "questions_cles" in err
     assert not (tmp_path / "out").exists()
@@ -164,8 +182,7 @@ def test_card_of_a_table_counts_its_projects(tmp_path, capsys):
     assert len(list(out.glob("*.png"))) == len(projects)
 
 
-@pytest.mark.parametrize("value, expected", [("png", ("png",)), ("PDF, png,pdf", ("pdf", "png")),
-                                             ("html", ("html",))])
+@pytest.mark.parametrize("value, expected", [("png", ("png",)), ("PDF, png,pdf", ("pdf", "png")), ("html", ("html",))])
 def test_formats(value, expected):
     assert parse_formats(value) == expected
 
@@ -195,8 +212,9 @@ def test_the_progress_bar_shows_after_its_delay(capsys, monkeypatch):
 
 @pytest.mark.parametrize("command", ["cohort", "card"])
 def test_help_is_french(command):
-    done = subprocess.run([sys.executable, "-m", "isgrille", command, "--help"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "isgrille", command, "--help"], cwd=ROOT, capture_output=True, text=True, timeout=120
+    )
     assert done.returncode == 0
     assert "ENTRÉE" in done.stdout and "--out DOSSIER" in done.stdout and "afficher cette aide" in done.stdout
     assert done.stdout.startswith("utilisation\u00a0: ")
@@ -208,8 +226,13 @@ def test_the_command_says_nothing_but_french_on_a_folder_of_hostile_files(tmp_pa
     (homes / "x" / "resultats" / "mes_resultats.json").write_bytes(b"\xff\xfe" + bytes(100))
     results_file(homes / "y" / "resultats" / "mes_resultats.json", "<img src=x onerror=alert(1)>")
     shutil.copy(EXAMPLES / "cohort_fictional.csv", homes / "classe.csv")
-    done = subprocess.run([sys.executable, "-m", "isgrille", "cohort", str(homes), "--out", str(tmp_path / "out")],
-                          cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "isgrille", "cohort", str(homes), "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "mes_resultats.json" in done.stderr
     assert "<img src=x onerror=alert(1)>" in (tmp_path / "out" / "cohorte.csv").read_text(encoding="utf-8")

@@ -17,6 +17,7 @@ from isgrille.delivery import card_files
 from isgrille.delivery.card_files import card_filename, card_pdf, card_png, write_cards
 from tests.grids import make_grid
 
+
 @pytest.fixture(scope="module")
 def grid():
     return load_grid()
@@ -46,8 +47,9 @@ def test_pdf_has_one_page_per_card(grid, cards):
 
 def test_file_names_are_safe_and_unique():
     taken: set[str] = set()
-    names = [card_filename(p, "png", taken) for p in
-             ["../../x", "CON", "con", "🌱🌱", "é" * 300, "a/b\\c:d", ".cache", "x"]]
+    names = [
+        card_filename(p, "png", taken) for p in ["../../x", "CON", "con", "🌱🌱", "é" * 300, "a/b\\c:d", ".cache", "x"]
+    ]
     assert names[:4] == ["fiche_x.png", "fiche_CON.png", "fiche_con-2.png", "fiche_projet.png"]
     assert names[-1] == "fiche_x-2.png" and all(len(n) <= 80 for n in names)
     assert all(re.fullmatch(r"fiche_[A-Za-z0-9_-]+\.png", n) for n in names)
@@ -56,8 +58,13 @@ def test_file_names_are_safe_and_unique():
 def test_write_cards_never_overwrites_within_a_run_nor_escapes(tmp_path, grid):
     cards = [card_data(grid, name, []) for name in ["../../x", "../../x", "CON", "🌱"]]
     calls = []
-    written = write_cards(cards, grid, tmp_path / "fiches", formats=("png", "html"),
-                          progress=lambda items: calls.append(len(items)) or items)
+    written = write_cards(
+        cards,
+        grid,
+        tmp_path / "fiches",
+        formats=("png", "html"),
+        progress=lambda items: calls.append(len(items)) or items,
+    )
     assert calls == [4] and len(written) == len(set(written)) == 8
     assert all(path.parent == tmp_path / "fiches" and path.exists() for path in written)
     assert sorted(p.name for p in (tmp_path / "fiches").iterdir()) == sorted(p.name for p in written)
@@ -95,8 +102,14 @@ def test_the_pool_writes_the_same_files_as_this_process(tmp_path, grid, cards, m
     many = [dataclasses.replace(cards[i % len(cards)], project=name) for i, name in enumerate(HOSTILE)]
     calls = []
     serial = write_cards(many, grid, tmp_path / "ici", formats=("png", "pdf", "html"), workers=1)
-    pooled = write_cards(many, grid, tmp_path / "pool", formats=("png", "pdf", "html"), workers=2,
-                         progress=lambda items: calls.append(len(items)) or items)
+    pooled = write_cards(
+        many,
+        grid,
+        tmp_path / "pool",
+        formats=("png", "pdf", "html"),
+        workers=2,
+        progress=lambda items: calls.append(len(items)) or items,
+    )
     assert calls == [8] and [p.name for p in pooled] == [p.name for p in serial] and len(set(serial)) == 24
     assert all(p.parent == tmp_path / "pool" for p in pooled) and not list(tmp_path.glob("x*"))
     assert [p.read_bytes() for p in pooled] == [p.read_bytes() for p in serial]
@@ -113,7 +126,8 @@ def test_a_worker_error_is_raised_after_the_cards_before_it(tmp_path, grid, card
         errors.append(str(caught.value))
     assert errors[0] == errors[1] and "étiquette" in errors[0]
     assert [sorted(p.name for p in (tmp_path / f).iterdir()) for f in ("ici", "pool")] == [
-        [f"fiche_P{i}.png" for i in range(6)]] * 2
+        [f"fiche_P{i}.png" for i in range(6)]
+    ] * 2
 
 
 def test_worker_errors_cross_back_whole():
@@ -139,8 +153,16 @@ def test_workers_are_used_from_the_threshold_on():
 
 def unescape(raw: bytes) -> bytes:
     """A PDF literal string's bytes: ``\\n``, ``\\(``, ``\\ddd``… read back."""
-    return re.sub(rb"\\([0-7]{1,3}|.)", lambda m: bytes([int(m.group(1), 8)]) if m.group(1)[:1].isdigit()
-                  else {b"n": b"\n", b"r": b"\r", b"t": b"\t"}.get(m.group(1), m.group(1)), raw, flags=re.S)
+    return re.sub(
+        rb"\\([0-7]{1,3}|.)",
+        lambda m: (
+            bytes([int(m.group(1), 8)])
+            if m.group(1)[:1].isdigit()
+            else {b"n": b"\n", b"r": b"\r", b"t": b"\t"}.get(m.group(1), m.group(1))
+        ),
+        raw,
+        flags=re.S,
+    )
 
 
 def pdf_page_texts(pdf: bytes) -> list[list[str]]:
@@ -189,8 +211,9 @@ def foreign(grid):
     from isgrille.content.loading import load_workshop
 
     mine = dataclasses.replace(grid, id="maison", title="Grille de X", source="Grille maison de X", adaptation="")
-    workshop = load_workshop().model_copy(update={"title": "Atelier de X", "organisation": "Collectif X",
-                                                  "license": "CC BY 4.0", "adaptation": ""})
+    workshop = load_workshop().model_copy(
+        update={"title": "Atelier de X", "organisation": "Collectif X", "license": "CC BY 4.0", "adaptation": ""}
+    )
     return mine, attribution_of(workshop, mine)
 
 
@@ -201,8 +224,13 @@ def test_every_page_of_a_class_pdf_says_whose_work_it_is(grid, cards):
     for page, card in zip(texts, cards):
         shown = "\n".join(page)
         assert card.project.split()[0] in shown
-        for said in ("Innovation sociale", "(ATIS", "CC BY-NC-SA 4.0, adapt\xe9.", "Grille de caract\xe9risation",
-                     "Avise et le Mouves"):
+        for said in (
+            "Innovation sociale",
+            "(ATIS",
+            "CC BY-NC-SA 4.0, adapt\xe9.",
+            "Grille de caract\xe9risation",
+            "Avise et le Mouves",
+        ):
             assert said in shown, said
     info = pdf_info(pdf)
     assert info["Title"] == "Fiches projet (3 projets)" and info["Author"].startswith("ATIS")

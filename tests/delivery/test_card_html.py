@@ -21,8 +21,14 @@ def grid():
 
 
 def test_html_is_self_contained_and_escaped(grid):
-    card = card_data(grid, HOSTILE, [Assessment(HOSTILE, {"caractere_collectif": 1}, HOSTILE)], learner=HOSTILE,
-                     axes={"caractere_collectif": HOSTILE}, pitch={"a": HOSTILE})
+    card = card_data(
+        grid,
+        HOSTILE,
+        [Assessment(HOSTILE, {"caractere_collectif": 1}, HOSTILE)],
+        learner=HOSTILE,
+        axes={"caractere_collectif": HOSTILE},
+        pitch={"a": HOSTILE},
+    )
     page = card_html(card, grid)
     resources = re.findall(r'(?:src="|url\(|@import)\s*(?!data:)[^"]*', page)  # nothing fetched from elsewhere
     assert resources == [] and re.findall("<link[^>]*>", page) == [f'<link rel="license" href="{DEED}">']
@@ -68,8 +74,9 @@ def test_a_grid_and_workshop_from_elsewhere_never_say_atis():
     from tests.grids import make_grid
 
     grid = dataclasses.replace(make_grid([2, 2], 3), title="Grille de X", source="Grille maison de X")
-    workshop = load_workshop().model_copy(update={"title": "Atelier de X", "organisation": "Collectif X",
-                                                  "license": "Licence maison", "adaptation": ""})
+    workshop = load_workshop().model_copy(
+        update={"title": "Atelier de X", "organisation": "Collectif X", "license": "Licence maison", "adaptation": ""}
+    )
     card = card_data(grid, "P", [Assessment("P", {"c0_0": 1})], learner="Camille")
     page = card_html(card, grid, attribution=attribution_of(workshop, grid))
     assert "ATIS" not in page and "Grille maison de X" in page and "Collectif X" in page

@@ -50,17 +50,24 @@ def test_validate_every_shipped_file():
 
 def test_validate_the_key_questions_grid_and_its_examples():
     grid = data_dir() / "grids" / "questions_cles.yaml"
-    examples = [data_dir() / "examples" / name
-                for name in ("questions_cles/results_fictional.json", "questions_cles/cohort_fictional.csv")]
+    examples = [
+        data_dir() / "examples" / name
+        for name in ("questions_cles/results_fictional.json", "questions_cles/cohort_fictional.csv")
+    ]
     result = run("validate", "--grid", str(grid), str(grid), *map(str, examples))
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines() == [f"{grid}: valide (grille)", f"{examples[0]}: valide (résultats)",
-                                          f"{examples[1]}: valide (cohorte)"]
+    assert result.stdout.splitlines() == [
+        f"{grid}: valide (grille)",
+        f"{examples[0]}: valide (résultats)",
+        f"{examples[1]}: valide (cohorte)",
+    ]
 
 
 def test_validate_reports_each_bad_file_and_exits_1(tmp_path):
     bad_grid = tmp_path / "grille.yaml"
-    bad_grid.write_text("kind: grid\nlevels: [A, B]\ndimensions:\n  - id: d\n    label: D\n    criteria: []\n", encoding="utf-8")
+    bad_grid.write_text(
+        "kind: grid\nlevels: [A, B]\ndimensions:\n  - id: d\n    label: D\n    criteria: []\n", encoding="utf-8"
+    )
     empty = tmp_path / "vide.yaml"
     empty.write_text("", encoding="utf-8")
     result = run("validate", str(default_path("quiz")), str(bad_grid), str(empty))
@@ -211,9 +218,11 @@ def test_collect_reports_every_bad_match_and_lists_the_good_ones(capsys, grid, h
     (homes / "ivy").mkdir()
     code, out, err = cli(capsys, "collect", str(homes))
     assert code == 1
-    assert rows_of(out) == [HEADER.split(","),
-                            [str(homes / "alice" / RESULTS), "Recyclerie", "Alice", "0", "0", "1", "autoévaluation"],
-                            [str(homes / "bob" / RESULTS), "Cantine", "Bob", "0", "0", "1", "autoévaluation"]]
+    assert rows_of(out) == [
+        HEADER.split(","),
+        [str(homes / "alice" / RESULTS), "Recyclerie", "Alice", "0", "0", "1", "autoévaluation"],
+        [str(homes / "bob" / RESULTS), "Cantine", "Bob", "0", "0", "1", "autoévaluation"],
+    ]
     assert err[:5] == [
         f"{homes / 'carol' / RESULTS}: c'est un dossier, pas un fichier de résultats\u00a0: non lu",
         f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire "
@@ -260,15 +269,19 @@ def test_collect_an_unexpected_exception_is_one_line_and_the_rest_is_collected(c
 def test_collect_a_folder_that_does_not_exist_exits_2(capsys, tmp_path):
     code, out, err = cli(capsys, "collect", str(tmp_path / "nulle-part"))
     assert (code, out) == (2, "")
-    assert err == [f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu\u00a0: le dossier qui contient "
-                   "les dossiers personnels des apprenants, par exemple /home)"]
+    assert err == [
+        f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu\u00a0: le dossier qui contient "
+        "les dossiers personnels des apprenants, par exemple /home)"
+    ]
 
 
 def test_collect_a_file_given_as_the_folder_exits_2(capsys, homes):
     code, out, err = cli(capsys, "collect", str(homes / "alice" / RESULTS))
     assert (code, out) == (2, "")
-    assert err == [f"{homes / 'alice' / RESULTS}: ce n'est pas un dossier (attendu\u00a0: le dossier qui contient "
-                   "les dossiers personnels des apprenants, par exemple /home)"]
+    assert err == [
+        f"{homes / 'alice' / RESULTS}: ce n'est pas un dossier (attendu\u00a0: le dossier qui contient "
+        "les dossiers personnels des apprenants, par exemple /home)"
+    ]
 
 
 def test_collect_a_pattern_out_of_the_folder_exits_2(capsys, homes):
@@ -288,8 +301,15 @@ def test_collect_neutralises_formulas_in_learners_text(capsys, grid, tmp_path):
     rows = rows_of(out)
     assert rows[1:] == [
         [str(root / "=bob" / RESULTS), "'+33 6 12 34 56 78", "'-Zoé", "0", "0", "1", "autoévaluation"],
-        [str(root / "alice" / RESULTS), "'" + HOSTILE, "'@SOMME(1+1)*cmd|' /C calc'!A0", "0", "0", "1",
-         "autoévaluation\u202f; -2+3"],
+        [
+            str(root / "alice" / RESULTS),
+            "'" + HOSTILE,
+            "'@SOMME(1+1)*cmd|' /C calc'!A0",
+            "0",
+            "0",
+            "1",
+            "autoévaluation\u202f; -2+3",
+        ],
     ]
     assert not [cell for row in rows for cell in row if cell.startswith(DANGEROUS)]
 
@@ -312,11 +332,24 @@ def test_score_neutralises_formulas_and_keeps_numbers(capsys, grid, tmp_path):
     code, out, err = cli(capsys, "score", str(cohort), "--grid", str(default_path("grid")))
     assert (code, err) == (0, [])
     rows = rows_of(out)
-    assert rows[0] == ["project", "assessor", "scope", "Inexistant", "Faible", "Intermédiaire", "Fort",
-                       "not_rated", "median", "at_least", "share"]
+    assert rows[0] == [
+        "project",
+        "assessor",
+        "scope",
+        "Inexistant",
+        "Faible",
+        "Intermédiaire",
+        "Fort",
+        "not_rated",
+        "median",
+        "at_least",
+        "share",
+    ]
     overall = [row for row in rows if row[2] == "overall"]
-    assert overall == [["'" + HOSTILE, "'@formateur", "overall", "0", "0", "0", "1", "11", "Fort", "1", "1.0"],
-                       ["'-Moins", "'+plus", "overall", "0", "0", "0", "0", "12", "", "0", ""]]
+    assert overall == [
+        ["'" + HOSTILE, "'@formateur", "overall", "0", "0", "0", "1", "11", "Fort", "1", "1.0"],
+        ["'-Moins", "'+plus", "overall", "0", "0", "0", "0", "12", "", "0", ""],
+    ]
     assert not [cell for row in rows for cell in row if cell.startswith(DANGEROUS)]
 
 
@@ -338,8 +371,10 @@ def test_an_unexpected_error_is_one_french_line_not_a_traceback(capsys, monkeypa
     monkeypatch.setattr(scoring, "score_assessment", score)
     code, out, err = cli(capsys, "score")
     assert code == 1
-    assert err == ["python -m isgrille score\u00a0: erreur inattendue\u00a0: RuntimeError (boum ici)\u202f; "
-                   "signalez-la avec la commande et le fichier"]
+    assert err == [
+        "python -m isgrille score\u00a0: erreur inattendue\u00a0: RuntimeError (boum ici)\u202f; "
+        "signalez-la avec la commande et le fichier"
+    ]
 
 
 def test_an_interruption_is_one_line(capsys, monkeypatch):
@@ -403,16 +438,33 @@ def test_help_is_all_french(capsys, args):
     assert "options\u00a0:" in out
 
 
-@pytest.mark.parametrize(("args", "last"), [
-    (["collect"], "python -m isgrille collect\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: DOSSIER"),
-    (["collecte"], "python -m isgrille\u00a0: erreur\u00a0: argument COMMANDE\u00a0: choix invalide\u00a0: 'collecte' "
-                   "(choix possibles\u00a0: 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room', 'pack')"),
-    (["present", "--port", "x"], "python -m isgrille present\u00a0: erreur\u00a0: argument --port\u00a0: "
-                                 "nombre entier attendu, pas 'x'"),
-    (["score", "--grid"], "python -m isgrille score\u00a0: erreur\u00a0: argument --grid\u00a0: une valeur attendue"),
-    (["schema", "--zz"], "python -m isgrille\u00a0: erreur\u00a0: arguments inconnus\u00a0: --zz"),
-    (["validate"], "python -m isgrille validate\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: FICHIER"),
-])
+@pytest.mark.parametrize(
+    ("args", "last"),
+    [
+        (
+            ["collect"],
+            "python -m isgrille collect\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: DOSSIER",
+        ),
+        (
+            ["collecte"],
+            "python -m isgrille\u00a0: erreur\u00a0: argument COMMANDE\u00a0: choix invalide\u00a0: 'collecte' "
+            "(choix possibles\u00a0: 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room', 'pack')",
+        ),
+        (
+            ["present", "--port", "x"],
+            "python -m isgrille present\u00a0: erreur\u00a0: argument --port\u00a0: nombre entier attendu, pas 'x'",
+        ),
+        (
+            ["score", "--grid"],
+            "python -m isgrille score\u00a0: erreur\u00a0: argument --grid\u00a0: une valeur attendue",
+        ),
+        (["schema", "--zz"], "python -m isgrille\u00a0: erreur\u00a0: arguments inconnus\u00a0: --zz"),
+        (
+            ["validate"],
+            "python -m isgrille validate\u00a0: erreur\u00a0: arguments obligatoires manquants\u00a0: FICHIER",
+        ),
+    ],
+)
 def test_usage_errors_are_french_and_exit_2(capsys, args, last):
     code, out, err = cli(capsys, *args)
     assert (code, out) == (2, "")
@@ -439,8 +491,14 @@ def test_collect_for_real_into_a_closed_pipe_is_quiet(homes):
     read, write = os.pipe()
     os.close(read)  # nobody will ever read: the first write breaks the pipe
     try:
-        result = subprocess.run([sys.executable, "-m", "isgrille", "collect", str(homes)], cwd=ROOT,
-                                stdout=write, stderr=subprocess.PIPE, text=True, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "isgrille", "collect", str(homes)],
+            cwd=ROOT,
+            stdout=write,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (0, "")
@@ -457,8 +515,9 @@ def test_validate_names_each_kind_in_french(capsys):
     files.append(data_dir() / "examples" / "cohort_fictional.csv")
     code, out, err = cli(capsys, "validate", *map(str, files))
     assert (code, err) == (0, [])
-    assert out.splitlines() == [f"{path}: valide ({kind})" for path, kind in zip(
-        files, ["grille", "quiz", "concepts", "atelier", "cohorte"])]
+    assert out.splitlines() == [
+        f"{path}: valide ({kind})" for path, kind in zip(files, ["grille", "quiz", "concepts", "atelier", "cohorte"])
+    ]
 
 
 def test_validate_with_a_grid_that_cannot_be_read(capsys, tmp_path):
@@ -480,8 +539,10 @@ def test_score_a_results_file_one_block_per_assessor(capsys, grid, tmp_path):
     rows = rows_of(out)
     assert rows[0][:3] == ["project", "assessor", "scope"]
     overall = [row[:3] + row[-3:] for row in rows if row[2] == "overall"]
-    assert overall == [["Ma recyclerie <b>", "autoévaluation", "overall", "Faible", "0", "0.0"],
-                       ["Ma recyclerie <b>", "formateur", "overall", "Fort", "1", "1.0"]]
+    assert overall == [
+        ["Ma recyclerie <b>", "autoévaluation", "overall", "Faible", "0", "0.0"],
+        ["Ma recyclerie <b>", "formateur", "overall", "Fort", "1", "1.0"],
+    ]
 
 
 def test_score_a_results_file_named_otherwise_for_real(grid, tmp_path):
@@ -507,8 +568,10 @@ def test_init_copies_and_says_what_to_run(capsys, tmp_path):
     assert (code, err) == (0, [])
     lines = out.splitlines()
     assert f"copié\u00a0: {folder / '00_accueil.ipynb'}" in lines
-    assert lines[-1] == (f"Ensuite\u00a0: cd {folder} && python -m isgrille present "
-                         "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)")
+    assert lines[-1] == (
+        f"Ensuite\u00a0: cd {folder} && python -m isgrille present "
+        "(ou python -m isgrille present --dir DOSSIER depuis ailleurs)"
+    )
     assert (folder / "04_booster.ipynb").is_file()
 
 
@@ -517,8 +580,10 @@ def test_init_refuses_to_overwrite_and_names_the_files(capsys, tmp_path):
         (tmp_path / name).write_text("à moi", encoding="utf-8")
     code, out, err = cli(capsys, "init", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == [f"{tmp_path}: 2 fichiers déjà présents, rien n'est copié\u00a0: 00_accueil.ipynb, "
-                   "02_caracteriser.ipynb (ajoutez --force pour les remplacer)"]
+    assert err == [
+        f"{tmp_path}: 2 fichiers déjà présents, rien n'est copié\u00a0: 00_accueil.ipynb, "
+        "02_caracteriser.ipynb (ajoutez --force pour les remplacer)"
+    ]
     assert (tmp_path / "00_accueil.ipynb").read_text(encoding="utf-8") == "à moi"
     assert cli(capsys, "init", "--force", str(tmp_path))[0] == 0
     assert (tmp_path / "00_accueil.ipynb").read_text(encoding="utf-8") != "à moi"
@@ -535,15 +600,19 @@ def test_init_into_a_file_is_one_french_line(capsys, tmp_path):
 def test_present_a_folder_without_the_workshop_says_to_run_init(capsys, tmp_path):
     code, out, err = cli(capsys, "present", "--dir", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == [f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient 00_accueil.ipynb)\u202f; "
-                   f"lancez d'abord «\u00a0python -m isgrille init {tmp_path}\u00a0»"]
+    assert err == [
+        f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient 00_accueil.ipynb)\u202f; "
+        f"lancez d'abord «\u00a0python -m isgrille init {tmp_path}\u00a0»"
+    ]
 
 
 def test_present_the_slides_of_a_copy_without_reveal(capsys, tmp_path):
     assert cli(capsys, "init", str(tmp_path))[0] == 0
     code, out, err = cli(capsys, "present", "--slides", "--dir", str(tmp_path))
     assert (code, out) == (1, "")
-    assert err == [f"reveal.js et jQuery manquent\u00a0: lancez «\u00a0npm ci --prefix {tmp_path / '_vendor'}\u00a0» (ou make slides)"]
+    assert err == [
+        f"reveal.js et jQuery manquent\u00a0: lancez «\u00a0npm ci --prefix {tmp_path / '_vendor'}\u00a0» (ou make slides)"
+    ]
 
 
 def test_cohort_signs_every_chart_and_writes_a_readme(tmp_path):

@@ -10,19 +10,31 @@ import pytest
 from isgrille import load_grid, load_quiz
 from isgrille.analysis.tidy import load_cohort
 from isgrille.content.loading import data_dir
-from isgrille.delivery.cohort_files import (CHARTS, QUIZ_COLUMNS, README, RATING_COLUMNS, csv_text, export_frame,
-                                           readme_text, write_charts, write_cohort, write_tables)
+from isgrille.delivery.cohort_files import (
+    CHARTS,
+    QUIZ_COLUMNS,
+    README,
+    RATING_COLUMNS,
+    csv_text,
+    export_frame,
+    readme_text,
+    write_charts,
+    write_cohort,
+    write_tables,
+)
 
 EXAMPLES = data_dir() / "examples"
 
 
 def test_text_cells_are_neutralised_numbers_and_booleans_kept():
-    frame = pd.DataFrame({
-        "text": pd.Series(["=A1", "-2", "ok", None], dtype=object),
-        "cat": pd.Categorical(["+x", "y", "+x", None]),
-        "n": pd.array([1, None, -3, 0], dtype="Int64"),
-        "b": [True, False, True, False],
-    })
+    frame = pd.DataFrame(
+        {
+            "text": pd.Series(["=A1", "-2", "ok", None], dtype=object),
+            "cat": pd.Categorical(["+x", "y", "+x", None]),
+            "n": pd.array([1, None, -3, 0], dtype="Int64"),
+            "b": [True, False, True, False],
+        }
+    )
     out = export_frame(frame, {"t": "text", "c": "cat", "n": "n", "b": "b"})
     assert list(out.columns) == ["t", "c", "n", "b"]
     assert out["t"].tolist() == ["'=A1", "'-2", "ok", ""]
@@ -79,15 +91,17 @@ def test_charts_are_pngs_and_an_empty_quiz_is_said(cohort, tmp_path):
 def test_csv_text_is_what_pandas_writes_of_the_exported_table(sep):
     values = ["a", 'b"c', "d;e", "f,g", "h\ni", "j\rk", "=x", "-1", "", " sp ", "'=a", None]
     rows = 500
-    frame = pd.DataFrame({
-        "t": pd.Series([values[i % 12] for i in range(rows)], dtype=object),
-        "s": pd.Series([values[(i * 7) % 11] for i in range(rows)], dtype=str),
-        "c": pd.Categorical([values[(i // 3) % 12] for i in range(rows)]),
-        "i": pd.array([[1, -2, None][i % 3] for i in range(rows)], dtype="Int64"),
-        "f": [[0.1, 2.0, float("nan")][i % 3] for i in range(rows)],
-        "b": [i % 5 == 0 for i in range(rows)],
-        "r": [f"v{i}" for i in range(rows)],
-    })
+    frame = pd.DataFrame(
+        {
+            "t": pd.Series([values[i % 12] for i in range(rows)], dtype=object),
+            "s": pd.Series([values[(i * 7) % 11] for i in range(rows)], dtype=str),
+            "c": pd.Categorical([values[(i // 3) % 12] for i in range(rows)]),
+            "i": pd.array([[1, -2, None][i % 3] for i in range(rows)], dtype="Int64"),
+            "f": [[0.1, 2.0, float("nan")][i % 3] for i in range(rows)],
+            "b": [i % 5 == 0 for i in range(rows)],
+            "r": [f"v{i}" for i in range(rows)],
+        }
+    )
     columns = {f"{name}_fr": name for name in frame}
     expected = export_frame(frame, columns).to_csv(index=False, sep=sep, lineterminator="\n")
     assert csv_text(frame, columns, sep) == expected
@@ -95,7 +109,9 @@ def test_csv_text_is_what_pandas_writes_of_the_exported_table(sep):
     assert csv_text(frame.iloc[:0], columns, sep) == sep.join(columns) + "\n"
     for name in ("t", "i", "b"):  # one column: an empty cell is written ""
         alone = {f"{name}_fr": name}
-        assert csv_text(frame, alone, sep) == export_frame(frame, alone).to_csv(index=False, sep=sep, lineterminator="\n")
+        assert csv_text(frame, alone, sep) == export_frame(frame, alone).to_csv(
+            index=False, sep=sep, lineterminator="\n"
+        )
 
 
 def test_the_written_cohort_table_is_what_pandas_writes(cohort, tmp_path):
@@ -154,8 +170,9 @@ def foreign_attribution(cohort):
     from isgrille.content.loading import load_workshop
 
     grid = dataclasses.replace(cohort.grid, title="Grille de X", source="Grille maison de X", adaptation="")
-    workshop = load_workshop().model_copy(update={"title": "Atelier de X", "organisation": "Collectif X",
-                                                  "license": "CC BY 4.0", "adaptation": ""})
+    workshop = load_workshop().model_copy(
+        update={"title": "Atelier de X", "organisation": "Collectif X", "license": "CC BY 4.0", "adaptation": ""}
+    )
     return dataclasses.replace(cohort, grid=grid), attribution_of(workshop, grid)
 
 

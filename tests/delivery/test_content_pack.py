@@ -166,4 +166,7 @@ def test_validate_says_a_file_of_the_wrong_kind(pack, capsys):
     (pack / "quiz.yaml").write_bytes((pack / "concepts.yaml").read_bytes())
     assert main(["validate", str(pack)]) == 1
     err = capsys.readouterr().err
-    assert f"{pack / 'quiz.yaml'}: champ 'kind': ce fichier est de type «\u00a0concepts\u00a0»\u00a0: attendu «\u00a0quiz\u00a0»" in err
+    assert (
+        f"{pack / 'quiz.yaml'}: champ 'kind': ce fichier est de type «\u00a0concepts\u00a0»\u00a0: attendu «\u00a0quiz\u00a0»"
+        in err
+    )

@@ -7,15 +7,20 @@ import pytest
 from isgrille.delivery.french_parser import FrenchParser, RawFormatter, french
 
 
-@pytest.mark.parametrize("english, expected", [
-    ("the following arguments are required: FICHIER", "arguments obligatoires manquants\u00a0: FICHIER"),
-    ("unrecognized arguments: --vite", "arguments inconnus\u00a0: --vite"),
-    ("argument COMMANDE: invalid choice: 'scor' (choose from 'validate', 'score')",
-     "argument COMMANDE\u00a0: choix invalide\u00a0: 'scor' (choix possibles\u00a0: 'validate', 'score')"),
-    ("argument --port: invalid int value: 'x'", "argument --port\u00a0: nombre entier attendu, pas 'x'"),
-    ("argument --grid: expected one argument", "argument --grid\u00a0: une valeur attendue"),
-    ("something argparse may say one day", "something argparse may say one day"),
-])
+@pytest.mark.parametrize(
+    "english, expected",
+    [
+        ("the following arguments are required: FICHIER", "arguments obligatoires manquants\u00a0: FICHIER"),
+        ("unrecognized arguments: --vite", "arguments inconnus\u00a0: --vite"),
+        (
+            "argument COMMANDE: invalid choice: 'scor' (choose from 'validate', 'score')",
+            "argument COMMANDE\u00a0: choix invalide\u00a0: 'scor' (choix possibles\u00a0: 'validate', 'score')",
+        ),
+        ("argument --port: invalid int value: 'x'", "argument --port\u00a0: nombre entier attendu, pas 'x'"),
+        ("argument --grid: expected one argument", "argument --grid\u00a0: une valeur attendue"),
+        ("something argparse may say one day", "something argparse may say one day"),
+    ],
+)
 def test_french(english, expected):
     assert french(english) == expected
 

@@ -162,12 +162,14 @@ def test_a_folder_that_cannot_be_written_gives_a_read_only_store(results_path, a
     before = results_path.read_bytes()
     folder = str(results_path.parent)
     real_access = os.access
-    monkeypatch.setattr("isgrille.results.kitfile.os.access",
-                        lambda p, mode: False if str(p) == folder else real_access(p, mode))
+    monkeypatch.setattr(
+        "isgrille.results.kitfile.os.access", lambda p, mode: False if str(p) == folder else real_access(p, mode)
+    )
     kit = open_kit()
     assert kit.store.readonly and kit.store.path == results_path
-    assert kit.store.notice.startswith(f"Vos résultats ne pourront pas être enregistrés dans {results_path} "
-                                       f"(dossier {folder} en lecture seule)")
+    assert kit.store.notice.startswith(
+        f"Vos résultats ne pourront pas être enregistrés dans {results_path} (dossier {folder} en lecture seule)"
+    )
     assert kit.store.load().assessment().ratings == {"caractere_collectif": 2}
     with pytest.raises(SaveError, match="ouvert en lecture seule"):
         kit.store.update(lambda r: r.rate("rupture_existant", 1))
@@ -208,8 +210,11 @@ def small_grid_file(tmp_path):
 def test_the_environment_names_the_grid_when_none_is_given(small_grid_file, results_path, monkeypatch):
     monkeypatch.setenv("ISGRILLE_GRID", str(small_grid_file))
     kit = open_kit()
-    assert (kit.grid.id, [c.id for c in kit.grid.criteria], kit.grid_path) == ("grille_courte", ["collectif"],
-                                                                                small_grid_file)
+    assert (kit.grid.id, [c.id for c in kit.grid.criteria], kit.grid_path) == (
+        "grille_courte",
+        ["collectif"],
+        small_grid_file,
+    )
     assert open_kit(grid_path=data_dir() / "grid.yaml").grid.id == "ami_is_nouvelle_aquitaine"
 
 
@@ -230,12 +235,16 @@ def test_a_given_grid_path_wins_over_the_environment(small_grid_file, results_pa
     assert open_kit(grid_path=small_grid_file).grid.id == "grille_courte"
 
 
-@pytest.mark.parametrize(("content", "expected"), [
-    (None, "absente.yaml"),
-    ("kind: grid\nid: x\nlevels: [Seul]\ndimensions: []\n", "levels"),
-])
-def test_a_bad_grid_file_in_the_environment_is_a_french_content_error(content, expected, tmp_path, monkeypatch,
-                                                                      results_path):
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (None, "absente.yaml"),
+        ("kind: grid\nid: x\nlevels: [Seul]\ndimensions: []\n", "levels"),
+    ],
+)
+def test_a_bad_grid_file_in_the_environment_is_a_french_content_error(
+    content, expected, tmp_path, monkeypatch, results_path
+):
     path = tmp_path / "absente.yaml"
     if content is not None:
         path.write_text(content, encoding="utf-8")
@@ -294,17 +303,21 @@ def test_an_unknown_grid_name_is_a_french_content_error_listing_the_shipped_ones
 
 
 def grid_error(value: str) -> str:
-    return (f"{value}: grille introuvable\u00a0: ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le "
-            "kit (attendu\u00a0: le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
-            "questions_cles)")
+    return (
+        f"{value}: grille introuvable\u00a0: ce n'est ni un fichier existant, ni le nom d'une grille livrée avec le "
+        "kit (attendu\u00a0: le chemin d'un fichier de grille, ou l'un des noms ami, ami_is_nouvelle_aquitaine, "
+        "questions_cles)"
+    )
 
 
 def test_the_example_of_the_ami_grid_is_not_shown_with_the_key_questions(results_path):
     kit = open_kit(grid_path="questions_cles", example_if_empty=True)
     assert not kit.is_example and not any(kit.store.load().assessments.values())
-    assert ("le projet fictif d'exemple n'existe que pour la grille de l'AMI Innovation sociale, pas pour la grille "
-            "«\u00a0Questions clés pour l'analyse d'un projet d'innovation sociale\u00a0»\u00a0: évaluez votre projet dans la "
-            "séquence 2, puis revenez ici.") in kit.store.notice
+    assert (
+        "le projet fictif d'exemple n'existe que pour la grille de l'AMI Innovation sociale, pas pour la grille "
+        "«\u00a0Questions clés pour l'analyse d'un projet d'innovation sociale\u00a0»\u00a0: évaluez votre projet dans la "
+        "séquence 2, puis revenez ici."
+    ) in kit.store.notice
     assert not results_path.exists()
 
 
@@ -361,7 +374,9 @@ def test_in_the_room_each_visitor_has_their_own_file(tmp_path, results_path, mon
     assert again.store.path == first.store.path and again.store.load().project == "Projet de visiteur1"
     assert kits["visiteur2"][0].store.path != first.store.path
     assert sorted(read_results(p, ami_grid).project for p in room.glob("*/mes_resultats.json")) == [
-        "Projet de visiteur1", "Projet de visiteur2"]
+        "Projet de visiteur1",
+        "Projet de visiteur2",
+    ]
     assert not results_path.exists()  # $ISGRILLE_RESULTS is not the room's
 
 

@@ -15,7 +15,13 @@ import isgrille
 from isgrille.content.errors import ContentError
 from isgrille.delivery import kit_files
 from isgrille.delivery.kit_files import (
-    TEMPLATES, init_workshop, is_workshop, notebooks_dir, share_dir, workshop_files, workshop_notebooks,
+    TEMPLATES,
+    init_workshop,
+    is_workshop,
+    notebooks_dir,
+    share_dir,
+    workshop_files,
+    workshop_notebooks,
 )
 
 REPO = Path(isgrille.__file__).resolve().parent.parent
@@ -41,8 +47,11 @@ def test_share_dir_falls_back_to_the_prefix_then_none(tmp_path, monkeypatch):
 
 def test_workshop_files_are_the_notebooks_and_the_npm_manifests_only():
     files = [str(path) for path in workshop_files()]
-    assert files == NOTEBOOKS + [os.path.join("_vendor", "package.json"), os.path.join("_vendor", "package-lock.json"),
-                                 "LICENSE-CONTENT"]
+    assert files == NOTEBOOKS + [
+        os.path.join("_vendor", "package.json"),
+        os.path.join("_vendor", "package-lock.json"),
+        "LICENSE-CONTENT",
+    ]
     assert not [name for name in files if "resultats" in name or "node_modules" in name]
 
 

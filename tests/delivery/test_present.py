@@ -55,8 +55,12 @@ def test_the_slides_take_reveal_and_jquery_from_the_vendor_folder():
     assert resources["reveal"]["theme"] == "white"
     assert option(argv, "VoilaExporter.jquery_url") == "/voila/files/_vendor/node_modules/jquery/dist/jquery.min.js"
     [allowed] = json.loads(option(argv, "VoilaConfiguration.file_allowlist"))
-    for served in ("_vendor/node_modules/reveal.js/dist/reveal.js", "_vendor/node_modules/reveal.js/dist/reveal.css",
-                   "_vendor/node_modules/reveal.js/dist/theme/fonts/source-sans-pro.woff2", "images/logo.png"):
+    for served in (
+        "_vendor/node_modules/reveal.js/dist/reveal.js",
+        "_vendor/node_modules/reveal.js/dist/reveal.css",
+        "_vendor/node_modules/reveal.js/dist/theme/fonts/source-sans-pro.woff2",
+        "images/logo.png",
+    ):
         assert re.fullmatch(allowed, served), served
     for kept in ("00_accueil.ipynb", "resultats/mes_resultats.json", "data/grid.yaml"):
         assert not re.fullmatch(allowed, kept), kept
@@ -127,7 +131,10 @@ def test_idle_kernels_are_culled(slides):
 
 def test_a_shorter_cull_for_tests():
     argv, _ = voila_command(cull_idle=5, cull_interval=1)
-    assert (option(argv, "MappingKernelManager.cull_idle_timeout"), option(argv, "MappingKernelManager.cull_interval")) == ("5", "1")
+    assert (
+        option(argv, "MappingKernelManager.cull_idle_timeout"),
+        option(argv, "MappingKernelManager.cull_interval"),
+    ) == ("5", "1")
 
 
 def test_workshop_folder_in_a_checkout(tmp_path):
@@ -149,8 +156,10 @@ def test_workshop_folder_of_an_installed_kit_is_the_current_one(tmp_path, monkey
 
 
 def test_the_slides_of_another_folder_take_its_vendor(tmp_path):
-    assert vendor_missing(tmp_path) == [str(tmp_path / "_vendor" / "node_modules" / "reveal.js" / "dist" / "reveal.js"),
-                                        str(tmp_path / "_vendor" / "node_modules" / "jquery" / "dist" / "jquery.min.js")]
+    assert vendor_missing(tmp_path) == [
+        str(tmp_path / "_vendor" / "node_modules" / "reveal.js" / "dist" / "reveal.js"),
+        str(tmp_path / "_vendor" / "node_modules" / "jquery" / "dist" / "jquery.min.js"),
+    ]
 
 
 def test_voila_waits_for_outputs_long_enough_everywhere_it_is_started():

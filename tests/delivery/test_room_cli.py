@@ -66,7 +66,10 @@ def test_max_and_idle(capsys, served, tmp_path):
     assert main(["room", "--dir", str(tmp_path), "--port", str(free_port()), "--max", "2", "--idle", "1.5"]) == 0
     [(room, _, _)] = served
     assert (room.maximum, room.idle) == (2, 90)
-    assert "Jusqu'à 2 participants\u00a0; une session sans page se termine après 1,5\u00a0minute." in capsys.readouterr().out
+    assert (
+        "Jusqu'à 2 participants\u00a0; une session sans page se termine après 1,5\u00a0minute."
+        in capsys.readouterr().out
+    )
 
 
 def test_a_restarted_room_keeps_its_code_key_and_secret(capsys, served, tmp_path):
@@ -92,12 +95,20 @@ def test_the_default_room_folder_is_beside_the_notebooks(capsys, served, tmp_pat
     assert served[0][0].folder == (tmp_path / "salle").resolve() and (tmp_path / "salle" / ".secret").is_file()
 
 
-@pytest.mark.parametrize("options, message", [
-    (["--max", "0"], "--max attend"), (["--max", "-3"], "--max attend"), (["--idle", "0"], "--idle attend"),
-    (["--idle", "-1"], "--idle attend"), (["--idle", "5000"], "--idle attend"), (["--port", "0"], "--port attend"),
-    (["--port", "70000"], "--port attend"), (["--pool", "-1"], "--pool attend"),
-    (["--code", "a b"], "code de salle «\u00a0a b\u00a0» refusé"),
-])
+@pytest.mark.parametrize(
+    "options, message",
+    [
+        (["--max", "0"], "--max attend"),
+        (["--max", "-3"], "--max attend"),
+        (["--idle", "0"], "--idle attend"),
+        (["--idle", "-1"], "--idle attend"),
+        (["--idle", "5000"], "--idle attend"),
+        (["--port", "0"], "--port attend"),
+        (["--port", "70000"], "--port attend"),
+        (["--pool", "-1"], "--pool attend"),
+        (["--code", "a b"], "code de salle «\u00a0a b\u00a0» refusé"),
+    ],
+)
 def test_wrong_options_are_refused_in_french(capsys, served, tmp_path, options, message):
     assert main(["room", "--dir", str(tmp_path / "salle"), *options]) == 2
     assert message in capsys.readouterr().err
@@ -129,30 +140,46 @@ def test_a_port_in_use(capsys, served, tmp_path):
 def test_help_in_french(capsys):
     assert main(["room", "--help"]) == 0
     out = capsys.readouterr().out
-    for words in ("--max N", "--idle MINUTES", "--moteur {solara,voila}", "salle complète", "code de la salle",
-                  "QR\u00a0code", "Ctrl+C"):
+    for words in (
+        "--max N",
+        "--idle MINUTES",
+        "--moteur {solara,voila}",
+        "salle complète",
+        "code de la salle",
+        "QR\u00a0code",
+        "Ctrl+C",
+    ):
         assert words in out, words
 
 
 def test_room_urls():
     assert room_urls("10.0.0.5", 8866, RoomSecrets("abc234", "K" * 43, "0" * 64)) == (
-        "http://10.0.0.5:8866/?code=abc234", f"http://10.0.0.5:8866/formateur?cle={'K' * 43}")
+        "http://10.0.0.5:8866/?code=abc234",
+        f"http://10.0.0.5:8866/formateur?cle={'K' * 43}",
+    )
 
 
 def test_solara_s_environment(tmp_path, monkeypatch):
     monkeypatch.delenv(room_server.APP_ENV, raising=False)
     environment = room_server.solara_environment(RoomSite(tmp_path, "atelier42", "K" * 43, bytes(32), idle=90))
     assert environment == {
-        "SOLARA_APP": "isgrille.delivery.room_app", "SOLARA_MODE": "production",
-        "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False", "SOLARA_THEME_SHOW_BANNER": "False",
-        "SOLARA_THEME_LOADER": "plain", "SOLARA_THEME_TITLE": "Établi – Innovation sociale",
-        "SOLARA_ASSETS_PROXY": "True", "SOLARA_ASSETS_CDN": "http://127.0.0.1:9/",
+        "SOLARA_APP": "isgrille.delivery.room_app",
+        "SOLARA_MODE": "production",
+        "SOLARA_TELEMETRY_MIXPANEL_ENABLE": "False",
+        "SOLARA_THEME_SHOW_BANNER": "False",
+        "SOLARA_THEME_LOADER": "plain",
+        "SOLARA_THEME_TITLE": "Établi – Innovation sociale",
+        "SOLARA_ASSETS_PROXY": "True",
+        "SOLARA_ASSETS_CDN": "http://127.0.0.1:9/",
         "SOLARA_KERNEL_CULL_TIMEOUT": "90s",
-        "SOLARA_THEME_FORCE_REFRESH": "True", "SOLARA_SESSION_HTTP_ONLY": "True",
+        "SOLARA_THEME_FORCE_REFRESH": "True",
+        "SOLARA_SESSION_HTTP_ONLY": "True",
     }
     monkeypatch.setenv(room_server.APP_ENV, "tests.delivery.room_stub_app")
-    assert room_server.solara_environment(RoomSite(tmp_path, "atelier42", "K" * 43, bytes(32)))["SOLARA_APP"] == \
-        "tests.delivery.room_stub_app"
+    assert (
+        room_server.solara_environment(RoomSite(tmp_path, "atelier42", "K" * 43, bytes(32)))["SOLARA_APP"]
+        == "tests.delivery.room_stub_app"
+    )
 
 
 TWO_ROOMS = r"""
@@ -182,8 +209,14 @@ def test_two_rooms_built_in_one_process(tmp_path):
     """The server can be built twice in one process (tests, a room reopened); Solara's settings are the room's."""
     env = {**os.environ, room_server.APP_ENV: "tests.delivery.room_stub_app", "PYTHONPATH": str(ROOT)}
     env = {key: value for key, value in env.items() if not key.startswith("SOLARA_")}
-    done = subprocess.run([sys.executable, "-c", TWO_ROOMS, str(tmp_path / "un"), str(tmp_path / "deux")],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+    done = subprocess.run(
+        [sys.executable, "-c", TWO_ROOMS, str(tmp_path / "un"), str(tmp_path / "deux")],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=300,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     answers, settings = done.stdout.strip().splitlines()[-2:]
     assert answers == str([(303, 200, True, 404, 403)] * 2)

@@ -23,14 +23,23 @@ with warnings.catch_warnings():  # Starlette 1.x prefers httpx2 for its test cli
     from starlette.testclient import TestClient
 
 from isgrille.delivery.room_gate import RoomGate, kind_of
-from isgrille.delivery.room_site import (PARTICIPANT_COOKIE, TRAINER_COOKIE, TRAINER_ID, RoomSite, new_participant,
-                                         sign, unsign)
+from isgrille.delivery.room_site import (
+    PARTICIPANT_COOKIE,
+    TRAINER_COOKIE,
+    TRAINER_ID,
+    RoomSite,
+    new_participant,
+    sign,
+    unsign,
+)
 
 SECRET = bytes(range(32))
 CODE, KEY = "atelier42", "K" * 43
-SOLARA_PAGE = ('<!DOCTYPE html>\n<html>\n<head>\n<title>Solara ☀️</title>\n'
-               '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no">\n'
-               '</head>\n<body>page de Solara ' + "x" * 2000 + '</body>\n</html>\n')
+SOLARA_PAGE = (
+    "<!DOCTYPE html>\n<html>\n<head>\n<title>Solara ☀️</title>\n"
+    '<meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, user-scalable=no">\n'
+    "</head>\n<body>page de Solara " + "x" * 2000 + "</body>\n</html>\n"
+)
 
 
 class FakeSolara:
@@ -113,8 +122,15 @@ def raw(gate, path: str, cookie: str = "") -> tuple[int, dict[bytes, bytes], str
     async def send(message):
         messages.append(message)
 
-    scope = {"type": "http", "method": "GET", "path": unquote(path), "raw_path": path.encode(), "query_string": b"",
-             "headers": [(b"cookie", cookie.encode())] if cookie else [], "root_path": ""}
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": unquote(path),
+        "raw_path": path.encode(),
+        "query_string": b"",
+        "headers": [(b"cookie", cookie.encode())] if cookie else [],
+        "root_path": "",
+    }
     # A loop of its own in a thread of its own: the browser tests' Playwright keeps one running in this thread.
     worker = threading.Thread(target=asyncio.run, args=(gate(scope, receive, send),))
     worker.start()
@@ -184,10 +200,14 @@ def test_the_code_gives_a_signed_cookie_and_leaves_the_address(client, inner):
     assert inner.seen == []
 
 
-@pytest.mark.parametrize("query, location", [
-    (f"code={CODE}&etape=quiz", "/?etape=quiz"), (f"code=%20{CODE.upper()}%20", "/"),
-    (f"etape=2&code={CODE}", "/?etape=2"),
-])
+@pytest.mark.parametrize(
+    "query, location",
+    [
+        (f"code={CODE}&etape=quiz", "/?etape=quiz"),
+        (f"code=%20{CODE.upper()}%20", "/"),
+        (f"etape=2&code={CODE}", "/?etape=2"),
+    ],
+)
 def test_the_redirect_keeps_the_rest_of_the_address_on_this_server(client, query, location):
     response = ask(client, f"/?{query}")
     assert response.status_code == 303 and response.headers["location"] == location  # relative: never another host
@@ -231,14 +251,17 @@ def test_head_gives_the_headers_only(client, inner):
     assert ask(client, "/static/app.js", participant_cookie(), method="HEAD").content == b""
 
 
-@pytest.mark.parametrize("cookie", [
-    f"{PARTICIPANT_COOKIE}=participant-numero-un",  # unsigned
-    f"{PARTICIPANT_COOKIE}={sign('participant-numero-un', bytes(32))}",  # another room's secret
-    f"{PARTICIPANT_COOKIE}={sign('participant-numero-un', SECRET)[:-1]}0",  # signature altered
-    f"{PARTICIPANT_COOKIE}={sign('court', SECRET)}",  # not an id the server draws
-    f"{PARTICIPANT_COOKIE}={sign('../../etc/passwd', SECRET)}",
-    f"{TRAINER_COOKIE}={sign('participant-numero-un', SECRET)}",  # a signed value under the wrong name
-])
+@pytest.mark.parametrize(
+    "cookie",
+    [
+        f"{PARTICIPANT_COOKIE}=participant-numero-un",  # unsigned
+        f"{PARTICIPANT_COOKIE}={sign('participant-numero-un', bytes(32))}",  # another room's secret
+        f"{PARTICIPANT_COOKIE}={sign('participant-numero-un', SECRET)[:-1]}0",  # signature altered
+        f"{PARTICIPANT_COOKIE}={sign('court', SECRET)}",  # not an id the server draws
+        f"{PARTICIPANT_COOKIE}={sign('../../etc/passwd', SECRET)}",
+        f"{TRAINER_COOKIE}={sign('participant-numero-un', SECRET)}",  # a signed value under the wrong name
+    ],
+)
 def test_a_forged_cookie_is_no_entry(client, inner, cookie):
     assert_french_page(ask(client, "/", cookie), 200, "Code de la salle")
     assert ask(client, "/static/app.js", cookie).status_code == 403
@@ -270,8 +293,19 @@ def test_a_participant_with_a_live_session_always_enters(client, room):
 # --- the trainer ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/formateur", "/FORMATEUR", "/formateur/", "/Formateur/x", "/formateur?cle=mauvaise",
-                                  f"/formateur?cle={KEY[:-1]}", "/%2566ormateur", "/formateur?cle="])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/formateur",
+        "/FORMATEUR",
+        "/formateur/",
+        "/Formateur/x",
+        "/formateur?cle=mauvaise",
+        f"/formateur?cle={KEY[:-1]}",
+        "/%2566ormateur",
+        "/formateur?cle=",
+    ],
+)
 def test_the_trainer_s_page_refuses_anyone_else(client, inner, path):
     for cookie in ("", participant_cookie()):
         response = ask(client, path, cookie)
@@ -280,8 +314,7 @@ def test_the_trainer_s_page_refuses_anyone_else(client, inner, path):
     assert inner.seen == []
 
 
-@pytest.mark.parametrize("path", ["//formateur", "/%66ormateur", "/%2566ormateur/", "/formateur//",
-                                  "/FORM%41TEUR"])
+@pytest.mark.parametrize("path", ["//formateur", "/%66ormateur", "/%2566ormateur/", "/formateur//", "/FORM%41TEUR"])
 def test_every_spelling_of_the_trainer_s_page_is_refused(gate, inner, path):
     status, headers, text = raw(gate, path, participant_cookie())
     assert status == 403 and "réservée au formateur" in text and b"set-cookie" not in headers
@@ -317,8 +350,15 @@ def test_the_trainer_is_not_a_participant(client):
 # --- assets, websockets, hidden paths -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", ["/static/app.js", "/jupyter/nbextensions/jupyter-vuetify/extension.js",
-                                  "/jupyter/api/kernels/abc", "/static/assets/style.css"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/app.js",
+        "/jupyter/nbextensions/jupyter-vuetify/extension.js",
+        "/jupyter/api/kernels/abc",
+        "/static/assets/style.css",
+    ],
+)
 def test_assets_only_with_a_cookie(client, inner, path):
     assert_french_page(ask(client, path), 403, "Demande refusée")
     assert inner.seen == []
@@ -341,11 +381,29 @@ def test_only_front_end_files_that_exist_are_asked_of_the_proxy(client, gate, in
     assert inner.paths() == ["/_solara/cdn/paquet@1.0.0/dist/app.js", "/_solara/cdn/seul@2.0.0"]
 
 
-@pytest.mark.parametrize("path", ["/readyz", "/resourcez", "/_solara/api/evict/abc", "/salle", "/salle/x/mes_resultats.json",
-                                  "/.secret", "/mes_resultats.json", "/isgrille/delivery/room.py", "/static/../x",
-                                  "/static/%2e%2e/%2e%2e/etc/passwd", "/static/.secret", "/favicon.ico", "/api/kernels",
-                                  "/jupyter", "/index.html", "/etc/passwd",
-                                  "/_SOLARA/api/evict/abc", "/%5Fsolara/api/evict/abc"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/readyz",
+        "/resourcez",
+        "/_solara/api/evict/abc",
+        "/salle",
+        "/salle/x/mes_resultats.json",
+        "/.secret",
+        "/mes_resultats.json",
+        "/isgrille/delivery/room.py",
+        "/static/../x",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "/static/.secret",
+        "/favicon.ico",
+        "/api/kernels",
+        "/jupyter",
+        "/index.html",
+        "/etc/passwd",
+        "/_SOLARA/api/evict/abc",
+        "/%5Fsolara/api/evict/abc",
+    ],
+)
 def test_other_addresses_are_a_french_404_even_in_the_room(client, gate, inner, path):
     for cookie in ("", participant_cookie(), TRAINER):
         assert_french_page(ask(client, path, cookie), 404, "Page introuvable")
@@ -355,8 +413,17 @@ def test_other_addresses_are_a_french_404_even_in_the_room(client, gate, inner, 
     assert inner.seen == []
 
 
-@pytest.mark.parametrize("path", ["/./formateur", "/static/./x.js", "/static/.hidden/x.js", "/jupyter/../formateur",
-                                  "/static/..%2f..%2fsalle/.secret", "/static\\..\\x"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/./formateur",
+        "/static/./x.js",
+        "/static/.hidden/x.js",
+        "/jupyter/../formateur",
+        "/static/..%2f..%2fsalle/.secret",
+        "/static\\..\\x",
+    ],
+)
 def test_dot_segments_as_sent_are_a_404(gate, inner, path):
     for cookie in ("", participant_cookie(), TRAINER):
         assert raw(gate, path, cookie)[0] == 404
@@ -365,8 +432,13 @@ def test_dot_segments_as_sent_are_a_404(gate, inner, path):
 
 def test_pages_answer_get_only_and_the_close_beacon_post_only(client, inner):
     cookie = participant_cookie()
-    for method, path in (("POST", "/"), ("PUT", "/formateur"), ("DELETE", "/static/app.js"),
-                         ("GET", "/_solara/api/close/abc"), ("POST", "/static/app.js")):
+    for method, path in (
+        ("POST", "/"),
+        ("PUT", "/formateur"),
+        ("DELETE", "/static/app.js"),
+        ("GET", "/_solara/api/close/abc"),
+        ("POST", "/static/app.js"),
+    ):
         response = ask(client, path, cookie, method=method)
         assert_french_page(response, 405, "Demande refusée")
     assert inner.seen == []
@@ -401,13 +473,27 @@ def test_solara_s_english_errors_become_french_pages(client):
     assert "boom" not in failed.text and "Traceback" not in failed.text
 
 
-@pytest.mark.parametrize("path, kind", [
-    ("/", "participant"), ("/formateur", "trainer"), ("/formateur/", "trainer-variant"),
-    ("/FoRmAtEuR", "trainer-variant"), ("/_solara/api/close/k", "close"), ("/_solara/cdn/x", "asset"),
-    ("/jupyter/api/kernels/k/channels", "asset"), ("/static/x.css", "asset"), ("/readyz", "hidden"),
-    ("/static/..", "hidden"), ("/_solara/api/evict/k", "hidden"), ("//", "hidden"), ("/?", "hidden"),
-    ("/LICENSE-CONTENT", "licence"), ("/license-content", "hidden"), ("/LICENSE-CONTENT/x", "hidden"),
-])
+@pytest.mark.parametrize(
+    "path, kind",
+    [
+        ("/", "participant"),
+        ("/formateur", "trainer"),
+        ("/formateur/", "trainer-variant"),
+        ("/FoRmAtEuR", "trainer-variant"),
+        ("/_solara/api/close/k", "close"),
+        ("/_solara/cdn/x", "asset"),
+        ("/jupyter/api/kernels/k/channels", "asset"),
+        ("/static/x.css", "asset"),
+        ("/readyz", "hidden"),
+        ("/static/..", "hidden"),
+        ("/_solara/api/evict/k", "hidden"),
+        ("//", "hidden"),
+        ("/?", "hidden"),
+        ("/LICENSE-CONTENT", "licence"),
+        ("/license-content", "hidden"),
+        ("/LICENSE-CONTENT/x", "hidden"),
+    ],
+)
 def test_kinds_of_addresses(path, kind):
     assert kind_of(path) == kind
 
@@ -445,8 +531,17 @@ def test_the_licence_reads_the_file_at_each_request(client, inner, monkeypatch, 
     assert inner.seen == []
 
 
-@pytest.mark.parametrize("path", ["/license-content", "/LICENSE-CONTENT/", "/LICENSE-CONTENT/x",
-                                  "/static/../LICENSE-CONTENT", "/LICENSE", "/LICENSE-CONTENT.txt"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/license-content",
+        "/LICENSE-CONTENT/",
+        "/LICENSE-CONTENT/x",
+        "/static/../LICENSE-CONTENT",
+        "/LICENSE",
+        "/LICENSE-CONTENT.txt",
+    ],
+)
 def test_only_the_one_address_serves_the_licence(gate, inner, path):
     status, headers, text = raw(gate, path, participant_cookie())
     assert status in (403, 404) and headers[b"content-type"].startswith(b"text/html") and "CC BY-NC-SA" not in text

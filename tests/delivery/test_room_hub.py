@@ -38,6 +38,7 @@ def test_a_change_is_saved_and_reaches_every_session_in_its_own_context(tmp_path
         def got(state) -> None:
             assert contexts[i].active  # run inside that session's context
             seen[i].append(state.step)
+
         return got
 
     for i, context in enumerate(contexts):

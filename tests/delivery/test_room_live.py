@@ -50,8 +50,24 @@ class LiveRoom:
         if not REAL_APP:
             env["ISGRILLE_ROOM_APP"] = "tests.delivery.room_stub_app"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "isgrille", "room", "--dir", str(self.folder), "--port", str(self.port),
-             "--code", CODE, *options], stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
+            [
+                sys.executable,
+                "-m",
+                "isgrille",
+                "room",
+                "--dir",
+                str(self.folder),
+                "--port",
+                str(self.port),
+                "--code",
+                CODE,
+                *options,
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=base,
+        )
         deadline = time.monotonic() + 180
         while True:
             try:
@@ -67,8 +83,9 @@ class LiveRoom:
         self.printed = [line for line in self.output.splitlines() if line.startswith("http")]
         self.trainer_key = json.loads((self.folder / ".secret").read_text(encoding="utf-8"))["trainer_key"]
 
-    def get(self, path: str, cookies: dict[str, str] | None = None, method: str = "GET"
-            ) -> tuple[int, http.client.HTTPMessage, str]:
+    def get(
+        self, path: str, cookies: dict[str, str] | None = None, method: str = "GET"
+    ) -> tuple[int, http.client.HTTPMessage, str]:
         """``(status, headers, text)`` for ``path`` sent as written, on 127.0.0.1."""
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=60)
         try:
@@ -138,13 +155,30 @@ def test_the_server_serves_its_own_assets_only(room):
     participant = room.join()
     (room.folder / "abc").mkdir()
     (room.folder / "abc" / "mes_resultats.json").write_text('{"project": "SECRET-DU-PARTICIPANT"}', encoding="utf-8")
-    for path in ("/readyz", "/resourcez", "/salle", "/.secret", "/mes_resultats.json", "/abc/mes_resultats.json",
-                 "/isgrille/delivery/room.py", "/isgrille/delivery/room_site.py", "/static/../isgrille/__init__.py",
-                 "/static/../../salle/.secret", "/%2e%2e/salle/.secret", "/static/%2e%2e/%2e%2e/etc/passwd",
-                 "/static/assets/delivery/room.py", "/static/public/room.py", "/_solara/api/evict/x",
-                 "/_solara/cdn/../../../../salle/.secret", "/_solara/cdn/%2e%2e/%2e%2e/etc/passwd",
-                 "/jupyter/nbextensions/../../isgrille/delivery/room.py", "/api/kernels", "/notebooks",
-                 "/00_accueil.ipynb", "/favicon.ico"):
+    for path in (
+        "/readyz",
+        "/resourcez",
+        "/salle",
+        "/.secret",
+        "/mes_resultats.json",
+        "/abc/mes_resultats.json",
+        "/isgrille/delivery/room.py",
+        "/isgrille/delivery/room_site.py",
+        "/static/../isgrille/__init__.py",
+        "/static/../../salle/.secret",
+        "/%2e%2e/salle/.secret",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "/static/assets/delivery/room.py",
+        "/static/public/room.py",
+        "/_solara/api/evict/x",
+        "/_solara/cdn/../../../../salle/.secret",
+        "/_solara/cdn/%2e%2e/%2e%2e/etc/passwd",
+        "/jupyter/nbextensions/../../isgrille/delivery/room.py",
+        "/api/kernels",
+        "/notebooks",
+        "/00_accueil.ipynb",
+        "/favicon.ico",
+    ):
         for cookies in (None, participant):
             status, headers, text = room.get(path, cookies)
             assert status in (403, 404), (path, status)
@@ -153,7 +187,9 @@ def test_the_server_serves_its_own_assets_only(room):
     assert room.get("/static/assets/style.css")[0] == 403  # Solara's own files: only inside the room
     status, headers, text = room.get("/", participant)
     sources = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)""", text)
-    assert sources and not [url for url in sources if re.match(r"(https?:)?//", url)], sources  # nothing off the machine
+    assert sources and not [url for url in sources if re.match(r"(https?:)?//", url)], (
+        sources
+    )  # nothing off the machine
     assert "cdn.jsdelivr" not in text and "solara.dev/static/public/success" not in text
     assert headers["X-Frame-Options"] == "DENY" and headers["Referrer-Policy"] == "no-referrer"
     for url in sources:
@@ -184,10 +220,21 @@ def test_a_participant_runs_no_code(room, tmp_path):
     assert status == 200
     cookie = "; ".join(f"{k}={v}" for k, v in {**participant, **cookies_of(headers)}.items())
     url = f"ws://127.0.0.1:{room.port}/jupyter/api/kernels/{uuid.uuid4().hex}/channels?session_id={uuid.uuid4().hex}"
-    request = {"header": {"msg_id": uuid.uuid4().hex, "msg_type": "execute_request", "session": uuid.uuid4().hex,
-                          "username": "", "version": "5.3", "date": "2026-12-02T00:00:00Z"},
-               "parent_header": {}, "metadata": {}, "channel": "shell", "buffers": [],
-               "content": {"code": f"open({str(marker)!r}, 'w').write('x')", "silent": False}}
+    request = {
+        "header": {
+            "msg_id": uuid.uuid4().hex,
+            "msg_type": "execute_request",
+            "session": uuid.uuid4().hex,
+            "username": "",
+            "version": "5.3",
+            "date": "2026-12-02T00:00:00Z",
+        },
+        "parent_header": {},
+        "metadata": {},
+        "channel": "shell",
+        "buffers": [],
+        "content": {"code": f"open({str(marker)!r}, 'w').write('x')", "silent": False},
+    }
     with connect(url, additional_headers={"Cookie": cookie}, open_timeout=60) as socket:
         socket.send(json.dumps(request))
         replies = []
@@ -197,8 +244,9 @@ def test_a_participant_runs_no_code(room, tmp_path):
         except ConnectionClosed:
             pass
     assert not marker.exists()
-    assert not [r for r in replies if r.get("header", {}).get("msg_type") in ("execute_reply", "execute_result",
-                                                                                 "stream")]
+    assert not [
+        r for r in replies if r.get("header", {}).get("msg_type") in ("execute_reply", "execute_result", "stream")
+    ]
 
 
 def test_a_full_room_says_so_and_keeps_those_in(tmp_path):

@@ -8,14 +8,28 @@ from html.parser import HTMLParser
 import pytest
 
 from isgrille.delivery import room_pages
-from isgrille.delivery.room_pages import (DEFAULT_TITLE, error_page, full_page, join_page, not_found_page, page_title,
-                                          refused_page, rewrite_page, trainer_only_page)
+from isgrille.delivery.room_pages import (
+    DEFAULT_TITLE,
+    error_page,
+    full_page,
+    join_page,
+    not_found_page,
+    page_title,
+    refused_page,
+    rewrite_page,
+    trainer_only_page,
+)
 from isgrille.delivery.room_site import RoomSite
 
 HOSTILE = '<img src=x onerror="alert(1)">'
 PAGES = {
-    "join": lambda w: join_page(w), "wrong": lambda w: join_page(w, wrong="mauvais"), "full": full_page,
-    "trainer": trainer_only_page, "missing": not_found_page, "refused": refused_page, "error": error_page,
+    "join": lambda w: join_page(w),
+    "wrong": lambda w: join_page(w, wrong="mauvais"),
+    "full": full_page,
+    "trainer": trainer_only_page,
+    "missing": not_found_page,
+    "refused": refused_page,
+    "error": error_page,
 }
 
 
@@ -93,7 +107,7 @@ def test_a_wrong_code_is_said_and_tied_to_the_field():
 
 def test_every_echo_is_escaped():
     for html in (join_page(HOSTILE, wrong=HOSTILE), *(make(HOSTILE) for make in PAGES.values())):
-        assert "<img" not in html and "onerror=\"" not in html
+        assert "<img" not in html and 'onerror="' not in html
         assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;" in html
     assert len(re.search(r"«\u00a0(.*?)\u00a0»", join_page(wrong="x" * 500)).group(1)) == 40  # kept short
 
@@ -104,7 +118,7 @@ def test_without_a_workshop_title_the_default_one():
 
 
 def _luminance(color: str) -> float:
-    channels = [int(color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -118,13 +132,17 @@ def test_phone_sizes_and_contrast_in_the_style_sheet():
     css = room_pages._CSS
     assert "font-size: 16px" in css
     for rule in ("input[type=text]", "button, .button"):
-        block = css[css.index(rule):]
-        height = int(re.search(r"min-height: (\d+)px", block[:block.index("}")]).group(1))
+        block = css[css.index(rule) :]
+        height = int(re.search(r"min-height: (\d+)px", block[: block.index("}")]).group(1))
         assert height >= 44
     assert "width: 100%" in css and "overflow-wrap: anywhere" in css and ":focus-visible" in css
     colours = {  # text, background: WCAG AA for normal text is 4.5:1
-        "body": ("#1f1f1f", "#f4f4f4"), "card": ("#1f1f1f", "#ffffff"), "hint": ("#4a4a4a", "#ffffff"),
-        "button": ("#ffffff", "#1a56c4"), "error": ("#5c120c", "#fdecea"), "field border": ("#555555", "#ffffff"),
+        "body": ("#1f1f1f", "#f4f4f4"),
+        "card": ("#1f1f1f", "#ffffff"),
+        "hint": ("#4a4a4a", "#ffffff"),
+        "button": ("#ffffff", "#1a56c4"),
+        "error": ("#5c120c", "#fdecea"),
+        "field border": ("#555555", "#ffffff"),
     }
     for colour in {c for pair in colours.values() for c in pair} - {"#ffffff", "#555555"}:
         assert colour in css
@@ -133,9 +151,11 @@ def test_phone_sizes_and_contrast_in_the_style_sheet():
 
 
 def test_solara_s_page_rewritten():
-    solara = ('<!doctype html>\n<html>\n<head>\n    <title>Solara ☀️</title>\n    <meta charset="utf-8">\n'
-              '    <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, '
-              'user-scalable=no, minimal-ui">\n</head><body><title>autre</title></body></html>')
+    solara = (
+        '<!doctype html>\n<html>\n<head>\n    <title>Solara ☀️</title>\n    <meta charset="utf-8">\n'
+        '    <meta name="viewport" content="width=device-width, initial-scale=1, maximum-scale=1, '
+        'user-scalable=no, minimal-ui">\n</head><body><title>autre</title></body></html>'
+    )
     out = rewrite_page(solara, 'Atelier "<b>"')
     assert '<html lang="fr">' in out and "<title>Atelier &quot;&lt;b&gt;&quot;</title>" in out
     assert "user-scalable" not in out and 'content="width=device-width, initial-scale=1">' in out
@@ -166,4 +186,6 @@ def test_solaras_own_words_on_a_lost_connection_are_said_in_french():
     for english in ("disconnected", "Could not restore", "Restoring session", "Please refresh", "Refresh now"):
         assert english not in french
     assert "Connexion perdue" in french and "rechargez la page" in french
-    assert french.count("Chargement de la salle") == 1 and french.index("Chargement de la salle") < french.index("</head>")
+    assert french.count("Chargement de la salle") == 1 and french.index("Chargement de la salle") < french.index(
+        "</head>"
+    )

@@ -53,7 +53,8 @@ class Session:
     def __init__(self, room, participant: str | None, cookie: str | None = None, number: int = 0):
         self.room, self.participant = room, participant
         self.context = kernel_context.VirtualKernelContext(
-            id=f"kernel-{participant}-{number}", kernel=kernel.Kernel(), session_id=f"session-{number}")
+            id=f"kernel-{participant}-{number}", kernel=kernel.Kernel(), session_id=f"session-{number}"
+        )
         token = cookie if cookie is not None else (sign(participant, room.secret) if participant else None)
         with self.context:
             solara.lab.cookies.value = {PARTICIPANT_COOKIE: token} if token else {}
@@ -117,7 +118,7 @@ def sessions(room):
 
     yield open_session
     for index, session in enumerate(opened):
-        if session.participant and any(later.participant == session.participant for later in opened[index + 1:]):
+        if session.participant and any(later.participant == session.participant for later in opened[index + 1 :]):
             assert session.context.closed_event.wait(10)  # replaced: the hub is closing it
         session.close()
 
@@ -189,8 +190,13 @@ def test_a_new_step_is_announced_at_once_and_built_by_the_rooms_builder(room, se
 def test_past_steps_reopen_future_ones_only_in_free_navigation(room, sessions):
     trainer(room, step="grille")
     page = sessions(ALICE)
-    assert [page.step_button(label).disabled for label in ("Accueil", "Quiz", "Grille", "Axes", "Fiche")] == \
-        [False, False, False, True, True]
+    assert [page.step_button(label).disabled for label in ("Accueil", "Quiz", "Grille", "Axes", "Fiche")] == [
+        False,
+        False,
+        False,
+        True,
+        True,
+    ]
     page.click("Quiz")
     assert isinstance(page.shown(PhoneQuiz), PhoneQuiz)
     assert "Le formateur est à l'étape «\u00a0Grille\u00a0»" in page.text()

@@ -46,9 +46,28 @@ class Room:
         self.log = (base / "room.log").open("w")
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "isgrille", "room", "--notebooks", str(self.notebooks), "--port", str(self.port),
-             "--code", CODE, "--host", "127.0.0.1", "--moteur", "voila", *options],
-            stdout=self.log, stderr=subprocess.STDOUT, env=env, cwd=base)
+            [
+                sys.executable,
+                "-m",
+                "isgrille",
+                "room",
+                "--notebooks",
+                str(self.notebooks),
+                "--port",
+                str(self.port),
+                "--code",
+                CODE,
+                "--host",
+                "127.0.0.1",
+                "--moteur",
+                "voila",
+                *options,
+            ],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=env,
+            cwd=base,
+        )
         deadline = time.monotonic() + 90
         while True:
             try:
@@ -62,8 +81,9 @@ class Room:
                 time.sleep(0.5)
         self.folder = self.notebooks / "salle"
         self.trainer_key = json.loads((self.folder / ".secret").read_text(encoding="utf-8"))["trainer_key"]
-        self.printed = [line for line in Path(self.log.name).read_text(encoding="utf-8").splitlines()
-                        if line.startswith("http")]
+        self.printed = [
+            line for line in Path(self.log.name).read_text(encoding="utf-8").splitlines() if line.startswith("http")
+        ]
 
     def stop(self) -> None:
         stop_server(self.process, self.log)
@@ -112,14 +132,28 @@ def test_files_are_never_given(room):
         kernel = await visitor.open("00_accueil.ipynb", f"?token={CODE}")
         kernel.close()
         assert visitor.cookies.get(f"isgrille-salle-{room.port}")
-        for path in ("/tree", "/files/00_accueil.ipynb", "/api/contents", "/api/contents/00_accueil.ipynb",
-                     "/api/sessions", "/voila/api/contents/salle", "/voila/tree/salle"):
+        for path in (
+            "/tree",
+            "/files/00_accueil.ipynb",
+            "/api/contents",
+            "/api/contents/00_accueil.ipynb",
+            "/api/sessions",
+            "/voila/api/contents/salle",
+            "/voila/tree/salle",
+        ):
             response = await visitor.request(path, follow=False)
             assert response.code in (302, 403, 404), path
         listing = (await visitor.request("/voila/api/contents")).body.decode()
         assert '"salle"' not in listing and "_vendor" not in listing
-        for path in ("salle/.secret", "salle/.voila/voila.py", "00_accueil.ipynb", "x.json", "a.py",
-                     "salle/abc/mes_resultats.json", "../../etc/passwd"):
+        for path in (
+            "salle/.secret",
+            "salle/.voila/voila.py",
+            "00_accueil.ipynb",
+            "x.json",
+            "a.py",
+            "salle/abc/mes_resultats.json",
+            "../../etc/passwd",
+        ):
             assert (await visitor.request(f"/voila/files/{path}")).code in (403, 404), path
 
     run(scenario())
@@ -129,8 +163,12 @@ def test_the_trainer_view_is_the_trainers(room):
     async def scenario():
         visitor = Visitor(room.base)
         await visitor.request(f"/voila/render/01_integrer_le_concept.ipynb?token={CODE}")
-        for path in ("/voila/render/05_salle.ipynb", "/voila/render/05_SALLE.ipynb", "/voila/render/%305_salle.ipynb",
-                     f"/voila/render/05_salle.ipynb?token={CODE}"):
+        for path in (
+            "/voila/render/05_salle.ipynb",
+            "/voila/render/05_SALLE.ipynb",
+            "/voila/render/%305_salle.ipynb",
+            f"/voila/render/05_salle.ipynb?token={CODE}",
+        ):
             response = await visitor.request(path, follow=False)  # not /login: it would send them back, in a loop
             assert response.code == 403 and "réservée au formateur" in response.body.decode(), path
             assert "kernelId" not in response.body.decode()
@@ -153,9 +191,17 @@ def test_visitors_have_their_own_files_and_run_no_code(room, tmp_path):
         kernel = await visitor.open("00_accueil.ipynb", f"?token={CODE}")
         project = find(await kernel.widgets(), "TextModel", description="Mon projet\u00a0:")
         await kernel.set_value(project, name)
-        kernel.send("execute_request", {"code": f"open({str(marker)!r}, 'w').write('exécuté')", "silent": False,
-                                        "store_history": True, "user_expressions": {}, "allow_stdin": False,
-                                        "stop_on_error": True})
+        kernel.send(
+            "execute_request",
+            {
+                "code": f"open({str(marker)!r}, 'w').write('exécuté')",
+                "silent": False,
+                "store_history": True,
+                "user_expressions": {},
+                "allow_stdin": False,
+                "stop_on_error": True,
+            },
+        )
         await kernel.idle()  # the kernel handles its messages in order: an execute would be done by now
         kernel.close()
         return visitor
@@ -179,6 +225,7 @@ def test_visitors_have_their_own_files_and_run_no_code(room, tmp_path):
 
 def test_the_list_of_notebooks_leads_to_the_welcome_page(room):
     """Voilà's list of notebooks loads a style sheet from the internet: never served, to visitors or trainer."""
+
     async def scenario():
         for key in (CODE, room.trainer_key):
             someone = Visitor(room.base)
@@ -198,6 +245,7 @@ def test_a_pooled_room_gives_each_visitor_their_own_file(tmp_path):
     grid = load_grid()
     pooled = Room(tmp_path, "--pool", "1")
     try:
+
         async def visit(visitor: Visitor, name: str) -> str:
             kernel = await visitor.open("00_accueil.ipynb", f"?token={CODE}")
             await kernel.set_value(find(await kernel.widgets(), "TextModel", description="Mon projet\u00a0:"), name)
@@ -207,8 +255,10 @@ def test_a_pooled_room_gives_each_visitor_their_own_file(tmp_path):
         async def scenario():
             one, two = Visitor(pooled.base), Visitor(pooled.base)
             kernels = await asyncio.gather(visit(one, "Projet Un"), visit(two, "Projet Deux"))
-            names = {read_results(path, grid).project: path.parent.name
-                     for path in pooled.folder.glob("*/mes_resultats.json")}
+            names = {
+                read_results(path, grid).project: path.parent.name
+                for path in pooled.folder.glob("*/mes_resultats.json")
+            }
             assert set(names) == {"Projet Un", "Projet Deux"} and len(set(names.values())) == 2
             kernel = await one.open("00_accueil.ipynb")  # back, on a kernel the pool started for no one
             assert find(await kernel.widgets(), "TextModel", description="Mon projet\u00a0:", value="Projet Un")

@@ -7,8 +7,18 @@ from pathlib import Path
 import pytest
 
 from isgrille.delivery.room_site import (
-    PARTICIPANT_COOKIE, TRAINER_COOKIE, TRAINER_ID, is_trainer, new_participant, open_site, participant_folder,
-    participant_of, sign, site, unsign)
+    PARTICIPANT_COOKIE,
+    TRAINER_COOKIE,
+    TRAINER_ID,
+    is_trainer,
+    new_participant,
+    open_site,
+    participant_folder,
+    participant_of,
+    sign,
+    site,
+    unsign,
+)
 
 SECRET = bytes(range(32))
 

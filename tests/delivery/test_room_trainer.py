@@ -48,8 +48,9 @@ def room(tmp_path, monkeypatch):
 def project(room, folder: str, name: str, *, level: int | None = None, pitch: str = "", answers=None):
     """``<room>/<folder>/mes_resultats.json``: a project rating every criterion at ``level``."""
     grid = room.kit.grid
-    results = LearnerResults(project=name, grid_id=grid.id, pitch={"a": pitch} if pitch else {},
-                             quiz=dict(answers or {}))
+    results = LearnerResults(
+        project=name, grid_id=grid.id, pitch={"a": pitch} if pitch else {}, quiz=dict(answers or {})
+    )
     for criterion in grid.criteria if level is not None else ():
         results.rate(criterion.id, level)
     path = room.folder / folder / "mes_resultats.json"
@@ -62,8 +63,9 @@ class Page:
     """The trainer's page rendered in a kernel context of its own."""
 
     def __init__(self, cookies: dict):
-        self.context = kernel_context.VirtualKernelContext(id="trainer", kernel=kernel.Kernel(),
-                                                           session_id="session-trainer")
+        self.context = kernel_context.VirtualKernelContext(
+            id="trainer", kernel=kernel.Kernel(), session_id="session-trainer"
+        )
         with self.context:
             solara.lab.cookies.value = cookies
             self.box, self.rc = solara.render(TrainerPage(), handle_error=False)
@@ -79,8 +81,11 @@ class Page:
         return text_of(self.html())
 
     def button(self, label: str) -> v.Btn:
-        found = [b for b in self.widgets(v.Btn) if (b.attributes or {}).get("aria-label", b.children[0]) == label
-                 or b.children == [label]]
+        found = [
+            b
+            for b in self.widgets(v.Btn)
+            if (b.attributes or {}).get("aria-label", b.children[0]) == label or b.children == [label]
+        ]
         assert len(found) == 1, f"{label}: {len(found)} buttons"
         return found[0]
 
@@ -116,9 +121,16 @@ def pages():
         page.close()
 
 
-@pytest.mark.parametrize("cookies", [
-    {}, {TRAINER_COOKIE: TRAINER_ID}, {TRAINER_COOKIE: sign(TRAINER_ID, bytes(31) + b"x")},
-    {PARTICIPANT_COOKIE: sign(TRAINER_ID, SECRET)}, {TRAINER_COOKIE: sign("x", SECRET)}])
+@pytest.mark.parametrize(
+    "cookies",
+    [
+        {},
+        {TRAINER_COOKIE: TRAINER_ID},
+        {TRAINER_COOKIE: sign(TRAINER_ID, bytes(31) + b"x")},
+        {PARTICIPANT_COOKIE: sign(TRAINER_ID, SECRET)},
+        {TRAINER_COOKIE: sign("x", SECRET)},
+    ],
+)
 def test_without_the_trainers_cookie_a_refusal_and_nothing_else(room, pages, cookies):
     project(room, "aaaaaaaa1", "Recyclerie")
     page = pages(cookies)
@@ -158,7 +170,7 @@ def test_the_room_code_the_address_the_qr_and_who_joined(room, pages):
     project(room, "aaaaaaaa1", "Recyclerie")
     page = pages()
     html = page.html()
-    assert '<strong>atelier42</strong>' in html and URL.replace("&", "&amp;") in html
+    assert "<strong>atelier42</strong>" in html and URL.replace("&", "&amp;") in html
     assert 'alt="Code QR pour rejoindre la salle' in html and "isg-qr-large" in html
     assert "1 projet a rejoint la salle Recyclerie" in page.text() and "<details open>" in html
     project(room, "bbbbbbbb2", "Épicerie")  # a newcomer appears without anyone touching the page
@@ -247,8 +259,14 @@ def test_booster_picks_the_project_counts_down_and_shows_the_rooms_ratings_live(
     page.wait_for(lambda: "2 participants ont noté le projet «\u00a0Recyclerie\u00a0»" in page.text())
     rows = table_rows(page.html())
     row = next(r for r in rows if r[0] == grid.criteria[0].label)
-    assert row == [grid.criteria[0].label, "Faible (2)", "Inexistant (1)", "Inexistant (1) – Fort (4)", "2",
-                   "salle −1 ▼"]
+    assert row == [
+        grid.criteria[0].label,
+        "Faible (2)",
+        "Inexistant (1)",
+        "Inexistant (1) – Fort (4)",
+        "2",
+        "salle −1 ▼",
+    ]
     row = next(r for r in rows if r[0] == grid.criteria[1].label)
     assert row[2:5] == ["Inexistant (1)", "Inexistant (1)", "1"]
     page.wait_for(lambda: "la salle" in read_results(path, grid).assessments)

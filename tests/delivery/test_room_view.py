@@ -32,7 +32,9 @@ def test_a_failed_refresh_is_said_in_french_and_the_next_one_works(tmp_path, mon
     real = view.reader.read
     monkeypatch.setattr(view.reader, "read", lambda force=False: (_ for _ in ()).throw(OSError("disque plein")))
     view.tick()
-    assert "La mise à jour a échoué (disque plein)\u00a0: nouvel essai dans 5 secondes." in text_of(view.panel.status.value)
+    assert "La mise à jour a échoué (disque plein)\u00a0: nouvel essai dans 5 secondes." in text_of(
+        view.panel.status.value
+    )
     monkeypatch.setattr(view.reader, "read", real)
     view.tick(force=True)
     assert "Lu à" in text_of(view.panel.status.value)

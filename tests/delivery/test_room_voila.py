@@ -49,19 +49,33 @@ def test_voila_listens_everywhere_with_the_room_rules(workshop):
     assert option(argv, "MappingKernelManager.cull_connected") == "False"
     assert not [arg for arg in argv if "preheat" in arg or "pool" in arg]
     # no secret on the command line: other users of the computer could read it
-    assert not [arg for arg in argv if SECRETS.code in arg or SECRETS.trainer_key in arg or SECRETS.cookie_secret in arg]
+    assert not [
+        arg for arg in argv if SECRETS.code in arg or SECRETS.trainer_key in arg or SECRETS.cookie_secret in arg
+    ]
     assert env["ISGRILLE_ROOM"] == str(room.resolve()) and env["ISGRILLE_ROOM_SECRET"] == SECRETS.cookie_secret
     assert env["ISGRILLE_ROOM_URL"] == "http://192.168.1.20:8870/x"
     assert env["ISGRILLE_ROOM_COOKIE"] == option(argv, "RoomIdentityProvider.cookie_name") == "isgrille-salle-8870"
     assert "ISGRILLE_RESULTS" not in env
 
 
-@pytest.mark.parametrize("path, served", [
-    ("images/logo.png", True), ("style.css", True), ("fonts/a.woff2", True), ("photo.JPG", True),
-    ("salle/abc/mes_resultats.json", False), ("salle/x.png", False), ("notes.txt", False), ("secret.py", False),
-    ("00_accueil.ipynb", False), ("x.json", False), (".secret", False), ("a/.cache/x.png", False),
-    ("../../etc/passwd", False),
-])
+@pytest.mark.parametrize(
+    "path, served",
+    [
+        ("images/logo.png", True),
+        ("style.css", True),
+        ("fonts/a.woff2", True),
+        ("photo.JPG", True),
+        ("salle/abc/mes_resultats.json", False),
+        ("salle/x.png", False),
+        ("notes.txt", False),
+        ("secret.py", False),
+        ("00_accueil.ipynb", False),
+        ("x.json", False),
+        (".secret", False),
+        ("a/.cache/x.png", False),
+        ("../../etc/passwd", False),
+    ],
+)
 def test_only_images_styles_and_fonts_are_served(workshop, path, served):
     argv, _ = room_command(workshop, workshop / "salle", 8870, SECRETS, "")
     [allowed] = json.loads(option(argv, "VoilaConfiguration.file_allowlist"))
@@ -114,11 +128,16 @@ def test_room_prints_the_addresses_then_starts_voila(capsys, workshop, monkeypat
     started, port = {}, free_port()
     monkeypatch.setattr(os, "execvpe", lambda file, argv, env: started.update(argv=argv, env=env))
     monkeypatch.setattr(room_module, "lan_address", lambda: "192.168.1.20")
-    assert main(["room", "--notebooks", str(workshop), "--code", "atelier42", "--port", str(port), "--moteur", "voila"]) == 0
+    assert (
+        main(["room", "--notebooks", str(workshop), "--code", "atelier42", "--port", str(port), "--moteur", "voila"])
+        == 0
+    )
     lines = [line for line in capsys.readouterr().out.splitlines() if line.startswith("http")]
     key = json.loads((workshop / "salle" / ".secret").read_text(encoding="utf-8"))["trainer_key"]
-    assert lines == [f"http://192.168.1.20:{port}/voila/render/00_accueil.ipynb?token=atelier42",
-                     f"http://127.0.0.1:{port}/voila/render/05_salle.ipynb?token={key}"]
+    assert lines == [
+        f"http://192.168.1.20:{port}/voila/render/00_accueil.ipynb?token=atelier42",
+        f"http://127.0.0.1:{port}/voila/render/05_salle.ipynb?token={key}",
+    ]
     assert started["env"]["ISGRILLE_ROOM_URL"] == lines[0]
     assert (workshop / "salle" / ".voila" / "voila.py").is_file()
 

@@ -17,15 +17,18 @@ from ..results.samples import sample
 GRID = load_grid()
 
 
-@pytest.mark.parametrize("name, text, expected", [
-    ("mes_resultats.json", "n'importe quoi", True),
-    ("RESULTATS.JSON", "", True),
-    ("export.txt", '{"format": "isgrille-results"}', True),
-    ("export", '\ufeff\n  \t{"format": 1}', True),
-    ("cohorte.csv", "project,assessor\n", False),
-    ("cohorte.txt", "project,{x}\n", False),
-    ("vide", "", False),
-])
+@pytest.mark.parametrize(
+    "name, text, expected",
+    [
+        ("mes_resultats.json", "n'importe quoi", True),
+        ("RESULTATS.JSON", "", True),
+        ("export.txt", '{"format": "isgrille-results"}', True),
+        ("export", '\ufeff\n  \t{"format": 1}', True),
+        ("cohorte.csv", "project,assessor\n", False),
+        ("cohorte.txt", "project,{x}\n", False),
+        ("vide", "", False),
+    ],
+)
 def test_results_files_are_told_from_cohorts(tmp_path, name, text, expected):
     path = tmp_path / name
     path.write_text(text, encoding="utf-8")
@@ -43,7 +46,9 @@ def test_a_results_file_gives_one_assessment_per_assessor(tmp_path):
     path = save_results(sample(GRID), tmp_path / "export.txt", GRID)  # a results file under any name
     assessments = load_for_score(path, GRID)
     assert [(a.project, a.assessor) for a in assessments] == [
-        ("Ma recyclerie <b>", "autoévaluation"), ("Ma recyclerie <b>", "formateur")]
+        ("Ma recyclerie <b>", "autoévaluation"),
+        ("Ma recyclerie <b>", "formateur"),
+    ]
     assert assessments[1].ratings["caractere_collectif"] == 3
 
 
@@ -66,7 +71,7 @@ def test_rows_one_block_per_assessment():
     assert rows[0] == ["project", "assessor", "scope", *GRID.levels, "not_rated", "median", "at_least", "share"]
     per_block = len(GRID.dimensions) + 1
     assert len(rows) == 1 + per_block * len(assessments)
-    assert [row[2] for row in rows[1:1 + per_block]] == [d.id for d in GRID.dimensions] + ["overall"]
+    assert [row[2] for row in rows[1 : 1 + per_block]] == [d.id for d in GRID.dimensions] + ["overall"]
     assert {row[1] for row in rows[1:]} == {a.assessor for a in assessments}
 
 

@@ -76,8 +76,10 @@ def test_every_shipped_grid_validates():
         assert validate_file(path) == "grid"
 
 
-@pytest.mark.parametrize(("name", "kind"), [("questions_cles/cohort_fictional.csv", "cohort"),
-                                            ("questions_cles/results_fictional.json", "results")])
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("questions_cles/cohort_fictional.csv", "cohort"), ("questions_cles/results_fictional.json", "results")],
+)
 def test_the_key_questions_examples_are_valid_on_their_grid_and_fictional(name, kind):
     grid = load_grid(data_dir() / "grids" / "questions_cles.yaml")
     path = data_dir() / "examples" / name
@@ -135,8 +137,13 @@ def test_validate_file_checks_a_csv(write_csv, small_grid):
     with pytest.raises(ContentError) as excinfo:
         validate_file(bad, small_grid)
     assert excinfo.value.problems == (
-        Problem(str(bad), "niveau 'N3' inconnu (attendu\u00a0: N0, N1, N2, ou leur indice de 0 à 2, ou vide pour "
-                          "«\u00a0non renseigné\u00a0»)", line=2, column="c0_1"),
+        Problem(
+            str(bad),
+            "niveau 'N3' inconnu (attendu\u00a0: N0, N1, N2, ou leur indice de 0 à 2, ou vide pour "
+            "«\u00a0non renseigné\u00a0»)",
+            line=2,
+            column="c0_1",
+        ),
     )
 
 
@@ -176,8 +183,16 @@ def test_a_csv_is_checked_against_the_ami_grid_by_default(write_csv):
 
 
 def test_the_suffix_decides_not_the_content(write):
-    results = write(json.dumps({"format": "isgrille-results", "version": 1, "assessments": [
-        {"assessor": SELF, "ratings": {"caractere_collectif": "Fort"}}]}), "r.json")
+    results = write(
+        json.dumps(
+            {
+                "format": "isgrille-results",
+                "version": 1,
+                "assessments": [{"assessor": SELF, "ratings": {"caractere_collectif": "Fort"}}],
+            }
+        ),
+        "r.json",
+    )
     assert validate_file(results) == "results"
     as_yaml = write(results.read_text(encoding="utf-8"), "r.yaml")  # JSON is YAML: read as a content file
     assert problems_of(validate_file, as_yaml)[0].message.startswith("impossible de reconnaître le type de fichier")
@@ -209,15 +224,26 @@ def results_text(**fields) -> str:
 @pytest.mark.parametrize(
     "name, content, line, message",
     [
-        pytest.param("rires.yaml", 'a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: [*b,*b]\n', 2, ALIAS.format("a"),
-                     id="billion-laughs"),
+        pytest.param(
+            "rires.yaml", 'a: &a ["lol","lol"]\nb: &b [*a,*a]\nc: [*b,*b]\n', 2, ALIAS.format("a"), id="billion-laughs"
+        ),
         pytest.param("grille.yaml", "kind: grid\nlevels: &l [*l]\n", 2, ALIAS.format("l"), id="recursive-anchor"),
         pytest.param("profond.json", "[" * 990 + "]" * 990, 1, TOO_DEEP, id="990-level-json"),
-        pytest.param("nul.yaml", "kind: grid\ntitle: a\x00b\n", 2, "caractère interdit (U+0000) en colonne 9\u00a0: supprimez-le",
-                     id="nul-character"),
-        pytest.param("id.json", results_text(grid="X" * 1_900_000), 1,
-                     f"identifiant '{'X' * (MAX_SHOWN - 1)}…' invalide (attendu\u00a0: lettres minuscules sans accent, "
-                     "chiffres et _, en commençant par une lettre)", id="1.9-MB-grid-id"),
+        pytest.param(
+            "nul.yaml",
+            "kind: grid\ntitle: a\x00b\n",
+            2,
+            "caractère interdit (U+0000) en colonne 9\u00a0: supprimez-le",
+            id="nul-character",
+        ),
+        pytest.param(
+            "id.json",
+            results_text(grid="X" * 1_900_000),
+            1,
+            f"identifiant '{'X' * (MAX_SHOWN - 1)}…' invalide (attendu\u00a0: lettres minuscules sans accent, "
+            "chiffres et _, en commençant par une lettre)",
+            id="1.9-MB-grid-id",
+        ),
     ],
 )
 def test_hostile_file_is_refused_in_one_sentence(write, name, content, line, message):
@@ -231,7 +257,11 @@ def test_hostile_file_is_refused_in_one_sentence(write, name, content, line, mes
     [
         ("liste.yaml", 50_000_000, "fichier trop volumineux (50 Mo\u202f; au plus 2 Mo pour un fichier de contenu)"),
         ("id.json", 10_000_100, "fichier trop volumineux (10 Mo\u202f; au plus 2 Mo pour un fichier de résultats)"),
-        ("cohorte.csv", 25_000_000, "fichier trop volumineux (25 Mo\u202f; au plus 20 Mo pour un tableau d'évaluations)"),
+        (
+            "cohorte.csv",
+            25_000_000,
+            "fichier trop volumineux (25 Mo\u202f; au plus 20 Mo pour un tableau d'évaluations)",
+        ),
     ],
 )
 def test_too_large_a_file_is_refused_before_reading(tmp_path, name, size, message):
@@ -285,10 +315,13 @@ def test_results_with_a_lone_surrogate_are_valid(write, grid):
 def _other_grid(write, drop_last: bool = False):
     from isgrille.content.loading import data_dir, load_grid
 
-    text = (data_dir() / "grid.yaml").read_text(encoding="utf-8").replace(
-        "id: ami_is_nouvelle_aquitaine", "id: ma_grille", 1)
+    text = (
+        (data_dir() / "grid.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: ami_is_nouvelle_aquitaine", "id: ma_grille", 1)
+    )
     if drop_last:
-        text = text[:text.index("      - id: ouverture_recherche")]
+        text = text[: text.index("      - id: ouverture_recherche")]
     return load_grid(write(text, "ma_grille.yaml"))
 
 
@@ -301,7 +334,8 @@ def test_a_results_file_of_another_grid_names_its_grid_and_says_to_pass_it(write
     assert [str(p) for p in raised.value.problems] == [
         f"{example}: ligne 5, champ 'grid': fichier d'une autre grille que la grille donnée avec --grid, "
         "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: indiquez avec --grid le fichier "
-        "de la grille dont l'identifiant est «\u00a0ami_is_nouvelle_aquitaine\u00a0»"]
+        "de la grille dont l'identifiant est «\u00a0ami_is_nouvelle_aquitaine\u00a0»"
+    ]
 
 
 def test_a_results_file_of_another_grid_against_the_default_names_the_shipped_grid_file(write):
@@ -312,8 +346,10 @@ def test_a_results_file_of_another_grid_against_the_default_names_the_shipped_gr
     with pytest.raises(ContentError) as raised:
         validate_file(path)
     message = str(raised.value)  # the grid by its title, the file's by its id (what to look for)
-    assert (f"que la grille par défaut ({data_dir() / 'grid.yaml'}), «\u00a0Grille de caractérisation de l'AMI "
-            "Innovation sociale\u00a0»") in message
+    assert (
+        f"que la grille par défaut ({data_dir() / 'grid.yaml'}), «\u00a0Grille de caractérisation de l'AMI "
+        "Innovation sociale\u00a0»"
+    ) in message
     assert "l'identifiant est «\u00a0ma_grille\u00a0»" in message and "ami_is_nouvelle_aquitaine" not in message
 
 
@@ -324,9 +360,11 @@ def test_a_cohort_of_another_grid_keeps_its_column_problems_and_says_to_pass_its
         validate_file(data_dir() / "examples" / "cohort_fictional.csv", _other_grid(write, drop_last=True))
     messages = [p.message for p in raised.value.problems]
     assert messages[0].startswith("colonne inconnue")
-    assert messages[-1] == ("ses colonnes de critères ne sont pas celles de la grille donnée avec --grid, "
-                            "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: si cette cohorte est "
-                            "d'une autre grille, indiquez le fichier de sa grille avec --grid")  # the grid by its title
+    assert messages[-1] == (
+        "ses colonnes de critères ne sont pas celles de la grille donnée avec --grid, "
+        "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: si cette cohorte est "
+        "d'une autre grille, indiquez le fichier de sa grille avec --grid"
+    )  # the grid by its title
 
 
 def test_a_cohort_with_a_bad_level_gets_no_grid_hint(write):
@@ -361,12 +399,21 @@ def test_a_workbook_of_another_grid_says_to_pass_its_grid(tmp_path, small_grid):
     assert hint.message.startswith("ses colonnes de critères ne sont pas celles de la grille par défaut")
 
 
-@pytest.mark.parametrize("name, content, what", [
-    ("image.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(100), "une image PNG"),
-    ("document.csv", b"%PDF-1.7\n" + bytes(100), "un document PDF"),
-])
+@pytest.mark.parametrize(
+    "name, content, what",
+    [
+        ("image.xlsx", b"\x89PNG\r\n\x1a\n" + bytes(100), "une image PNG"),
+        ("document.csv", b"%PDF-1.7\n" + bytes(100), "un document PDF"),
+    ],
+)
 def test_a_file_that_is_no_table_is_said_so(tmp_path, name, content, what):
     path = tmp_path / name
     path.write_bytes(content)
-    assert problems_of(validate_file, path) == (Problem(str(path), (
-        f"ce n'est pas un tableau\u00a0: le fichier est {what} (attendu\u00a0: un tableau CSV ou un classeur Excel .xlsx)")),)
+    assert problems_of(validate_file, path) == (
+        Problem(
+            str(path),
+            (
+                f"ce n'est pas un tableau\u00a0: le fichier est {what} (attendu\u00a0: un tableau CSV ou un classeur Excel .xlsx)"
+            ),
+        ),
+    )

@@ -28,8 +28,11 @@ SEEDS = {
 }
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(-(2**70), 2**70),
-    st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=20),
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=20),
 )
 documents = st.recursive(
     scalars,
@@ -58,14 +61,18 @@ def mutated(draw, kind: str) -> bytes:
     for _ in range(draw(st.integers(1, 5))):
         at = draw(st.integers(0, len(data)))
         edit = draw(st.sampled_from(["replace", "insert", "delete"]))
-        chunk = draw(st.binary(min_size=1, max_size=8) | st.sampled_from(
-            [b":", b"-", b"\n", b" ", b"*a", b"&a ", b"{", b"[", b'"', b"\t", b"\x00", b"\r", b";", b","]))
+        chunk = draw(
+            st.binary(min_size=1, max_size=8)
+            | st.sampled_from(
+                [b":", b"-", b"\n", b" ", b"*a", b"&a ", b"{", b"[", b'"', b"\t", b"\x00", b"\r", b";", b","]
+            )
+        )
         if edit == "replace":
-            data[at:at + len(chunk)] = chunk
+            data[at : at + len(chunk)] = chunk
         elif edit == "insert":
             data[at:at] = chunk
         else:
-            del data[at:at + draw(st.integers(1, 40))]
+            del data[at : at + draw(st.integers(1, 40))]
     return bytes(data)
 
 

@@ -53,9 +53,15 @@ def test_resume_takes_the_file_or_leaves_the_work_untouched(content):
         store.update(lambda r: setattr(r, "project", "Mon travail"))
         before = path.read_bytes()
         panel = SessionPanel(store)
-        panel.upload.value = ({"name": "repris.json", "type": "application/json", "size": len(content),
-                               "content": memoryview(content),
-                               "last_modified": datetime.now(timezone.utc)},)
+        panel.upload.value = (
+            {
+                "name": "repris.json",
+                "type": "application/json",
+                "size": len(content),
+                "content": memoryview(content),
+                "last_modified": datetime.now(timezone.utc),
+            },
+        )
         message = panel.message.value
         if "Fichier non repris" in message:  # refused: the learner's work is exactly as it was
             assert path.read_bytes() == before and store.load().project == "Mon travail"

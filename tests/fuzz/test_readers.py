@@ -21,8 +21,7 @@ from isgrille.results.store import read_results
 from .strategies import any_input
 
 GRID = load_grid()
-FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow],
-                derandomize=False)
+FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=False)
 READERS = {
     "grid": (load_grid, ".yaml"),
     "quiz": (load_quiz, ".yaml"),

@@ -23,8 +23,7 @@ def series_lines(ax) -> list:
 
 
 def expected_values(grid: Grid, assessment: Assessment) -> list[float]:
-    return [math.nan if assessment.level(c.id) is None else assessment.level(c.id)
-            for c in grid.criteria]
+    return [math.nan if assessment.level(c.id) is None else assessment.level(c.id) for c in grid.criteria]
 
 
 def same(values, expected) -> bool:

@@ -45,16 +45,30 @@ def test_the_check_sees_a_text_off_the_page(grid):
 
 
 def sample_card(grid, assessors=("autoévaluation", "formateur"), project="La Recyclerie", note="Ouvrir le collectif"):
-    assessments = [Assessment(project, {c.id: (i + k) % len(grid.levels) for i, c in enumerate(grid.criteria)}, name)
-                   for k, name in enumerate(assessors)]
+    assessments = [
+        Assessment(project, {c.id: (i + k) % len(grid.levels) for i, c in enumerate(grid.criteria)}, name)
+        for k, name in enumerate(assessors)
+    ]
     first = grid.criteria[0].id
-    return card_data(grid, project, assessments, learner="Camille", date="2024-05-02", axes={first: note},
-                     pitch={"a": "Une recyclerie de quartier", "b": LONG})
+    return card_data(
+        grid,
+        project,
+        assessments,
+        learner="Camille",
+        date="2024-05-02",
+        axes={first: note},
+        pitch={"a": "Une recyclerie de quartier", "b": LONG},
+    )
 
 
 def test_the_page_shows_name_axes_and_pitch(grid, pair):
-    card = card_data(grid, pair[0].project, pair, axes={"richesse_collectif": "Ouvrir le collectif"},
-                     pitch={"a": "Une recyclerie de quartier"})
+    card = card_data(
+        grid,
+        pair[0].project,
+        pair,
+        axes={"richesse_collectif": "Ouvrir le collectif"},
+        pitch={"a": "Une recyclerie de quartier"},
+    )
     fig = plot_card(card, grid)
     assert [round(v, 2) for v in fig.get_size_inches()] == [8.27, 11.69]
     shown = " ".join(texts(fig))
@@ -107,8 +121,12 @@ def png(fig) -> bytes:
 def test_a_sheet_shows_each_card_as_a_fresh_figure_would(grid):
     other = make_grid([3, 2], 5)
     sheet = CardSheet()
-    cards = [(sample_card(grid), grid), (card_data(grid, "Vide", []), grid), (sample_card(other), other),
-             (sample_card(grid, assessors=["a", "b", "c", "d"], project="Autre"), grid)]
+    cards = [
+        (sample_card(grid), grid),
+        (card_data(grid, "Vide", []), grid),
+        (sample_card(other), other),
+        (sample_card(grid, assessors=["a", "b", "c", "d"], project="Autre"), grid),
+    ]
     for card, its_grid in cards:
         fig = sheet.draw(card, its_grid)
         assert fig is sheet.fig and png(fig) == png(plot_card(card, its_grid))
@@ -130,8 +148,9 @@ def foreign(grid):
     from isgrille.content.loading import load_workshop
 
     mine = dataclasses.replace(grid, id="maison", title="Grille de X", source="Grille maison de X", adaptation="")
-    workshop = load_workshop().model_copy(update={"title": "Atelier de X", "organisation": "Collectif X",
-                                                  "license": "CC BY 4.0", "adaptation": ""})
+    workshop = load_workshop().model_copy(
+        update={"title": "Atelier de X", "organisation": "Collectif X", "license": "CC BY 4.0", "adaptation": ""}
+    )
     return mine, attribution(mine, workshop)
 
 
@@ -149,8 +168,11 @@ def overlapping_the_footer(fig) -> list[str]:
     renderer = fig.canvas.get_renderer()
     footer = footer_of(fig)
     box = footer.get_window_extent(renderer)
-    found = [t.get_text()[:30] for t in fig.findobj(Text) if t is not footer and t.get_visible()
-             and t.get_text().strip() and t.get_window_extent(renderer).overlaps(box)]
+    found = [
+        t.get_text()[:30]
+        for t in fig.findobj(Text)
+        if t is not footer and t.get_visible() and t.get_text().strip() and t.get_window_extent(renderer).overlaps(box)
+    ]
     return found + [f"axes {ax.name}" for ax in fig.axes if ax.get_tightbbox(renderer).overlaps(box)]
 
 

@@ -34,8 +34,12 @@ HOSTILE = ["$\\frac{a}{b}$", "<b>gras</b>"]
 
 def matrix_of(rows: dict[str, list[int | None]], grid: Grid) -> pd.DataFrame:
     """A projects × criteria matrix as project_matrix returns it."""
-    return pd.DataFrame(list(rows.values()), index=pd.Index(list(rows), name="project"),
-                        columns=pd.Index([c.id for c in grid.criteria], name="criterion"), dtype="Int64")
+    return pd.DataFrame(
+        list(rows.values()),
+        index=pd.Index(list(rows), name="project"),
+        columns=pd.Index([c.id for c in grid.criteria], name="criterion"),
+        dtype="Int64",
+    )
 
 
 def counts_of(rows: list[list[int]], grid: Grid) -> pd.DataFrame:
@@ -77,12 +81,21 @@ def test_heatmap_colorbar_names_the_levels():
     assert "non renseigné" in colorbar.get_ylabel()
 
 
-@pytest.mark.parametrize(("levels", "marks", "keys"), [
-    (("Inexistant", "Faible", "Intermédiaire", "Fort"), ["1", "2", "3", "4"],
-     ["1\u00a0: Inexistant", "2\u00a0: Faible", "3\u00a0: Intermédiaire", "4\u00a0: Fort"]),  # initials collide: numbers
-    (("Embryonnaire", "Structuré", "Consolidé"), ["E", "S", "C"],
-     ["E\u00a0: Embryonnaire", "S\u00a0: Structuré", "C\u00a0: Consolidé"]),
-])
+@pytest.mark.parametrize(
+    ("levels", "marks", "keys"),
+    [
+        (
+            ("Inexistant", "Faible", "Intermédiaire", "Fort"),
+            ["1", "2", "3", "4"],
+            ["1\u00a0: Inexistant", "2\u00a0: Faible", "3\u00a0: Intermédiaire", "4\u00a0: Fort"],
+        ),  # initials collide: numbers
+        (
+            ("Embryonnaire", "Structuré", "Consolidé"),
+            ["E", "S", "C"],
+            ["E\u00a0: Embryonnaire", "S\u00a0: Structuré", "C\u00a0: Consolidé"],
+        ),
+    ],
+)
 def test_small_cells_show_a_short_mark_explained_by_the_colorbar(levels, marks, keys):
     criteria = tuple(Criterion(f"c{i}", f"C{i}", tuple("x" * len(levels))) for i in range(14))
     grid = Grid(levels, (Dimension("d", "D", criteria),))
@@ -133,8 +146,10 @@ def test_heatmap_on_given_axes():
 def test_heatmap_alt_counts_the_empty_cells():
     grid = make_grid([2], 3)
     alt = heatmap_alt(matrix_of({"P": [0, None], "Q": [None, None]}, grid), grid)
-    assert alt == ("Tableau des niveaux de 2 projets (lignes) sur 2 critères (colonnes), du plus foncé «\u00a0N0\u00a0» "
-                   "au plus clair «\u00a0N2\u00a0»\u202f; 3 cases non renseignées.")
+    assert alt == (
+        "Tableau des niveaux de 2 projets (lignes) sur 2 critères (colonnes), du plus foncé «\u00a0N0\u00a0» "
+        "au plus clair «\u00a0N2\u00a0»\u202f; 3 cases non renseignées."
+    )
 
 
 def bar_widths(ax) -> np.ndarray:
@@ -154,7 +169,7 @@ def test_each_criterion_bar_is_100_percent_of_its_rated_answers(levels):
     assert widths[:, 0] == pytest.approx([100 * (k + 1) / sum(range(1, levels + 1)) for k in range(levels)])
     lefts = np.array([[bar.get_x() for bar in container] for container in ax.containers])
     half = levels // 2
-    assert (lefts[:half, :2] < 0).all() and (lefts[levels - half:, :2] >= 0).all()
+    assert (lefts[:half, :2] < 0).all() and (lefts[levels - half :, :2] >= 0).all()
     # lower levels end left of 0 where the next one starts: the bar is one unbroken row
     assert lefts[1:, :2] == pytest.approx(lefts[:-1, :2] + widths[:-1, :2])
     assert [t.get_text() for t in ax.get_legend().get_texts()] == list(grid.levels)
@@ -213,5 +228,7 @@ def test_distribution_draws_math_like_labels_as_typed():
 def test_distribution_alt():
     grid = make_grid([2], 3)
     alt = distribution_alt(counts_of([[1, 2, 0, 1], [0, 0, 3, 0]], grid), grid)
-    assert alt == ("Barres divergentes\u00a0: pour chacun des 2 critères, la part de chaque niveau parmi 6 réponses "
-                   "renseignées (1 «\u00a0non renseigné\u00a0»), de «\u00a0N0\u00a0» à gauche à «\u00a0N2\u00a0» à droite.")
+    assert alt == (
+        "Barres divergentes\u00a0: pour chacun des 2 critères, la part de chaque niveau parmi 6 réponses "
+        "renseignées (1 «\u00a0non renseigné\u00a0»), de «\u00a0N0\u00a0» à gauche à «\u00a0N2\u00a0» à droite."
+    )

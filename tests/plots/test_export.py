@@ -53,8 +53,12 @@ def test_importing_the_module_changes_nothing_global():
     )
     subprocess.run([sys.executable, "-c", code], check=True)
     assert "isgrille.plots" not in " ".join(
-        subprocess.run([sys.executable, "-c", "import sys, isgrille; print(*sys.modules)"],
-                       capture_output=True, text=True, check=True).stdout.split()
+        subprocess.run(
+            [sys.executable, "-c", "import sys, isgrille; print(*sys.modules)"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.split()
     )
 
 

@@ -6,12 +6,21 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from isgrille.plots.footer import (FOOTER_COLOUR, FOOTER_GID, MOST_LINES, add_footer, draw_footer, footer_height,
-                                   footer_lines)
+from isgrille.plots.footer import (
+    FOOTER_COLOUR,
+    FOOTER_GID,
+    MOST_LINES,
+    add_footer,
+    draw_footer,
+    footer_height,
+    footer_lines,
+)
 from isgrille.plots.style import new_axes
 
-LINES = ["D'après «\u00a0Une œuvre\u00a0» (Collectif, 2020), CC BY-NC-SA 4.0, adapté.",
-         "Grille\u00a0: «\u00a0Grille maison\u00a0» — Grille maison de X."]
+LINES = [
+    "D'après «\u00a0Une œuvre\u00a0» (Collectif, 2020), CC BY-NC-SA 4.0, adapté.",
+    "Grille\u00a0: «\u00a0Grille maison\u00a0» — Grille maison de X.",
+]
 
 
 def test_each_line_starts_a_line_and_no_break_space_is_broken():

@@ -128,8 +128,9 @@ def legend_boxes(live: LiveRadar) -> list:
 
 def inside(box, figure) -> bool:
     outer = figure.bbox
-    return (box.x0 >= outer.x0 - 0.5 and box.y0 >= outer.y0 - 0.5 and box.x1 <= outer.x1 + 0.5
-            and box.y1 <= outer.y1 + 0.5)
+    return (
+        box.x0 >= outer.x0 - 0.5 and box.y0 >= outer.y0 - 0.5 and box.x1 <= outer.x1 + 0.5 and box.y1 <= outer.y1 + 0.5
+    )
 
 
 @pytest.mark.parametrize("which", ["ami", "questions_cles", "generated"])

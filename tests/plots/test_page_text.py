@@ -9,13 +9,16 @@ from matplotlib.figure import Figure
 from isgrille.plots.page_text import Page, fit_lines, one_line, unmarked
 
 
-@pytest.mark.parametrize("text, chars, lines, expected", [
-    ("un deux trois", 20, 1, ["un deux trois"]),
-    ("un deux trois quatre", 9, 1, ["un deux…"]),
-    ("abcdefghijkl", 5, 2, ["abcde", "fghi…"]),
-    ("a\x00b\n\n\nc", 10, 5, ["a b", "c"]),
-    ("   ", 10, 2, []),
-])
+@pytest.mark.parametrize(
+    "text, chars, lines, expected",
+    [
+        ("un deux trois", 20, 1, ["un deux trois"]),
+        ("un deux trois quatre", 9, 1, ["un deux…"]),
+        ("abcdefghijkl", 5, 2, ["abcde", "fghi…"]),
+        ("a\x00b\n\n\nc", 10, 5, ["a b", "c"]),
+        ("   ", 10, 2, []),
+    ],
+)
 def test_fit_lines(text, chars, lines, expected):
     assert fit_lines(text, chars, lines) == expected
 

@@ -40,9 +40,13 @@ def test_long_and_math_like_statements_are_cut_and_drawn_as_typed():
 
 
 def test_alt_names_the_most_missed_statement():
-    assert quiz_misses_alt(MISSES) == ("Barres des 4 affirmations du quiz classées par part de réponses fausses\u202f; "
-                                       "la plus manquée, «\u00a0q3\u00a0», l'a été 9 fois sur 10 (90\u00a0%).")
+    assert quiz_misses_alt(MISSES) == (
+        "Barres des 4 affirmations du quiz classées par part de réponses fausses\u202f; "
+        "la plus manquée, «\u00a0q3\u00a0», l'a été 9 fois sur 10 (90\u00a0%)."
+    )
     nobody = misses_of([("q1", "Un", 0, 0)])
-    assert quiz_misses_alt(nobody) == ("Barre de l'unique affirmation du quiz classées par part de réponses fausses\u202f; "
-                                       "personne n'a encore répondu.")
+    assert quiz_misses_alt(nobody) == (
+        "Barre de l'unique affirmation du quiz classées par part de réponses fausses\u202f; "
+        "personne n'a encore répondu."
+    )
     assert texts(plot_quiz_misses(nobody)) == ["aucune réponse"]

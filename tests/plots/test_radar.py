@@ -16,7 +16,15 @@ from isgrille.plots.style import MARKERS, PALETTE
 
 from ..grids import make_grid
 from .drawing import (
-    MATH_LIKE, PNG, dollar_grid, expected_values, polar_axes, same, series_lines, texts, unparsed_texts,
+    MATH_LIKE,
+    PNG,
+    dollar_grid,
+    expected_values,
+    polar_axes,
+    same,
+    series_lines,
+    texts,
+    unparsed_texts,
 )
 
 

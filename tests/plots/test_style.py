@@ -23,8 +23,7 @@ from isgrille.plots.style import (
 
 
 def test_palette_is_okabe_ito():
-    okabe_ito = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00",
-                 "#CC79A7"}
+    okabe_ito = {"#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7"}
     assert set(PALETTE) == okabe_ito and len(PALETTE) == 8
 
 
@@ -64,8 +63,13 @@ def test_series_labels_default_and_given():
     assert series_labels(iter(["x"]), ["a"]) == ["x"]
 
 
-@pytest.mark.parametrize("labels, default, count", [(["seule"], ["a", "b"], "1 étiquette(s) pour 2 série(s)"),
-                                                    (["a", "b", "c"], [], "3 étiquette(s) pour 0 série(s)")])
+@pytest.mark.parametrize(
+    "labels, default, count",
+    [
+        (["seule"], ["a", "b"], "1 étiquette(s) pour 2 série(s)"),
+        (["a", "b", "c"], [], "3 étiquette(s) pour 0 série(s)"),
+    ],
+)
 def test_series_labels_refuses_a_wrong_count(labels, default, count):
     with pytest.raises(ValueError) as excinfo:
         series_labels(labels, default)

@@ -51,8 +51,7 @@ def test_no_number_on_the_chart_has_a_decimal_point(grid, pair):
 
 def test_groups_are_the_dimensions_then_ensemble(grid, pair):
     ax = plot_dimension_summary(grid, profiles_of(grid, pair))
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["Portage", "Contenu", "Contexte",
-                                                            "Ensemble"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Portage", "Contenu", "Contexte", "Ensemble"]
 
 
 def test_annotations_give_the_median_the_count_and_the_not_rated(grid, pair):

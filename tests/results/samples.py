@@ -21,7 +21,10 @@ def sample(grid) -> LearnerResults:
 
 def base(**changes) -> dict:
     """A valid results file's data (one self-assessment), with ``changes`` applied."""
-    data = {"format": "isgrille-results", "version": 1, "assessments": [
-        {"assessor": SELF, "ratings": {"caractere_collectif": "Faible"}}]}
+    data = {
+        "format": "isgrille-results",
+        "version": 1,
+        "assessments": [{"assessor": SELF, "ratings": {"caractere_collectif": "Faible"}}],
+    }
     data.update(changes)
     return data

@@ -101,7 +101,8 @@ def test_default_pattern_finds_results_at_any_depth_and_reports_other_json(grid,
     other.write_text('{"theme": "sombre"}', encoding="utf-8")
     found, problems = collect_results(tmp_path, grid)
     assert {path.relative_to(tmp_path).as_posix(): r.project for path, r in found.items()} == {
-        "a.json": "Haut", "x/y/b.json": "Profond",
+        "a.json": "Haut",
+        "x/y/b.json": "Profond",
     }
     assert problems and {p.path for p in problems} == {str(other)}
     assert {p.field for p in problems} >= {"format", "theme"}
@@ -193,7 +194,9 @@ def test_a_link_out_of_the_folder_is_reported_and_not_read(grid, homes, tmp_path
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de alice", "Projet de bob"]
     # Problem bounds every long word of a message (a long temporary folder too), as it bounds this one.
-    assert messages(problems) == [str(Problem(str(link), f"lien qui mène hors de {homes} (vers {outside})\u00a0: non lu"))]
+    assert messages(problems) == [
+        str(Problem(str(link), f"lien qui mène hors de {homes} (vers {outside})\u00a0: non lu"))
+    ]
     assert link not in reads
 
 
@@ -407,8 +410,9 @@ def test_a_folder_that_cannot_be_listed_is_reported_once(grid, tmp_path, monkeyp
     monkeypatch.setattr(collect_module.os, "scandir", scandir)
     found, problems = collect_results(tmp_path, grid, "**/*.json")
     assert projects(found) == ["A"]
-    assert messages(problems) == [f"{tmp_path / 'ferme'}: dossier illisible (permission refusée)\u00a0: "
-                                  "ses fichiers ne sont pas lus"]
+    assert messages(problems) == [
+        f"{tmp_path / 'ferme'}: dossier illisible (permission refusée)\u00a0: ses fichiers ne sont pas lus"
+    ]
 
 
 # --- the default pattern: the deploy guide's layouts ----------------------------------
@@ -417,9 +421,9 @@ def test_a_folder_that_cannot_be_listed_is_reported_once(grid, tmp_path, monkeyp
 def test_the_default_pattern_finds_every_layout_of_the_deploy_guide(grid, tmp_path):
     root = tmp_path / "home"
     layouts = {
-        "top": "resultats/mes_resultats.json",                                  # notebooks at the top of the home
-        "image": "notebooks/resultats/mes_resultats.json",                      # repo2docker image
-        "puller": "isgrille/notebooks/resultats/mes_resultats.json",            # nbgitpuller clone
+        "top": "resultats/mes_resultats.json",  # notebooks at the top of the home
+        "image": "notebooks/resultats/mes_resultats.json",  # repo2docker image
+        "puller": "isgrille/notebooks/resultats/mes_resultats.json",  # nbgitpuller clone
     }
     for name, rel in layouts.items():
         save(grid, root / name / rel, f"Projet {name}")

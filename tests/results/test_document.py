@@ -35,22 +35,30 @@ def _same_as_parse_json(text: str) -> None:
     assert found.index == expected.index  # the lines, for messages, built on demand
 
 
-@pytest.mark.parametrize("text", [
-    json.dumps(base(), indent=2),
-    "[" * 32 + "]" * 32,  # a list, deep: refused by both
-    '{"a": ' + "[" * 31 + "]" * 31 + "}",  # exactly MAX_DEPTH deep
-    '{"a": ' + "[" * 32 + "]" * 32 + "}",  # one more
-    '{"a": ' + "[" * 5000 + "]" * 5000 + "}",  # deeper than json.loads's recursion
-    '{"a": [' + "[], {}, " * 40 + '"[{"]}',  # many brackets, shallow
-    '{"a": [' * 20 + "1" + "]}" * 20,  # 40 deep
-    '{"a": 1.5, "b": NaN}',  # floats: parse_json's own way
-    '{"a": -' + "1" * 4300 + "}",  # 4,301 characters: too long for parse_json, not for json.loads
-    '{"a": ' + "1" * 19 + "}",
-    '{"a": "\\ud800"}', '{"a": "\\\\ud800"}', '{"a": "\\u00e9t\\u00e9"}',
-    '{"a": "' + "x" * (MAX_VALUES + 10) + '"}',  # long: parse_json's scan
-    '{"a": [' + "0," * (MAX_VALUES // 2 + 10) + "0]}",  # too many values
-    "{\"a\": \n}", "", "   ", '{"a": 1} x',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        json.dumps(base(), indent=2),
+        "[" * 32 + "]" * 32,  # a list, deep: refused by both
+        '{"a": ' + "[" * 31 + "]" * 31 + "}",  # exactly MAX_DEPTH deep
+        '{"a": ' + "[" * 32 + "]" * 32 + "}",  # one more
+        '{"a": ' + "[" * 5000 + "]" * 5000 + "}",  # deeper than json.loads's recursion
+        '{"a": [' + "[], {}, " * 40 + '"[{"]}',  # many brackets, shallow
+        '{"a": [' * 20 + "1" + "]}" * 20,  # 40 deep
+        '{"a": 1.5, "b": NaN}',  # floats: parse_json's own way
+        '{"a": -' + "1" * 4300 + "}",  # 4,301 characters: too long for parse_json, not for json.loads
+        '{"a": ' + "1" * 19 + "}",
+        '{"a": "\\ud800"}',
+        '{"a": "\\\\ud800"}',
+        '{"a": "\\u00e9t\\u00e9"}',
+        '{"a": "' + "x" * (MAX_VALUES + 10) + '"}',  # long: parse_json's scan
+        '{"a": [' + "0," * (MAX_VALUES // 2 + 10) + "0]}",  # too many values
+        '{"a": \n}',
+        "",
+        "   ",
+        '{"a": 1} x',
+    ],
+)
 def test_read_document_is_parse_json(text):
     _same_as_parse_json(text)
 

@@ -73,8 +73,9 @@ def test_duplicate_assessor_is_refused_at_its_line():
 }
 """
     assert located(text) == (
-        Problem("r.json", "évaluateur 'formateur' en double (déjà en position 1)", line=7,
-                field="assessments[2].assessor"),
+        Problem(
+            "r.json", "évaluateur 'formateur' en double (déjà en position 1)", line=7, field="assessments[2].assessor"
+        ),
     )
 
 
@@ -85,7 +86,8 @@ def test_unknown_field_is_refused_naming_the_expected_ones():
             "r.json",
             "champ 'couleur' inconnu (attendu\u00a0: format, version, saved_at, grid, project, quiz, "
             "innovation_dimensions, assessments, axes, pitch, exchange)",
-            line=4, field="couleur",
+            line=4,
+            field="couleur",
         ),
     )
 
@@ -93,7 +95,8 @@ def test_unknown_field_is_refused_naming_the_expected_ones():
 def test_unknown_field_in_the_project():
     [problem] = problems(base(project={"name": "P", "equipe": "3"}))
     assert (problem.field, problem.message) == (
-        "project.equipe", "champ 'equipe' inconnu (attendu\u00a0: name, learner, stage)"
+        "project.equipe",
+        "champ 'equipe' inconnu (attendu\u00a0: name, learner, stage)",
     )
 
 
@@ -102,8 +105,11 @@ def test_unknown_field_in_the_project():
     [
         ({"format": "autre"}, "format", "valeur 'autre' invalide (attendu\u00a0: 'isgrille-results')"),
         ({"project": {"stage": "Incuber"}}, "project.stage", "identifiant 'Incuber' invalide"),
-        ({"assessments": [{"assessor": "  ", "ratings": {}}]}, "assessments[0].assessor",
-         "texte vide\u00a0: un texte est attendu"),
+        (
+            {"assessments": [{"assessor": "  ", "ratings": {}}]},
+            "assessments[0].assessor",
+            "texte vide\u00a0: un texte est attendu",
+        ),
         ({"quiz": {"publics_fragiles": 3}}, "quiz.publics_fragiles", "texte attendu, pas le nombre 3"),
     ],
 )
@@ -117,5 +123,6 @@ def test_format_and_version_are_required():
     data = base()
     del data["format"], data["version"]
     assert [(p.field, p.message) for p in problems(data)] == [
-        ("format", "champ obligatoire manquant"), ("version", "champ obligatoire manquant"),
+        ("format", "champ obligatoire manquant"),
+        ("version", "champ obligatoire manquant"),
     ]

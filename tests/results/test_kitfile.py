@@ -50,12 +50,17 @@ def test_read_if_changed_reads_once_then_skips_an_unchanged_file(grid, tmp_path)
     assert results.project == "Deux" and again != seen
 
 
-@pytest.mark.parametrize("content, message", [
-    (KIT_BROKEN, "champ 'quiz'"),
-    (b'{"format": "isgrille-results", \xff}', "n'est pas encodé en UTF-8 (octet 32)"),
-    (b'{"format": "isgrille-results", "pitch": {"a": "' + b"x" * 2_000_001 + b'"}}',
-     "fichier trop volumineux (plus de 2 Mo, la limite d'un fichier de résultats)"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (KIT_BROKEN, "champ 'quiz'"),
+        (b'{"format": "isgrille-results", \xff}', "n'est pas encodé en UTF-8 (octet 32)"),
+        (
+            b'{"format": "isgrille-results", "pitch": {"a": "' + b"x" * 2_000_001 + b'"}}',
+            "fichier trop volumineux (plus de 2 Mo, la limite d'un fichier de résultats)",
+        ),
+    ],
+)
 def test_a_kit_file_that_cannot_be_read_is_unreadable(grid, tmp_path, content, message):
     path = tmp_path / "r.json"
     path.write_bytes(content)
@@ -107,8 +112,12 @@ def test_keep_copy_copies_when_hard_links_are_refused(tmp_path, monkeypatch):
 
 def test_names_of_the_kits_copies():
     target = Path("r/mes_resultats.json")
-    assert dated_name(target, "avant-reprise", "20261129-141500") == Path("r/mes_resultats.avant-reprise-20261129-141500.json")
-    assert dated_name(target, "illisible", "20261129-141500", 3).name == "mes_resultats.illisible-20261129-141500-3.json"
+    assert dated_name(target, "avant-reprise", "20261129-141500") == Path(
+        "r/mes_resultats.avant-reprise-20261129-141500.json"
+    )
+    assert (
+        dated_name(target, "illisible", "20261129-141500", 3).name == "mes_resultats.illisible-20261129-141500-3.json"
+    )
     assert is_kept_copy(dated_name(target, "illisible", "x")) and not is_kept_copy(target)
 
 
@@ -127,7 +136,7 @@ def test_quick_text_reads_a_plain_file_and_leaves_anything_unusual_to_read_text(
     from isgrille.content.limits import MAX_BYTES
     from isgrille.results.kitfile import quick_text
 
-    (tmp_path / "r.json").write_bytes(b"\xef\xbb\xbf{\"a\": \"\xc3\xa9\"}")
+    (tmp_path / "r.json").write_bytes(b'\xef\xbb\xbf{"a": "\xc3\xa9"}')
     assert quick_text(tmp_path / "r.json") == '{"a": "é"}'  # the BOM left out, as read_text does
     os.mkfifo(tmp_path / "tube.json")
     (tmp_path / "latin1.json").write_bytes(b'{"a": "\xe9"}')

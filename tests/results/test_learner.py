@@ -38,7 +38,12 @@ def test_round_trip(grid):
     again = LearnerResults.from_json(text, grid)
     assert again.assessments == original.assessments
     assert (again.project, again.stage, again.quiz, again.axes, again.pitch, again.exchange) == (
-        original.project, original.stage, original.quiz, original.axes, original.pitch, original.exchange
+        original.project,
+        original.stage,
+        original.quiz,
+        original.axes,
+        original.pitch,
+        original.exchange,
     )
     assert again.assessment("formateur").ratings == {"caractere_collectif": 3}
     assert again.assessment().assessor == SELF
@@ -60,19 +65,36 @@ def problems(text: str, grid, name="r.json"):
 @pytest.mark.parametrize(
     "text, line, field, message",
     [
-        ("{\n  \"format\": \n}", 3, None, "JSON invalide (valeur attendue, colonne 1)"),
+        ('{\n  "format": \n}', 3, None, "JSON invalide (valeur attendue, colonne 1)"),
         ("[1, 2]", None, None, "le fichier doit contenir un objet JSON {…}, pas une liste"),
         (json.dumps(base(format="autre")), 1, "format", "valeur 'autre' invalide (attendu\u00a0: 'isgrille-results')"),
-        (json.dumps(base(version=2), indent=1), 3, "version",
-         "fichier de résultats en version 2, plus récente que ce kit (attendu\u00a0: 1)\u00a0: mettez le kit à jour"),
+        (
+            json.dumps(base(version=2), indent=1),
+            3,
+            "version",
+            "fichier de résultats en version 2, plus récente que ce kit (attendu\u00a0: 1)\u00a0: mettez le kit à jour",
+        ),
         (json.dumps(base(couleur="bleu")), 1, "couleur", None),
-        (json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"inconnu": "Faible"}}]), indent=1), 8,
-         "assessments[0].ratings.inconnu", None),
-        (json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"caractere_collectif": "Très fort"}}]), indent=1),
-         8, "assessments[0].ratings.caractere_collectif",
-         "niveau 'Très fort' inconnu (attendu\u00a0: Inexistant, Faible, Intermédiaire, Fort ou vide pour «\u00a0non renseigné\u00a0»)"),
-        (json.dumps(base(assessments=[{"assessor": "a", "ratings": {}}, {"assessor": "a", "ratings": {}}])), 1,
-         "assessments[1].assessor", "évaluateur 'a' en double (déjà en position 1)"),
+        (
+            json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"inconnu": "Faible"}}]), indent=1),
+            8,
+            "assessments[0].ratings.inconnu",
+            None,
+        ),
+        (
+            json.dumps(
+                base(assessments=[{"assessor": SELF, "ratings": {"caractere_collectif": "Très fort"}}]), indent=1
+            ),
+            8,
+            "assessments[0].ratings.caractere_collectif",
+            "niveau 'Très fort' inconnu (attendu\u00a0: Inexistant, Faible, Intermédiaire, Fort ou vide pour «\u00a0non renseigné\u00a0»)",
+        ),
+        (
+            json.dumps(base(assessments=[{"assessor": "a", "ratings": {}}, {"assessor": "a", "ratings": {}}])),
+            1,
+            "assessments[1].assessor",
+            "évaluateur 'a' en double (déjà en position 1)",
+        ),
     ],
 )
 def test_bad_results_files(grid, text, line, field, message):
@@ -128,8 +150,9 @@ def test_labels_are_read_without_case_or_accents_and_the_grid_id_is_kept():
 
 def test_every_bad_rating_is_reported():
     grid = make_grid([2], 2)
-    text = json.dumps(base(assessments=[{"assessor": SELF, "ratings": {"c0_0": "N5", "zz": "N0", "c0_1": "n1"}}]),
-                      indent=1)
+    text = json.dumps(
+        base(assessments=[{"assessor": SELF, "ratings": {"c0_0": "N5", "zz": "N0", "c0_1": "n1"}}]), indent=1
+    )
     found = problems(text, grid)
     assert [(p.line, p.field) for p in found] == [(8, "assessments[0].ratings.c0_0"), (9, "assessments[0].ratings.zz")]
     assert found[1].message == "critère 'zz' inconnu (attendu\u00a0: c0_0, c0_1)"
@@ -145,7 +168,7 @@ def test_to_json_replaces_lone_surrogates(grid):
     text.encode("utf-8")
     data = json.loads(text)
     assert data["project"]["name"] == "Ma \ufffdrecyclerie"
-    assert data["pitch"] == {"a": "\ufffd", "b": "\U0001F600"}  # two halves sent apart make one character
+    assert data["pitch"] == {"a": "\ufffd", "b": "\U0001f600"}  # two halves sent apart make one character
 
 
 def test_from_json_reads_lone_surrogate_escapes(grid):
@@ -170,8 +193,9 @@ def test_as_many_unknown_ids_as_the_bounds_allow(grid):
     found = problems(text, grid)
     assert len(found) == MAX_PROBLEMS + 1
     expected = ", ".join(c.id for c in grid.criteria)
-    assert found[0] == Problem("r.json", f"critère 'i0' inconnu (attendu\u00a0: {expected})", line=8,
-                               field="assessments[0].ratings.i0")
+    assert found[0] == Problem(
+        "r.json", f"critère 'i0' inconnu (attendu\u00a0: {expected})", line=8, field="assessments[0].ratings.i0"
+    )
     assert found[MAX_PROBLEMS - 1].line == 8 + MAX_PROBLEMS - 1
     assert found[-1] == Problem("r.json", f"… et {count - MAX_PROBLEMS:,} autres problèmes".replace(",", "\u202f"))
 
@@ -186,16 +210,39 @@ def test_a_long_unknown_id_is_shortened(grid):
     long_id = "x" * 10_000
     text = json.dumps(base(assessments=[{"assessor": SELF, "ratings": {long_id: "Faible"}}]))
     [problem] = problems(text, grid)
-    assert problem.message.startswith(f"critère '{'x' * (MAX_SHOWN - 1)}…' inconnu (attendu\u00a0: caractere_collectif, ")
+    assert problem.message.startswith(
+        f"critère '{'x' * (MAX_SHOWN - 1)}…' inconnu (attendu\u00a0: caractere_collectif, "
+    )
     assert problem.field == f"assessments[0].ratings.{'x' * (MAX_SHOWN - 1)}…"
 
 
 # --- LevelReader: Grid.level_index for many labels ---------------------------------------------
 
 LABELS = [
-    "Faible", " faible ", "FAIBLE", "Intermédiaire", "intermediaire", "INTERME\u0301DIAIRE", "Inter\u00admédiaire",
-    "", "   ", "non renseigné", "NON RENSEIGNE", "Fort", "ﬀort", "Ｆort", "Très fort", "x", "é", "\x00", "a\x00b",
-    "Fo\U0001D165rt", "Fo\u0301rt", "ß", "Inexistant", "inexistant\u0327",
+    "Faible",
+    " faible ",
+    "FAIBLE",
+    "Intermédiaire",
+    "intermediaire",
+    "INTERME\u0301DIAIRE",
+    "Inter\u00admédiaire",
+    "",
+    "   ",
+    "non renseigné",
+    "NON RENSEIGNE",
+    "Fort",
+    "ﬀort",
+    "Ｆort",
+    "Très fort",
+    "x",
+    "é",
+    "\x00",
+    "a\x00b",
+    "Fo\U0001d165rt",
+    "Fo\u0301rt",
+    "ß",
+    "Inexistant",
+    "inexistant\u0327",
 ]
 
 

@@ -10,9 +10,16 @@ import pytest
 
 import isgrille
 from isgrille.results.learner import SELF, LearnerResults
-from isgrille.results.room_ratings import (MAX_FILE_BYTES, MAX_RATERS, RATINGS_NAME, read_room_ratings,
-                                           read_room_ratings_if_changed, read_room_ratings_report, save_room_assessment,
-                                           save_room_rating)
+from isgrille.results.room_ratings import (
+    MAX_FILE_BYTES,
+    MAX_RATERS,
+    RATINGS_NAME,
+    read_room_ratings,
+    read_room_ratings_if_changed,
+    read_room_ratings_report,
+    save_room_assessment,
+    save_room_rating,
+)
 from isgrille.results.store import read_results
 
 PROJECT, ALICE, BOB = "projet00001", "alice00001", "bob0000001"
@@ -33,8 +40,9 @@ def test_no_file_is_no_ratings_and_no_problem(tmp_path):
     assert read_room_ratings(tmp_path / "nulle-part", PROJECT) == {}
 
 
-@pytest.mark.parametrize("folder", ["../etc", "ABCDEFGHIJ", "court", "a" * 33, "projet 0001", "", "projet0001/..",
-                                    "..", "é" * 10])
+@pytest.mark.parametrize(
+    "folder", ["../etc", "ABCDEFGHIJ", "court", "a" * 33, "projet 0001", "", "projet0001/..", "..", "é" * 10]
+)
 def test_anything_but_a_folder_id_is_refused(tmp_path, folder):
     with pytest.raises(ValueError, match="dossier de projet refusé"):
         save_room_rating(tmp_path, folder, ALICE, {})
@@ -45,31 +53,37 @@ def test_anything_but_a_folder_id_is_refused(tmp_path, folder):
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize("ratings, message", [
-    ({"caractere_collectif": True}, "niveau refusé"),
-    ({"caractere_collectif": -1}, "niveau refusé"),
-    ({"caractere_collectif": 1.5}, "niveau refusé"),
-    ({"caractere_collectif": "Fort"}, "niveau refusé"),
-    ({"../x": 1}, "critère refusé"),
-    ({1: 1}, "critère refusé"),
-    (["caractere_collectif"], "dictionnaire"),
-    ({f"c{i}": 1 for i in range(201)}, "au plus 200"),
-])
+@pytest.mark.parametrize(
+    "ratings, message",
+    [
+        ({"caractere_collectif": True}, "niveau refusé"),
+        ({"caractere_collectif": -1}, "niveau refusé"),
+        ({"caractere_collectif": 1.5}, "niveau refusé"),
+        ({"caractere_collectif": "Fort"}, "niveau refusé"),
+        ({"../x": 1}, "critère refusé"),
+        ({1: 1}, "critère refusé"),
+        (["caractere_collectif"], "dictionnaire"),
+        ({f"c{i}": 1 for i in range(201)}, "au plus 200"),
+    ],
+)
 def test_ratings_that_are_not_ratings_are_refused(tmp_path, ratings, message):
     with pytest.raises(ValueError, match=message):
         save_room_rating(tmp_path, PROJECT, ALICE, ratings)
     assert not (tmp_path / PROJECT / RATINGS_NAME).exists()
 
 
-@pytest.mark.parametrize("content, said", [
-    (b'{"format": "isgrille-room-ratings", "version": 1, "ratings": ', "illisibles"),
-    (b'{"format": "autre chose", "version": 1, "ratings": {}}', "isgrille-room-ratings"),
-    (b'{"format": "isgrille-room-ratings", "version": 9, "ratings": {}}', "version 9"),
-    (b'{"format": "isgrille-room-ratings", "version": 1, "ratings": []}', "ratings"),
-    (b"[" * 100_000 + b"]" * 100_000, "illisibles"),
-    (b"\xff\xfe\x00", "UTF-8"),
-    (b"[]", "isgrille-room-ratings"),
-])
+@pytest.mark.parametrize(
+    "content, said",
+    [
+        (b'{"format": "isgrille-room-ratings", "version": 1, "ratings": ', "illisibles"),
+        (b'{"format": "autre chose", "version": 1, "ratings": {}}', "isgrille-room-ratings"),
+        (b'{"format": "isgrille-room-ratings", "version": 9, "ratings": {}}', "version 9"),
+        (b'{"format": "isgrille-room-ratings", "version": 1, "ratings": []}', "ratings"),
+        (b"[" * 100_000 + b"]" * 100_000, "illisibles"),
+        (b"\xff\xfe\x00", "UTF-8"),
+        (b"[]", "isgrille-room-ratings"),
+    ],
+)
 def test_a_broken_or_hostile_file_reads_as_no_ratings_with_a_french_problem(tmp_path, content, said):
     path = tmp_path / PROJECT / RATINGS_NAME
     path.parent.mkdir()
@@ -103,9 +117,22 @@ def test_a_link_or_a_folder_in_place_of_the_file_is_ignored(tmp_path):
 def test_bad_entries_are_dropped_one_by_one(tmp_path):
     path = tmp_path / PROJECT / RATINGS_NAME
     path.parent.mkdir()
-    path.write_text(json.dumps({"format": "isgrille-room-ratings", "version": 1, "ratings": {
-        ALICE: {"caractere_collectif": 2}, "../../x": {"caractere_collectif": 1}, BOB: {"caractere_collectif": "Fort"},
-        "carol00001": "tout", "dave000001": {"caractere_collectif": None}}}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "format": "isgrille-room-ratings",
+                "version": 1,
+                "ratings": {
+                    ALICE: {"caractere_collectif": 2},
+                    "../../x": {"caractere_collectif": 1},
+                    BOB: {"caractere_collectif": "Fort"},
+                    "carol00001": "tout",
+                    "dave000001": {"caractere_collectif": None},
+                },
+            }
+        ),
+        encoding="utf-8",
+    )
     ratings, problem = read_room_ratings_report(tmp_path, PROJECT)
     assert ratings == {ALICE: {"caractere_collectif": 2}, "dave000001": {"caractere_collectif": None}}
     assert "3 avis mal formés ignorés" in problem
@@ -127,8 +154,9 @@ def test_raters_are_bounded(tmp_path, monkeypatch):
 def test_thirty_raters_saving_at_once_lose_nothing(tmp_path):
     raters = [f"rater{i:05d}" for i in range(30)]
     with ThreadPoolExecutor(8) as pool:
-        list(pool.map(lambda r: save_room_rating(tmp_path, PROJECT, r, {"caractere_collectif": int(r[-1]) % 4}),
-                      raters))
+        list(
+            pool.map(lambda r: save_room_rating(tmp_path, PROJECT, r, {"caractere_collectif": int(r[-1]) % 4}), raters)
+        )
     assert sorted(read_room_ratings(tmp_path, PROJECT)) == raters
 
 

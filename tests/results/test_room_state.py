@@ -9,12 +9,27 @@ from pathlib import Path
 import pytest
 
 from isgrille.results.room_state import (
-    STATE_NAME, STEPS, RoomState, read_room_state, save_room_state, step_index, step_label)
+    STATE_NAME,
+    STEPS,
+    RoomState,
+    read_room_state,
+    save_room_state,
+    step_index,
+    step_label,
+)
 
 
 def test_steps_are_the_workshops_in_order() -> None:
-    assert [label for _, label in STEPS] == ["Accueil", "Quiz", "Dimensions", "Grille", "Axes", "Pitch", "Booster",
-                                            "Fiche"]
+    assert [label for _, label in STEPS] == [
+        "Accueil",
+        "Quiz",
+        "Dimensions",
+        "Grille",
+        "Axes",
+        "Pitch",
+        "Booster",
+        "Fiche",
+    ]
     assert [step_index(step) for step, _ in STEPS] == list(range(len(STEPS)))
     assert step_label("booster") == "Booster" and step_label("inconnu") == "inconnu"
 
@@ -33,11 +48,14 @@ def test_a_new_pitch_stops_the_countdown() -> None:
     assert state.moved(step="fiche").timer_started == 100.0
 
 
-@pytest.mark.parametrize("step, free, opened", [
-    ("quiz", False, {"accueil", "quiz"}),
-    ("accueil", False, {"accueil"}),
-    ("accueil", True, {step for step, _ in STEPS}),
-])
+@pytest.mark.parametrize(
+    "step, free, opened",
+    [
+        ("quiz", False, {"accueil", "quiz"}),
+        ("accueil", False, {"accueil"}),
+        ("accueil", True, {step for step, _ in STEPS}),
+    ],
+)
 def test_which_steps_a_participant_may_open(step: str, free: bool, opened: set[str]) -> None:
     state = RoomState(step=step, free=free)
     assert {s for s, _ in STEPS if state.opened(s)} == opened
@@ -50,10 +68,17 @@ def test_saved_state_comes_back(tmp_path: Path) -> None:
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
 
 
-@pytest.mark.parametrize("content", [
-    b"", b"{", b"[]", b"\xff\xfe", json.dumps({"step": "quiz"}).encode(),
-    json.dumps({"format": "autre"}).encode(),
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"",
+        b"{",
+        b"[]",
+        b"\xff\xfe",
+        json.dumps({"step": "quiz"}).encode(),
+        json.dumps({"format": "autre"}).encode(),
+    ],
+)
 def test_a_broken_state_file_starts_the_room_at_home_and_says_why(tmp_path: Path, content: bytes) -> None:
     (tmp_path / STATE_NAME).write_bytes(content)
     state, problem = read_room_state(tmp_path)
@@ -62,8 +87,16 @@ def test_a_broken_state_file_starts_the_room_at_home_and_says_why(tmp_path: Path
 
 
 def test_hostile_values_are_brought_back_in_range(tmp_path: Path) -> None:
-    hostile = {"format": "isgrille-room-state", "step": "../../etc", "quiz_index": -5, "revealed": "oui",
-               "pitching": "../x", "timer_started": 1e300, "version": -3, "free": 1}
+    hostile = {
+        "format": "isgrille-room-state",
+        "step": "../../etc",
+        "quiz_index": -5,
+        "revealed": "oui",
+        "pitching": "../x",
+        "timer_started": 1e300,
+        "version": -3,
+        "free": 1,
+    }
     (tmp_path / STATE_NAME).write_text(json.dumps(hostile), encoding="utf-8")
     state, problem = read_room_state(tmp_path)
     assert problem == ""

@@ -168,8 +168,17 @@ def test_a_writer_killed_at_any_moment_leaves_a_valid_file(grid, tmp_path):
     path, sync = tmp_path / "r.json", tmp_path / "sync"
     sync.mkdir()
     with running("endless", path, sync) as writer:
-        wait_for(lambda: writer.poll() is not None or (path.exists() and path.stat().st_size > 0
-                 and int(read_results(path, grid).pitch["a"].split()[0]) >= 5), "five saves")
+        wait_for(
+            lambda: (
+                writer.poll() is not None
+                or (
+                    path.exists()
+                    and path.stat().st_size > 0
+                    and int(read_results(path, grid).pitch["a"].split()[0]) >= 5
+                )
+            ),
+            "five saves",
+        )
         kill(writer)
     assert read_results(path, grid).pitch["a"].endswith("x" * 1000)
     ResultsStore(grid, path).update(lambda r: r.pitch.__setitem__("b", "après"))
@@ -235,10 +244,15 @@ def test_a_lock_held_too_long_is_a_french_message_and_nothing_is_lost(grid, tmp_
 # --- failed saves ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("code, words", [
-    (errno.ENOSPC, "disque plein"), (errno.EROFS, "système de fichiers en lecture seule"),
-    (errno.EACCES, "permission refusée"), (errno.EDQUOT, "quota dépassé"),
-])
+@pytest.mark.parametrize(
+    "code, words",
+    [
+        (errno.ENOSPC, "disque plein"),
+        (errno.EROFS, "système de fichiers en lecture seule"),
+        (errno.EACCES, "permission refusée"),
+        (errno.EDQUOT, "quota dépassé"),
+    ],
+)
 def test_a_failed_write_keeps_the_change_in_memory_and_says_why(grid, tmp_path, monkeypatch, code, words):
     path = tmp_path / "r.json"
     before = kit_file(path, grid, a="avant")
@@ -250,7 +264,8 @@ def test_a_failed_write_keeps_the_change_in_memory_and_says_why(grid, tmp_path, 
         store.update(lambda r: r.pitch.__setitem__("b", "pas encore sur disque"))
     assert str(caught.value) == (
         f"{path}: vos résultats n'ont pas pu être enregistrés ({words})\u202f; ce que vous avez saisi est gardé "
-        "dans cette page\u00a0: téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0»")
+        "dans cette page\u00a0: téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0»"
+    )
     assert isinstance(caught.value, ContentError)
     assert heard == [{"a": "avant", "b": "pas encore sur disque"}]  # the download link hears of it
     assert path.read_bytes() == before
@@ -393,12 +408,15 @@ def test_a_read_only_folder_makes_a_read_only_store(grid, tmp_path, monkeypatch)
     try:
         if os.access(path.parent, os.W_OK):  # root writes anyway: the folder says it is read-only instead
             real_access = os.access
-            monkeypatch.setattr("isgrille.results.kitfile.os.access",
-                                lambda p, mode: False if str(p) == str(path.parent) else real_access(p, mode))
+            monkeypatch.setattr(
+                "isgrille.results.kitfile.os.access",
+                lambda p, mode: False if str(p) == str(path.parent) else real_access(p, mode),
+            )
         store = ResultsStore(grid, path)
         assert store.readonly and store.load().pitch == {"a": "avant"}
-        assert store.notice.startswith(f"Vos résultats ne pourront pas être enregistrés dans {path} "
-                                       f"(dossier {path.parent} en lecture seule)")
+        assert store.notice.startswith(
+            f"Vos résultats ne pourront pas être enregistrés dans {path} (dossier {path.parent} en lecture seule)"
+        )
         with pytest.raises(SaveError, match="ouvert en lecture seule") as caught:
             store.update(lambda r: r.pitch.__setitem__("b", "gardé"))
         assert caught.value.results.pitch == {"a": "avant", "b": "gardé"}
@@ -434,7 +452,10 @@ def test_keep_copy_never_overwrites_another_copy(grid, tmp_path, monkeypatch):
         assert copy.parent == tmp_path and copy.name.startswith("r.avant-reprise-")
     store.update(lambda r: r.pitch.__setitem__("a", "après"))
     copies = sorted(tmp_path.glob("r.avant-reprise-*.json"), key=lambda p: p.name)
-    assert [c.name for c in copies] == ["r.avant-reprise-20261129-141500-2.json",
-                                        "r.avant-reprise-20261129-141500-3.json", "r.avant-reprise-20261129-141500.json"]
+    assert [c.name for c in copies] == [
+        "r.avant-reprise-20261129-141500-2.json",
+        "r.avant-reprise-20261129-141500-3.json",
+        "r.avant-reprise-20261129-141500.json",
+    ]
     assert sorted(c.read_bytes() for c in copies) == sorted(versions)
     assert ResultsStore(grid).keep_copy("x") is None

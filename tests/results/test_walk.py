@@ -48,8 +48,10 @@ def test_plain_files_are_told_apart_from_links_pipes_and_folders(tree):
 def test_a_link_to_a_folder_is_not_a_plain_way(tree):
     (tree / "raccourci").symlink_to(tree / "a")
     found = scan(tree, ("*", "resultats", "*.json"), [])
-    assert found == {tree / "a" / "resultats" / "mes_resultats.json": True,
-                     tree / "raccourci" / "resultats" / "mes_resultats.json": False}
+    assert found == {
+        tree / "a" / "resultats" / "mes_resultats.json": True,
+        tree / "raccourci" / "resultats" / "mes_resultats.json": False,
+    }
 
 
 def test_without_suffixes_everything_matching_is_found(tree):
@@ -68,12 +70,16 @@ def test_depth_bounds_the_walk_and_hides_hidden_folders(tmp_path):
 def test_a_folder_that_cannot_be_listed_is_a_problem(tmp_path, monkeypatch):
     (tmp_path / "ferme").mkdir()
     real = os.scandir
-    monkeypatch.setattr(os, "scandir", lambda path: (_ for _ in ()).throw(PermissionError(13, "x"))
-                        if str(path).endswith("ferme") else real(path))
+    monkeypatch.setattr(
+        os,
+        "scandir",
+        lambda path: (_ for _ in ()).throw(PermissionError(13, "x")) if str(path).endswith("ferme") else real(path),
+    )
     problems = []
     assert scan(tmp_path, ("**", "*.json"), problems) == {}
     assert [(problem.path, problem.message) for problem in problems] == [
-        (str(tmp_path / "ferme"), "dossier illisible (permission refusée)\u00a0: ses fichiers ne sont pas lus")]
+        (str(tmp_path / "ferme"), "dossier illisible (permission refusée)\u00a0: ses fichiers ne sont pas lus")
+    ]
 
 
 def test_is_dir_and_os_reason(tree):

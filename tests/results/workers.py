@@ -25,8 +25,14 @@ DEADLINE = 60.0  # seconds a worker or the parent waits for the other side befor
 def start(command: str, *args: object) -> subprocess.Popen:
     """Start ``command`` in a fresh interpreter that imports this worktree's isgrille."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "tests.results.workers", command, *map(str, args)],
-                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "tests.results.workers", command, *map(str, args)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @contextmanager
@@ -59,8 +65,10 @@ def wait_for(condition, what: str, deadline: float = DEADLINE) -> None:
 
 def release(folder: Path, names: list[str], processes: list[subprocess.Popen]) -> None:
     """Wait until every worker is ready (or has died), then let them all go at once."""
-    wait_for(lambda: all((folder / f"ready-{n}").exists() or p.poll() is not None
-                         for n, p in zip(names, processes)), "the workers to be ready")
+    wait_for(
+        lambda: all((folder / f"ready-{n}").exists() or p.poll() is not None for n, p in zip(names, processes)),
+        "the workers to be ready",
+    )
     (folder / "go").touch()
 
 

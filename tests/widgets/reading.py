@@ -123,5 +123,5 @@ def images_of(html: str) -> list[tuple[str | None, bytes]]:
         src = attrs.get("src") or ""
         prefix = "data:image/png;base64,"
         assert src.startswith(prefix), f"not an inline PNG: {src[:60]!r}"
-        found.append((attrs.get("alt"), base64.b64decode(src[len(prefix):])))
+        found.append((attrs.get("alt"), base64.b64decode(src[len(prefix) :])))
     return found

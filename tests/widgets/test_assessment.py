@@ -69,10 +69,19 @@ def test_dimension_and_overall_summaries_follow_the_ratings(grid, store):
     widget = AssessmentWidget(grid, store)
     widget.pickers["caractere_collectif"].value = "Fort"
     widget.pickers["richesse_collectif"].value = "Faible"
-    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 2 non renseignés)"
+    assert (
+        profile_row(widget, "Portage (médiane, %)")[1]
+        == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 2 non renseignés)"
+    )
     widget.pickers["integration_beneficiaires"].value = NOT_RATED_LABEL
-    assert profile_row(widget, "Portage (médiane, %)")[1] == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 2 non renseignés)"
-    assert profile_row(widget, "Ensemble (médiane, %)")[1] == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 10 non renseignés)"
+    assert (
+        profile_row(widget, "Portage (médiane, %)")[1]
+        == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 2 non renseignés)"
+    )
+    assert (
+        profile_row(widget, "Ensemble (médiane, %)")[1]
+        == "Fort, 50\u00a0% au moins «\u00a0Intermédiaire\u00a0» (1 sur 2, 10 non renseignés)"
+    )
 
 
 def test_rebuilt_widget_shows_the_saved_choices(grid, path):
@@ -92,12 +101,17 @@ def test_another_assessor_is_stored_apart_and_compared_with_the_learner(grid, st
     widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF)
     assert widget.pickers["caractere_collectif"].value is None  # the trainer's own, still empty
     assert table_rows(widget.profile.table.value)[0] == ["Critère", SELF, "formateur"]
-    assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Faible",
-                                                                    "non renseigné"]
+    assert profile_row(widget, "Caractère collectif du projet") == [
+        "Caractère collectif du projet",
+        "Faible",
+        "non renseigné",
+    ]
     compared = widget.profile.png
     widget.pickers["caractere_collectif"].value = "Fort"
-    assert read_results(path, grid).assessments == {SELF: {"caractere_collectif": 1},
-                                                    "formateur": {"caractere_collectif": 3}}
+    assert read_results(path, grid).assessments == {
+        SELF: {"caractere_collectif": 1},
+        "formateur": {"caractere_collectif": 3},
+    }
     assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Faible", "Fort"]
     assert widget.profile.png != compared
 
@@ -121,8 +135,14 @@ def test_works_on_a_five_level_two_dimension_grid():
     widget.pickers["c1_2"].value = "N4"
     widget.pickers["c0_0"].value = "N1"
     assert store.load().assessment().ratings == {"c1_2": 4, "c0_0": 1}
-    assert profile_row(widget, "Dimension 1 (médiane, %)")[1] == "N4, 100\u00a0% au moins «\u00a0N2\u00a0» (1 sur 1, 2 non renseignés)"
-    assert profile_row(widget, "Dimension 0 (médiane, %)")[1] == "N1, 0\u00a0% au moins «\u00a0N2\u00a0» (0 sur 1, 1 non renseigné)"
+    assert (
+        profile_row(widget, "Dimension 1 (médiane, %)")[1]
+        == "N4, 100\u00a0% au moins «\u00a0N2\u00a0» (1 sur 1, 2 non renseignés)"
+    )
+    assert (
+        profile_row(widget, "Dimension 0 (médiane, %)")[1]
+        == "N1, 0\u00a0% au moins «\u00a0N2\u00a0» (0 sur 1, 1 non renseigné)"
+    )
     # on_change is called once per choice, after the choice is saved
     assert calls == [{"c1_2": 4}, {"c1_2": 4, "c0_0": 1}]
     assert "Dimension 1" in text_of(shown)
@@ -147,9 +167,14 @@ def test_criteria_scroll_in_their_own_column_beside_the_profile():
     grid = make_grid([1, 1], 2)
     widget = AssessmentWidget(grid, ResultsStore(grid))
     pickers = set(widget.pickers.values())
-    columns = [box for box in _descendants(widget)
-               if isinstance(box, w.Box) and pickers <= set(_descendants(box)) and widget.profile not in set(_descendants(box))
-               and box.layout.max_height]
+    columns = [
+        box
+        for box in _descendants(widget)
+        if isinstance(box, w.Box)
+        and pickers <= set(_descendants(box))
+        and widget.profile not in set(_descendants(box))
+        and box.layout.max_height
+    ]
     assert columns, "no height-limited column holds the criteria"
     assert any(re.search(r"\b(auto|scroll)\b", box.layout.overflow or "") for box in columns)
 
@@ -173,8 +198,14 @@ def test_who_assesses_is_asked_only_when_wanted(grid, store):
 
 def test_naming_the_assessor_saves_the_ratings_under_that_name(grid, store, path):
     calls = []
-    widget = AssessmentWidget(grid, store, assessor="formateur", compare_with=SELF, ask_assessor=True,
-                              on_change=lambda: calls.append(widget.assessor))
+    widget = AssessmentWidget(
+        grid,
+        store,
+        assessor="formateur",
+        compare_with=SELF,
+        ask_assessor=True,
+        on_change=lambda: calls.append(widget.assessor),
+    )
     widget.pickers["caractere_collectif"].value = "Fort"
     widget.assessor_box.value = "  Léa   Martin "
     assert widget.assessor == "Léa Martin"
@@ -195,9 +226,15 @@ def test_naming_someone_who_already_rated_shows_their_ratings(grid, store, path)
     assert widget.pickers["caractere_collectif"].value == "Intermédiaire"
     assert widget.pickers["rupture_existant"].value is None
     assert read_results(path, grid).assessments == {  # nothing saved by showing them
-        SELF: {"caractere_collectif": 0}, "pair": {"caractere_collectif": 2}, "formateur": {"rupture_existant": 3}}
-    assert profile_row(widget, "Caractère collectif du projet") == ["Caractère collectif du projet", "Inexistant",
-                                                                    "Intermédiaire"]
+        SELF: {"caractere_collectif": 0},
+        "pair": {"caractere_collectif": 2},
+        "formateur": {"rupture_existant": 3},
+    }
+    assert profile_row(widget, "Caractère collectif du projet") == [
+        "Caractère collectif du projet",
+        "Inexistant",
+        "Intermédiaire",
+    ]
 
 
 @pytest.mark.parametrize("name", ["", "   ", SELF])
@@ -208,7 +245,9 @@ def test_an_empty_name_or_the_compared_one_is_refused_in_french(grid, store, pat
     assert widget.assessor == "formateur"
     assert read_results(path, grid).assessments == {"formateur": {"caractere_collectif": 1}}
     assert 'role="alert"' in widget.assessor_note.value
-    assert "Indiquez qui évalue\u00a0: «\u00a0pair\u00a0», «\u00a0formateur\u00a0» ou un prénom" in text_of(widget.assessor_note.value)
+    assert "Indiquez qui évalue\u00a0: «\u00a0pair\u00a0», «\u00a0formateur\u00a0» ou un prénom" in text_of(
+        widget.assessor_note.value
+    )
 
 
 def test_the_assessors_name_is_shown_as_text(grid, store):

@@ -39,8 +39,14 @@ def test_nothing_rated_shows_the_empty_message(grid, store):
 
 
 def test_one_card_and_box_per_criterion_below_the_top_level(grid, store):
-    rate(store, caractere_collectif=1, richesse_collectif=0, integration_beneficiaires=3,
-         formalisation_gouvernance=None, rupture_existant=2)
+    rate(
+        store,
+        caractere_collectif=1,
+        richesse_collectif=0,
+        integration_beneficiaires=3,
+        formalisation_gouvernance=None,
+        rupture_existant=2,
+    )
     widget = AxesWidget(grid, store)
     # in grid order; the top-level, the « non renseigné » and the unrated criteria have no box
     assert list(widget.boxes) == ["caractere_collectif", "richesse_collectif", "rupture_existant"]
@@ -52,9 +58,13 @@ def test_one_card_and_box_per_criterion_below_the_top_level(grid, store):
         "Le projet intègre bien l'importance du collectif, mais la composition et/ou le rôle de "
         "celui-ci pourraient être renforcés"
     )
-    assert texts[1].startswith("Richesse du collectif — aujourd'hui\u00a0: Inexistant\u202f; prochain niveau\u00a0: Faible ")
-    assert texts[1].endswith("Le collectif ne mobilise qu'une catégorie d'acteurs ou/et est insuffisamment "
-                             "diversifié au vu des parties-prenantes")
+    assert texts[1].startswith(
+        "Richesse du collectif — aujourd'hui\u00a0: Inexistant\u202f; prochain niveau\u00a0: Faible "
+    )
+    assert texts[1].endswith(
+        "Le collectif ne mobilise qu'une catégorie d'acteurs ou/et est insuffisamment "
+        "diversifié au vu des parties-prenantes"
+    )
     assert "prochain niveau\u00a0: Fort" in texts[2]
     assert not any("Intégration des bénéficiaires" in t or "Formalisation" in t for t in texts)
     assert all(box.value == "" for box in widget.boxes.values())
@@ -104,8 +114,12 @@ def test_refresh_to_nothing_rated_shows_the_empty_message(grid, store):
 
 def test_axes_saved_earlier_are_shown_again(grid, path):
     store = ResultsStore(grid, path)
-    store.replace(LearnerResults(assessments={"autoévaluation": {"ancrage_territorial": 0}},
-                                 axes={"ancrage_territorial": "Rencontrer la mairie"}))
+    store.replace(
+        LearnerResults(
+            assessments={"autoévaluation": {"ancrage_territorial": 0}},
+            axes={"ancrage_territorial": "Rencontrer la mairie"},
+        )
+    )
     widget = AxesWidget(grid, ResultsStore(grid, path))
     assert widget.boxes["ancrage_territorial"].value == "Rencontrer la mairie"
 

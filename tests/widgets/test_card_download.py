@@ -12,8 +12,10 @@ from .reading import text_of
 
 
 def payloads(html: str) -> dict[str, tuple[str, bytes]]:
-    return {name: (mime, base64.b64decode(data)) for name, mime, data in
-            re.findall(r'<a download="([^"]+)" href="data:([^;]+);base64,([A-Za-z0-9+/=]+)"', html)}
+    return {
+        name: (mime, base64.b64decode(data))
+        for name, mime, data in re.findall(r'<a download="([^"]+)" href="data:([^;]+);base64,([A-Za-z0-9+/=]+)"', html)
+    }
 
 
 def test_click_offers_the_pdf_and_the_page_of_the_current_results(grid, store):

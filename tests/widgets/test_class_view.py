@@ -23,15 +23,19 @@ def hostile_cohort(tmp_path):
 
 def test_charts_are_images_whose_alt_is_escaped(tmp_path):
     cohort = hostile_cohort(tmp_path)
-    for page in (heatmap_html(cohort.ratings, cohort.grid), levels_html(cohort.ratings, cohort.grid),
-                 quiz_misses_html(cohort.quiz, load_quiz())):
+    for page in (
+        heatmap_html(cohort.ratings, cohort.grid),
+        levels_html(cohort.ratings, cohort.grid),
+        quiz_misses_html(cohort.quiz, load_quiz()),
+    ):
         assert page.startswith('<img class="isg-chart" alt="')
-        assert "src=\"data:image/png;base64," in page
+        assert 'src="data:image/png;base64,' in page
         assert "<img src=x" not in page  # only our own <img> tag
         alt = re.search(r'alt="([^"]*)"', page).group(1)
         assert html.unescape(alt).strip()
-    assert html.escape(HOSTILE, quote=True) in heatmap_html(cohort.ratings, cohort.grid) \
-        or "projet" in heatmap_html(cohort.ratings, cohort.grid)
+    assert html.escape(HOSTILE, quote=True) in heatmap_html(cohort.ratings, cohort.grid) or "projet" in heatmap_html(
+        cohort.ratings, cohort.grid
+    )
 
 
 def test_nothing_to_show_is_a_status_line(tmp_path):

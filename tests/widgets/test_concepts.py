@@ -24,8 +24,14 @@ from isgrille.widgets.concepts import (
 from .reading import count_class, text_of
 
 
-ORDER = ["produit_service_usage", "procede_organisation", "marketing_commerciale", "sociale", "technologique",
-         "modeles_affaires"]
+ORDER = [
+    "produit_service_usage",
+    "procede_organisation",
+    "marketing_commerciale",
+    "sociale",
+    "technologique",
+    "modeles_affaires",
+]
 
 
 def summary(widget: DimensionsChecklist) -> str:
@@ -93,9 +99,12 @@ def test_definitions_html_shows_the_four_definitions(concepts):
     html = definitions_html(concepts)
     text = text_of(html)
     assert count_class(html, "isg-example") == 4
-    for title in ("Une définition de l'innovation dans le manuel d'Oslo",
-                  "Une définition retenue par le Conseil supérieur de l'économie sociale et solidaire (CSESS)",
-                  "Loi ESS – Juillet 2014", "Région Nouvelle-Aquitaine"):
+    for title in (
+        "Une définition de l'innovation dans le manuel d'Oslo",
+        "Une définition retenue par le Conseil supérieur de l'économie sociale et solidaire (CSESS)",
+        "Loi ESS – Juillet 2014",
+        "Région Nouvelle-Aquitaine",
+    ):
         assert title in text
     assert "Manuel d'Oslo, édition 2005" in text
     assert "<strong>nouveau</strong>" in html and "**" not in html
@@ -135,11 +144,21 @@ def tricky(concepts) -> Concepts:
 @pytest.mark.parametrize(
     ("render", "expected", "raw"),
     [
-        (definitions_html, ["&lt;b&gt;Titre&lt;/b&gt;", "&lt;b&gt;brut&lt;/b&gt; et <strong>gras</strong>",
-                            "<p><em>second</em> &lt;script&gt;x&lt;/script&gt;</p>"], ["<b>", "<script>"]),
+        (
+            definitions_html,
+            [
+                "&lt;b&gt;Titre&lt;/b&gt;",
+                "&lt;b&gt;brut&lt;/b&gt; et <strong>gras</strong>",
+                "<p><em>second</em> &lt;script&gt;x&lt;/script&gt;</p>",
+            ],
+            ["<b>", "<script>"],
+        ),
         (key_points_html, ["<li>&lt;b&gt;point&lt;/b&gt; <strong>fort</strong></li>"], ["<b>"]),
-        (key_questions_html, ["<li>&lt;i&gt;question&lt;/i&gt; <em>douce</em></li>", "&lt;u&gt;fin&lt;/u&gt;"],
-         ["<i>", "<u>"]),
+        (
+            key_questions_html,
+            ["<li>&lt;i&gt;question&lt;/i&gt; <em>douce</em></li>", "&lt;u&gt;fin&lt;/u&gt;"],
+            ["<i>", "<u>"],
+        ),
         (dimensions_html, ["&lt;img src=x onerror=alert(1)&gt;"], ["<img"]),
     ],
     ids=["definitions", "key_points", "key_questions", "dimensions"],

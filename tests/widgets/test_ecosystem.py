@@ -35,8 +35,11 @@ def test_opens_on_every_stage(workshop, store, path):
     assert [value for _, value in widget.stage.options] == [ALL, "inventer", "incuber", "accelerer"]
     assert offers_shown(widget) == ALL_OFFERS
     text = text_of(widget.listing.value)
-    for label in ("Inventer des solutions entrepreneuriales", "Incuber des projets d'innovation sociale",
-                  "Accélérer des projets en développement"):
+    for label in (
+        "Inventer des solutions entrepreneuriales",
+        "Incuber des projets d'innovation sociale",
+        "Accélérer des projets en développement",
+    ):
         assert label in text
     assert not path.exists()
 

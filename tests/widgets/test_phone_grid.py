@@ -93,8 +93,9 @@ def test_shared_radar_draws_like_a_radar_of_ones_own_even_from_many_threads(grid
     from isgrille.widgets.phone_grid import shared_radar
 
     assert shared_radar(grid) is shared_radar(grid)  # the frame is drawn once per grid
-    assessments = [Assessment("P", {c.id: (k + n) % len(grid.levels) for k, c in enumerate(grid.criteria)})
-                   for n in range(4)]
+    assessments = [
+        Assessment("P", {c.id: (k + n) % len(grid.levels) for k, c in enumerate(grid.criteria)}) for n in range(4)
+    ]
     expected = [LiveRadar(grid).png([a], ["Mon projet"]) for a in assessments]
     with ThreadPoolExecutor(8) as pool:
         drawn = list(pool.map(lambda k: shared_radar(grid).png([assessments[k % 4]], ["Mon projet"]), range(40)))

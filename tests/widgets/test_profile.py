@@ -34,8 +34,12 @@ def test_profile_view_shows_a_png_with_its_alt_text_and_the_values(grid, profile
     [(alt, png)] = images_of(view.chart.value)
     assert png.startswith(PNG) and png == view.png
     assert alt == view.alt
-    assert alt.startswith("Radar du profil. moi — Portage\u00a0: médiane Inexistant (1 Inexistant, 3 non renseignés)\u202f;")
-    assert "Contenu\u00a0: médiane Faible (1 Faible, 2 non renseignés)\u202f; Contexte\u00a0: non renseigné\u202f;" in alt
+    assert alt.startswith(
+        "Radar du profil. moi — Portage\u00a0: médiane Inexistant (1 Inexistant, 3 non renseignés)\u202f;"
+    )
+    assert (
+        "Contenu\u00a0: médiane Faible (1 Faible, 2 non renseignés)\u202f; Contexte\u00a0: non renseigné\u202f;" in alt
+    )
     assert "ensemble\u00a0: médiane Faible (1 Faible, 1 Inexistant, 10 non renseignés)." in alt
     assert "formateur — Portage\u00a0: médiane Fort (4 Fort)\u202f;" in alt
     assert alt.endswith("Le détail de chaque critère est dans le tableau des valeurs.")
@@ -43,7 +47,11 @@ def test_profile_view_shows_a_png_with_its_alt_text_and_the_values(grid, profile
     assert rows[0] == ["Critère", "moi", "formateur"]
     assert ["Caractère collectif du projet", "Inexistant", "Fort"] in rows
     assert ["Rupture avec l'existant", "Faible", "Fort"] in rows
-    assert rows[-1] == ["Ensemble (médiane, %)", "Faible, 0\u00a0% au moins «\u00a0Intermédiaire\u00a0» (0 sur 2, 10 non renseignés)", "Fort, 100\u00a0% au moins «\u00a0Intermédiaire\u00a0» (12 sur 12)"]
+    assert rows[-1] == [
+        "Ensemble (médiane, %)",
+        "Faible, 0\u00a0% au moins «\u00a0Intermédiaire\u00a0» (0 sur 2, 10 non renseignés)",
+        "Fort, 100\u00a0% au moins «\u00a0Intermédiaire\u00a0» (12 sur 12)",
+    ]
 
 
 def test_image_changes_with_the_profiles_and_forgets_earlier_series(grid, profiles):
@@ -97,22 +105,45 @@ def test_summary_view_shows_the_bars_with_their_alt_text_and_the_values(grid, pr
     assert "<caption>Valeurs par dimension</caption>" in table.value
     rows = table_rows(table.value)
     assert rows[0] == ["Critère", "moi", "formateur"]
-    assert ["Portage (médiane, %)", "Inexistant, 0\u00a0% au moins «\u00a0Intermédiaire\u00a0» (0 sur 1, 3 non renseignés)", "Fort, 100\u00a0% au moins «\u00a0Intermédiaire\u00a0» (4 sur 4)"] in rows
+    assert [
+        "Portage (médiane, %)",
+        "Inexistant, 0\u00a0% au moins «\u00a0Intermédiaire\u00a0» (0 sur 1, 3 non renseignés)",
+        "Fort, 100\u00a0% au moins «\u00a0Intermédiaire\u00a0» (4 sur 4)",
+    ] in rows
     alone = summary_view(grid, [low], ["moi"])
     assert images_of(alone.children[0].value)[0][1] != png
 
 
-@pytest.mark.parametrize(("first", "second", "expected"), [
-    ({}, {}, "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour 0 critère "
-             "et plus bas pour 0 critère\u202f; 2 critères non comparables (non renseignés d'un côté ou de l'autre)."),
-    ({"c0_0": 1}, {"c0_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour "
-                               "0 critère et plus bas pour 0 critère\u202f; 1 critère non comparable (non renseigné "
-                               "d'un côté ou de l'autre)."),
-    ({"c0_0": 1, "c1_0": 0}, {"c0_0": 1, "c1_0": 1}, "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
-                                                     "que selon «\u00a0moi\u00a0» pour 1 critère et plus bas pour 0 critère."),
-    ({"c0_0": 1, "c1_0": 1}, {"c0_0": 0, "c1_0": 0}, "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
-                                                     "que selon «\u00a0moi\u00a0» pour 0 critère et plus bas pour 2 critères."),
-])
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [
+        (
+            {},
+            {},
+            "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour 0 critère "
+            "et plus bas pour 0 critère\u202f; 2 critères non comparables (non renseignés d'un côté ou de l'autre).",
+        ),
+        (
+            {"c0_0": 1},
+            {"c0_0": 1},
+            "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour "
+            "0 critère et plus bas pour 0 critère\u202f; 1 critère non comparable (non renseigné "
+            "d'un côté ou de l'autre).",
+        ),
+        (
+            {"c0_0": 1, "c1_0": 0},
+            {"c0_0": 1, "c1_0": 1},
+            "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
+            "que selon «\u00a0moi\u00a0» pour 1 critère et plus bas pour 0 critère.",
+        ),
+        (
+            {"c0_0": 1, "c1_0": 1},
+            {"c0_0": 0, "c1_0": 0},
+            "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
+            "que selon «\u00a0moi\u00a0» pour 0 critère et plus bas pour 2 critères.",
+        ),
+    ],
+)
 def test_comparison_says_how_two_assessments_differ(first, second, expected):
     grid = make_grid([1, 1], 2)
     gap = compare_assessments(grid, Assessment("P", first), Assessment("P", second, "Léa"))

@@ -29,8 +29,15 @@ ANSWERS = {
     "economiquement_fragiles": "PAS FORCÉMENT",
 }
 IDS = list(ANSWERS)
-ENTERPRISES = ["YUMP France", "Enercoop", "Ensemble2Générations", "Ateliers du Bocage", "Frimalin Village",
-               "APREVA", "Crésus"]
+ENTERPRISES = [
+    "YUMP France",
+    "Enercoop",
+    "Ensemble2Générations",
+    "Ateliers du Bocage",
+    "Frimalin Village",
+    "APREVA",
+    "Crésus",
+]
 
 
 def wrong(answer: str) -> str:
@@ -252,9 +259,9 @@ def test_extra_html_is_shown_with_the_statement_that_refers_to_it(quiz, store):
 
 def test_statement_and_examples_are_escaped(grid):
     example = SectorExample("<b>besoin</b>", "fait", "<script>alert(1)</script>", "<i>E</i>", "d")
-    quiz = Quiz(("VRAI", "FAUX"), (
-        QuizItem("q1", "<img src=x onerror=alert(1)>", "VRAI", "<b>non</b> **oui**", (example,)),
-    ))
+    quiz = Quiz(
+        ("VRAI", "FAUX"), (QuizItem("q1", "<img src=x onerror=alert(1)>", "VRAI", "<b>non</b> **oui**", (example,)),)
+    )
     widget = QuizWidget(quiz, ResultsStore(grid))
     widget.choices[0].value = "VRAI"
     html = widget.statement.value + widget.feedback.value

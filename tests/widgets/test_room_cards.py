@@ -11,8 +11,10 @@ from .room_fixtures import room, snapshot  # noqa: F401
 
 def test_one_card_and_every_card_are_linked(snapshot):  # noqa: F811
     asked = []
-    cards = RoomCards(lambda r: asked.append(r.project) or [Download("Fiche", f"{r.project}.pdf", "application/pdf", b"%PDF")],
-                      lambda rs: [Download("Toutes", "toutes.pdf", "application/pdf", b"%PDF" * len(rs))])
+    cards = RoomCards(
+        lambda r: asked.append(r.project) or [Download("Fiche", f"{r.project}.pdf", "application/pdf", b"%PDF")],
+        lambda rs: [Download("Toutes", "toutes.pdf", "application/pdf", b"%PDF" * len(rs))],
+    )
     assert cards.one_button.disabled and "Aucun projet" in cards.message.value
     cards.show(snapshot)
     cards.project.value = 1
@@ -29,4 +31,6 @@ def test_a_failure_is_a_french_sentence(snapshot):  # noqa: F811
 
     cards = RoomCards(fail, fail)
     cards.show(snapshot)
-    assert cards.prepare_all() == [] and "n'ont pas pu être préparées\u00a0: aucune fiche &lt;x&gt;" in cards.message.value
+    assert (
+        cards.prepare_all() == [] and "n'ont pas pu être préparées\u00a0: aucune fiche &lt;x&gt;" in cards.message.value
+    )

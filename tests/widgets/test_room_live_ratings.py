@@ -15,12 +15,30 @@ def test_each_criterion_shows_own_level_median_spread_count_and_gap(grid):
     ratings = {"r1": {first: 0, second: 2}, "r2": {first: 3, second: 2}, "r3": {first: 2}}
     page = live_ratings_html(grid, rating_summary(grid, ratings), {first: 1, second: 2}, 3, "Recyclerie")
     rows = table_rows(page)
-    assert rows[0] == ["Critère", "Autoévaluation", "Médiane de la salle", "Étendue (du plus bas au plus haut)",
-                       "Notes", "Écart"]
-    assert rows[1] == [grid.criteria[0].label, "Faible (2)", "Intermédiaire (3)", "Inexistant (1) – Fort (4)", "3",
-                       "salle +1 ▲"]
-    assert rows[2] == [grid.criteria[1].label, "Intermédiaire (3)", "Intermédiaire (3)", "Intermédiaire (3)", "2",
-                       "= même niveau"]
+    assert rows[0] == [
+        "Critère",
+        "Autoévaluation",
+        "Médiane de la salle",
+        "Étendue (du plus bas au plus haut)",
+        "Notes",
+        "Écart",
+    ]
+    assert rows[1] == [
+        grid.criteria[0].label,
+        "Faible (2)",
+        "Intermédiaire (3)",
+        "Inexistant (1) – Fort (4)",
+        "3",
+        "salle +1 ▲",
+    ]
+    assert rows[2] == [
+        grid.criteria[1].label,
+        "Intermédiaire (3)",
+        "Intermédiaire (3)",
+        "Intermédiaire (3)",
+        "2",
+        "= même niveau",
+    ]
     assert rows[3] == [grid.criteria[2].label, "—", "—", "—", "0", "—"]
     assert len(rows) == len(grid.criteria) + 1
     assert "3 participants ont noté le projet «\u00a0Recyclerie\u00a0»" in text_of(page)
@@ -49,5 +67,10 @@ def test_the_screen_shows_what_it_is_given(grid):
     assert "Aucun projet ne pitche" in text_of(screen.table.value)
     first = grid.criteria[0].id
     screen.show(rating_summary(grid, {"a": {first: 1}, "b": {first: 3}}), {first: 3}, 2, "Épicerie")
-    assert table_rows(screen.table.value)[1][1:] == ["Fort (4)", "Faible (2)", "Faible (2) – Fort (4)", "2",
-                                                      "salle −2 ▼"]
+    assert table_rows(screen.table.value)[1][1:] == [
+        "Fort (4)",
+        "Faible (2)",
+        "Faible (2) – Fort (4)",
+        "2",
+        "salle −2 ▼",
+    ]

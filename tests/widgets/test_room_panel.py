@@ -19,6 +19,7 @@ def in_own_thread(function, *args):
     with concurrent.futures.ThreadPoolExecutor(1) as worker:
         return worker.submit(function, *args).result()
 
+
 URL = "http://192.168.1.20:8866/voila/render/00_accueil.ipynb?token=k7m2p9"
 
 
@@ -48,14 +49,23 @@ def test_the_buttons_call_back_and_say_whether_the_refresh_runs():
         running[0] = not running[0]
         return running[0]
 
-    panel = RoomPanel("", "un dossier", lambda: calls.append("refresh"), toggle, upload=lambda n, c: f"{n}\u00a0: ajouté")
+    panel = RoomPanel(
+        "", "un dossier", lambda: calls.append("refresh"), toggle, upload=lambda n, c: f"{n}\u00a0: ajouté"
+    )
     panel.refresh_button.click()
     panel.auto_button.click()
     assert calls == ["refresh"] and panel.auto_button.description == "Reprendre la mise à jour automatique"
     panel.auto_button.click()
     assert panel.auto_button.description == "Arrêter la mise à jour automatique"
-    panel.upload.value = ({"name": "<b>.json", "content": memoryview(b"{}"), "size": 2, "type": "",
-                           "last_modified": datetime.now(timezone.utc)},)
+    panel.upload.value = (
+        {
+            "name": "<b>.json",
+            "content": memoryview(b"{}"),
+            "size": 2,
+            "type": "",
+            "last_modified": datetime.now(timezone.utc),
+        },
+    )
     assert "&lt;b&gt;.json\u00a0: ajouté" in panel.upload_message.value and calls == ["refresh", "refresh"]
 
 

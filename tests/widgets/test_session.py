@@ -23,16 +23,29 @@ from .reading import decode_data_uri, text_of
 
 
 def upload(panel: SessionPanel, content: bytes, name: str = "mes_resultats.json") -> None:
-    panel.upload.value = ({"name": name, "type": "application/json", "size": len(content),
-                           "content": memoryview(content), "last_modified": datetime.now(timezone.utc)},)
+    panel.upload.value = (
+        {
+            "name": name,
+            "type": "application/json",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime.now(timezone.utc),
+        },
+    )
 
 
 @pytest.fixture
 def earlier(grid) -> LearnerResults:
     """Results a learner downloaded in an earlier session."""
-    results = LearnerResults(project="La Recyclerie du Val", learner="Camille", stage="incuber",
-                             quiz={"publics_fragiles": "FAUX"}, innovation_dimensions=["sociale"],
-                             axes={"caractere_collectif": "Ouvrir le bureau"}, pitch={"a": "Recyclerie"})
+    results = LearnerResults(
+        project="La Recyclerie du Val",
+        learner="Camille",
+        stage="incuber",
+        quiz={"publics_fragiles": "FAUX"},
+        innovation_dimensions=["sociale"],
+        axes={"caractere_collectif": "Ouvrir le bureau"},
+        pitch={"a": "Recyclerie"},
+    )
     results.rate("caractere_collectif", 1)
     results.rate("rupture_existant", None)
     return results
@@ -130,8 +143,9 @@ def test_an_invalid_upload_says_why_and_changes_nothing(current, path, grid, ear
     if case == "wrong_level":
         content = earlier.to_json(grid).replace('"Faible"', '"Tres fort"').encode()
     elif case == "unknown_criterion":
-        content = earlier.to_json(grid).replace('"caractere_collectif": "Faible"',
-                                                '"critere_inconnu": "Faible"').encode()
+        content = (
+            earlier.to_json(grid).replace('"caractere_collectif": "Faible"', '"critere_inconnu": "Faible"').encode()
+        )
     panel = SessionPanel(current)
     before = path.read_bytes()
     upload(panel, content, "fichier.json")
@@ -145,7 +159,7 @@ def test_an_invalid_upload_says_why_and_changes_nothing(current, path, grid, ear
 
 def test_the_uploaded_file_name_is_escaped(current):
     panel = SessionPanel(current)
-    upload(panel, b"{", '<img src=x onerror=alert(1)>.json')
+    upload(panel, b"{", "<img src=x onerror=alert(1)>.json")
     assert "<img" not in panel.message.value
     assert "&lt;img src=x onerror=alert(1)&gt;.json" in panel.message.value
 
@@ -217,8 +231,10 @@ def test_an_upload_over_the_size_bound_is_refused_before_it_is_read(current, pat
     before = path.read_bytes()
     upload(panel, b"\xff" * 7_000_000, "énorme.json")
     shown = text_of(panel.message.value)
-    assert shown == ("Fichier non repris\u00a0: énorme.json est trop volumineux (7 Mo\u202f; au plus 2 Mo) "
-                     "pour être un fichier de résultats du kit.")
+    assert shown == (
+        "Fichier non repris\u00a0: énorme.json est trop volumineux (7 Mo\u202f; au plus 2 Mo) "
+        "pour être un fichier de résultats du kit."
+    )
     assert path.read_bytes() == before and panel.project.value == "Projet du jour"
     assert sorted(p.name for p in path.parent.iterdir()) == [".r.json.lock", "r.json"]
 
@@ -256,8 +272,9 @@ def test_when_no_copy_can_be_kept_nothing_is_replaced(current, path, grid, earli
     panel = SessionPanel(current)
     before = path.read_bytes()
     upload(panel, earlier.to_json(grid).encode(), "camille.json")
-    assert text_of(panel.message.value) == (f"Fichier non repris\u00a0: {path}: copie de sauvegarde impossible "
-                                            "(disque plein)\u00a0: rien n'a été remplacé")
+    assert text_of(panel.message.value) == (
+        f"Fichier non repris\u00a0: {path}: copie de sauvegarde impossible (disque plein)\u00a0: rien n'a été remplacé"
+    )
     assert path.read_bytes() == before and current.load().project == "Projet du jour"
 
 
@@ -285,8 +302,9 @@ def test_a_read_only_store_says_where_results_are_not_saved(grid, path):
 def test_in_the_room_the_panel_says_the_work_is_on_the_trainers_computer(current, path, monkeypatch):
     monkeypatch.setenv("ISGRILLE_ROOM", str(path.parent))
     panel = session_panel(current)
-    text = text_of(panel.download.value) + " ".join(text_of(child.value) for child in panel.children
-                                                     if hasattr(child, "value") and isinstance(child.value, str))
+    text = text_of(panel.download.value) + " ".join(
+        text_of(child.value) for child in panel.children if hasattr(child, "value") and isinstance(child.value, str)
+    )
     assert "résultats enregistrés sur l'ordinateur du formateur" in text
     assert str(path) not in text  # the trainer's folders are not the visitor's business
     assert "dans un fichier propre à ce navigateur" in text and "Sur Binder" not in text

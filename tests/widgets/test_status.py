@@ -55,7 +55,10 @@ def test_a_failed_save_shows_the_french_message_as_an_alert(store, path, disk_fu
     results = status.save(lambda r: r.pitch.__setitem__("a", "gardé"))
     assert results.pitch == {"a": "gardé"}  # the results kept in memory, for the screen to go on with
     assert 'role="alert"' in status.value and 'class="isg-notice"' in status.value
-    assert text_of(status.value) == f"{path}: {FULL}\u202f; ce que vous avez saisi est gardé dans cette page\u00a0: {DOWNLOAD}"
+    assert (
+        text_of(status.value)
+        == f"{path}: {FULL}\u202f; ce que vous avez saisi est gardé dans cette page\u00a0: {DOWNLOAD}"
+    )
     assert "No space" not in status.value
 
 
@@ -91,62 +94,108 @@ def test_replace_shows_a_failure_too(store, disk_full):
 def _assessment(grid, store, content):
     widget = AssessmentWidget(grid, store)
     level = grid.levels[2]
-    return (widget, lambda: setattr(widget.pickers["caractere_collectif"], "value", level), widget.status,
-            lambda r: r.assessment().ratings == {"caractere_collectif": 2},
-            lambda: widget.pickers["caractere_collectif"].value == level)
+    return (
+        widget,
+        lambda: setattr(widget.pickers["caractere_collectif"], "value", level),
+        widget.status,
+        lambda r: r.assessment().ratings == {"caractere_collectif": 2},
+        lambda: widget.pickers["caractere_collectif"].value == level,
+    )
 
 
 def _axes(grid, store, content):
     store.update(lambda r: r.rate("caractere_collectif", 0))
     widget = AxesWidget(grid, store)
     box = widget.boxes["caractere_collectif"]
-    return (widget, lambda: setattr(box, "value", "Ouvrir le bureau"), widget.statuses["caractere_collectif"],
-            lambda r: r.axes == {"caractere_collectif": "Ouvrir le bureau"},
-            lambda: box.value == "Ouvrir le bureau")
+    return (
+        widget,
+        lambda: setattr(box, "value", "Ouvrir le bureau"),
+        widget.statuses["caractere_collectif"],
+        lambda r: r.axes == {"caractere_collectif": "Ouvrir le bureau"},
+        lambda: box.value == "Ouvrir le bureau",
+    )
 
 
 def _booster(grid, store, content):
     topic = "Retour sur le pitch IS"
     widget = ExchangeSheet(content["workshop"].sequence(4).exchange.topics, store)
-    return (widget, lambda: setattr(widget.boxes[topic], "value", "Clair"), widget.statuses[topic],
-            lambda r: r.exchange == {topic: "Clair"}, lambda: widget.boxes[topic].value == "Clair")
+    return (
+        widget,
+        lambda: setattr(widget.boxes[topic], "value", "Clair"),
+        widget.statuses[topic],
+        lambda r: r.exchange == {topic: "Clair"},
+        lambda: widget.boxes[topic].value == "Clair",
+    )
 
 
 def _concepts(grid, store, content):
     widget = DimensionsChecklist(content["concepts"], store)
-    return (widget, lambda: setattr(widget.boxes["sociale"], "value", True), widget.status,
-            lambda r: r.innovation_dimensions == ["sociale"],
-            lambda: widget.boxes["sociale"].value and "1 dimension cochée" in text_of(widget.summary.value))
+    return (
+        widget,
+        lambda: setattr(widget.boxes["sociale"], "value", True),
+        widget.status,
+        lambda r: r.innovation_dimensions == ["sociale"],
+        lambda: widget.boxes["sociale"].value and "1 dimension cochée" in text_of(widget.summary.value),
+    )
 
 
 def _ecosystem(grid, store, content):
     widget = DirectoryWidget(content["workshop"], store)
-    return (widget, lambda: setattr(widget.stage, "value", "incuber"), widget.status,
-            lambda r: r.stage == "incuber", lambda: widget.stage.value == "incuber")
+    return (
+        widget,
+        lambda: setattr(widget.stage, "value", "incuber"),
+        widget.status,
+        lambda r: r.stage == "incuber",
+        lambda: widget.stage.value == "incuber",
+    )
 
 
 def _pitch(grid, store, content):
     pitch = content["workshop"].sequence(2).pitch
     widget = PitchWidget(pitch.outline, store, pitch.minutes)
-    return (widget, lambda: setattr(widget.boxes["a"], "value", "Une recyclerie"), widget.statuses["a"],
-            lambda r: r.pitch == {"a": "Une recyclerie"}, lambda: "Une recyclerie" in text_of(widget.preview.value))
+    return (
+        widget,
+        lambda: setattr(widget.boxes["a"], "value", "Une recyclerie"),
+        widget.statuses["a"],
+        lambda r: r.pitch == {"a": "Une recyclerie"},
+        lambda: "Une recyclerie" in text_of(widget.preview.value),
+    )
 
 
 def _quiz(grid, store, content):
     widget = QuizWidget(content["quiz"], store)
-    return (widget, lambda: setattr(widget.choices[0], "value", "VRAI"), widget.status,
-            lambda r: r.quiz == {"reponses_nouvelles": "VRAI"},
-            lambda: "Score\u00a0: 1 / 1" in text_of(widget.score.value) and "Bonne réponse" in text_of(widget.feedback.value))
+    return (
+        widget,
+        lambda: setattr(widget.choices[0], "value", "VRAI"),
+        widget.status,
+        lambda r: r.quiz == {"reponses_nouvelles": "VRAI"},
+        lambda: (
+            "Score\u00a0: 1 / 1" in text_of(widget.score.value) and "Bonne réponse" in text_of(widget.feedback.value)
+        ),
+    )
 
 
 def _session(grid, store, content):
     widget = SessionPanel(store)
-    return (widget, lambda: setattr(widget.project, "value", "Ma recyclerie"), widget.status,
-            lambda r: r.project == "Ma recyclerie", lambda: widget.project.value == "Ma recyclerie")
+    return (
+        widget,
+        lambda: setattr(widget.project, "value", "Ma recyclerie"),
+        widget.status,
+        lambda r: r.project == "Ma recyclerie",
+        lambda: widget.project.value == "Ma recyclerie",
+    )
 
 
-SCREENS = {"assessment": _assessment, "axes": _axes, "booster": _booster, "concepts": _concepts,
-           "ecosystem": _ecosystem, "pitch": _pitch, "quiz": _quiz, "session": _session}
+SCREENS = {
+    "assessment": _assessment,
+    "axes": _axes,
+    "booster": _booster,
+    "concepts": _concepts,
+    "ecosystem": _ecosystem,
+    "pitch": _pitch,
+    "quiz": _quiz,
+    "session": _session,
+}
 
 
 @pytest.fixture

@@ -15,8 +15,16 @@ import isgrille.widgets
 
 from isgrille.content.model import Assessment
 from isgrille.analysis.scoring import score_assessment
-from isgrille.widgets.text import (STYLE, chart_alt, escape, image_html, inline_markdown, plain_text,
-                                   profile_table_html, table_html)
+from isgrille.widgets.text import (
+    STYLE,
+    chart_alt,
+    escape,
+    image_html,
+    inline_markdown,
+    plain_text,
+    profile_table_html,
+    table_html,
+)
 
 from ..grids import make_grid
 from .reading import table_rows
@@ -118,8 +126,11 @@ def test_profile_table_puts_each_profile_in_its_column(small_profiles):
     assert rows[0] == ["Critère", "formateur", "<b>pair</b>"]  # the label, as text…
     assert "<b>pair</b>" not in html  # …never as markup
     assert rows[1] == ["Critère 0.0", "non renseigné", "N2"]
-    assert rows[-1] == ["Ensemble (médiane, %)", "non renseigné",
-                        "N2, 100\u00a0% au moins «\u00a0N1\u00a0» (2 sur 2, 1 non renseigné)"]
+    assert rows[-1] == [
+        "Ensemble (médiane, %)",
+        "non renseigné",
+        "N2, 100\u00a0% au moins «\u00a0N1\u00a0» (2 sur 2, 1 non renseigné)",
+    ]
     assert "<caption>Deux regards</caption>" in html
 
 
@@ -135,7 +146,10 @@ def test_profile_table_gives_the_median_and_the_share_never_a_mean():
     profile = score_assessment(grid, Assessment("P", {"c0_0": 0, "c0_1": 1, "c0_2": 3, "c0_3": None}))
     html = profile_table_html([profile], ["moi"])
     # median N1 (the upper middle of N0 N1 N3), one criterion of three at N2 or above: 33 %, decimal-free
-    assert table_rows(html)[-1] == ["Ensemble (médiane, %)", "N1, 33\u00a0% au moins «\u00a0N2\u00a0» (1 sur 3, 1 non renseigné)"]
+    assert table_rows(html)[-1] == [
+        "Ensemble (médiane, %)",
+        "N1, 33\u00a0% au moins «\u00a0N2\u00a0» (1 sur 3, 1 non renseigné)",
+    ]
     summaries = [cell for row in table_rows(html) if "médiane" in row[0] for cell in row[1:]]
     assert "moyenne" not in html and [cell for cell in summaries if re.search(r"\d\.\d", cell)] == []
 
@@ -154,8 +168,11 @@ def _style_sheets() -> str:
     sheets = [STYLE]
     for module in sorted(Path(isgrille.widgets.__file__).parent.glob("*.py")):
         loaded = importlib.import_module(f"isgrille.widgets.{module.stem}") if module.stem != "__init__" else None
-        sheets += [value for name, value in vars(loaded or isgrille.widgets).items()
-                   if name.endswith("_CSS") and isinstance(value, str)]
+        sheets += [
+            value
+            for name, value in vars(loaded or isgrille.widgets).items()
+            if name.endswith("_CSS") and isinstance(value, str)
+        ]
     return "\n".join(dict.fromkeys(sheets))
 
 
@@ -175,7 +192,8 @@ def _classes_used_by_the_screens() -> list[str]:
 
 def test_the_screens_use_the_kit_classes():
     assert {"isg-card", "isg-feedback", "isg-example", "isg-timer", "isg-table", "isg-notice"} <= set(
-        _classes_used_by_the_screens())
+        _classes_used_by_the_screens()
+    )
 
 
 @pytest.mark.parametrize("css_class", _classes_used_by_the_screens())
@@ -184,24 +202,30 @@ def test_style_defines_every_class_the_screens_use(css_class):
     assert re.search(rf"\.{css_class}\b[^{{]*\{{", SHEETS)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("(*scaling up*) et **net** et ++adaptées++", "(scaling up) et net et adaptées"),
-    ("2 * 3 * 4 <b>", "2 * 3 * 4 <b>"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("(*scaling up*) et **net** et ++adaptées++", "(scaling up) et net et adaptées"),
+        ("2 * 3 * 4 <b>", "2 * 3 * 4 <b>"),
+    ],
+)
 def test_plain_text_drops_the_emphasis_marks_only(text, expected):
     assert plain_text(text) == expected
 
 
 def test_table_html_renders_the_contents_emphasis_only_with_markup():
     row = [["(*scaling up*) ++adaptées++ <i>"]]
-    assert "<td>(<em>scaling up</em>) <u>adaptées</u> &lt;i&gt;</td>" in table_html(["A"], row, row_headers=False, markup=True)
+    assert "<td>(<em>scaling up</em>) <u>adaptées</u> &lt;i&gt;</td>" in table_html(
+        ["A"], row, row_headers=False, markup=True
+    )
     assert "<td>(*scaling up*) ++adaptées++ &lt;i&gt;</td>" in table_html(["A"], row, row_headers=False)
 
 
 def test_image_html_escapes_the_alt_text_and_inlines_the_png():
     html = image_html(b"\x89PNG", 'a "b" <c> & d')
-    assert html == ('<img class="isg-chart" alt="a &quot;b&quot; &lt;c&gt; &amp; d" '
-                    'src="data:image/png;base64,iVBORw==">')
+    assert html == (
+        '<img class="isg-chart" alt="a &quot;b&quot; &lt;c&gt; &amp; d" src="data:image/png;base64,iVBORw==">'
+    )
 
 
 def test_chart_alt_gives_each_dimensions_median_and_counts(small_profiles):
@@ -210,7 +234,8 @@ def test_chart_alt_gives_each_dimensions_median_and_counts(small_profiles):
         "Radar. moi — Dimension 0\u00a0: médiane N2 (1 N2, 1 non renseigné)\u202f; Dimension 1\u00a0: médiane N1 (1 N1)\u202f; "
         "ensemble\u00a0: médiane N2 (1 N2, 1 N1, 1 non renseigné). "
         "pair — Dimension 0\u00a0: non renseigné\u202f; Dimension 1\u00a0: non renseigné\u202f; ensemble\u00a0: non renseigné. "
-        "Le détail de chaque critère est dans le tableau des valeurs.")
+        "Le détail de chaque critère est dans le tableau des valeurs."
+    )
 
 
 def test_style_shows_the_keyboard_focus():

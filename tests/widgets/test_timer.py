@@ -16,8 +16,16 @@ from .reading import text_of
 
 @pytest.mark.parametrize(
     ("seconds", "shown"),
-    [(0, "0:00"), (5, "0:05"), (59, "0:59"), (60, "1:00"), (125, "2:05"), (180, "3:00"), (600, "10:00"),
-     (3599, "59:59")],
+    [
+        (0, "0:00"),
+        (5, "0:05"),
+        (59, "0:59"),
+        (60, "1:00"),
+        (125, "2:05"),
+        (180, "3:00"),
+        (600, "10:00"),
+        (3599, "59:59"),
+    ],
 )
 def test_format_seconds(seconds, shown):
     assert format_seconds(seconds) == shown
@@ -99,6 +107,9 @@ def test_title_is_escaped():
 def test_buttons_are_labelled_and_the_play_is_hidden():
     timer = countdown_widget(2)
     assert [b.description for b in (timer.start_button, timer.pause_button, timer.reset_button)] == [
-        "Démarrer", "Pause", "Remettre à zéro"]
+        "Démarrer",
+        "Pause",
+        "Remettre à zéro",
+    ]
     assert timer.play.layout.display == "none"
     assert timer.play.interval == 1000 and timer.play.step == 1

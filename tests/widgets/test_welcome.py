@@ -35,7 +35,6 @@ from isgrille.widgets.welcome import (
 from .reading import table_rows, text_of
 
 
-
 def test_programme_lists_every_entry_with_its_minutes_and_the_end(workshop):
     html = programme_html(workshop)
     assert "<caption>Programme de l&#x27;après-midi</caption>" in html
@@ -55,8 +54,11 @@ def test_programme_lists_every_entry_with_its_minutes_and_the_end(workshop):
 @pytest.mark.parametrize(
     ("number", "when", "parts"),
     [
-        (2, "9h50 – 10h30 (40 minutes)",
-         ["Caractérisation de l'innovation sociale", "Caractériser l'innovation sociale de son projet"]),
+        (
+            2,
+            "9h50 – 10h30 (40 minutes)",
+            ["Caractérisation de l'innovation sociale", "Caractériser l'innovation sociale de son projet"],
+        ),
         (3, "10h40 – 11h20 (40 minutes)", ["Écosystème de l'innovation sociale et leviers de développement"]),
         (4, "11h20 – 11h50 (30 minutes)", ["Booster la dimension innovation sociale de son projet"]),
         (1, "9h40 – 9h50 (10 minutes)", ["Contexte, enjeux, définition de l'innovation sociale"]),
@@ -78,16 +80,24 @@ def test_atis_card(workshop):
     assert text.startswith("ATIS — Catalyseur d'Innovation Sociale Vision. Une société qui s'organise")
     assert "100 projets ont été accompagnés en 2019." in text
     assert "plus de 235 emplois créés" in text
-    assert text.endswith("Territoire d'intervention\u00a0: Nouvelle-Aquitaine\u202f; avec une implantation en Gironde, "
-                         "Dordogne et Lot-et-Garonne")
+    assert text.endswith(
+        "Territoire d'intervention\u00a0: Nouvelle-Aquitaine\u202f; avec une implantation en Gironde, "
+        "Dordogne et Lot-et-Garonne"
+    )
     assert len(re.findall(r"<li>", atis_html(workshop))) == 2
 
 
 @pytest.fixture(scope="module")
 def tricky(workshop) -> Workshop:
     data = workshop.model_dump()
-    data["atis"].update(name="<b>ATIS</b>", tagline="<i>cat</i>", vision="<script>alert(1)</script>",
-                        mission="<img src=x onerror=alert(1)>", figures=["<u>100</u>"], territory="<s>NA</s>")
+    data["atis"].update(
+        name="<b>ATIS</b>",
+        tagline="<i>cat</i>",
+        vision="<script>alert(1)</script>",
+        mission="<img src=x onerror=alert(1)>",
+        figures=["<u>100</u>"],
+        territory="<s>NA</s>",
+    )
     data["objectives"] = ["<script>obj</script>"]
     data["programme"]["entries"][0]["label"] = "<b>Contexte</b>"
     data["sequences"][1]["title"] = "<i>Caractériser</i>"
@@ -100,8 +110,17 @@ def tricky(workshop) -> Workshop:
 @pytest.mark.parametrize(
     ("render", "expected"),
     [
-        (atis_html, ["&lt;b&gt;ATIS&lt;/b&gt;", "&lt;i&gt;cat&lt;/i&gt;", "&lt;script&gt;alert(1)&lt;/script&gt;",
-                     "&lt;img src=x onerror=alert(1)&gt;", "&lt;u&gt;100&lt;/u&gt;", "&lt;s&gt;NA&lt;/s&gt;"]),
+        (
+            atis_html,
+            [
+                "&lt;b&gt;ATIS&lt;/b&gt;",
+                "&lt;i&gt;cat&lt;/i&gt;",
+                "&lt;script&gt;alert(1)&lt;/script&gt;",
+                "&lt;img src=x onerror=alert(1)&gt;",
+                "&lt;u&gt;100&lt;/u&gt;",
+                "&lt;s&gt;NA&lt;/s&gt;",
+            ],
+        ),
         (objectives_html, ["&lt;script&gt;obj&lt;/script&gt;"]),
         (programme_html, ["&lt;b&gt;Contexte&lt;/b&gt;"]),
         (lambda w: sequence_header_html(w, 1), ["&lt;b&gt;Contexte&lt;/b&gt;"]),
@@ -130,8 +149,10 @@ def test_offers_by_stage_lists_two_offers_under_each_stage(workshop):
     html = offers_by_stage_html(workshop)
     blocks = re.findall(r"<h4>(.*?)</h4><ul>(.*?)</ul>", html)
     assert [text_of(title) for title, _ in blocks] == [
-        "Inventer des solutions entrepreneuriales", "Incuber des projets d'innovation sociale",
-        "Accélérer des projets en développement"]
+        "Inventer des solutions entrepreneuriales",
+        "Incuber des projets d'innovation sociale",
+        "Accélérer des projets en développement",
+    ]
     assert [offers.count("<li>") for _, offers in blocks] == [2, 2, 2]
 
 
@@ -145,8 +166,15 @@ def test_edition_gives_the_date_of_the_source_and_the_organiser(workshop):
     assert text_of(edition_html(workshop)) == "Atelier du 19 mai 2020 — ATIS – Catalyseur d'Innovation Sociale"
 
 
-@pytest.mark.parametrize(("date", "shown"), [("2020-05-01", "1er mai 2020"), ("2021-12-09", "9 décembre 2021"),
-                                             ("printemps 2020", "printemps 2020"), ("2020-13-01", "2020-13-01")])
+@pytest.mark.parametrize(
+    ("date", "shown"),
+    [
+        ("2020-05-01", "1er mai 2020"),
+        ("2021-12-09", "9 décembre 2021"),
+        ("printemps 2020", "printemps 2020"),
+        ("2020-13-01", "2020-13-01"),
+    ],
+)
 def test_edition_writes_dates_the_french_way(workshop, date, shown):
     assert f"Atelier du {shown}" in text_of(edition_html(workshop.model_copy(update={"date": date})))
 
@@ -166,24 +194,33 @@ def test_grid_card_of_the_key_questions_says_it_is_an_adaptation_as_a_note():
     assert "La grille utilisée\u00a0: Questions clés pour l'analyse d'un projet d'innovation sociale" in text_of(html)
     assert "1 dimension, 7 critères, 3 niveaux (Non, En partie, Oui)" in text_of(html)
     [note] = re.findall(r'<p role="note">(.*?)</p>', html)
-    assert text_of(note) == ("Adaptation\u00a0: Grille adaptée par le kit isgrille à partir des questions clés de "
-                             "l'atelier\u202f; les descripteurs ne viennent pas de la source.")
+    assert text_of(note) == (
+        "Adaptation\u00a0: Grille adaptée par le kit isgrille à partir des questions clés de "
+        "l'atelier\u202f; les descripteurs ne viennent pas de la source."
+    )
 
 
 def test_the_adaptation_note_is_escaped(small_grid):
-    grid = small_grid.__class__(small_grid.levels, small_grid.dimensions, title="<i>Ma</i> grille",
-                                adaptation='Descripteurs <script>alert("x")</script> du kit.')
+    grid = small_grid.__class__(
+        small_grid.levels,
+        small_grid.dimensions,
+        title="<i>Ma</i> grille",
+        adaptation='Descripteurs <script>alert("x")</script> du kit.',
+    )
     for html in (grid_html(grid), adaptation_html(grid, named=True)):
         assert "<script>" not in html and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
-    assert text_of(adaptation_html(grid, named=True)) == ('Grille «\u00a0<i>Ma</i> grille\u00a0»\u00a0: Descripteurs '
-                                                          '<script>alert("x")</script> du kit.')
+    assert text_of(adaptation_html(grid, named=True)) == (
+        'Grille «\u00a0<i>Ma</i> grille\u00a0»\u00a0: Descripteurs <script>alert("x")</script> du kit.'
+    )
 
 
 def test_grid_card_of_another_grid_names_its_file_escaped(tmp_path):
     path = tmp_path / "<b>grille.yaml"
-    path.write_text("kind: grid\nid: petite\nlevels: [Bas, Haut]\ndimensions:\n  - id: d\n    label: D\n"
-                    "    criteria:\n      - id: c\n        label: C\n        descriptors: {Bas: b, Haut: h}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "kind: grid\nid: petite\nlevels: [Bas, Haut]\ndimensions:\n  - id: d\n    label: D\n"
+        "    criteria:\n      - id: c\n        label: C\n        descriptors: {Bas: b, Haut: h}\n",
+        encoding="utf-8",
+    )
     html = grid_html(load_grid(path), path)
     assert "1 dimension, 1 critère, 2 niveaux" in text_of(html)
     assert f"Fichier de la grille\u00a0: {path}" in text_of(html)
@@ -200,9 +237,14 @@ def test_thanks_gives_the_contact_of_the_last_slide(workshop):
 def test_attribution_names_the_work_its_author_the_licence_and_the_adaptation(workshop):
     html = attribution_html(workshop)
     text = text_of(html)
-    assert "D'après «\u00a0Établi – Innovation sociale\u00a0» (19 mai 2020), auteur\u00a0: ATIS – Catalyseur d'Innovation Sociale" in text
-    assert ("sous licence Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
-            "Conditions 4.0 International (CC BY-NC-SA 4.0)") in text
+    assert (
+        "D'après «\u00a0Établi – Innovation sociale\u00a0» (19 mai 2020), auteur\u00a0: ATIS – Catalyseur d'Innovation Sociale"
+        in text
+    )
+    assert (
+        "sous licence Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
+        "Conditions 4.0 International (CC BY-NC-SA 4.0)"
+    ) in text
     assert 'href="https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr"' in html
     assert "Adapté pour le kit isgrille\u00a0: diapositives transcrites" in text
     assert re.search(r'<a href="[^"]*/LICENSE-CONTENT"[^>]*>LICENSE-CONTENT</a>', html)
