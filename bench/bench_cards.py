@@ -52,11 +52,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=None, help="processes for write_cards (default: automatic)")
     args = parser.parse_args()
 
-    from isgrille import load_assessments, load_grid
+    from isgrille import load_assessments, load_grid, load_workshop
     from isgrille.analysis.card import cards_by_project
-    from isgrille.delivery.card_files import card_html, card_pdf, card_png, write_cards
-    from isgrille import load_workshop
     from isgrille.content.attribution import attribution_of
+    from isgrille.delivery.card_files import card_html, card_pdf, card_png, write_cards
     from isgrille.plots.card import plot_card
     from isgrille.plots.export import figure_png
     from isgrille.plots.radar import plot_profile

@@ -57,8 +57,8 @@ def make_csv(path: Path, rows: int, seed: int = 1) -> Path:
                     f"Projet {i} (fictif)",
                     rng.choice(["autoévaluation", "formateur"]),
                     f"{rng.randint(1, 28):02d}/11/2026",
+                    *cells,
                 ]
-                + cells
             )
         )
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode("cp1252"))

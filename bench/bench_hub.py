@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.browser.hub import LEARNERS, Hub  # noqa: E402
+from tests.browser.hub import LEARNERS, Hub
 
 
 def main() -> None:

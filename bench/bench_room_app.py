@@ -46,8 +46,11 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
+import contextlib
+
 import bench_room  # noqa: E402  (today's Voilà room: its visitor and its kernels' memory)
 from room_ws_client import RoomPage  # noqa: E402
+
 from tests.delivery.room_client import Visitor  # noqa: E402
 
 CODE = bench_room.CODE  # bench_room's visitors open the Voilà room with this code
@@ -231,14 +234,12 @@ class Probe:
     def _run(self) -> None:
         while not self._stop.is_set():
             started = time.perf_counter()
-            try:
+            with contextlib.suppress(OSError, urllib.error.HTTPError):
                 urllib.request.urlopen(self.base + "/", timeout=30).read()
-            except (OSError, urllib.error.HTTPError):
-                pass
             self.times.append(time.perf_counter() - started)
             self._stop.wait(0.05)
 
-    def __enter__(self) -> "Probe":
+    def __enter__(self) -> Probe:
         self._thread.start()
         return self
 
@@ -309,7 +310,7 @@ async def ws_run(participants: int, reloads: int) -> dict:
         result.update(back=back["step"], back_cpu=back["step_cpu"])
         if reloads and pages:
             result.update(await ws_reloads(room, pages[0], reloads))
-        for page in pages + [trainer]:
+        for page in [*pages, trainer]:
             await page.close()
         return result
     finally:

@@ -23,12 +23,14 @@ set a value (``update``). Used by ``bench/bench_room_app.py``.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import struct
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from http.cookies import SimpleCookie
-from typing import Any, Callable, Iterator
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest, HTTPResponse
@@ -73,7 +75,7 @@ def model_text(state: dict) -> str:
 def _deserialize(payload: bytes) -> dict:
     """A binary websocket message (Jupyter's layout: count, offsets, JSON, buffers) as a message dict."""
     count = struct.unpack("!I", payload[:4])[0]
-    offsets = list(struct.unpack("!" + "I" * count, payload[4 : 4 * (count + 1)])) + [None]
+    offsets = [*list(struct.unpack("!" + "I" * count, payload[4 : 4 * (count + 1)])), None]
     message = json.loads(payload[offsets[0] : offsets[1]].decode("utf-8"))
     message["buffers"] = [payload[a:b] for a, b in zip(offsets[1:-1], offsets[2:])]
     return message
@@ -130,7 +132,7 @@ class RoomPage:
 
     # -- the page -----------------------------------------------------------------------------------
 
-    async def open(self, path: str) -> "RoomPage":
+    async def open(self, path: str) -> RoomPage:
         """Load ``path`` (e.g. ``/?code=…``), connect its kernel and run the app; returns once the root is built."""
         response = await self.get(path)
         if response.code != 200 or b"solara" not in (response.body or b""):
@@ -229,7 +231,7 @@ class RoomPage:
         self._changed.set()
         self._changed = asyncio.Event()
 
-    async def wait_for(self, predicate: Callable[["RoomPage"], Any], timeout: float = TIMEOUT) -> Any:
+    async def wait_for(self, predicate: Callable[[RoomPage], Any], timeout: float = TIMEOUT) -> Any:
         """Wait until ``predicate(self)`` is truthy (checked at each change from the server); returns its value."""
         deadline = time.monotonic() + timeout
         while True:
@@ -242,10 +244,8 @@ class RoomPage:
             if left <= 0:
                 raise TimeoutError(f"not shown within {timeout:.0f} s")
             event = self._changed
-            try:
+            with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(event.wait(), left)
-            except asyncio.TimeoutError:
-                pass
 
     # -- what the screen shows ----------------------------------------------------------------------
 
@@ -318,7 +318,7 @@ class RoomPage:
         if self._reader is not None:
             try:
                 await asyncio.wait_for(self._reader, 10)
-            except (asyncio.TimeoutError, Exception):
+            except (TimeoutError, Exception):
                 self._reader.cancel()
         self.closed = True
 

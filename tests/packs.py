@@ -10,7 +10,6 @@ import yaml
 from nbclient import NotebookClient
 
 from isgrille.content.loading import CONTENT_ENV
-
 from isgrille.delivery.content_pack import write_pack
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"

@@ -25,13 +25,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy
     import pandas
 
-__all__ = ["KEY", "number_assessments", "latest_per_project", "first_assessor", "level_matrix", "positions"]
+__all__ = ["KEY", "first_assessor", "latest_per_project", "level_matrix", "number_assessments", "positions"]
 
 #: The columns that tell one assessment from another.
 KEY = ["source", "project", "learner", "assessor", "date"]
 
 
-def number_assessments(frame: "pandas.DataFrame") -> tuple["numpy.ndarray", "pandas.DataFrame"]:
+def number_assessments(frame: pandas.DataFrame) -> tuple[numpy.ndarray, pandas.DataFrame]:
     """Each row's assessment number, and the assessments' KEY (rows of ``frame``, first seen first) with ``_id``.
 
     Computed on codes: an assessment's rows usually follow each other, so only
@@ -56,7 +56,7 @@ def number_assessments(frame: "pandas.DataFrame") -> tuple["numpy.ndarray", "pan
     return ids, frame[KEY].iloc[first].assign(_id=np.arange(len(first)))
 
 
-def latest_per_project(keys: "pandas.DataFrame") -> "pandas.DataFrame":
+def latest_per_project(keys: pandas.DataFrame) -> pandas.DataFrame:
     """Each project's latest assessment among ``keys`` (rows of KEY), indexed by project in order of appearance."""
     import pandas as pd
 
@@ -65,7 +65,7 @@ def latest_per_project(keys: "pandas.DataFrame") -> "pandas.DataFrame":
     return latest.loc[pd.unique(keys["project"])].drop(columns="_at")
 
 
-def first_assessor(keys: "pandas.DataFrame", prefer: str | None = None) -> "pandas.DataFrame":
+def first_assessor(keys: pandas.DataFrame, prefer: str | None = None) -> pandas.DataFrame:
     """The keys of each project's ``prefer`` assessor if it has one, else of its first assessor."""
     wanted = keys.groupby("project", sort=False)["assessor"].transform("first")
     if prefer is not None:
@@ -74,9 +74,7 @@ def first_assessor(keys: "pandas.DataFrame", prefer: str | None = None) -> "pand
     return keys[keys["assessor"] == wanted]
 
 
-def level_matrix(
-    frame: "pandas.DataFrame", ids: "numpy.ndarray", chosen: "pandas.DataFrame", grid: Grid
-) -> "pandas.DataFrame":
+def level_matrix(frame: pandas.DataFrame, ids: numpy.ndarray, chosen: pandas.DataFrame, grid: Grid) -> pandas.DataFrame:
     """Projects of ``chosen`` (one assessment ``_id`` each) × criteria: the level indexes of those assessments.
 
     ``ids`` is each row's assessment (:func:`number_assessments`); a criterion rated
@@ -103,7 +101,7 @@ def level_matrix(
     ).rename_axis(columns="criterion")
 
 
-def positions(values: "pandas.Series", position: dict) -> "numpy.ndarray":
+def positions(values: pandas.Series, position: dict) -> numpy.ndarray:
     """Each value's ``position`` (every value has one), looked up once per distinct value."""
     import numpy as np
 

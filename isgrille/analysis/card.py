@@ -25,8 +25,9 @@ writes it as PNG, PDF or HTML.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from ..content.model import NOT_RATED, Assessment, Grid
 from ..results.learner import SELF, LearnerResults
@@ -149,10 +150,13 @@ def card_data(
             )
     kept = _latest(assessments)
     profiles = tuple(score_assessment(grid, assessment) for assessment in kept)
-    dimensions = tuple(
-        DimensionLine(d.id, d.label, tuple(p.dimensions[i].summary for p in profiles))
-        for i, d in enumerate(grid.dimensions)
-    ) + (DimensionLine("", OVERALL, tuple(p.overall for p in profiles)),)
+    dimensions = (
+        *tuple(
+            DimensionLine(d.id, d.label, tuple(p.dimensions[i].summary for p in profiles))
+            for i, d in enumerate(grid.dimensions)
+        ),
+        DimensionLine("", OVERALL, tuple(p.overall for p in profiles)),
+    )
     source = next((a for a in kept if a.assessor == SELF), kept[0] if kept else None)
     notes = axes or {}
     labels = {d.id: d.label for d in grid.dimensions}
@@ -228,7 +232,7 @@ def cards_by_project(grid: Grid, assessments: Sequence[Assessment]) -> list[Prof
     return [card_data(grid, project, found) for project, found in projects.items()]
 
 
-def card_from_record(grid: Grid, record: "ProjectRecord", outline: Sequence | None = None) -> ProfileCard:
+def card_from_record(grid: Grid, record: ProjectRecord, outline: Sequence | None = None) -> ProfileCard:
     """The card of one project of a cohort (:class:`~.tidy.ProjectRecord`): its assessments, notes and pitch."""
     return card_data(
         grid,

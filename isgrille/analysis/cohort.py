@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from ..content.errors import ContentError, Problem
 from ..content.limits import MAX_PROBLEMS, shorten
@@ -34,7 +35,7 @@ from ..results.learner import UNKNOWN, LevelReader
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["load_assessments", "assessments_frame", "default_cohort_path"]
+__all__ = ["assessments_frame", "default_cohort_path", "load_assessments"]
 
 PROJECT, ASSESSOR, DATE, COMMENT, DEFAULT_ASSESSOR = "project", "assessor", "date", "comment", "autoévaluation"
 #: The names of the fixed columns, folded (see :func:`_folded`), by role; the first is the one messages say.
@@ -275,7 +276,7 @@ def _expected(grid: Grid, count: int) -> str:
     return "\u202f; ".join(shown) + (f"\u202f; et {rest} autre{'s' if rest > 1 else ''}" if rest > 0 else "")
 
 
-def assessments_frame(assessments: Iterable[Assessment], grid: Grid) -> "pandas.DataFrame":
+def assessments_frame(assessments: Iterable[Assessment], grid: Grid) -> pandas.DataFrame:
     """The tidy table of ``assessments`` (one row per assessment and criterion): see
     :func:`~isgrille.analysis.frames.ratings_frame`, which it calls; ``level_index`` is the level's rank."""
     from .frames import ratings_frame

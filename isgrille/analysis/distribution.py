@@ -47,18 +47,18 @@ __all__ = [
     "RATING_COLUMNS",
     "SELF",
     "Comparison",
-    "level_counts",
-    "level_medians",
-    "dimension_medians",
-    "project_matrix",
     "compare_assessors",
     "compare_dates",
+    "dimension_medians",
+    "level_counts",
+    "level_medians",
+    "project_matrix",
 ]
 
 _RATINGS = "tableau des évaluations"
 
 
-def missing_columns(frame: "pandas.DataFrame", columns: tuple[str, ...], name: str) -> None:
+def missing_columns(frame: pandas.DataFrame, columns: tuple[str, ...], name: str) -> None:
     """ContentError naming the ``columns`` the frame lacks, if any (``name`` says which table)."""
     missing = [c for c in columns if c not in frame.columns]
     if missing:
@@ -68,7 +68,7 @@ def missing_columns(frame: "pandas.DataFrame", columns: tuple[str, ...], name: s
         )
 
 
-def raise_bad(frame: "pandas.DataFrame", bad, column: str, message) -> None:
+def raise_bad(frame: pandas.DataFrame, bad, column: str, message) -> None:
     """A ContentError naming each distinct (source, value) of the ``bad`` rows, if any."""
     if bad.any():
         found = frame.loc[bad, ["source", *column.split("+")]].drop_duplicates()
@@ -79,7 +79,7 @@ def raise_bad(frame: "pandas.DataFrame", bad, column: str, message) -> None:
         raise ContentError(problems, max(len(found) - MAX_PROBLEMS, 0))
 
 
-def _checked(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
+def _checked(ratings: pandas.DataFrame, grid: Grid) -> pandas.DataFrame:
     """The ratings with a nullable-integer ``level_index`` checked against the grid (ContentError otherwise)."""
     missing_columns(ratings, RATING_COLUMNS, _RATINGS)
     ids = [c.id for c in grid.criteria]
@@ -109,7 +109,7 @@ def _checked(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
     return frame
 
 
-def _counts(frame: "pandas.DataFrame", grid: Grid, rows, n_rows: int) -> "numpy.ndarray":
+def _counts(frame: pandas.DataFrame, grid: Grid, rows, n_rows: int) -> numpy.ndarray:
     """Counts per (row, level) with « non renseigné » last: ``rows`` gives each line's row number."""
     import numpy as np
 
@@ -126,7 +126,7 @@ def _medians(grid: Grid, counts) -> list:
     return [pd.NA if m is None else m for m in medians]
 
 
-def level_counts(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
+def level_counts(ratings: pandas.DataFrame, grid: Grid) -> pandas.DataFrame:
     """How many answers per criterion (rows, grid order) and level (columns, then « non renseigné »)."""
     import pandas as pd
 
@@ -139,7 +139,7 @@ def level_counts(ratings: "pandas.DataFrame", grid: Grid) -> "pandas.DataFrame":
     return table
 
 
-def level_medians(ratings: "pandas.DataFrame", grid: Grid, counts: "pandas.DataFrame | None" = None) -> "pandas.Series":
+def level_medians(ratings: pandas.DataFrame, grid: Grid, counts: pandas.DataFrame | None = None) -> pandas.Series:
     """The median level index of each criterion over its rated answers (``<NA>`` when none).
 
     ``counts``: the ratings' :func:`level_counts` when already computed (not counted again).
@@ -150,7 +150,7 @@ def level_medians(ratings: "pandas.DataFrame", grid: Grid, counts: "pandas.DataF
     return pd.Series(_medians(grid, counts.to_numpy()), index=counts.index, name="median", dtype="Int64")
 
 
-def dimension_medians(ratings: "pandas.DataFrame", grid: Grid, by: str | None = None):
+def dimension_medians(ratings: pandas.DataFrame, grid: Grid, by: str | None = None):
     """The median level index of each dimension, pooling its criteria's rated answers.
 
     With ``by`` (a column of ``KEY``, e.g. ``"project"``): a DataFrame, one row
@@ -180,7 +180,7 @@ def dimension_medians(ratings: "pandas.DataFrame", grid: Grid, by: str | None = 
     return table.astype("Int64")
 
 
-def project_matrix(ratings: "pandas.DataFrame", grid: Grid, assessor: str | None = None) -> "pandas.DataFrame":
+def project_matrix(ratings: pandas.DataFrame, grid: Grid, assessor: str | None = None) -> pandas.DataFrame:
     """Projects (rows, in order of appearance) × criteria (columns, grid order): level indexes, ``<NA>`` if unrated.
 
     One assessment per project: ``assessor``'s (projects it did not assess are
@@ -201,10 +201,10 @@ class Comparison:
     first, second, gap (``<NA>`` when either is not rated).
     """
 
-    pairs: "pandas.DataFrame"
+    pairs: pandas.DataFrame
 
     @property
-    def criteria(self) -> "pandas.DataFrame":
+    def criteria(self) -> pandas.DataFrame:
         """Per criterion: projects compared, differing, rated higher / lower by the second, largest gap in steps.
 
         Most differing first, then the largest gap, then grid order: the criteria to discuss.
@@ -224,7 +224,7 @@ class Comparison:
 
 
 def _compare(
-    frame: "pandas.DataFrame", ids: "numpy.ndarray", grid: Grid, first: "pandas.DataFrame", second: "pandas.DataFrame"
+    frame: pandas.DataFrame, ids: numpy.ndarray, grid: Grid, first: pandas.DataFrame, second: pandas.DataFrame
 ) -> Comparison:
     """The pairs of the projects in both ``first`` and ``second`` (one key per project each)."""
     import numpy as np
@@ -267,7 +267,7 @@ def _compare(
 
 
 def compare_assessors(
-    ratings: "pandas.DataFrame", grid: Grid, first: str = SELF, second: str | None = None
+    ratings: pandas.DataFrame, grid: Grid, first: str = SELF, second: str | None = None
 ) -> Comparison:
     """``first``'s and ``second``'s latest assessment of each project assessed by both (self vs trainer).
 
@@ -280,7 +280,7 @@ def compare_assessors(
     return _compare(frame, ids, grid, latest_per_project(keys[keys["assessor"] == first]), latest_per_project(others))
 
 
-def compare_dates(ratings: "pandas.DataFrame", grid: Grid, project: str, assessor: str | None = None) -> Comparison:
+def compare_dates(ratings: pandas.DataFrame, grid: Grid, project: str, assessor: str | None = None) -> Comparison:
     """The first and the last assessment of one ``project`` by one assessor (before / after).
 
     ``assessor`` defaults to the self-assessment, else the project's first assessor.

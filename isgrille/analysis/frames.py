@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import itertools
 import operator
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 from ..content.model import Assessment, Grid
 
@@ -34,13 +35,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = [
-    "RATINGS_COLUMNS",
-    "QUIZ_COLUMNS",
     "DISPLAY_NAMES",
-    "ratings_frame",
-    "quiz_frame",
+    "QUIZ_COLUMNS",
+    "RATINGS_COLUMNS",
     "column_codes",
     "for_display",
+    "quiz_frame",
+    "ratings_frame",
 ]
 
 #: The columns of the tidy ratings frame, in order (the shared contract).
@@ -102,7 +103,7 @@ def ratings_frame(
     *,
     source: str | Sequence[str] = "",
     learner: str | Sequence[str] = "",
-) -> "pandas.DataFrame":
+) -> pandas.DataFrame:
     """One row per (assessment, criterion), assessments in their order, criteria in the grid's.
 
     ``source`` and ``learner`` are one text for every assessment or one per
@@ -123,7 +124,7 @@ def ratings_frame(
         [a.date for a in assessments],
     )
 
-    def per_assessment(values: Sequence[str] | str, name: str) -> "pandas.api.extensions.ExtensionArray":
+    def per_assessment(values: Sequence[str] | str, name: str) -> pandas.api.extensions.ExtensionArray:
         if isinstance(values, str):
             return _text([values]).take(np.zeros(count * len(criteria), dtype=np.intp))
         if len(values) != count:
@@ -154,16 +155,16 @@ def quiz_frame(
     statement: Sequence[str],
     answer: Sequence[str],
     correct: Sequence[bool],
-) -> "pandas.DataFrame":
+) -> pandas.DataFrame:
     """The quiz frame from its columns (equal lengths): one row per answered statement."""
     import pandas as pd
 
-    texts = dict(source=source, project=project, learner=learner, statement=statement, answer=answer)
+    texts = {"source": source, "project": project, "learner": learner, "statement": statement, "answer": answer}
     columns = {name: _text(values) for name, values in texts.items()}
     return pd.DataFrame({**columns, "correct": pd.array(list(correct), dtype=bool)}, columns=list(QUIZ_COLUMNS))
 
 
-def for_display(frame: "pandas.DataFrame", grid: Grid | None = None) -> "pandas.DataFrame":
+def for_display(frame: pandas.DataFrame, grid: Grid | None = None) -> pandas.DataFrame:
     """A copy of one of the kit's frames as a French reader sees it; the frame itself is unchanged.
 
     Headers (columns and index names) in French; shares (``miss_rate``) as
@@ -214,7 +215,7 @@ def for_display(frame: "pandas.DataFrame", grid: Grid | None = None) -> "pandas.
     return shown
 
 
-def column_codes(values: "pandas.Series") -> tuple["numpy.ndarray", "numpy.ndarray"]:
+def column_codes(values: pandas.Series) -> tuple[numpy.ndarray, numpy.ndarray]:
     """A column as codes and its distinct values, in order of appearance (-1 for a missing value).
 
     Fast on the tidy frames' columns, whose values come in runs (an
@@ -247,7 +248,7 @@ def column_codes(values: "pandas.Series") -> tuple["numpy.ndarray", "numpy.ndarr
     return np.repeat(codes.astype(np.intp), runs), np.asarray(uniques, dtype=object)
 
 
-def _period(values: "numpy.ndarray", longest: int = 1024) -> int:
+def _period(values: numpy.ndarray, longest: int = 1024) -> int:
     """The length of the block ``values`` repeats (a per-criterion column tiled), else ``len(values)``."""
     import numpy as np
 
@@ -261,14 +262,14 @@ def _period(values: "numpy.ndarray", longest: int = 1024) -> int:
     return len(values)
 
 
-def _text(values: Sequence[str]) -> "pandas.api.extensions.ExtensionArray":
+def _text(values: Sequence[str]) -> pandas.api.extensions.ExtensionArray:
     """``values`` as pandas' default text array (``str`` with pandas 3, object before)."""
     import pandas as pd
 
     return pd.Series(list(values), dtype=str).array
 
 
-def _codes(assessments: Sequence[Assessment], ids: list[str], levels: int) -> "numpy.ndarray":
+def _codes(assessments: Sequence[Assessment], ids: list[str], levels: int) -> numpy.ndarray:
     """Each assessment's level index for each criterion id, row after row, -1 for not rated (int8)."""
     import numpy as np
 

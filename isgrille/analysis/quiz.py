@@ -13,8 +13,8 @@ through sees a fair running score.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..content.model import Quiz
 

@@ -28,12 +28,12 @@ from .frames import QUIZ_COLUMNS
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["QUIZ_COLUMNS", "quiz_misses", "answer_counts"]
+__all__ = ["QUIZ_COLUMNS", "answer_counts", "quiz_misses"]
 
 _ANSWERS = "tableau des réponses au quiz"
 
 
-def _checked_answers(answers: "pandas.DataFrame", quiz: Quiz) -> None:
+def _checked_answers(answers: pandas.DataFrame, quiz: Quiz) -> None:
     missing_columns(answers, QUIZ_COLUMNS, _ANSWERS)
     ids = [item.id for item in quiz.items]
     raise_bad(
@@ -52,7 +52,7 @@ def _checked_answers(answers: "pandas.DataFrame", quiz: Quiz) -> None:
     )
 
 
-def quiz_misses(answers: "pandas.DataFrame", quiz: Quiz) -> "pandas.DataFrame":
+def quiz_misses(answers: pandas.DataFrame, quiz: Quiz) -> pandas.DataFrame:
     """Per statement: answered, missed (answered and not correct) and miss rate (0 to 1), most missed first.
 
     Every statement of the quiz has a row; one nobody answered has 0 and a rate
@@ -78,7 +78,7 @@ def quiz_misses(answers: "pandas.DataFrame", quiz: Quiz) -> "pandas.DataFrame":
     )
 
 
-def answer_counts(answers: "pandas.DataFrame", quiz: Quiz) -> "pandas.DataFrame":
+def answer_counts(answers: pandas.DataFrame, quiz: Quiz) -> pandas.DataFrame:
     """How many chose each answer (columns, the quiz's choices in order) per statement (rows, quiz order)."""
     import pandas as pd
 

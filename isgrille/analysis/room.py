@@ -28,9 +28,10 @@ import os
 import re
 import stat
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import MAX_BYTES, size_label
@@ -45,24 +46,24 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = [
-    "VISITOR_ID",
-    "RESULTS_NAME",
     "MAX_UPLOADS",
-    "room_files",
-    "folder_files",
-    "RoomSnapshot",
+    "RESULTS_NAME",
+    "VISITOR_ID",
+    "Gap",
     "RoomReader",
+    "RoomSnapshot",
     "Visitor",
-    "visitors",
+    "VoteTally",
+    "assessment_gaps",
+    "folder_files",
+    "most_missed",
     "project_labels",
     "ratings_key",
+    "room_files",
     "room_matrix",
-    "VoteTally",
-    "vote_tallies",
-    "most_missed",
-    "Gap",
-    "assessment_gaps",
     "save_upload",
+    "visitors",
+    "vote_tallies",
 ]
 
 #: A visitor's folder name in the room (derived from their login cookie, never typed), and their results file.
@@ -262,7 +263,7 @@ class VoteTally:
     explanation: str
 
 
-def vote_tallies(answers: "pandas.DataFrame", quiz: Quiz) -> list[VoteTally]:
+def vote_tallies(answers: pandas.DataFrame, quiz: Quiz) -> list[VoteTally]:
     """The room's votes per statement (quiz order), from a cohort's quiz frame."""
     counts = answer_counts(answers, quiz)
     misses = quiz_misses(answers, quiz).set_index("statement")

@@ -24,21 +24,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Mapping, Sequence
 
 from ..content.model import Grid
 
 __all__ = [
+    "MAX_TEXT",
+    "MAX_TEXTS",
     "ROOM_ASSESSOR",
     "STOP_WORDS",
-    "MAX_TEXTS",
-    "MAX_TEXT",
-    "word_counts",
     "CriterionSummary",
+    "raters",
     "rating_summary",
     "room_assessment",
-    "raters",
+    "word_counts",
 ]
 
 #: The assessor under which the room's medians are saved in the project's file.
@@ -49,13 +49,108 @@ MAX_TEXT = 500
 _MAX_WORD = 40
 #: French words that say nothing about a project (compared case-folded, accents kept).
 STOP_WORDS = frozenset(
-    """
-a à ai au aux avec c ça ce ces cet cette d dans de des du elle elles en est et être eu il ils j je l la le les
-leur leurs lui m ma mais me même mes moi mon n ne ni nos notre nous on ont ou où par pas pour qu que qui s sa
-sans se ses si son sont sur t ta te tes toi ton tu un une vos votre vous y
-été étaient était fait faire plus très tout tous toute toutes aussi comme car donc or
-projet mot mots
-""".split()
+    [
+        "a",
+        "à",
+        "ai",
+        "au",
+        "aux",
+        "avec",
+        "c",
+        "ça",
+        "ce",
+        "ces",
+        "cet",
+        "cette",
+        "d",
+        "dans",
+        "de",
+        "des",
+        "du",
+        "elle",
+        "elles",
+        "en",
+        "est",
+        "et",
+        "être",
+        "eu",
+        "il",
+        "ils",
+        "j",
+        "je",
+        "l",
+        "la",
+        "le",
+        "les",
+        "leur",
+        "leurs",
+        "lui",
+        "m",
+        "ma",
+        "mais",
+        "me",
+        "même",
+        "mes",
+        "moi",
+        "mon",
+        "n",
+        "ne",
+        "ni",
+        "nos",
+        "notre",
+        "nous",
+        "on",
+        "ont",
+        "ou",
+        "où",
+        "par",
+        "pas",
+        "pour",
+        "qu",
+        "que",
+        "qui",
+        "s",
+        "sa",
+        "sans",
+        "se",
+        "ses",
+        "si",
+        "son",
+        "sont",
+        "sur",
+        "t",
+        "ta",
+        "te",
+        "tes",
+        "toi",
+        "ton",
+        "tu",
+        "un",
+        "une",
+        "vos",
+        "votre",
+        "vous",
+        "y",
+        "été",
+        "étaient",
+        "était",
+        "fait",
+        "faire",
+        "plus",
+        "très",
+        "tout",
+        "tous",
+        "toute",
+        "toutes",
+        "aussi",
+        "comme",
+        "car",
+        "donc",
+        "or",
+        "projet",
+        "mot",
+        "mots",
+    ]
 )
 _ELISION = re.compile(r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -26,28 +26,28 @@ this in one French sentence, :func:`share_label` names the share on an axis.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from ..content.model import Assessment, Grid
 from ..content.typography import french
 
 __all__ = [
-    "LevelSummary",
+    "AssessmentGap",
+    "CriterionGap",
     "CriterionScore",
     "DimensionScore",
-    "Profile",
     "ImprovementAxis",
-    "CriterionGap",
-    "AssessmentGap",
+    "LevelSummary",
+    "Profile",
     "check_assessment",
-    "reference_level",
+    "compare_assessments",
     "figure_rule",
+    "find_improvement_axes",
+    "reference_level",
+    "score_assessment",
     "share_label",
     "summarise_levels",
-    "score_assessment",
-    "find_improvement_axes",
-    "compare_assessments",
 ]
 
 

@@ -29,8 +29,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..results.atomic import write_atomic
 
@@ -38,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import numpy
     import pandas
 
-__all__ = ["FORMULA_STARTS", "safe_cell", "write_csv", "write_csv_file", "write_xlsx", "export_frame", "csv_text"]
+__all__ = ["FORMULA_STARTS", "csv_text", "export_frame", "safe_cell", "write_csv", "write_csv_file", "write_xlsx"]
 
 #: First characters that make a spreadsheet read a cell as a formula (OWASP, plus NUL).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\0")
@@ -158,7 +159,7 @@ def write_xlsx(rows: Iterable[Iterable[object]], path: str | Path, sheet: str = 
     return count
 
 
-def export_frame(frame: "pandas.DataFrame", columns: dict[str, str]) -> "pandas.DataFrame":
+def export_frame(frame: pandas.DataFrame, columns: dict[str, str]) -> pandas.DataFrame:
     """``frame``'s columns renamed to French, in order, every text cell safe for a spreadsheet.
 
     Numbers stay numbers (a nullable integer's missing value is an empty cell);
@@ -184,7 +185,7 @@ def export_frame(frame: "pandas.DataFrame", columns: dict[str, str]) -> "pandas.
     return pd.DataFrame(out)
 
 
-def _cells(values: "pandas.Series", missing: str | None = "") -> tuple["numpy.ndarray", "numpy.ndarray"]:
+def _cells(values: pandas.Series, missing: str | None = "") -> tuple[numpy.ndarray, numpy.ndarray]:
     """A text or boolean column as codes and the spreadsheet-safe cell of each distinct value.
 
     The codes index the cells directly: a missing value's code points at the
@@ -206,7 +207,7 @@ def _cells(values: "pandas.Series", missing: str | None = "") -> tuple["numpy.nd
 
 
 def csv_text(
-    frame: "pandas.DataFrame", columns: dict[str, str], sep: str = ",", encoding: str | None = None
+    frame: pandas.DataFrame, columns: dict[str, str], sep: str = ",", encoding: str | None = None
 ) -> str | bytes:
     """The text of :func:`export_frame`'s table as CSV (``\\n`` line ends, quotes only where needed).
 

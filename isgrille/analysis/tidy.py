@@ -31,14 +31,15 @@ Lot lu avec la grille «\u00a0Grille de caractérisation de l'AMI Innovation soc
 from __future__ import annotations
 
 import functools
-import operator
 import gc
+import operator
 import os
 import stat
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.model import Assessment, Grid, Quiz
@@ -51,7 +52,7 @@ from .frames import quiz_frame, ratings_frame
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["Cohort", "ProjectRecord", "load_cohort", "ratings_frame", "SUFFIXES", "ACCEPTED"]
+__all__ = ["ACCEPTED", "SUFFIXES", "Cohort", "ProjectRecord", "load_cohort", "ratings_frame"]
 
 T = TypeVar("T")
 
@@ -99,8 +100,8 @@ class Cohort:
     """
 
     grid: Grid
-    ratings: "pandas.DataFrame"
-    quiz: "pandas.DataFrame"
+    ratings: pandas.DataFrame
+    quiz: pandas.DataFrame
     problems: tuple[Problem, ...]
     projects: tuple[ProjectRecord, ...]
     sources_read: int

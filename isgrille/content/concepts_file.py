@@ -16,7 +16,7 @@ from pydantic import Field, model_validator
 from .fields import Id, Prose, Text, check_unique
 from .validation import FileModel
 
-__all__ = ["Concepts", "InnovationDimension", "InnovationDimensions", "Definition"]
+__all__ = ["Concepts", "Definition", "InnovationDimension", "InnovationDimensions"]
 
 
 class InnovationDimension(FileModel):
@@ -52,7 +52,7 @@ class Concepts(FileModel):
     key_questions_conclusion: Prose = ""
 
     @model_validator(mode="after")
-    def _coherent(self) -> "Concepts":
+    def _coherent(self) -> Concepts:
         check_unique(
             [d.id for d in self.innovation_dimensions.items],
             ("innovation_dimensions", "items"),

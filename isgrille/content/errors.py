@@ -21,27 +21,27 @@ from __future__ import annotations
 
 import errno
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from .limits import MAX_DEPTH, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN, MAX_VALUES, shorten
 
 __all__ = [
-    "ContentError",
-    "Problem",
-    "format_field",
-    "bounded",
-    "os_error_text",
-    "yaml_syntax_text",
-    "json_problem_text",
-    "kind_of",
-    "tag_text",
     "KIND_NAMES",
     "TAG_NAMES",
     "TOO_DEEP",
     "TOO_MANY",
     "TOO_MANY_ROWS",
+    "ContentError",
+    "Problem",
+    "bounded",
+    "format_field",
+    "json_problem_text",
+    "kind_of",
+    "os_error_text",
+    "tag_text",
+    "yaml_syntax_text",
 ]
 
 
@@ -147,7 +147,7 @@ class ContentError(ValueError):
         super().__init__(message)
 
     @classmethod
-    def single(cls, path: str | Path, message: str, **where: object) -> "ContentError":
+    def single(cls, path: str | Path, message: str, **where: object) -> ContentError:
         """Build the error for one problem: ``ContentError.single(path, msg, line=3)``."""
         return cls([Problem(str(path), message, **where)])  # type: ignore[arg-type]
 

@@ -15,7 +15,7 @@ from .model import fold_label
 from .typography import french
 from .validation import PATTERNS, LocatedError
 
-__all__ = ["Id", "Text", "Prose", "check_unique"]
+__all__ = ["Id", "Prose", "Text", "check_unique"]
 
 Id = Annotated[str, StringConstraints(pattern=PATTERNS["id"])]
 #: A text learners or trainers read, given French typography (:func:`~isgrille.content.typography.french`).

@@ -18,7 +18,7 @@ from .fields import Id, Prose, Text, check_unique
 from .model import Criterion, Dimension, Grid, match_label
 from .validation import FileModel, LocatedError
 
-__all__ = ["GridFile", "DimensionFile", "CriterionFile"]
+__all__ = ["CriterionFile", "DimensionFile", "GridFile"]
 
 
 class CriterionFile(FileModel):
@@ -51,7 +51,7 @@ class GridFile(FileModel):
     dimensions: list[DimensionFile] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _coherent(self) -> "GridFile":
+    def _coherent(self) -> GridFile:
         check_unique(self.levels, ("levels",), "niveau", fold=True)
         check_unique([d.id for d in self.dimensions], ("dimensions",), "identifiant de dimension", field="id")
         seen: dict[str, str] = {}
@@ -62,7 +62,7 @@ class GridFile(FileModel):
                 if crit.id in seen:
                     raise LocatedError(
                         f"identifiant de critère '{crit.id}' en double (déjà utilisé dans {seen[crit.id]})",
-                        where + ("id",),
+                        (*where, "id"),
                     )
                 seen[crit.id] = f"dimensions[{i}]"
                 given: dict[str, str] = {}
@@ -71,13 +71,13 @@ class GridFile(FileModel):
                     if level is None:
                         raise LocatedError(
                             f"niveau '{key}' inconnu (attendu\u00a0: {expected})",
-                            where + ("descriptors", key),
+                            (*where, "descriptors", key),
                             key=True,
                         )
                     if level in given:
                         raise LocatedError(
                             f"deux descripteurs pour le niveau '{level}' ('{given[level]}' et '{key}')",
-                            where + ("descriptors", key),
+                            (*where, "descriptors", key),
                             key=True,
                         )
                     given[level] = key
@@ -85,7 +85,7 @@ class GridFile(FileModel):
                 if missing:
                     raise LocatedError(
                         f"descripteur manquant pour le niveau '{missing[0]}' (attendu\u00a0: un texte pour chacun des niveaux {expected})",
-                        where + ("descriptors",),
+                        (*where, "descriptors"),
                         key=True,
                     )
         return self

@@ -12,7 +12,7 @@ them for trainers.
 
 from __future__ import annotations
 
-__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_VALUES", "MAX_ROWS", "MAX_PROBLEMS", "MAX_SHOWN", "size_label", "shorten"]
+__all__ = ["MAX_BYTES", "MAX_DEPTH", "MAX_PROBLEMS", "MAX_ROWS", "MAX_SHOWN", "MAX_VALUES", "shorten", "size_label"]
 
 #: Largest file accepted, by kind of file, in bytes (checked before reading it).
 MAX_BYTES: dict[str, int] = {

@@ -33,19 +33,19 @@ if TYPE_CHECKING:  # pragma: no cover
     from .workshop_file import Workshop
 
 __all__ = [
-    "data_dir",
-    "content_dir",
     "CONTENT_ENV",
+    "YAML_KINDS",
+    "content_dir",
+    "data_dir",
     "default_path",
-    "shipped_grids",
+    "detect_kind",
     "grid_source",
+    "load_concepts",
     "load_grid",
     "load_quiz",
-    "load_concepts",
     "load_workshop",
-    "YAML_KINDS",
-    "detect_kind",
     "model_for",
+    "shipped_grids",
     "validate_yaml",
 ]
 
@@ -268,12 +268,12 @@ def load_quiz(path: str | Path | None = None) -> Quiz:
     return _load("quiz", path).to_quiz()
 
 
-def load_concepts(path: str | Path | None = None) -> "Concepts":
+def load_concepts(path: str | Path | None = None) -> Concepts:
     """Load the teaching content: dimensions of innovation, definitions, key points."""
     return _load("concepts", path)
 
 
-def load_workshop(path: str | Path | None = None) -> "Workshop":
+def load_workshop(path: str | Path | None = None) -> Workshop:
     """Load the workshop: objectives, programme, sequences, ATIS, offers, resources."""
     return _load("workshop", path)
 

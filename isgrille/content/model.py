@@ -19,23 +19,22 @@ each of two or more ordered levels (lowest first).
 from __future__ import annotations
 
 import re
-
 import unicodedata
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
 
 __all__ = [
     "NB",
     "NOT_RATED",
-    "fold_label",
-    "match_label",
+    "Assessment",
     "Criterion",
     "Dimension",
     "Grid",
-    "Assessment",
-    "SectorExample",
-    "QuizItem",
     "Quiz",
+    "QuizItem",
+    "SectorExample",
+    "fold_label",
+    "match_label",
 ]
 
 #: The no-break space of French typography (before « : ; ! ? », inside « »), in every French text the kit writes.
@@ -183,7 +182,7 @@ class Assessment:
         project: str,
         labels: Mapping[str, str | None],
         assessor: str = "autoévaluation",
-    ) -> "Assessment":
+    ) -> Assessment:
         """Build an assessment from level labels; unknown ids or labels raise ValueError.
 
         >>> grid = Grid(("Bas", "Haut"), (Dimension("d", "D", (Criterion("c", "C", ("x", "y")),)),))

@@ -28,7 +28,7 @@ from .fields import Id, Prose, Text, check_unique
 from .model import Quiz, QuizItem, SectorExample, match_label
 from .validation import FileModel, LocatedError
 
-__all__ = ["QuizFile", "QuizItemFile", "SectorExampleFile", "KIT_EXPLANATION_MARK", "KIT_PAIR_MARK"]
+__all__ = ["KIT_EXPLANATION_MARK", "KIT_PAIR_MARK", "QuizFile", "QuizItemFile", "SectorExampleFile"]
 
 #: Ends an explanation the kit assembled from other slides (Markdown: shown in italics).
 KIT_EXPLANATION_MARK = "*(explication assemblée par le kit à partir des diapositives)*"
@@ -85,7 +85,7 @@ class QuizFile(FileModel):
     items: list[QuizItemFile] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _coherent(self) -> "QuizFile":
+    def _coherent(self) -> QuizFile:
         check_unique(self.choices, ("choices",), "réponse possible", fold=True)
         check_unique([i.id for i in self.items], ("items",), "identifiant d'affirmation", field="id")
         for index, item in enumerate(self.items):

@@ -11,8 +11,8 @@ goes wrong is a :class:`~.errors.ContentError`, in French, naming the file.
 
 from __future__ import annotations
 
-import errno
 import codecs
+import errno
 import functools
 import os
 import re
@@ -21,14 +21,24 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import KIND_NAMES, TAG_NAMES, TOO_DEEP, TOO_MANY, ContentError, json_problem_text, kind_of, os_error_text
-from .errors import tag_text, yaml_syntax_text
+from .errors import (
+    KIND_NAMES,
+    TAG_NAMES,
+    TOO_DEEP,
+    TOO_MANY,
+    ContentError,
+    json_problem_text,
+    kind_of,
+    os_error_text,
+    tag_text,
+    yaml_syntax_text,
+)
 from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES, shorten, size_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from .validation import Index, YamlDocument
 
-__all__ = ["read_text", "read_bytes", "read_yaml", "parse_json", "without_surrogates"]
+__all__ = ["parse_json", "read_bytes", "read_text", "read_yaml", "without_surrogates"]
 
 
 def read_text(path: str | Path, kind: str | None = None) -> str:
@@ -88,7 +98,7 @@ def _check(path: Path, mode: int, size: int, kind: str, grown: bool = False) -> 
         )
 
 
-def read_yaml(path: str | Path) -> "YamlDocument":
+def read_yaml(path: str | Path) -> YamlDocument:
     """Parse a YAML file holding one mapping; raise ContentError on any syntax problem or bound."""
     import yaml
 
@@ -226,7 +236,7 @@ _INT = r"[-+]?(?:0|[1-9][0-9_]*)|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+"
 _FLOAT = r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)"
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _loader_class():
     """PyYAML's safe loader (C if available) minus YAML 1.1 base-60 numbers: ``end: 10:30`` stays text."""
     import yaml
@@ -248,7 +258,7 @@ def _loader_class():
     return _IsgrilleLoader
 
 
-def parse_json(text: str, path: str | Path) -> "YamlDocument":
+def parse_json(text: str, path: str | Path) -> YamlDocument:
     """Parse a JSON object (depth ≤ MAX_DEPTH, values ≤ MAX_VALUES); ContentError with line and column otherwise.
 
     Lone surrogates (``"\\ud800"``, which no file can hold) become U+FFFD.

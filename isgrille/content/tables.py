@@ -37,16 +37,17 @@ import codecs
 import csv
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from .errors import TOO_MANY_ROWS, ContentError
 from .limits import MAX_BYTES, MAX_ROWS, shorten
 from .sources import read_bytes
 from .workbooks import EXPECTED, open_sheet
 
-__all__ = ["Table", "read_table", "column_letter"]
+__all__ = ["Table", "column_letter", "read_table"]
 #: What a file is, by its first bytes, when it is no table.
 _MAGIC = (
     (b"\x89PNG", "une image PNG"),

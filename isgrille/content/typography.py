@@ -26,7 +26,7 @@ import re
 
 from .model import NB
 
-__all__ = ["NBSP", "NNBSP", "french", "french_number", "french_percent", "ascii_spacing"]
+__all__ = ["NBSP", "NNBSP", "ascii_spacing", "french", "french_number", "french_percent"]
 
 #: No-break space, before « : » and inside « » (the model's ``NB``).
 NBSP = NB

@@ -21,8 +21,9 @@ import io
 import re
 import warnings
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from .errors import ContentError
 from .limits import MAX_BYTES, shorten, size_label
@@ -30,7 +31,7 @@ from .limits import MAX_BYTES, shorten, size_label
 if TYPE_CHECKING:  # pragma: no cover
     from pathlib import Path
 
-__all__ = ["Sheet", "open_sheet", "EXPECTED", "MAX_UNZIPPED", "MAX_MEMBERS", "MAX_COLUMNS"]
+__all__ = ["EXPECTED", "MAX_COLUMNS", "MAX_MEMBERS", "MAX_UNZIPPED", "Sheet", "open_sheet"]
 
 #: What a table file may be, said when it is something else.
 EXPECTED = "attendu\u00a0: un tableau CSV ou un classeur Excel .xlsx"
@@ -82,7 +83,7 @@ class Sheet:
                 tail = data[end:]
 
 
-def open_sheet(path: "Path", raw: bytes, sheet: str | None = None) -> Sheet:
+def open_sheet(path: Path, raw: bytes, sheet: str | None = None) -> Sheet:
     """The sheet ``sheet`` (default: the first) of the workbook ``raw`` read from ``path``, or ContentError."""
     import openpyxl
 
@@ -122,7 +123,7 @@ def open_sheet(path: "Path", raw: bytes, sheet: str | None = None) -> Sheet:
     )
 
 
-def _rows(path: "Path", workbook, worksheet) -> Iterator[tuple]:
+def _rows(path: Path, workbook, worksheet) -> Iterator[tuple]:
     """The sheet's rows of values, ``MAX_COLUMNS`` wide; openpyxl's errors on a damaged sheet said in French."""
     try:
         with warnings.catch_warnings():
@@ -136,7 +137,7 @@ def _rows(path: "Path", workbook, worksheet) -> Iterator[tuple]:
         workbook.close()
 
 
-def _archive(path: "Path", raw: bytes) -> zipfile.ZipFile:
+def _archive(path: Path, raw: bytes) -> zipfile.ZipFile:
     """The zip ``raw`` once it is known to be a workbook of bounded size, or ContentError saying what it is."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))

@@ -16,11 +16,11 @@ from .fields import Id, Prose, Text, check_unique
 from .validation import PATTERNS, FileModel, LocatedError
 
 __all__ = [
-    "Workshop",
-    "ProgrammeEntry",
-    "Sequence",
     "Offer",
+    "ProgrammeEntry",
     "Resource",
+    "Sequence",
+    "Workshop",
     "minutes_of",
 ]
 
@@ -153,7 +153,7 @@ class Workshop(FileModel):
     resources: list[Resource] = []
 
     @model_validator(mode="after")
-    def _coherent(self) -> "Workshop":
+    def _coherent(self) -> Workshop:
         check_unique([s.id for s in self.sequences], ("sequences",), "identifiant de séquence", field="id")
         check_unique([str(s.number) for s in self.sequences], ("sequences",), "numéro de séquence", field="number")
         check_unique([s.id for s in self.stages], ("stages",), "identifiant d'étape", field="id")

@@ -11,12 +11,13 @@ output. :mod:`.cli` registers them with :func:`add_batch_commands`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence, TypeVar
+from typing import TypeVar
 
 from ..content.errors import ContentError, os_error_text
 
-__all__ = ["add_batch_commands", "run_cohort", "run_card", "progress", "parse_formats"]
+__all__ = ["add_batch_commands", "parse_formats", "progress", "run_card", "run_cohort"]
 
 T = TypeVar("T")
 #: The card formats, as ``--format`` takes them.

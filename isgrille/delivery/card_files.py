@@ -33,10 +33,10 @@ import threading
 import traceback
 import unicodedata
 import warnings
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
 
 from ..analysis.card import ProfileCard, card_from_results
 from ..content.attribution import Attribution, attribution_of
@@ -48,16 +48,16 @@ from .card_html import card_html, default_attribution
 
 __all__ = [
     "FORMATS",
-    "card_png",
-    "card_pdf",
-    "card_html",
-    "card_filename",
-    "write_cards",
-    "results_card_files",
-    "card_downloads",
-    "class_downloads",
     "card_button",
+    "card_downloads",
+    "card_filename",
+    "card_html",
+    "card_pdf",
+    "card_png",
+    "class_downloads",
     "default_attribution",
+    "results_card_files",
+    "write_cards",
 ]
 
 #: The formats :func:`write_cards` knows, by file extension.

@@ -38,7 +38,7 @@ from ..plots.export import figure_png
 from ..plots.radar import plot_profile
 from ..widgets.text import chart_alt, escape, image_html, inline_markdown, profile_table_html
 
-__all__ = ["card_html", "attribution_footer", "default_attribution", "MAX_TEXT"]
+__all__ = ["MAX_TEXT", "attribution_footer", "card_html", "default_attribution"]
 
 #: Longest learner text shown in the page (a pitch part, a note), in characters.
 MAX_TEXT = 3000

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from ..analysis.spreadsheet import write_csv
 from ..content.errors import ContentError
-from ..content.loading import CONTENT_ENV
 from ..content.limits import shorten
+from ..content.loading import CONTENT_ENV
 from ..results.collect import DEFAULT_PATTERN, problems_of
 from .batch_cli import GRID_HELP, add_batch_commands
 from .content_pack import add_pack_command
@@ -210,10 +210,10 @@ def _schema(out: Path | None) -> int:
 
 
 def _collect(folder: Path, pattern: str, grid_path: Path | None) -> int:
-    from ..content.loading import grid_source, load_grid, load_quiz
     from ..analysis.quiz import score_quiz
-    from ..results.learner import SELF
+    from ..content.loading import grid_source, load_grid, load_quiz
     from ..results.collect import collect_class
+    from ..results.learner import SELF
 
     try:
         grid = load_grid(grid_source(grid_path) if grid_path is not None else None)

@@ -31,7 +31,7 @@ from __future__ import annotations
 import codecs
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from ..analysis.spreadsheet import csv_text, export_frame
 from ..content.attribution import Attribution, attribution_of
@@ -39,25 +39,22 @@ from ..content.typography import french
 from ..results.atomic import write_atomic
 
 if TYPE_CHECKING:  # pragma: no cover
-    import numpy
-    import pandas
-
     from ..analysis.tidy import Cohort
     from ..content.model import Quiz
 
 __all__ = [
-    "RATING_COLUMNS",
-    "QUIZ_COLUMNS",
     "CHARTS",
-    "export_frame",
+    "CHART_GROUPS",
+    "QUIZ_COLUMNS",
+    "RATING_COLUMNS",
+    "README",
+    "cohort_attribution",
     "csv_text",
-    "write_tables",
+    "export_frame",
+    "readme_text",
     "write_charts",
     "write_cohort",
-    "CHART_GROUPS",
-    "README",
-    "readme_text",
-    "cohort_attribution",
+    "write_tables",
 ]
 
 #: The columns of ``cohorte.csv``, French name → column of the tidy ratings frame.
@@ -101,7 +98,7 @@ TABLES = {
 }
 
 
-def cohort_attribution(cohort: "Cohort") -> Attribution:
+def cohort_attribution(cohort: Cohort) -> Attribution:
     """The attribution of the cohort's grid with the shipped workshop (for a caller with no workshop at hand)."""
     from ..content.loading import load_workshop
 
@@ -109,7 +106,7 @@ def cohort_attribution(cohort: "Cohort") -> Attribution:
 
 
 def write_tables(
-    cohort: "Cohort", out: Path, excel: bool = False, attribution: Attribution | None = None
+    cohort: Cohort, out: Path, excel: bool = False, attribution: Attribution | None = None
 ) -> tuple[list[Path], list[str]]:
     """Write ``cohorte.csv`` and ``quiz.csv`` (and their ``.xlsx`` for Excel, signed); the files and French notes."""
     written, notes = [], []
@@ -129,7 +126,7 @@ def write_tables(
                 from ..analysis.spreadsheet import write_xlsx
 
                 table = export_frame(frame, columns)
-                rows = [list(table.columns)] + table.astype(object).where(table.notna(), None).values.tolist()
+                rows = [list(table.columns), *table.astype(object).where(table.notna(), None).values.tolist()]
                 write_xlsx(rows, out / f"{name}.xlsx", sheet=name)
                 written.append(_sign_workbook(out / f"{name}.xlsx", properties))
     return written, notes
@@ -160,8 +157,8 @@ def _sign_workbook(path: Path, properties: dict[str, str]) -> Path:
 
 
 def write_charts(
-    cohort: "Cohort",
-    quiz: "Quiz",
+    cohort: Cohort,
+    quiz: Quiz,
     out: Path,
     keys: tuple[str, ...] = tuple(CHARTS),
     attribution: Attribution | None = None,
@@ -189,8 +186,8 @@ CHART_GROUPS = (("heatmap",), ("levels", "quiz"))
 
 
 def write_cohort(
-    cohort: "Cohort",
-    quiz: "Quiz",
+    cohort: Cohort,
+    quiz: Quiz,
     out: Path,
     excel: bool = False,
     parallel: bool = True,
@@ -251,7 +248,7 @@ def readme_text(names: list[str], attribution: Attribution, excel: bool = False)
 
 
 def _write_all(
-    cohort: "Cohort", quiz: "Quiz", out: Path, excel: bool, parallel: bool, attribution: Attribution
+    cohort: Cohort, quiz: Quiz, out: Path, excel: bool, parallel: bool, attribution: Attribution
 ) -> tuple[list[Path], list[str]]:
     """The tables and the charts, the charts drawn by child processes when it pays (see :func:`write_cohort`)."""
     import multiprocessing
@@ -290,7 +287,7 @@ def _write_all(
 
 
 def _draw_charts(
-    cohort: "Cohort", quiz: "Quiz", out: Path, keys: tuple[str, ...], send, attribution: Attribution | None = None
+    cohort: Cohort, quiz: Quiz, out: Path, keys: tuple[str, ...], send, attribution: Attribution | None = None
 ) -> None:
     """In a child process: :func:`write_charts` of ``keys``, its result or its error sent back.
 

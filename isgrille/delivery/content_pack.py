@@ -25,7 +25,7 @@ from pathlib import Path
 from ..content.errors import ContentError
 from ..content.loading import CONTENT_ENV, YAML_KINDS, default_path
 
-__all__ = ["PackResult", "write_pack", "pack_files", "add_pack_command", "README_NAME", "readme_text"]
+__all__ = ["README_NAME", "PackResult", "add_pack_command", "pack_files", "readme_text", "write_pack"]
 
 README_NAME = "LISEZMOI.md"
 _SCHEMA_FOLDER = "schema"

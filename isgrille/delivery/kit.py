@@ -36,7 +36,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..content.concepts_file import Concepts
     from ..content.workshop_file import Workshop
 
-__all__ = ["Kit", "open_kit", "example_results_path", "class_sources", "grid_path_from_env", "DEFAULT", "GRID_ENV"]
+__all__ = ["DEFAULT", "GRID_ENV", "Kit", "class_sources", "example_results_path", "grid_path_from_env", "open_kit"]
 
 #: Marker for "the default results file" (``default_results_path()``).
 DEFAULT = "default"
@@ -50,8 +50,8 @@ EXAMPLE_GRID = "ami_is_nouvelle_aquitaine"
 class Kit:
     grid: Grid
     quiz: Quiz
-    concepts: "Concepts"
-    workshop: "Workshop"
+    concepts: Concepts
+    workshop: Workshop
     store: ResultsStore
     #: True when ``store`` holds the fictional example instead of the learner's (empty) results.
     is_example: bool = False

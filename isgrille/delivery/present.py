@@ -38,10 +38,10 @@ __all__ = [
     "VENDOR",
     "licence_for",
     "run_voila",
+    "vendor_missing",
     "voila_argv",
     "voila_command",
     "voila_env",
-    "vendor_missing",
     "workshop_folder",
 ]
 

@@ -18,6 +18,7 @@ addresses.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import re
@@ -94,10 +95,8 @@ def room_secrets(room: Path, code: str | None = None) -> RoomSecrets:
     room.mkdir(parents=True, exist_ok=True)
     path = room / ".secret"
     kept: dict = {}
-    try:
+    with contextlib.suppress(OSError, ValueError):
         kept = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        pass
     kept = kept if isinstance(kept, dict) else {}
 
     def valid(key: str, pattern: str) -> str | None:

@@ -30,8 +30,9 @@ import gzip
 import hmac
 import logging
 import re
+from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
-from typing import Any, Awaitable, Callable, MutableMapping
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode
 
 from starlette.requests import cookie_parser
@@ -53,7 +54,7 @@ from .room_site import (
     site,
 )
 
-__all__ = ["LICENCE_PATH", "RoomGate", "SECURITY_HEADERS", "kind_of"]
+__all__ = ["LICENCE_PATH", "SECURITY_HEADERS", "RoomGate", "kind_of"]
 
 log = logging.getLogger(__name__)
 

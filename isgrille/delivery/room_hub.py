@@ -23,9 +23,10 @@ import logging
 import queue
 import threading
 import time
+from collections.abc import Callable
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Any, Callable, ContextManager
+from typing import Any, ContextManager
 
 from ..results.room_state import RoomState, read_room_state, save_room_state
 

@@ -201,7 +201,7 @@ def rewrite_page(html: str, title: str) -> str:
     return _TITLE.sub(lambda _m: f"<title>{escape(title)}</title>", html, count=1)
 
 
-def page_title(room: "RoomSite | None") -> str:
+def page_title(room: RoomSite | None) -> str:
     """The workshop's title (plain text), or "" when the room's content cannot tell it."""
     try:
         return plain_text(room.kit.workshop.title) if room is not None else ""

@@ -28,9 +28,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import nullcontext
-from typing import Callable
 
 import ipywidgets as w
 import solara
@@ -52,7 +52,7 @@ from ..widgets.welcome import attribution_html
 from .room_hub import current_context
 from .room_site import LICENCE_PATH, RoomSite, participant_folder, participant_of, site
 
-__all__ = ["ParticipantApp", "ParticipantSession", "NO_COOKIE", "PHONE_CSS"]
+__all__ = ["NO_COOKIE", "PHONE_CSS", "ParticipantApp", "ParticipantSession"]
 
 log = logging.getLogger(__name__)
 #: Builds the steps the pages have not built yet, one at a time, for the whole room.
@@ -112,7 +112,7 @@ class ParticipantSession:
             if step not in self.built:
                 try:
                     self.built[step] = self._build(step)
-                except Exception:  # noqa: BLE001 — one broken step never breaks the page; said in French
+                except Exception:  # One broken step never breaks the page; said in French
                     log.exception("room step %s failed", step)
                     self.built[step] = w.HTML(BROKEN)
 
@@ -134,7 +134,7 @@ class ParticipantSession:
                 self.pitching = state.pitching
                 self._booster(widget, state.pitching)
             return widget
-        except Exception:  # noqa: BLE001 — one broken step never breaks the page; said in French
+        except Exception:  # One broken step never breaks the page; said in French
             log.exception("room step %s failed", step)
             return w.HTML(BROKEN)
 

@@ -27,9 +27,10 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping
+from typing import TYPE_CHECKING
 
 from ..results.room_state import STEPS
 from .room_hub import RoomHub
@@ -39,20 +40,20 @@ if TYPE_CHECKING:  # pragma: no cover
     from .kit import Kit
 
 __all__ = [
+    "COOKIE_DAYS",
     "LICENCE_PATH",
     "PARTICIPANT_COOKIE",
     "TRAINER_COOKIE",
     "TRAINER_ID",
     "RoomSite",
-    "open_site",
-    "site",
-    "sign",
-    "unsign",
-    "new_participant",
-    "participant_of",
     "is_trainer",
+    "new_participant",
+    "open_site",
     "participant_folder",
-    "COOKIE_DAYS",
+    "participant_of",
+    "sign",
+    "site",
+    "unsign",
 ]
 
 #: The participant's cookie (signed random id, one per browser).
@@ -119,14 +120,14 @@ class RoomSite:
     #: Seconds a session without a page lives on (its work is saved as typed).
     idle: float = 600.0
     hub: RoomHub = field(init=False)
-    _kit: "Kit | None" = field(default=None, init=False, repr=False)
+    _kit: Kit | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.folder = Path(self.folder)
         self.hub = RoomHub(self.folder)
 
     @property
-    def kit(self) -> "Kit":
+    def kit(self) -> Kit:
         """The room's content (grid, quiz, concepts, workshop), loaded once; its store is in memory, unused."""
         if self._kit is None:
             from .kit import open_kit

@@ -12,16 +12,25 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import ipywidgets as w
 import solara
 
 from ..analysis.card import card_from_record
-from ..analysis.room import RoomReader, RoomSnapshot, VoteTally, project_labels, ratings_key, room_matrix, visitors
-from ..analysis.room import vote_tallies
+from ..analysis.room import (
+    RoomReader,
+    RoomSnapshot,
+    VoteTally,
+    project_labels,
+    ratings_key,
+    room_matrix,
+    visitors,
+    vote_tallies,
+)
 from ..analysis.room_live import ROOM_ASSESSOR, raters, rating_summary, room_assessment, word_counts
 from ..analysis.tidy import ProjectRecord
 from ..content.attribution import attribution_of
@@ -43,7 +52,7 @@ from ..widgets.welcome import attribution_html
 from .card_files import card_downloads, class_downloads
 from .room_site import LICENCE_PATH, RoomSite, is_trainer, site
 
-__all__ = ["TrainerPage", "Watcher", "INTERVAL", "PROJECTOR_CSS", "REFUSAL"]
+__all__ = ["INTERVAL", "PROJECTOR_CSS", "REFUSAL", "TrainerPage", "Watcher"]
 
 INTERVAL = 2.0  #: seconds between two readings of the room
 BOOSTER_SEQUENCE = 4
@@ -111,7 +120,7 @@ class Watcher:
                 if (snapshot := self.reader.read()) is not None:
                     self.on_snapshot(snapshot)
                 self.read_live(self.room.hub.state.pitching)
-            except Exception:  # noqa: BLE001 — one failed reading never stops the page: the next one tries again
+            except Exception:  # One failed reading never stops the page: the next one tries again
                 logging.getLogger(__name__).exception("reading the room failed")
             self.wake.wait(self.interval)
             self.wake.clear()
@@ -253,7 +262,7 @@ def QuizView(room: RoomSite, state: RoomState, snapshot: RoomSnapshot | None, ac
     )
     item = quiz.items[index := min(state.quiz_index, len(quiz.items) - 1)]
     tally = tallies.get(item.id) or VoteTally(
-        item.id, item.statement, {c: 0 for c in quiz.choices}, 0, 0, item.answer, item.explanation
+        item.id, item.statement, dict.fromkeys(quiz.choices, 0), 0, 0, item.answer, item.explanation
     )
     with solara.Column() as view:
         Html(
@@ -299,14 +308,14 @@ def BoosterView(
     )  # the project's latest self-assessment
     with solara.Column() as view:
         w.Dropdown.element(
-            options=[("— choisir le projet qui pitche —", "")] + options,
+            options=[("— choisir le projet qui pitche —", ""), *options],
             value=chosen,
             description="Projet qui pitche :",
             style={"description_width": "initial"},
             on_value=lambda folder: act(pitching=folder),
         )
         solara.Column(children=[timer])  # classic ipywidgets: made once (use_memo), mounted
-        label = dict((folder, label) for label, folder in options).get(chosen, "")
+        label = {folder: label for label, folder in options}.get(chosen, "")
         saved = f"Médianes enregistrées dans le fichier du projet (évaluateur « {ROOM_ASSESSOR} »)."
         status = (live[0] == chosen and live[2]) or (saved if raters(ratings) else "Notes de la salle attendues…")
         Html(

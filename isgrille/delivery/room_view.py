@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from ..analysis.card import card_from_record
 from ..analysis.room import RoomReader, RoomSnapshot, save_upload, vote_tallies

@@ -127,7 +127,8 @@ def room_command(
     folder = room / ".voila"
     inside = _inside(notebooks, room)
     denied = [*([f"{re.escape(inside)}/.*"] if inside else []), r"(.*/)?\..*", r".*\.(ipynb|py|json)"]
-    argv = voila_argv(notebooks, "0.0.0.0", port, "isgrille", cull_idle, cull_interval) + [
+    argv = [
+        *voila_argv(notebooks, "0.0.0.0", port, "isgrille", cull_idle, cull_interval),
         f"--Voila.config_file_paths={json.dumps([str(folder)])}",
         "--Voila.identity_provider_class=isgrille.delivery.room_auth.RoomIdentityProvider",
         "--RoomIdentityProvider.allow_password_change=False",

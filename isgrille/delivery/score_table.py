@@ -11,8 +11,8 @@ starts with ``{``; :func:`load_for_score` reads either;
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..analysis import scoring
 from ..content.model import Assessment, Grid

@@ -38,7 +38,7 @@ from pathlib import Path
 from ..content.errors import ContentError, Problem
 from ..content.model import Grid
 
-__all__ = ["validate_file", "validate_pack", "COHORT_SUFFIXES"]
+__all__ = ["COHORT_SUFFIXES", "validate_file", "validate_pack"]
 
 #: Problems of a cohort whose columns are another grid's criteria.
 _COLUMN_PROBLEMS = (

@@ -29,9 +29,9 @@ module              what it holds
 from .class_charts import distribution_alt, heatmap_alt, plot_cohort_heatmap, plot_level_distribution
 from .export import figure_png
 from .live_radar import LiveRadar
+from .quiz_charts import plot_quiz_misses, quiz_misses_alt
 from .radar import draw_profile_series, plot_profile
 from .style import HATCHES, LINESTYLES, MARKERS, PALETTE
-from .quiz_charts import plot_quiz_misses, quiz_misses_alt
 from .summary import plot_dimension_summary
 
 __all__ = [

@@ -41,13 +41,13 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 __all__ = [
+    "distribution_alt",
+    "diverging_starts",
+    "heatmap_alt",
+    "level_colours",
     "plot_cohort_heatmap",
     "plot_level_distribution",
-    "heatmap_alt",
-    "distribution_alt",
-    "level_colours",
     "text_colour",
-    "diverging_starts",
 ]
 
 NA_HATCH, LOW_HATCH, MIDDLE_GREY = "///", "xx", "#CCCCCC"
@@ -84,7 +84,7 @@ def _plural(count: int, word: str) -> str:
 
 
 def plot_cohort_heatmap(
-    matrix: "pandas.DataFrame",
+    matrix: pandas.DataFrame,
     grid: Grid,
     ax: Axes | None = None,
     max_rows: int = 40,
@@ -178,7 +178,7 @@ def plot_cohort_heatmap(
     return ax
 
 
-def heatmap_alt(matrix: "pandas.DataFrame", grid: Grid, max_rows: int = 40) -> str:
+def heatmap_alt(matrix: pandas.DataFrame, grid: Grid, max_rows: int = 40) -> str:
     """One French sentence describing :func:`plot_cohort_heatmap`'s image.
 
     >>> import pandas as pd
@@ -231,9 +231,9 @@ def diverging_starts(percents: np.ndarray) -> np.ndarray:
 
 
 def plot_level_distribution(
-    counts: "pandas.DataFrame",
+    counts: pandas.DataFrame,
     grid: Grid,
-    medians: "pandas.Series | None" = None,
+    medians: pandas.Series | None = None,
     ax: Axes | None = None,
     title: str = "Répartition des niveaux par critère",
 ) -> Axes:
@@ -361,7 +361,7 @@ def plot_level_distribution(
     return ax
 
 
-def distribution_alt(counts: "pandas.DataFrame", grid: Grid) -> str:
+def distribution_alt(counts: pandas.DataFrame, grid: Grid) -> str:
     """One French sentence describing :func:`plot_level_distribution`'s image."""
     ids, levels = [c.id for c in grid.criteria], list(grid.levels)
     table = counts.reindex(index=ids, columns=[*levels, NOT_RATED], fill_value=0)

@@ -23,7 +23,7 @@ from .footer import add_footer
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["heatmap_figure", "levels_figure", "quiz_figure", "class_figures"]
+__all__ = ["class_figures", "heatmap_figure", "levels_figure", "quiz_figure"]
 
 Drawn = "tuple[Axes, str] | None"
 
@@ -36,7 +36,7 @@ def _signed(drawn: tuple[Axes, str], attribution: Attribution | None) -> tuple[A
 
 
 def heatmap_figure(
-    ratings: "pandas.DataFrame", grid: Grid, max_rows: int = 40, attribution: Attribution | None = None
+    ratings: pandas.DataFrame, grid: Grid, max_rows: int = 40, attribution: Attribution | None = None
 ) -> Drawn:
     """Projects × criteria: each project's latest levels (self-assessment first)."""
     from ..analysis.distribution import project_matrix
@@ -50,7 +50,7 @@ def heatmap_figure(
     )
 
 
-def levels_figure(ratings: "pandas.DataFrame", grid: Grid, attribution: Attribution | None = None) -> Drawn:
+def levels_figure(ratings: pandas.DataFrame, grid: Grid, attribution: Attribution | None = None) -> Drawn:
     """Per criterion, how the ratings spread over the levels (diverging bars), and their median."""
     from ..analysis.distribution import level_counts, level_medians
     from .class_charts import distribution_alt, plot_level_distribution
@@ -64,7 +64,7 @@ def levels_figure(ratings: "pandas.DataFrame", grid: Grid, attribution: Attribut
     )
 
 
-def quiz_figure(answers: "pandas.DataFrame", quiz: Quiz, attribution: Attribution | None = None) -> Drawn:
+def quiz_figure(answers: pandas.DataFrame, quiz: Quiz, attribution: Attribution | None = None) -> Drawn:
     """The quiz's statements, most missed first: the points to discuss."""
     from ..analysis.quiz_tally import quiz_misses
     from .quiz_charts import plot_quiz_misses, quiz_misses_alt
@@ -76,9 +76,9 @@ def quiz_figure(answers: "pandas.DataFrame", quiz: Quiz, attribution: Attributio
 
 
 def class_figures(
-    ratings: "pandas.DataFrame",
+    ratings: pandas.DataFrame,
     grid: Grid,
-    answers: "pandas.DataFrame",
+    answers: pandas.DataFrame,
     quiz: Quiz,
     keys: tuple[str, ...] = ("heatmap", "levels", "quiz"),
     attribution: Attribution | None = None,

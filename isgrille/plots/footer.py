@@ -20,7 +20,7 @@ under a chart, the chart's layout shrunk to leave them room.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.figure import Figure
 from matplotlib.layout_engine import ConstrainedLayoutEngine

@@ -17,7 +17,7 @@ legend always stays whole inside the picture.
 from __future__ import annotations
 
 import io
-from typing import Sequence
+from collections.abc import Sequence
 
 from PIL import Image
 

@@ -25,7 +25,7 @@ from ..content.model import Grid
 from ..content.model import plain_text as unmarked  # the content's emphasis marks dropped
 from .style import PLAIN_TEXT, TEXT_COLOUR
 
-__all__ = ["EM", "LINE", "Page", "fit_lines", "fit_legend", "fit_radar", "one_line", "unmarked"]
+__all__ = ["EM", "LINE", "Page", "fit_legend", "fit_lines", "fit_radar", "one_line", "unmarked"]
 
 #: A usual character width, in ems (the first guess; :meth:`Page.refit` corrects it).
 EM = 0.5

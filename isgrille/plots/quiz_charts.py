@@ -31,7 +31,7 @@ __all__ = ["plot_quiz_misses", "quiz_misses_alt"]
 
 
 def plot_quiz_misses(
-    misses: "pandas.DataFrame", ax: Axes | None = None, title: str = "Affirmations les plus souvent manquées"
+    misses: pandas.DataFrame, ax: Axes | None = None, title: str = "Affirmations les plus souvent manquées"
 ) -> Axes:
     """Horizontal bars, one per statement in ``misses``' order (top first): the % of its answers that were wrong.
 
@@ -71,7 +71,7 @@ def plot_quiz_misses(
     return ax
 
 
-def quiz_misses_alt(misses: "pandas.DataFrame") -> str:
+def quiz_misses_alt(misses: pandas.DataFrame) -> str:
     """One French sentence describing :func:`plot_quiz_misses`' image."""
     count = len(misses)
     text = (

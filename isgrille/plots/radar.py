@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from typing import Sequence
+from collections.abc import Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
@@ -27,7 +27,7 @@ from ..analysis.scoring import check_assessment
 from ..content.model import Assessment, Grid
 from .style import PLAIN_TEXT, TEXT_COLOUR, as_list, new_axes, offset_below, plain, series_labels, series_style
 
-__all__ = ["plot_profile", "draw_profile_series"]
+__all__ = ["draw_profile_series", "plot_profile"]
 
 _WEDGES = ("#E4E9F0", "#F6F7F9", "#EDF0F4")  # alternating dimension backgrounds
 _BANDS = ("#C9D3E0", "#E3E8EF", "#D6DEE8")  # alternating dimension bands around the outer ring

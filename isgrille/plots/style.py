@@ -16,7 +16,7 @@ start of a formula that would fail to draw.
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -25,18 +25,18 @@ from matplotlib.text import Text
 from matplotlib.transforms import ScaledTranslation, Transform
 
 __all__ = [
-    "PALETTE",
+    "HATCHES",
     "LINESTYLES",
     "MARKERS",
-    "HATCHES",
-    "TEXT_COLOUR",
+    "PALETTE",
     "PLAIN_TEXT",
-    "plain",
-    "series_style",
+    "TEXT_COLOUR",
     "as_list",
-    "series_labels",
-    "offset_below",
     "new_axes",
+    "offset_below",
+    "plain",
+    "series_labels",
+    "series_style",
 ]
 
 #: Okabe–Ito colours, ordered so the first ones contrast most on white.

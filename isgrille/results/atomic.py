@@ -18,13 +18,12 @@ Why a write failed is said in French by
 
 from __future__ import annotations
 
-import errno
 import os
 import secrets
 import stat
 from pathlib import Path
 
-__all__ = ["write_atomic", "write_private", "remove_stale_temps", "temp_pattern"]
+__all__ = ["remove_stale_temps", "temp_pattern", "write_atomic", "write_private"]
 
 
 def temp_pattern(path: Path) -> tuple[str, str]:

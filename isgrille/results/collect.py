@@ -24,9 +24,9 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Container
 from dataclasses import dataclass
 from pathlib import Path, PurePath
-from typing import Container
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import shorten
@@ -36,14 +36,14 @@ from .store import read_results
 from .walk import is_dir, os_reason, scan
 
 __all__ = [
-    "Collection",
-    "ClassFiles",
-    "collect_class",
-    "find_class_files",
-    "collect_results",
-    "problems_of",
     "DEFAULT_PATTERN",
     "HOME_DEPTH",
+    "ClassFiles",
+    "Collection",
+    "collect_class",
+    "collect_results",
+    "find_class_files",
+    "problems_of",
 ]
 
 #: Where the learners' results are, under the folder of homes (``collect``'s default).

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["read_document"]
 
 
-def read_document(text: str, source: str | Path) -> "YamlDocument":
+def read_document(text: str, source: str | Path) -> YamlDocument:
     """``parse_json(text, source)``, faster: a text of at most MAX_VALUES characters, no surrogate, no float
     nor integer of 19+ digits, at most MAX_DEPTH deep, is what parse_json's scan accepts: json parses it at
     once (parse_json makes the index of lines when a message asks). Any other text goes through parse_json.
@@ -53,7 +53,7 @@ def _has_surrogate(text: str) -> bool:
         return True
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _decoder():
     """JSON's decoder, refusing (ValueError) any float or constant and integers of 19 digits or more."""
     import json

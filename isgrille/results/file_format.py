@@ -36,7 +36,7 @@ from pydantic import Field, model_validator
 from ..content.fields import Id, Text, check_unique
 from ..content.validation import FileModel
 
-__all__ = ["FORMAT", "VERSION", "ResultsFile", "ProjectInfo", "AssessmentEntry"]
+__all__ = ["FORMAT", "VERSION", "AssessmentEntry", "ProjectInfo", "ResultsFile"]
 
 FORMAT = "isgrille-results"
 VERSION = 1
@@ -71,7 +71,7 @@ class ResultsFile(FileModel):
     exchange: dict[Text, str] = Field(default={}, description="Feedback received in sequence 4, by topic.")
 
     @model_validator(mode="after")
-    def _coherent(self) -> "ResultsFile":
+    def _coherent(self) -> ResultsFile:
         if len(self.assessments) > 1:  # most files hold one assessment: nothing to compare
             check_unique([a.assessor for a in self.assessments], ("assessments",), "évaluateur", field="assessor")
         return self

@@ -36,21 +36,21 @@ from ..content.model import Grid
 from .learner import LearnerResults
 
 __all__ = [
-    "SNIFF_BYTES",
     "LABELS",
+    "SNIFF_BYTES",
     "Signature",
     "Unreadable",
-    "is_kit_text",
-    "refusal",
-    "signature",
-    "read_if_changed",
-    "quick_text",
-    "parse_results",
-    "unwritable",
     "dated_name",
     "is_kept_copy",
-    "set_aside",
+    "is_kit_text",
     "keep_copy",
+    "parse_results",
+    "quick_text",
+    "read_if_changed",
+    "refusal",
+    "set_aside",
+    "signature",
+    "unwritable",
 ]
 
 #: A file's identity: (st_ino, st_mtime_ns, st_size); an atomic replace always changes it.

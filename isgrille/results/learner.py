@@ -20,9 +20,9 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Sequence
 
 from ..content.errors import ContentError, Problem, format_field
 from ..content.limits import shorten
@@ -106,7 +106,7 @@ class LearnerResults:
         source: str | Path = "<résultats>",
         *,
         foreign_grid: Callable[[str], str] | None = None,
-    ) -> "LearnerResults":
+    ) -> LearnerResults:
         """Read a results file's text, checked against ``grid``; ContentError otherwise.
 
         At most ``MAX_PROBLEMS`` unknown criteria or levels are described (then
@@ -202,7 +202,7 @@ class LevelReader:
         self._seen: dict[str, int | None] = {}
 
     @staticmethod
-    def of(grid: Grid) -> "LevelReader":
+    def of(grid: Grid) -> LevelReader:
         """The reader of ``grid``'s levels, shared (with what it has seen) by every file read with them."""
         return _shared_reader(tuple(grid.levels))
 
@@ -254,7 +254,7 @@ def _fold(text: str) -> str:
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _bmp_marks() -> re.Pattern[str]:
     """The BMP's combining marks (every code point below U+10000 with a combining class), as ranges."""
     marks = {code for code in range(0x10000) if unicodedata.combining(chr(code))}

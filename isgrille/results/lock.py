@@ -50,7 +50,7 @@ class ResultsLock:
         self.timeout = timeout
         self._lock: Any = None
 
-    def __enter__(self) -> "ResultsLock":
+    def __enter__(self) -> ResultsLock:
         from filelock import FileLock, Timeout
 
         if self._lock is None:

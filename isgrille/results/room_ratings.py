@@ -36,8 +36,9 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from ..content.errors import os_error_text
 from ..content.limits import shorten, size_label
@@ -49,15 +50,15 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..content.model import Grid
 
 __all__ = [
-    "RATINGS_NAME",
     "FORMAT",
     "MAX_RATERS",
-    "save_room_rating",
-    "read_room_ratings",
-    "read_room_ratings_report",
-    "read_room_ratings_if_changed",
+    "RATINGS_NAME",
     "ratings_path",
+    "read_room_ratings",
+    "read_room_ratings_if_changed",
+    "read_room_ratings_report",
     "save_room_assessment",
+    "save_room_rating",
 ]
 
 #: The room's ratings of a project, in that project's folder.
@@ -217,7 +218,7 @@ def read_room_ratings_if_changed(
 
 
 def save_room_assessment(
-    room: str | Path, project: str, grid: "Grid", assessor: str, ratings: Mapping[str, int | None]
+    room: str | Path, project: str, grid: Grid, assessor: str, ratings: Mapping[str, int | None]
 ) -> None:
     """Write ``ratings`` as ``assessor``'s assessment into ``project``'s results file in the room.
 

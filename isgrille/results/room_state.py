@@ -30,15 +30,15 @@ from .atomic import write_atomic
 from .lock import ResultsLock
 
 __all__ = [
-    "STEPS",
-    "STATE_NAME",
     "FOLDER_ID",
     "RESULTS_NAME",
+    "STATE_NAME",
+    "STEPS",
     "RoomState",
     "read_room_state",
     "save_room_state",
-    "step_label",
     "step_index",
+    "step_label",
 ]
 
 #: The participant app's steps, in the workshop's order: ``(id, label on screen)``.
@@ -91,7 +91,7 @@ class RoomState:
     timer_started: float = 0.0
     version: int = 0
 
-    def moved(self, **changes: object) -> "RoomState":
+    def moved(self, **changes: object) -> RoomState:
         """This state with ``changes`` applied, checked, and the version increased.
 
         >>> RoomState().moved(step="nulle-part").step
@@ -114,7 +114,7 @@ class RoomState:
         return json.dumps({"format": "isgrille-room-state", **asdict(self)}, ensure_ascii=False, indent=1) + "\n"
 
     @classmethod
-    def from_json(cls, text: str) -> "RoomState":
+    def from_json(cls, text: str) -> RoomState:
         """A state from its JSON; ValueError when it is not one. Unknown or mistyped fields fall back."""
         data = json.loads(text)
         if not isinstance(data, dict) or data.get("format") != "isgrille-room-state":

@@ -31,10 +31,10 @@ import base64
 import copy
 import dataclasses
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.model import Grid
@@ -48,8 +48,8 @@ __all__ = [
     "SaveError",
     "default_results_path",
     "read_results",
-    "save_results",
     "results_data_uri",
+    "save_results",
 ]
 
 Change = Callable[[LearnerResults], None]
@@ -97,7 +97,7 @@ def save_results(results: LearnerResults, path: str | Path, grid: Grid) -> Path:
 
 def _stamp_and_write(target: Path, results: LearnerResults, grid: Grid) -> None:
     """Stamp ``saved_at`` and write atomically; the caller holds the file's lock."""
-    results.saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    results.saved_at = datetime.now(UTC).isoformat(timespec="seconds")
     write_atomic(target, results.to_json(grid))
 
 

@@ -19,13 +19,13 @@ import errno
 import fnmatch
 import os
 import stat
+from collections.abc import Container
 from pathlib import Path
-from typing import Container
 
 from ..content.errors import Problem, os_error_text
 from .kitfile import is_kept_copy
 
-__all__ = ["scan", "is_dir", "os_reason"]
+__all__ = ["is_dir", "os_reason", "scan"]
 
 # Said of a link or a folder, these read better than the general words of os_error_text.
 _OS_REASONS = {errno.ENOENT: "la cible n'existe pas", errno.ELOOP: "liens en boucle"}

@@ -10,21 +10,21 @@ criteria, and the ratings are saved under that name.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as w
 
+from ..analysis.scoring import score_assessment
 from ..content.model import NOT_RATED, Criterion, Grid
 from ..results.learner import SELF, LearnerResults
 from ..results.store import ResultsStore
-from ..analysis.scoring import score_assessment
 from .profile import ProfileView
 from .status import SaveStatus
 from .text import STYLE, escape, table_html
 
 ASSESSORS = ("pair", "formateur")
 
-__all__ = ["AssessmentWidget", "assessment_widget", "NOT_RATED_LABEL", "ASSESSORS"]
+__all__ = ["ASSESSORS", "NOT_RATED_LABEL", "AssessmentWidget", "assessment_widget"]
 
 NOT_RATED_LABEL = NOT_RATED.capitalize()
 

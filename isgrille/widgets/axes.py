@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import ipywidgets as w
 
+from ..analysis.scoring import find_improvement_axes
 from ..content.model import Grid
 from ..results.learner import SELF
 from ..results.store import ResultsStore
-from ..analysis.scoring import find_improvement_axes
 from .status import SaveStatus
 from .text import STYLE, escape, inline_markdown
 

@@ -6,7 +6,7 @@ d'accompagnement et de financement), saved with the learner's results.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as w
 

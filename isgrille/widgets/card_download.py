@@ -12,7 +12,8 @@ is a French sentence under the button, never a traceback.
 from __future__ import annotations
 
 import base64
-from typing import Callable, NamedTuple, Sequence
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import ipywidgets as w
 
@@ -21,7 +22,7 @@ from ..results.learner import LearnerResults
 from ..results.store import ResultsStore
 from .text import STYLE, escape
 
-__all__ = ["Download", "CardDownload", "card_download", "links_html"]
+__all__ = ["CardDownload", "Download", "card_download", "links_html"]
 
 LABEL = "Télécharger ma fiche projet"
 _LINK = 'class="jupyter-button" style="padding: 0.3em 0.8em; text-decoration: none; margin-right: 0.5em"'

@@ -10,7 +10,8 @@ a trainer's view of the room can too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ..content.model import Grid, Quiz
 from .text import escape, image_html
@@ -18,7 +19,7 @@ from .text import escape, image_html
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
-__all__ = ["chart_html", "heatmap_html", "levels_html", "quiz_misses_html", "cohort_summary_html", "frame_html"]
+__all__ = ["chart_html", "cohort_summary_html", "frame_html", "heatmap_html", "levels_html", "quiz_misses_html"]
 
 
 def chart_html(drawn, nothing: str) -> str:
@@ -31,21 +32,21 @@ def chart_html(drawn, nothing: str) -> str:
     return image_html(figure_png(ax), alt)
 
 
-def heatmap_html(ratings: "pandas.DataFrame", grid: Grid, max_rows: int = 40) -> str:
+def heatmap_html(ratings: pandas.DataFrame, grid: Grid, max_rows: int = 40) -> str:
     """Projects × criteria: each project's latest levels (self-assessment first)."""
     from ..plots.class_figures import heatmap_figure
 
     return chart_html(heatmap_figure(ratings, grid, max_rows), "Aucune évaluation\u00a0: pas de carte des projets.")
 
 
-def levels_html(ratings: "pandas.DataFrame", grid: Grid) -> str:
+def levels_html(ratings: pandas.DataFrame, grid: Grid) -> str:
     """Per criterion, how the class's ratings spread over the levels, and their median."""
     from ..plots.class_figures import levels_figure
 
     return chart_html(levels_figure(ratings, grid), "Aucune évaluation\u00a0: pas de répartition des niveaux.")
 
 
-def quiz_misses_html(answers: "pandas.DataFrame", quiz: Quiz) -> str:
+def quiz_misses_html(answers: pandas.DataFrame, quiz: Quiz) -> str:
     """The quiz's statements, most missed first: the points to discuss."""
     from ..plots.class_figures import quiz_figure
 
@@ -73,7 +74,7 @@ def cohort_summary_html(summary: Sequence[str], problems: Sequence[object] = ())
     return page
 
 
-def frame_html(frame: "pandas.DataFrame", label: str) -> str:
+def frame_html(frame: pandas.DataFrame, label: str) -> str:
     """A pandas table (cells escaped) in a region named ``label``, as wide as the page and no wider.
 
     Its columns share the width and long cells wrap, so nothing scrolls: a scrolling box would

@@ -15,9 +15,9 @@ from .text import STYLE, escape, inline_markdown
 
 __all__ = [
     "DimensionsChecklist",
+    "definitions_html",
     "dimensions_checklist",
     "dimensions_html",
-    "definitions_html",
     "key_points_html",
     "key_questions_html",
 ]

@@ -13,7 +13,7 @@ from ..results.store import ResultsStore
 from .status import SaveStatus
 from .text import STYLE, escape, inline_markdown
 
-__all__ = ["DirectoryWidget", "directory_widget", "resources_html", "ALL"]
+__all__ = ["ALL", "DirectoryWidget", "directory_widget", "resources_html"]
 
 ALL = "tous"
 

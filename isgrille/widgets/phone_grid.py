@@ -18,13 +18,12 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
 
-from ..analysis.scoring import score_assessment
-from ..analysis.scoring import Profile
+from ..analysis.scoring import Profile, score_assessment
 from ..content.model import NB, Assessment, Criterion, Grid, plain_text
 from ..plots.live_radar import LiveRadar
 from ..results.learner import SELF, LearnerResults
@@ -37,15 +36,15 @@ from .welcome import adaptation_html
 
 __all__ = [
     "NOT_RATED_VALUE",
-    "level_options",
+    "PhoneAssessment",
+    "PhoneProfile",
+    "PhoneRating",
     "RatingCards",
     "SharedRadar",
-    "shared_radar",
-    "PhoneProfile",
-    "PhoneAssessment",
-    "PhoneRating",
+    "level_options",
     "phone_assessment",
     "phone_rating",
+    "shared_radar",
 ]
 
 #: The value of the « Non renseigné » choice (a level index is 0 or more; None is « no choice yet »).

@@ -27,7 +27,7 @@ from .status import SaveStatus
 from .text import STYLE, escape
 from .welcome import attribution_html
 
-__all__ = ["PhoneWelcome", "phone_welcome", "PHONE_CSS"]
+__all__ = ["PHONE_CSS", "PhoneWelcome", "phone_welcome"]
 
 
 class PhoneWelcome(w.VBox):

@@ -6,7 +6,7 @@ out or printed; the countdown is :class:`~isgrille.widgets.timer.CountdownWidget
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as w
 

@@ -14,19 +14,19 @@ project differ.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as w
 
-from ..content.model import Grid
-from ..plots.live_radar import LiveRadar
-from ..plots.export import figure_png
-from ..plots.summary import plot_dimension_summary
 from ..analysis.scoring import AssessmentGap, Profile, figure_rule
+from ..content.model import Grid
+from ..plots.export import figure_png
+from ..plots.live_radar import LiveRadar
+from ..plots.summary import plot_dimension_summary
 from .text import chart_alt, escape, image_html, profile_table_html
 from .welcome import adaptation_html
 
-__all__ = ["ProfileView", "profile_view", "summary_view", "comparison_html"]
+__all__ = ["ProfileView", "comparison_html", "profile_view", "summary_view"]
 
 RADAR_TITLE = "Radar du profil"
 SUMMARY_TITLE = "Barres par dimension"

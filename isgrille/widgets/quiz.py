@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import ipywidgets as w
 
-from ..content.model import Quiz, QuizItem, match_label
 from ..analysis.quiz import score_quiz
+from ..content.model import Quiz, QuizItem, match_label
 from ..results.store import ResultsStore
 from .status import SaveStatus
 from .text import STYLE, escape, inline_markdown
 
-__all__ = ["QuizWidget", "quiz_widget", "examples_html"]
+__all__ = ["QuizWidget", "examples_html", "quiz_widget"]
 
 
 def examples_html(item: QuizItem) -> str:

@@ -12,7 +12,7 @@ A file that cannot be opened is a French sentence, never a traceback.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as w
 

@@ -10,7 +10,7 @@ a failure is a French sentence, never a traceback.
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 import ipywidgets as w
 

@@ -11,7 +11,7 @@ the participant's own text, escaped.
 
 from __future__ import annotations
 
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import ipywidgets as w
 
@@ -20,7 +20,7 @@ from ..content.model import Grid
 from .room_panel import plural
 from .text import STYLE, escape
 
-__all__ = ["live_ratings_html", "gap_text", "RoomLiveRatings", "room_live_ratings", "LIVE_CSS"]
+__all__ = ["LIVE_CSS", "RoomLiveRatings", "gap_text", "live_ratings_html", "room_live_ratings"]
 
 LIVE_CSS = """<style>
 .isg-live { border-collapse: collapse; width: 100%; table-layout: fixed; font-size: 1em; }

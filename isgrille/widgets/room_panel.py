@@ -15,16 +15,16 @@ from __future__ import annotations
 
 import asyncio
 import time
-from typing import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from urllib.parse import parse_qs, urlsplit
 
 import ipywidgets as w
 
-from ..content.typography import french_number
 from ..analysis.room import RoomSnapshot, visitors
+from ..content.typography import french_number
 from .text import STYLE, escape, table_html
 
-__all__ = ["Refresher", "RoomPanel", "qr_html", "plural"]
+__all__ = ["Refresher", "RoomPanel", "plural", "qr_html"]
 
 
 def plural(number: int, one: str, many: str | None = None) -> str:

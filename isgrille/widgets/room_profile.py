@@ -11,7 +11,7 @@ criteria where they differ most first. Every project name is escaped.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as w
 
@@ -24,7 +24,7 @@ from .profile import ProfileView, comparison_html
 from .room_panel import plural
 from .text import STYLE, escape, table_html
 
-__all__ = ["RoomProfile", "matrix_html", "level_colours", "room_profile"]
+__all__ = ["RoomProfile", "level_colours", "matrix_html", "room_profile"]
 
 
 def _luminance(red: float, green: float, blue: float) -> float:

@@ -10,7 +10,7 @@ the points to discuss — are ranked on request, for the same reason.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as w
 
@@ -19,7 +19,7 @@ from ..content.model import Quiz
 from .room_panel import plural
 from .text import STYLE, escape, inline_markdown, plain_text, table_html
 
-__all__ = ["RoomVotes", "votes_html", "room_votes"]
+__all__ = ["RoomVotes", "room_votes", "votes_html"]
 
 _BAR = (
     '<span aria-hidden="true" style="display: inline-block; height: 1em; vertical-align: middle; '

@@ -10,14 +10,14 @@ escaped (:func:`~.text.escape`). The counting is
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import ipywidgets as w
 
 from .room_panel import plural
 from .text import STYLE, escape, table_html
 
-__all__ = ["words_html", "RoomWords", "room_words", "WORDS_CSS"]
+__all__ = ["WORDS_CSS", "RoomWords", "room_words", "words_html"]
 
 #: Smallest and largest word size in the cloud, in em.
 SMALLEST, LARGEST = 1.0, 3.2

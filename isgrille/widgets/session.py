@@ -26,7 +26,7 @@ from ..results.store import ResultsStore, SaveError, results_data_uri
 from .status import SaveStatus
 from .text import STYLE, escape
 
-__all__ = ["SessionPanel", "session_panel", "example_notice"]
+__all__ = ["SessionPanel", "example_notice", "session_panel"]
 
 BINDER_NOTE = (
     "Sur Binder, la session peut s'arrêter sans prévenir (inactivité, fermeture de l'onglet)\u00a0: "

@@ -10,7 +10,7 @@ this screen or any other (the store then holds every change on disk).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import ipywidgets as w
 

@@ -12,20 +12,23 @@ from __future__ import annotations
 
 import base64
 import html
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from ..content.model import BOLD as _BOLD, ITALIC as _ITALIC, UNDERLINE as _UNDERLINE, plain_text
+from ..content.model import BOLD as _BOLD
+from ..content.model import ITALIC as _ITALIC
+from ..content.model import UNDERLINE as _UNDERLINE
+from ..content.model import plain_text
 from ..content.typography import french_percent
 
 __all__ = [
+    "STYLE",
+    "chart_alt",
     "escape",
+    "image_html",
     "inline_markdown",
     "plain_text",
-    "table_html",
     "profile_table_html",
-    "image_html",
-    "chart_alt",
-    "STYLE",
+    "table_html",
 ]
 
 

@@ -27,7 +27,7 @@ class CountdownWidget(w.VBox):
     """Big remaining time, with Démarrer / Pause / Remettre à zéro buttons."""
 
     def __init__(self, minutes: float, title: str = "Temps de parole"):
-        self.total = int(round(minutes * 60))
+        self.total = round(minutes * 60)
         self.title = title
         self.play = w.Play(
             value=0, min=0, max=self.total, step=1, interval=1000, show_repeat=False, description="Minuteur"

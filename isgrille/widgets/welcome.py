@@ -20,23 +20,23 @@ from ..content.workshop_file import Workshop, minutes_of
 from .text import STYLE, escape, inline_markdown, table_html
 
 __all__ = [
-    "atis_html",
-    "objectives_html",
-    "programme_html",
-    "sequence_header_html",
-    "offers_by_stage_html",
-    "edition_html",
-    "grid_html",
-    "grid_dimensions_html",
-    "adaptation_html",
-    "thanks_html",
-    "attribution_html",
-    "french_date",
-    "shown_plainly",
+    "LICENCES",
     "KitNotOpened",
+    "adaptation_html",
+    "atis_html",
+    "attribution_html",
     "clock",
     "content_error_html",
-    "LICENCES",
+    "edition_html",
+    "french_date",
+    "grid_dimensions_html",
+    "grid_html",
+    "objectives_html",
+    "offers_by_stage_html",
+    "programme_html",
+    "sequence_header_html",
+    "shown_plainly",
+    "thanks_html",
 ]
 
 _MONTHS = (

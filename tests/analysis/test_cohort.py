@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 
 from isgrille.analysis.cohort import assessments_frame, default_cohort_path, load_assessments
-from isgrille.content.errors import ContentError, Problem
-from isgrille.content.errors import TOO_MANY_ROWS
+from isgrille.content.errors import TOO_MANY_ROWS, ContentError, Problem
 from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN
 from isgrille.content.loading import load_grid
 from isgrille.content.model import Assessment

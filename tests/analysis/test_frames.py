@@ -111,7 +111,7 @@ def test_a_generated_cohort_of_10000_assessments_equals_the_oracle_on_a_sample(g
     assessments, sources, learners = generated(grid, 10_000)
     frame = ratings_frame(assessments, grid, source=sources, learner=learners)
     assert frame.shape == (120_000, 10)
-    picked = sorted(random.Random(1).sample(range(10_000), 300)) + [0, 9_999]
+    picked = [*sorted(random.Random(1).sample(range(10000), 300)), 0, 9999]
     picked = sorted(set(picked))
     rows = np.concatenate([np.arange(12 * i, 12 * i + 12) for i in picked])
     expected = slow_frame(

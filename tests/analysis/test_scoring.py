@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 
 from isgrille import load_assessments, load_grid
-from isgrille.content.model import Assessment
 from isgrille.analysis.scoring import (
     LevelSummary,
     compare_assessments,
@@ -20,6 +19,7 @@ from isgrille.analysis.scoring import (
     share_label,
     summarise_levels,
 )
+from isgrille.content.model import Assessment
 from isgrille.content.typography import ascii_spacing
 
 from ..grids import grids, grids_and_assessments
@@ -216,9 +216,7 @@ def test_the_figure_is_ordinal_relabelling_levels_keeps_it(case):
     """Only the order of levels matters: other names, same counts, same share, same median rank."""
     grid, assessment = case
     overall = score_assessment(grid, assessment).overall
-    renamed = summarise_levels(
-        tuple(f"L{i * i}" for i in range(len(grid.levels))), [r for r in assessment.ratings.values()]
-    )
+    renamed = summarise_levels(tuple(f"L{i * i}" for i in range(len(grid.levels))), list(assessment.ratings.values()))
     assert (renamed.at_least, renamed.share, renamed.median_index) == (
         overall.at_least,
         overall.share,

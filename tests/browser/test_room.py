@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-from contextlib import contextmanager
 import re
 import shutil
 import subprocess
@@ -21,6 +20,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 

@@ -120,7 +120,7 @@ def test_message_names_the_first_and_counts_the_others(count, suffix):
 def test_problems_beyond_the_limit_are_counted_not_kept():
     given = [Problem("f.json", f"problème {n}", line=n) for n in range(1, MAX_PROBLEMS + 11)]
     error = ContentError(given)
-    assert error.problems == tuple(given[:MAX_PROBLEMS]) + (Problem("f.json", "… et 10 autres problèmes"),)
+    assert error.problems == (*tuple(given[:MAX_PROBLEMS]), Problem("f.json", "… et 10 autres problèmes"))
     assert error.count == MAX_PROBLEMS + 10
     assert str(error) == f"f.json: ligne 1: problème 1 (et {MAX_PROBLEMS + 9} autres erreurs)"
 

@@ -13,11 +13,10 @@ from pathlib import Path
 import pytest
 
 from isgrille import load_concepts, load_grid, load_quiz, load_workshop
-from isgrille.content.concepts_file import Concepts
-from isgrille.content.errors import Problem
-from isgrille.content.grid_file import GridFile
 from isgrille.content import loading
-from isgrille.content.errors import ContentError
+from isgrille.content.concepts_file import Concepts
+from isgrille.content.errors import ContentError, Problem
+from isgrille.content.grid_file import GridFile
 from isgrille.content.loading import (
     YAML_KINDS,
     data_dir,
@@ -137,7 +136,7 @@ def test_quiz_sector_examples(quiz):
     }
     assert enterprises["YUMP France"].source == "INSEE"
     assert enterprises["Enercoop"].need == "Énergie"
-    assert "Fondation Abbé Pierre" == enterprises["Ensemble2Générations"].source
+    assert enterprises["Ensemble2Générations"].source == "Fondation Abbé Pierre"
     assert all(e.fact and e.description for e in examples[0].examples)
 
 

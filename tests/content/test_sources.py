@@ -221,7 +221,7 @@ FILE_CASES = [
         b"# rien que des commentaires\n", None, "le fichier ne contient aucune donnée YAML", id="comments-only"
     ),
     pytest.param(
-        "- Bas\n- Haut\n".encode(),
+        b"- Bas\n- Haut\n",
         1,
         "le fichier doit contenir une table de champs (clé\u00a0: valeur), pas une liste",
         id="top-level-list",
@@ -323,9 +323,9 @@ def test_line_of_existing_paths(doc, loc, line):
 def test_line_of_key(doc, loc, line):
     """A key and its block value are on different lines; ``key=True`` and "[key]" name the key."""
     assert doc.line_of(loc, key=True) == line
-    assert doc.line_of(loc + ("[key]",)) == line
+    assert doc.line_of((*loc, "[key]")) == line
     if len(loc) > 1:
-        assert doc.line_of(loc[:-1] + ("[key]",) + loc[-1:]) == line
+        assert doc.line_of((*loc[:-1], "[key]", *loc[-1:])) == line
 
 
 def test_line_of_key_of_a_list_item_is_the_item(doc):
@@ -461,7 +461,7 @@ def test_read_text_refuses_a_file_that_grew_after_stat(write, monkeypatch):
     monkeypatch.setitem(MAX_BYTES, "content", 100)
     path = write("x" * 150)
     real_stat = os.stat
-    small = os.stat_result(tuple(real_stat(path))[:6] + (10,) + tuple(real_stat(path))[7:10])
+    small = os.stat_result((*tuple(real_stat(path))[:6], 10, *tuple(real_stat(path))[7:10]))
     monkeypatch.setattr(os, "stat", lambda p, *a, **k: small if Path(p) == path else real_stat(p, *a, **k))
     assert only_problem(read_text, path) == Problem(
         str(path), "fichier trop volumineux (plus de 100 octets\u202f; au plus 100 octets pour un fichier de contenu)"

@@ -21,9 +21,9 @@ from pydantic_core.core_schema import ErrorType
 
 from isgrille.content.errors import ContentError, Problem
 from isgrille.content.grid_file import GridFile
+from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
 from isgrille.content.loading import load_grid, load_quiz, load_workshop
 from isgrille.content.sources import read_yaml
-from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
 from isgrille.content.validation import FileModel, LocatedError, YamlDocument, _problem, validate_document
 from isgrille.delivery.validate import validate_file
 
@@ -438,7 +438,7 @@ class Pair(FileModel):
     on_key: bool = False
 
     @model_validator(mode="after")
-    def _differ(self) -> "Pair":
+    def _differ(self) -> Pair:
         if self.first == self.second:
             raise LocatedError(f"'{self.second}' répète 'first'", ("second",), key=self.on_key)
         return self

@@ -63,7 +63,7 @@ class Visitor:
             method, body = "GET", None
         return response
 
-    async def open(self, notebook: str, query: str = "") -> "Kernel":
+    async def open(self, notebook: str, query: str = "") -> Kernel:
         """Render ``notebook`` (Voilà runs it) and connect to its kernel."""
         response = await self.request(f"/voila/render/{notebook}{query}")
         assert response.code == 200, (notebook, response.code)
@@ -79,7 +79,7 @@ class Kernel:
         self.iopub: list[dict] = []
 
     @classmethod
-    async def connect(cls, visitor: Visitor, kernel_id: str) -> "Kernel":
+    async def connect(cls, visitor: Visitor, kernel_id: str) -> Kernel:
         url = visitor.base.replace("http", "ws", 1) + f"/api/kernels/{kernel_id}/channels?session_id={uuid.uuid4().hex}"
         ws = await websocket_connect(
             HTTPRequest(url, headers={"Cookie": visitor.cookie_header()}, request_timeout=TIMEOUT)

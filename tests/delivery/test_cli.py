@@ -13,10 +13,9 @@ from pathlib import Path
 import pytest
 
 from isgrille.content.errors import Problem
-from isgrille.results.collect import DEFAULT_PATTERN
-
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path
 from isgrille.delivery.schema_export import SCHEMA_KINDS
+from isgrille.results.collect import DEFAULT_PATTERN
 
 from ..results.samples import base, sample
 

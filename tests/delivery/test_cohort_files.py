@@ -13,8 +13,8 @@ from isgrille.content.loading import data_dir
 from isgrille.delivery.cohort_files import (
     CHARTS,
     QUIZ_COLUMNS,
-    README,
     RATING_COLUMNS,
+    README,
     csv_text,
     export_frame,
     readme_text,

@@ -58,7 +58,7 @@ def test_in_memory_kit_holds_the_shipped_content():
     assert (len(kit.grid.criteria), len(kit.quiz.items), kit.store.path, kit.is_example) == (12, 7, None, False)
     assert kit.grid == load_grid()
     assert [s.number for s in kit.workshop.sequences] == [1, 2, 3, 4]
-    assert [d.id for d in kit.concepts.definitions][0] == "oslo"
+    assert next(d.id for d in kit.concepts.definitions) == "oslo"
     kit.store.update(lambda r: r.rate("caractere_collectif", 2))
     assert kit.store.load().assessment().ratings == {"caractere_collectif": 2}
 

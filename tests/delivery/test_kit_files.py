@@ -47,7 +47,8 @@ def test_share_dir_falls_back_to_the_prefix_then_none(tmp_path, monkeypatch):
 
 def test_workshop_files_are_the_notebooks_and_the_npm_manifests_only():
     files = [str(path) for path in workshop_files()]
-    assert files == NOTEBOOKS + [
+    assert files == [
+        *NOTEBOOKS,
         os.path.join("_vendor", "package.json"),
         os.path.join("_vendor", "package-lock.json"),
         "LICENSE-CONTENT",

@@ -17,7 +17,7 @@ class FakeContext:
         self.entered: list[threading.Thread] = []
         self.active = False
 
-    def __enter__(self) -> "FakeContext":
+    def __enter__(self) -> FakeContext:
         self.entered.append(threading.current_thread())
         self.active = True
         return self

@@ -114,7 +114,7 @@ def test_every_echo_is_escaped():
 
 def test_without_a_workshop_title_the_default_one():
     assert read(full_page()).title == f"Salle complète – {DEFAULT_TITLE}"
-    assert "Atelier\u00a0– salle" == DEFAULT_TITLE
+    assert DEFAULT_TITLE == "Atelier\u00a0– salle"
 
 
 def _luminance(color: str) -> float:

@@ -13,7 +13,11 @@ import dataclasses
 import threading
 import time
 
-import solara.server.starlette  # noqa: F401 — first: per-kernel reactives need Solara's server loaded
+# isort: off
+# First: per-kernel reactives need Solara's server loaded.
+import solara.server.starlette
+
+# isort: on
 import ipyvuetify as v
 import ipywidgets as w
 import pytest

@@ -10,7 +10,11 @@ from __future__ import annotations
 import threading
 import time
 
-import solara.server.starlette  # noqa: F401 — first: per-kernel reactives need Solara's server loaded
+# isort: off
+# First: per-kernel reactives need Solara's server loaded.
+import solara.server.starlette
+
+# isort: on
 import ipyvuetify as v
 import ipywidgets as w
 import pytest
@@ -29,8 +33,8 @@ from isgrille.widgets.room_cards import RoomCards
 from isgrille.widgets.timer import CountdownWidget
 
 from ..rooms import HOSTILE
-from .test_card_files import pdf_info
 from ..widgets.reading import table_rows, text_of
+from .test_card_files import pdf_info
 
 SECRET = bytes(32)
 URL = "http://127.0.0.1:8765/?code=atelier42"

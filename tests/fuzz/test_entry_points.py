@@ -8,7 +8,7 @@ message and either takes the file or leaves the learner's work as it was.
 from __future__ import annotations
 
 import tempfile
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -59,7 +59,7 @@ def test_resume_takes_the_file_or_leaves_the_work_untouched(content):
                 "type": "application/json",
                 "size": len(content),
                 "content": memoryview(content),
-                "last_modified": datetime.now(timezone.utc),
+                "last_modified": datetime.now(UTC),
             },
         )
         message = panel.message.value

@@ -10,10 +10,10 @@ import os
 
 os.environ.setdefault("MPLBACKEND", "Agg")
 
-import pytest  # noqa: E402
+import pytest
 
-from isgrille import load_assessments, load_grid  # noqa: E402
-from isgrille.content.model import Assessment, Grid  # noqa: E402
+from isgrille import load_assessments, load_grid
+from isgrille.content.model import Assessment, Grid
 
 
 @pytest.fixture(scope="session")

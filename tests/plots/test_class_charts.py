@@ -16,8 +16,8 @@ from matplotlib.patches import Rectangle
 from isgrille.content.model import NOT_RATED, Criterion, Dimension, Grid
 from isgrille.plots.class_charts import (
     MEDIAN_ABOVE,
-    diverging_starts,
     distribution_alt,
+    diverging_starts,
     heatmap_alt,
     level_colours,
     plot_cohort_heatmap,

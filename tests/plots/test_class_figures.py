@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from matplotlib.axes import Axes
 
 from isgrille import load_grid, load_quiz

@@ -60,7 +60,7 @@ def test_series_data_are_the_ratings_with_nan_gaps_and_closed(grid, pair):
         ydata = list(line.get_ydata())
         assert same(ydata[:-1], expected)
         assert same(ydata[-1:], expected[:1])  # closed back to the first criterion
-        assert list(line.get_xdata())[-1] == list(line.get_xdata())[0]
+        assert list(line.get_xdata())[-1] == next(iter(line.get_xdata()))
     assert math.isnan(lines[0].get_ydata()[11])  # 'ouverture_recherche' is not rated
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from isgrille.content.model import Assessment

@@ -9,11 +9,10 @@ from matplotlib.figure import Figure
 
 from isgrille.analysis.scoring import score_assessment, share_label
 from isgrille.content.model import Assessment
+from isgrille.plots.export import figure_png
 from isgrille.plots.summary import plot_dimension_summary
 
 from ..grids import make_grid
-from isgrille.plots.export import figure_png
-
 from .drawing import MATH_LIKE, PNG, dollar_grid, polar_axes, profiles_of, texts, unparsed_texts
 
 

@@ -22,10 +22,8 @@ def test_the_lock_file_is_hidden_beside_the_results(tmp_path):
 def test_two_locks_on_one_file_exclude_each_other_even_in_one_process(tmp_path):
     target = tmp_path / "r.json"
     first, second = ResultsLock(target), ResultsLock(target, timeout=0.05)
-    with first:
-        with pytest.raises(LockBusy, match="lock held by another process for more than 0.05 s"):
-            with second:
-                pass
+    with first, pytest.raises(LockBusy, match="lock held by another process for more than 0.05 s"), second:
+        pass
     with second:  # free again once released
         pass
 
@@ -56,9 +54,8 @@ def test_a_dead_holders_lock_is_free(tmp_path):
     sync.mkdir()
     with running("hold", target, sync) as holder:
         wait_for(lambda: (sync / "ready-hold").exists() or holder.poll() is not None, "the lock holder")
-        with pytest.raises(LockBusy):
-            with ResultsLock(target, timeout=0.05):
-                pass
+        with pytest.raises(LockBusy), ResultsLock(target, timeout=0.05):
+            pass
         kill(holder)
     with ResultsLock(target, timeout=5):
         pass

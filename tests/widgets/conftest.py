@@ -10,8 +10,8 @@ import pytest
 
 import isgrille
 from isgrille.content.concepts_file import Concepts
-from isgrille.content.workshop_file import Workshop
 from isgrille.content.model import Grid, Quiz
+from isgrille.content.workshop_file import Workshop
 
 
 @pytest.fixture(scope="session")

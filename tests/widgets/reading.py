@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 import ipywidgets as w
 
-__all__ = ["text_of", "table_rows", "html_values", "shown_text", "decode_data_uri", "count_class", "images_of"]
+__all__ = ["count_class", "decode_data_uri", "html_values", "images_of", "shown_text", "table_rows", "text_of"]
 
 
 class _Text(HTMLParser):

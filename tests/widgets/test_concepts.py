@@ -23,7 +23,6 @@ from isgrille.widgets.concepts import (
 
 from .reading import count_class, text_of
 
-
 ORDER = [
     "produit_service_usage",
     "procede_organisation",

@@ -8,7 +8,6 @@ results file back.
 
 from __future__ import annotations
 
-
 import pytest
 
 from isgrille import LearnerResults, ResultsStore, read_results
@@ -16,7 +15,6 @@ from isgrille.content.model import Quiz, QuizItem, SectorExample
 from isgrille.widgets.quiz import QuizWidget, quiz_widget
 
 from .reading import count_class, text_of
-
 
 #: The shipped quiz, in order: statement id -> expected answer.
 ANSWERS = {

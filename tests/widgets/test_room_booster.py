@@ -52,7 +52,7 @@ def test_a_visitor_saving_at_the_same_time_loses_nothing(booster, snapshot, room
     assert saved.assessments["autoévaluation"][grid.criteria[5].id] == 2
 
 
-def test_the_hostile_name_is_escaped_and_a_file_that_cannot_be_opened_is_said(booster, snapshot, room, grid, workshop):  # noqa: F811,E501
+def test_the_hostile_name_is_escaped_and_a_file_that_cannot_be_opened_is_said(booster, snapshot, room, grid, workshop):  # noqa: F811
     booster.show(snapshot)
     booster.project.value = str(room / "bbbbbbbb2" / "mes_resultats.json")
     assert HOSTILE not in booster.title.value and HOSTILE in text_of(booster.title.value)

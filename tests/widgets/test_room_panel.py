@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from isgrille.widgets.room_panel import Refresher, RoomPanel, qr_html
 
@@ -63,7 +63,7 @@ def test_the_buttons_call_back_and_say_whether_the_refresh_runs():
             "content": memoryview(b"{}"),
             "size": 2,
             "type": "",
-            "last_modified": datetime.now(timezone.utc),
+            "last_modified": datetime.now(UTC),
         },
     )
     assert "&lt;b&gt;.json\u00a0: ajouté" in panel.upload_message.value and calls == ["refresh", "refresh"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import errno
 import json
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -29,7 +29,7 @@ def upload(panel: SessionPanel, content: bytes, name: str = "mes_resultats.json"
             "type": "application/json",
             "size": len(content),
             "content": memoryview(content),
-            "last_modified": datetime.now(timezone.utc),
+            "last_modified": datetime.now(UTC),
         },
     )
 

@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 import isgrille.widgets
-
-from isgrille.content.model import Assessment
 from isgrille.analysis.scoring import score_assessment
+from isgrille.content.model import Assessment
 from isgrille.widgets.text import (
     STYLE,
     chart_alt,

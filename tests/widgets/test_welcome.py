@@ -14,8 +14,8 @@ import re
 import pytest
 
 from isgrille import load_grid
-from isgrille.content.loading import grid_source
 from isgrille.content.errors import ContentError
+from isgrille.content.loading import grid_source
 from isgrille.content.workshop_file import Workshop
 from isgrille.widgets.welcome import (
     KitNotOpened,
@@ -259,9 +259,8 @@ def test_shown_plainly_turns_a_content_error_into_a_card_and_one_french_line(mon
     shown = []
     monkeypatch.setattr("IPython.display.display", shown.append)
     error = ContentError.single(tmp_path / "grille.yaml", "ligne 3\u00a0: champ 'levels' manquant")
-    with pytest.raises(KitNotOpened) as raised:
-        with shown_plainly():
-            raise error
+    with pytest.raises(KitNotOpened) as raised, shown_plainly():
+        raise error
     [card] = shown
     assert "Le kit ne peut pas s'ouvrir" in text_of(card.data)
     assert "grille.yaml: ligne 3\u00a0: champ &#x27;levels&#x27; manquant" in card.data
