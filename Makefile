@@ -5,8 +5,10 @@
 #   make present serve the notebooks as an app with Voilà (trainer mode, offline)
 #   make slides  the same as live slides (reveal.js, vendored with npm)
 #   make room    serve the workshop to a whole room on the local network: one server, participants on their phones follow the trainer
-#   make test    install the test extras and run the whole test suite
+#   make check   lint, format and type checks (ruff, mypy)
+#   make test    install the test extras, run make check, then the whole test suite
 #   make bench   print the benchmarks (bench/)
+#   make lock    refresh the lock (requirements/) to the newest versions pyproject.toml allows, and environment.yml
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
@@ -19,20 +21,42 @@ AXE    := tests/browser/axe/node_modules/.installed
 # JupyterLab refuses to start as root without --allow-root (containers, CI, sandboxes).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: lab present slides room test bench validate clean test-tools
+.PHONY: lab present slides room test bench validate clean test-tools lock check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall when pyproject.toml changes.
-$(VENV)/.lab: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[lab]"
+# The lock: the exact versions make lab, make test, CI and Binder install (README.md, « The lock »).
+# all.txt holds everything (kit, lab, test, check); lab.txt the kit and the lab, what Binder installs,
+# at the same versions; environment.yml is written from lab.txt.
+LOCK     := requirements/all.txt
+LAB_LOCK := requirements/lab.txt
+LOCK_PYTHON := 3.11.7
+UV_VERSION  := 0.13.9
+# make lock takes the newest versions pyproject.toml's ranges allow; `make lock LOCK_ARGS=` keeps the
+# current pins and only adds what a new requirement needs.
+LOCK_ARGS ?= --upgrade
+COMPILE = $(BIN)/uv pip compile --quiet pyproject.toml --python-version $(LOCK_PYTHON) --python-platform linux \
+	--custom-compile-command "make lock"
+
+$(BIN)/uv: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+
+# Reinstall when pyproject.toml or the lock changes.
+$(VENV)/.lab: pyproject.toml $(LAB_LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LAB_LOCK) -e ".[lab]"
 	touch $@
 
-$(VENV)/.test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e ".[lab,test]"
+$(VENV)/.test: pyproject.toml $(LOCK) | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -c $(LOCK) -e ".[lab,test,check]"
 	touch $@ $(VENV)/.lab
+
+# Then run make test, and commit requirements/ and environment.yml together.
+lock: | $(BIN)/uv
+	$(COMPILE) $(LOCK_ARGS) --extra lab --extra test --extra check -o $(LOCK)
+	$(COMPILE) --extra lab -c $(LOCK) -o $(LAB_LOCK)
+	$(BIN)/python requirements/binder.py
 
 lab: $(VENV)/.lab
 	$(BIN)/jupyter lab $(ALLOW_ROOT) --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT)
@@ -74,7 +98,14 @@ test-tools:
 	  exit 1; \
 	fi
 
-test: test-tools $(VENV)/.test $(VENDOR) $(PROXY) $(AXE)
+# Lint, format and type checks: ruff (pyproject.toml's [tool.ruff]) and mypy ([tool.mypy]: strict on the core).
+# make test and CI run it first; .pre-commit-config.yaml runs the same before a commit.
+check: $(VENV)/.test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+test: test-tools check $(VENV)/.test $(VENDOR) $(PROXY) $(AXE)
 	$(BIN)/python -m pytest
 
 bench: test-tools $(VENV)/.test $(VENDOR) $(PROXY)

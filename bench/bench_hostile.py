@@ -39,7 +39,7 @@ GOAL_SECONDS, GOAL_MB, GOAL_ERR = 2.0, 300, 64_000  # seconds, MB, characters on
 
 def billion_laughs() -> str:
     lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [{','.join(['*' + prev] * 9)}]")
     return "\n".join(lines) + "\n"
 
@@ -150,7 +150,7 @@ CHILD = (
 def run_once(path: Path, timeout: float, cap_mb: int, workdir: Path) -> Run:
     err = workdir / "stderr.txt"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    with open(err, "wb") as stderr:
+    with err.open("wb") as stderr:
         start = time.perf_counter()
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(cap_mb), "validate", str(path)],

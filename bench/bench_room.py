@@ -113,7 +113,7 @@ def run(visitors: int, pool: int) -> dict:
                 break
             except OSError:
                 if process.poll() is not None:
-                    raise RuntimeError(f"the room did not start: see {log.name}")
+                    raise RuntimeError(f"the room did not start: see {log.name}") from None
                 time.sleep(0.5)
         if pool:  # the pool's kernels are ready when that many kernels have run their notebook
             deadline = time.monotonic() + 300

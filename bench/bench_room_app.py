@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import shutil
 import subprocess
@@ -45,8 +46,6 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
-
-import contextlib
 
 import bench_room  # noqa: E402  (today's Voilà room: its visitor and its kernels' memory)
 from room_ws_client import RoomPage  # noqa: E402
@@ -270,7 +269,7 @@ async def join(room: Room, label: str) -> tuple[RoomPage | None, float]:
     try:
         await page.open(room.path(room.url))
         await page.wait_for(lambda p: step_shown(p, label), STEP_TIMEOUT)
-    except Exception as exc:  # counted as a failure; the others go on
+    except Exception as exc:  # noqa: BLE001 — any participant's failure is counted; the others go on
         print(f"  a participant failed: {type(exc).__name__}: {str(exc)[:160]}", flush=True)
         return None, time.perf_counter() - started
     return page, time.perf_counter() - started
@@ -431,6 +430,8 @@ def browser_run(participants: int) -> dict:
 
 def _all_shown(pages: list, label: str, timeout: float) -> int:
     """How many pages show ``label`` as the current step, waiting for each in turn within one deadline."""
+    from playwright.sync_api import Error as PlaywrightError  # a timeout too (its TimeoutError is one)
+
     deadline = time.monotonic() + timeout
     shown = 0
     for page in pages:
@@ -438,7 +439,7 @@ def _all_shown(pages: list, label: str, timeout: float) -> int:
         try:
             page.wait_for_function(STEP_SHOWN_JS, arg=label, timeout=int(left * 1000), polling=250)
             shown += 1
-        except Exception as exc:
+        except PlaywrightError as exc:
             print(f"  a browser page did not show «\u00a0{label}\u00a0»: {str(exc).splitlines()[0][:160]}", flush=True)
     return shown
 

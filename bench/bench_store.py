@@ -61,9 +61,9 @@ def alone(rounds: int, folder: Path, large: bool) -> dict[str, list[float]]:
     plain = folder / "plain.json"
     times: dict[str, list[float]] = {"locked update": [], "plain write": []}
     for k in range(rounds):
-        times["locked update"].append(timed(lambda: store.update(lambda r: r.pitch.__setitem__("b", str(k)))))
+        times["locked update"].append(timed(lambda k=k: store.update(lambda r: r.pitch.__setitem__("b", str(k)))))
         text = store.load().to_json(grid)
-        times["plain write"].append(timed(lambda: write_atomic(plain, text)))
+        times["plain write"].append(timed(lambda text=text: write_atomic(plain, text)))
     return times
 
 
@@ -72,7 +72,7 @@ def alone(rounds: int, folder: Path, large: bool) -> dict[str, list[float]]:
 
 def worker(mode: str, path: str, name: str, count: int, sync: str) -> None:
     """One writer process: ``count`` updates of its own fields; prints its timings (ms) as JSON."""
-    from isgrille import ResultsStore, load_grid
+    from isgrille import ContentError, LearnerResults, ResultsStore, load_grid
     from isgrille.results.atomic import write_atomic
     from isgrille.results.store import read_results
 
@@ -84,15 +84,13 @@ def worker(mode: str, path: str, name: str, count: int, sync: str) -> None:
     times = []
     for k in range(count):
         if mode == "locked":
-            times.append(timed(lambda: store.update(lambda r: r.pitch.__setitem__(f"{name}-{k}", "x"))))
+            times.append(timed(lambda k=k: store.update(lambda r: r.pitch.__setitem__(f"{name}-{k}", "x"))))
         else:  # the store before the lock: read, change, write
 
-            def unlocked() -> None:
+            def unlocked(k: int = k) -> None:
                 try:
                     results = read_results(path, grid)
-                except Exception:
-                    from isgrille import LearnerResults
-
+                except ContentError:  # no file yet (the first writer), or one that cannot be read
                     results = LearnerResults()
                 results.pitch[f"{name}-{k}"] = "x"
                 write_atomic(path, results.to_json(grid))

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import itertools
 import json
 import struct
 import time
@@ -77,7 +78,7 @@ def _deserialize(payload: bytes) -> dict:
     count = struct.unpack("!I", payload[:4])[0]
     offsets = [*list(struct.unpack("!" + "I" * count, payload[4 : 4 * (count + 1)])), None]
     message = json.loads(payload[offsets[0] : offsets[1]].decode("utf-8"))
-    message["buffers"] = [payload[a:b] for a, b in zip(offsets[1:-1], offsets[2:])]
+    message["buffers"] = [payload[a:b] for a, b in itertools.pairwise(offsets[1:])]
     return message
 
 
@@ -262,8 +263,7 @@ class RoomPage:
                 continue
             seen[comm_id] = state
             for key in ("children", "v_slots", "components", "layout_children", "slot"):
-                for text in _refs(state.get(key)):
-                    todo.append(text)
+                todo.extend(_refs(state.get(key)))
         return seen
 
     def texts(self) -> list[str]:
@@ -318,7 +318,7 @@ class RoomPage:
         if self._reader is not None:
             try:
                 await asyncio.wait_for(self._reader, 10)
-            except (TimeoutError, Exception):
+            except Exception:  # noqa: BLE001 — closing: whatever ended the reader (a timeout, a bad message)
                 self._reader.cancel()
         self.closed = True
 

@@ -15,33 +15,40 @@ from pathlib import Path
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from .test_pins import binder
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _names(requirements: list[str]) -> dict[str, str]:
-    """Package name (normalised) -> version constraint."""
-    result = {}
-    for requirement in requirements:
-        match = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement)
-        result[match.group(1).lower().replace("_", "-")] = match.group(2).replace(" ", "")
-    return result
-
-
 def test_environment_yml_matches_pyproject():
+    """Binder installs every package pyproject asks for (kit and lab), pinned inside pyproject's range.
+
+    environment.yml is written from the lock (tests/test_pins.py checks every package and version against it);
+    here, the view from pyproject: conda-forge's names, PyPI-only packages in the pip section, by name.
+    """
     project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = _names(project["dependencies"] + project["optional-dependencies"]["lab"])
+    wanted = [Requirement(line) for line in project["dependencies"] + project["optional-dependencies"]["lab"]]
     env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
     assert env["channels"] == ["conda-forge"]
     listed = [d for d in env["dependencies"] if isinstance(d, str)]
     sections = [d for d in env["dependencies"] if isinstance(d, dict)]
     assert all(set(d) == {"pip"} for d in sections), "only a pip section besides conda's packages"
-    from_pip = [name for d in sections for name in d["pip"]]  # on PyPI only (the French language pack)
-    assert not any(re.search(r"[/\\]|^\.|^-e", name) for name in from_pip), "pip installs by name, never a path"
-    conda = _names([d for d in listed if not d.startswith(("python", "pip"))])
-    assert {**conda, **_names(from_pip)} == wanted
-    assert not set(conda) & set(_names(from_pip))
-    assert "python=3.11" in listed
+    from_pip = [spec for d in sections for spec in d["pip"]]  # on PyPI only (the French language pack…)
+    assert not any(re.search(r"[/\\]|^\.|^-e", spec) for spec in from_pip), "pip installs by name, never a path"
+    assert listed[:2] == ["python=3.11", "pip"]
+    assert [spec for spec in listed[2:] + from_pip if spec.count("==") != 1] == [], "exact pins only"
+    pinned = dict(spec.split("==") for spec in listed[2:] + from_pip)
+    assert len(pinned) == len(listed) - 2 + len(from_pip), "one exact pin per package"
+    for requirement in wanted:
+        name = canonicalize_name(requirement.name)
+        spelled = binder.PIP_ONLY[name] if name in binder.PIP_ONLY else binder.conda_name(name)
+        assert spelled in pinned, f"{requirement.name} is not in environment.yml (as {spelled})"
+        assert requirement.specifier.contains(pinned[spelled], prereleases=True), f"{spelled}=={pinned[spelled]}"
+        assert (f"{spelled}=={pinned[spelled]}" in from_pip) == (name in binder.PIP_ONLY)
+    assert "jupyterlab-language-pack-fr-FR" in {spec.split("==")[0] for spec in from_pip}
 
 
 def test_postbuild_installs_the_package():

@@ -16,14 +16,17 @@ projects × criteria matrix and its comparisons from these.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..content.model import Grid
 from .frames import column_codes
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Mapping
+
     import numpy
     import pandas
+    from numpy.typing import NDArray
 
 __all__ = ["KEY", "first_assessor", "latest_per_project", "level_matrix", "number_assessments", "positions"]
 
@@ -62,7 +65,7 @@ def latest_per_project(keys: pandas.DataFrame) -> pandas.DataFrame:
 
     ranked = keys.assign(_at=range(len(keys))).sort_values(["date", "_at"], kind="stable")
     latest = ranked.groupby("project", sort=False).tail(1).set_index("project", drop=False)
-    return latest.loc[pd.unique(keys["project"])].drop(columns="_at")
+    return latest.loc[pd.Index(pd.unique(keys["project"]))].drop(columns="_at")
 
 
 def first_assessor(keys: pandas.DataFrame, prefer: str | None = None) -> pandas.DataFrame:
@@ -95,13 +98,14 @@ def level_matrix(frame: pandas.DataFrame, ids: numpy.ndarray, chosen: pandas.Dat
     level = frame["level_index"].to_numpy(dtype=np.int64, na_value=-1)[last]
     values = np.full(len(chosen) * len(criteria), -1, dtype=np.int64)
     values[cell] = level
-    data = pd.arrays.IntegerArray(np.maximum(values, 0), values < 0).reshape(len(chosen), len(criteria))
+    # IntegerArray is reshaped like an ndarray (pandas' NDArrayBacked arrays); pandas-stubs does not declare it.
+    data = pd.arrays.IntegerArray(np.maximum(values, 0), values < 0).reshape(len(chosen), len(criteria))  # type: ignore[attr-defined]
     return pd.DataFrame(
         {name: data[:, k] for k, name in enumerate(criteria)}, index=pd.Index(chosen.index, name="project")
     ).rename_axis(columns="criterion")
 
 
-def positions(values: pandas.Series, position: dict) -> numpy.ndarray:
+def positions(values: pandas.Series, position: Mapping[Any, int]) -> NDArray[numpy.intp]:
     """Each value's ``position`` (every value has one), looked up once per distinct value."""
     import numpy as np
 

@@ -34,6 +34,7 @@ from ..results.learner import SELF, LearnerResults
 from .scoring import LevelSummary, Profile, find_improvement_axes, score_assessment
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ..content.workshop_file import OutlinePart
     from .tidy import ProjectRecord
 
 __all__ = [
@@ -108,7 +109,7 @@ def _latest(assessments: Sequence[Assessment]) -> list[Assessment]:
     return list(kept.values())
 
 
-def _pitch_parts(pitch: Mapping[str, str], outline: Sequence | None) -> tuple[tuple[str, str], ...]:
+def _pitch_parts(pitch: Mapping[str, str], outline: Sequence[OutlinePart] | None) -> tuple[tuple[str, str], ...]:
     """(label, text) per part: the outline's parts in order (``« a) label »``), then any other written part."""
     parts = []
     known = set()
@@ -130,7 +131,7 @@ def card_data(
     date: str = "",
     axes: Mapping[str, str] | None = None,
     pitch: Mapping[str, str] | None = None,
-    outline: Sequence | None = None,
+    outline: Sequence[OutlinePart] | None = None,
 ) -> ProfileCard:
     """The card of ``project`` from its assessments (the latest per assessor is kept).
 
@@ -190,7 +191,7 @@ def card_data(
     )
 
 
-def card_from_results(grid: Grid, results: LearnerResults, outline: Sequence | None = None) -> ProfileCard:
+def card_from_results(grid: Grid, results: LearnerResults, outline: Sequence[OutlinePart] | None = None) -> ProfileCard:
     """The card of a learner's results: every assessor who rated something, notes, pitch, save date.
 
     >>> from isgrille import load_grid
@@ -232,7 +233,7 @@ def cards_by_project(grid: Grid, assessments: Sequence[Assessment]) -> list[Prof
     return [card_data(grid, project, found) for project, found in projects.items()]
 
 
-def card_from_record(grid: Grid, record: ProjectRecord, outline: Sequence | None = None) -> ProfileCard:
+def card_from_record(grid: Grid, record: ProjectRecord, outline: Sequence[OutlinePart] | None = None) -> ProfileCard:
     """The card of one project of a cohort (:class:`~.tidy.ProjectRecord`): its assessments, notes and pitch."""
     return card_data(
         grid,

@@ -83,9 +83,13 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
     """The assessments, one a row; at most MAX_PROBLEMS problems described (then counted), in linear time."""
     path, header, width = table.path, table.header, len(table.header)
     ids = [criterion.id for criterion in grid.criteria]
-    columns = [at[criterion_id] for criterion_id in ids]
+    columns = [index for criterion_id in ids if (index := at[criterion_id]) is not None]
     project_at, assessor_at, date_at, comment_at = at[PROJECT], at[ASSESSOR], at[DATE], at[COMMENT]
-    levels, indexes, dates = LevelReader(grid), {}, {}
+    if project_at is None or len(columns) != len(ids):
+        raise ValueError("the table's columns were not checked (_columns)")
+    levels = LevelReader(grid)
+    indexes: dict[str, int] = {}
+    dates: dict[str, str | int] = {}
     problems: list[Problem] = []
     more = 0
     assessments: list[Assessment] = []
@@ -116,10 +120,10 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
         assessor = (row[assessor_at].strip() if assessor_at is not None else "") or DEFAULT_ASSESSOR
         date = ""
         if date_at is not None:
-            date = dates.get(row[date_at])
-            if date is None:
-                date = dates[row[date_at]] = _date(row[date_at])
-            if date == UNKNOWN:
+            parsed = dates.get(row[date_at])
+            if parsed is None:
+                parsed = dates[row[date_at]] = _date(row[date_at])
+            if not isinstance(parsed, str):  # UNKNOWN
                 report(
                     f"date '{shorten(row[date_at].strip())}' invalide (attendu\u00a0: AAAA-MM-JJ comme 2026-11-26, "
                     "ou JJ/MM/AAAA comme 26/11/2026, ou vide)",
@@ -127,6 +131,7 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
                     date_at,
                 )
                 continue
+            date = parsed
         key = (project, assessor, date)
         if key in seen:
             when = f" du {date}" if date else ""
@@ -146,16 +151,16 @@ def _read_rows(table: Table, at: dict[str, int | None], grid: Grid) -> tuple[Ass
                 else indexes.get(cell)
                 if cell in indexes
                 else indexes.setdefault(cell, _index(cell, grid))
-                for cell, level in zip(cells, found)
+                for cell, level in zip(cells, found, strict=True)
             ]
         if UNKNOWN not in found and _OUT_OF_RANGE not in found:
             if not problems:  # once the file is wrong, its assessments are of no use
                 comment = row[comment_at].strip() if comment_at is not None else ""
-                assessments.append(Assessment(project, dict(zip(ids, found)), assessor, date, comment))
+                assessments.append(Assessment(project, dict(zip(ids, found, strict=True)), assessor, date, comment))
         elif len(problems) >= MAX_PROBLEMS:
             more += found.count(UNKNOWN) + found.count(_OUT_OF_RANGE)
         else:
-            for index, cell, level in zip(columns, cells, found):
+            for index, cell, level in zip(columns, cells, found, strict=True):
                 if level in (UNKNOWN, _OUT_OF_RANGE):
                     report(_level_text(grid, cell, level), line, index)
     if problems:
@@ -213,7 +218,9 @@ def _columns(table: Table, grid: Grid) -> dict[str, int | None]:
     for criterion in grid.criteria:
         names.setdefault(_folded(criterion.label), criterion.id)
     at: dict[str, int | None] = dict.fromkeys([*FIXED, *(c.id for c in grid.criteria)])
-    problems, unknown, more = [], [], 0
+    problems: list[Problem] = []
+    unknown: list[int] = []
+    more = 0
     where = table.place(table.header_line)
 
     def report(message: str, column: str | None = None) -> None:
@@ -224,19 +231,19 @@ def _columns(table: Table, grid: Grid) -> dict[str, int | None]:
             more += 1
 
     for index, name in enumerate(table.header):
-        role = names.get(_folded(name))
+        named = names.get(_folded(name))
         if not name:
             report(f"colonne n° {index + 1} sans nom\u00a0: nommez-la ou supprimez-la")
-        elif role is None:
+        elif named is None:
             unknown.append(index)
-        elif at[role] is not None:
-            first = table.header[at[role]]
+        elif (earlier := at[named]) is not None:
+            first = table.header[earlier]
             report(
                 "colonne en double" if first == name else f"colonne en double (même colonne que '{shorten(first)}')",
                 shorten(name),
             )
         else:
-            at[role] = index
+            at[named] = index
     if at[PROJECT] is None:
         problems.insert(
             0,

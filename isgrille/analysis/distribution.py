@@ -40,8 +40,12 @@ from .frames import RATINGS_COLUMNS as RATING_COLUMNS
 from .scoring import LevelSummary
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
     import numpy
     import pandas
+    from numpy.typing import NDArray
+    from pandas.api.typing import NAType
 
 __all__ = [
     "RATING_COLUMNS",
@@ -68,7 +72,9 @@ def missing_columns(frame: pandas.DataFrame, columns: tuple[str, ...], name: str
         )
 
 
-def raise_bad(frame: pandas.DataFrame, bad, column: str, message) -> None:
+def raise_bad(
+    frame: pandas.DataFrame, bad: pandas.Series[bool] | NDArray[numpy.bool_], column: str, message: Callable[..., str]
+) -> None:
     """A ContentError naming each distinct (source, value) of the ``bad`` rows, if any."""
     if bad.any():
         found = frame.loc[bad, ["source", *column.split("+")]].drop_duplicates()
@@ -109,7 +115,7 @@ def _checked(ratings: pandas.DataFrame, grid: Grid) -> pandas.DataFrame:
     return frame
 
 
-def _counts(frame: pandas.DataFrame, grid: Grid, rows, n_rows: int) -> numpy.ndarray:
+def _counts(frame: pandas.DataFrame, grid: Grid, rows: NDArray[numpy.intp], n_rows: int) -> NDArray[numpy.intp]:
     """Counts per (row, level) with « non renseigné » last: ``rows`` gives each line's row number."""
     import numpy as np
 
@@ -119,7 +125,7 @@ def _counts(frame: pandas.DataFrame, grid: Grid, rows, n_rows: int) -> numpy.nda
     return found.reshape(n_rows, width)
 
 
-def _medians(grid: Grid, counts) -> list:
+def _medians(grid: Grid, counts: NDArray[numpy.intp]) -> list[int | NAType]:
     import pandas as pd
 
     medians = [LevelSummary(grid.levels, tuple(map(int, row[:-1])), int(row[-1])).median_index for row in counts]
@@ -150,7 +156,7 @@ def level_medians(ratings: pandas.DataFrame, grid: Grid, counts: pandas.DataFram
     return pd.Series(_medians(grid, counts.to_numpy()), index=counts.index, name="median", dtype="Int64")
 
 
-def dimension_medians(ratings: pandas.DataFrame, grid: Grid, by: str | None = None):
+def dimension_medians(ratings: pandas.DataFrame, grid: Grid, by: str | None = None) -> pandas.Series | pandas.DataFrame:
     """The median level index of each dimension, pooling its criteria's rated answers.
 
     With ``by`` (a column of ``KEY``, e.g. ``"project"``): a DataFrame, one row
@@ -173,7 +179,7 @@ def dimension_medians(ratings: pandas.DataFrame, grid: Grid, by: str | None = No
     if by is None:
         return pd.Series(values, index=pd.Index(dims, name="dimension"), name="median")
     table = pd.DataFrame(
-        values.reshape(len(groups), len(dims)) if len(groups) else [],
+        values.reshape(len(groups), len(dims)) if len(groups) else [],  # type: ignore[attr-defined]  # as in level_matrix
         index=pd.Index(groups, name=by),
         columns=pd.Index(dims, name="dimension"),
     )

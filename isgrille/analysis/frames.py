@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from ..content.model import Assessment, Grid
@@ -33,6 +33,7 @@ from ..content.model import Assessment, Grid
 if TYPE_CHECKING:  # pragma: no cover
     import numpy
     import pandas
+    from numpy.typing import NDArray
 
 __all__ = [
     "DISPLAY_NAMES",
@@ -142,7 +143,7 @@ def ratings_frame(
         "dimension": _text([grid.dimension_of(criterion.id) for criterion in criteria]).take(tiled),
         "criterion": _text([criterion.id for criterion in criteria]).take(tiled),
         "criterion_label": _text([criterion.label for criterion in criteria]).take(tiled),
-        "level": pd.Categorical.from_codes(codes, categories=list(grid.levels), ordered=True),
+        "level": pd.Categorical.from_codes(codes, categories=pd.Index(list(grid.levels)), ordered=True),
         "level_index": pd.arrays.IntegerArray(np.where(missing, 0, codes).astype(np.int64), missing),
     }
     return pd.DataFrame(columns, columns=list(RATINGS_COLUMNS), copy=False)
@@ -210,8 +211,8 @@ def for_display(frame: pandas.DataFrame, grid: Grid | None = None) -> pandas.Dat
     if grid is not None and "criterion" in shown.index.names:
         shown.index.names = ["criterion_label" if name == "criterion" else name for name in shown.index.names]
     shown = shown.rename(columns=lambda name: DISPLAY_NAMES.get(name, name))
-    shown.columns.name = DISPLAY_NAMES.get(shown.columns.name, shown.columns.name)
-    shown.index.names = [DISPLAY_NAMES.get(name, name) for name in shown.index.names]
+    shown.columns.name = _display(shown.columns.name)
+    shown.index.names = [_display(name) for name in shown.index.names]
     return shown
 
 
@@ -269,11 +270,17 @@ def _text(values: Sequence[str]) -> pandas.api.extensions.ExtensionArray:
     return pd.Series(list(values), dtype=str).array
 
 
-def _codes(assessments: Sequence[Assessment], ids: list[str], levels: int) -> numpy.ndarray:
+def _display(name: Hashable) -> Hashable:
+    """A column's or an index level's French heading (its own name when it has none)."""
+    return DISPLAY_NAMES.get(name, name) if isinstance(name, str) else name
+
+
+def _codes(assessments: Sequence[Assessment], ids: list[str], levels: int) -> NDArray[numpy.int8]:
     """Each assessment's level index for each criterion id, row after row, -1 for not rated (int8)."""
     import numpy as np
 
-    code = {None: -1, **{index: index for index in range(levels)}}.__getitem__
+    codes: dict[int | None, int] = {None: -1, **{index: index for index in range(levels)}}
+    code = codes.__getitem__
     size = len(assessments) * len(ids)
     pick = operator.itemgetter(*ids) if len(ids) > 1 else (lambda ratings: (ratings[ids[0]],))
     ratings = [assessment.ratings for assessment in assessments]

@@ -114,7 +114,7 @@ def _signature(files: Sequence[Path]) -> Signature:
     marks = []
     for path in files:
         try:
-            info = os.stat(path)
+            info = path.stat()
         except OSError:
             marks.append((str(path), -1, -1, -1))
             continue
@@ -150,7 +150,7 @@ class RoomReader:
         self.sources = [Path(source) for source in sources]
         self.grid, self.quiz, self.room = grid, quiz, room
         self.last: RoomSnapshot | None = None
-        self._seen: tuple | None = None
+        self._seen: tuple[Signature, tuple[str, ...]] | None = None
 
     def listing(self) -> tuple[list[Path], list[Problem]]:
         """The files to read now and the problems of listing them."""
@@ -215,7 +215,7 @@ def visitors(cohort: Cohort) -> list[Visitor]:
     """Who joined: one :class:`Visitor` per project read, criteria rated in its self-assessment, quiz answers."""
     answered: dict[str, int] = {}
     if len(cohort.quiz):
-        answered = cohort.quiz["source"].value_counts().to_dict()
+        answered = {str(source): int(n) for source, n in cohort.quiz["source"].value_counts().items()}
     return [
         Visitor(
             label,
@@ -227,11 +227,11 @@ def visitors(cohort: Cohort) -> list[Visitor]:
             tuple(dict.fromkeys(a.assessor for a in record.assessments if _rated(a, cohort.grid))),
             record.source,
         )
-        for label, record in zip(project_labels(cohort.projects), cohort.projects)
+        for label, record in zip(project_labels(cohort.projects), cohort.projects, strict=True)
     ]
 
 
-def ratings_key(cohort: Cohort) -> tuple:
+def ratings_key(cohort: Cohort) -> tuple[tuple[str, str, str, tuple[tuple[str, int | None], ...]], ...]:
     """Every rating of the room, as a value that changes when any rating does (not when a quiz answer does)."""
     return tuple(
         (record.source, a.assessor, a.date, tuple(sorted(a.ratings.items(), key=lambda kv: kv[0])))
@@ -244,7 +244,7 @@ def room_matrix(cohort: Cohort) -> list[tuple[str, list[int | None]]]:
     """Projects × criteria (grid order): each project's self-assessment levels (None: not rated)."""
     criteria = [criterion.id for criterion in cohort.grid.criteria]
     rows = []
-    for label, record in zip(project_labels(cohort.projects), cohort.projects):
+    for label, record in zip(project_labels(cohort.projects), cohort.projects, strict=True):
         own = _self(record)
         rows.append((label, [own.ratings.get(c) if own is not None else None for c in criteria]))
     return rows
@@ -265,15 +265,15 @@ class VoteTally:
 
 def vote_tallies(answers: pandas.DataFrame, quiz: Quiz) -> list[VoteTally]:
     """The room's votes per statement (quiz order), from a cohort's quiz frame."""
-    counts = answer_counts(answers, quiz)
-    misses = quiz_misses(answers, quiz).set_index("statement")
+    counts = answer_counts(answers, quiz).to_dict("index")
+    misses = quiz_misses(answers, quiz).set_index("statement").to_dict("index")
     return [
         VoteTally(
             item.id,
             item.statement,
-            {choice: int(counts.at[item.id, choice]) for choice in quiz.choices},
-            int(misses.at[item.id, "answered"]),
-            int(misses.at[item.id, "missed"]),
+            {choice: int(counts[item.id][choice]) for choice in quiz.choices},
+            int(misses[item.id]["answered"]),
+            int(misses[item.id]["missed"]),
             item.answer,
             item.explanation,
         )
@@ -338,7 +338,7 @@ def save_upload(folder: str | Path, name: str, content: bytes, taken: int = 0) -
     while True:
         path = folder / f"{number:03d}_{stem}.json"
         try:
-            with open(path, "xb") as handle:
+            with path.open("xb") as handle:
                 handle.write(content)
             return path
         except FileExistsError:

@@ -26,6 +26,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeGuard
 
 from ..content.model import Grid
 
@@ -215,7 +216,7 @@ class CriterionSummary:
     counts: tuple[int, ...]
 
 
-def _valid(level: object, levels: int) -> bool:
+def _valid(level: object, levels: int) -> TypeGuard[int]:
     return isinstance(level, int) and not isinstance(level, bool) and 0 <= level < levels
 
 

@@ -26,7 +26,7 @@ this in one French sentence, :func:`share_label` names the share on an axis.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..content.model import Assessment, Grid
@@ -202,9 +202,10 @@ def score_assessment(grid: Grid, assessment: Assessment) -> Profile:
     check_assessment(grid, assessment)
     level = assessment.level
     criteria = tuple(
-        CriterionScore(c.id, c.label, d.id, level(c.id), None if level(c.id) is None else grid.levels[level(c.id)])
+        CriterionScore(c.id, c.label, d.id, index, None if index is None else grid.levels[index])
         for d in grid.dimensions
         for c in d.criteria
+        for index in [level(c.id)]
     )
     dimensions = tuple(
         DimensionScore(d.id, d.label, summarise_levels(grid.levels, (level(c.id) for c in d.criteria)))
@@ -274,7 +275,7 @@ class AssessmentGap:
     second: Profile
     criteria: tuple[CriterionGap, ...]
 
-    def _count(self, test) -> int:
+    def _count(self, test: Callable[[int], bool]) -> int:
         return sum(1 for gap in self.criteria if gap.steps is not None and test(gap.steps))
 
     @property

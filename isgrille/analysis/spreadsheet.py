@@ -31,7 +31,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, overload
 
 from ..results.atomic import write_atomic
 
@@ -206,6 +206,10 @@ def _cells(values: pandas.Series, missing: str | None = "") -> tuple[numpy.ndarr
     return np.where(codes < 0, len(uniques), codes), cells
 
 
+@overload
+def csv_text(frame: pandas.DataFrame, columns: dict[str, str], sep: str = ..., encoding: None = None) -> str: ...
+@overload
+def csv_text(frame: pandas.DataFrame, columns: dict[str, str], sep: str = ..., *, encoding: str) -> bytes: ...
 def csv_text(
     frame: pandas.DataFrame, columns: dict[str, str], sep: str = ",", encoding: str | None = None
 ) -> str | bytes:
@@ -247,33 +251,36 @@ def csv_text(
         if encoding is not None:
             cells = np.array([cell.encode(encoding) for cell in cells], dtype=object)
         parts.append((codes.astype(np.int64), cells))
-    header = sep.join(map(quoted, columns)) + "\n"
+    # Text, or bytes with an encoding: the joins below work on either (so do the object arrays of cells).
+    header: Any = sep.join(map(quoted, columns)) + "\n"
+    joiner: Any = sep
+    end: Any = "\n"
     if encoding is not None:
-        header, sep, end = header.encode(encoding), sep.encode(encoding), "\n".encode(encoding)
-    else:
-        end = "\n"
+        header, joiner, end = header.encode(encoding), sep.encode(encoding), end.encode(encoding)
     if not rows:
-        return header
+        empty: str | bytes = header
+        return empty
     blocks = [parts[0]]
     for more_codes, more_cells in parts[1:]:
         codes, cells = blocks[-1]
         width = len(more_cells)
         if len(cells) * width <= 4096:  # few combinations: each joined once
-            blocks[-1] = (codes * width + more_codes, (cells[:, None] + sep + more_cells[None, :]).ravel())
+            blocks[-1] = (codes * width + more_codes, (cells[:, None] + joiner + more_cells[None, :]).ravel())
             continue
         keys, found = pd.factorize(codes * width + more_codes)
         if len(found) > rows // 4:  # nearly a combination a row: a new block, joined row by row at the end
             blocks.append((more_codes, more_cells))
         else:
-            blocks[-1] = (keys.astype(np.int64), cells[found // width] + sep + more_cells[found % width])
-    lines = None
+            blocks[-1] = (keys.astype(np.int64), cells[found // width] + joiner + more_cells[found % width])
+    lines: Any = None
     for at, (codes, cells) in enumerate(blocks, start=1 - len(blocks)):
-        part = (cells + (end if at == 0 else sep))[codes]
+        part = (cells + (end if at == 0 else joiner))[codes]
         lines = part if lines is None else lines + part
-    return header + header[:0].join(lines.tolist())
+    text: str | bytes = header + header[:0].join(lines.tolist())
+    return text
 
 
-def _number(value: object) -> str:
+def _number(value: Any) -> str:
     """A number as pandas writes it in a CSV (an empty cell when missing)."""
     import pandas as pd
 

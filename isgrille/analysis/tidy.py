@@ -33,7 +33,6 @@ from __future__ import annotations
 import functools
 import gc
 import operator
-import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -81,9 +80,9 @@ class ProjectRecord:
     date: str
     source: str
     assessments: tuple[Assessment, ...]
-    axes: dict = field(default_factory=dict)
-    pitch: dict = field(default_factory=dict)
-    exchange: dict = field(default_factory=dict)
+    axes: dict[str, str] = field(default_factory=dict)
+    pitch: dict[str, str] = field(default_factory=dict)
+    exchange: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, eq=False)
@@ -111,10 +110,14 @@ class Cohort:
         assessments = sum(len(record.assessments) for record in self.projects)
         learners = len({record.learner for record in self.projects if record.learner})
         lines = [
-            f"Lot lu avec la grille «\u00a0{self.grid.title or self.grid.id}\u00a0»\u00a0: "
-            f"{_count(self.sources_read, 'fichier lu', 'fichiers lus')}.",
-            f"{_count(len(self.projects), 'projet')}, {_count(assessments, 'évaluation')}, "
-            f"{_count(learners, 'apprenant nommé', 'apprenants nommés')}.",
+            (
+                f"Lot lu avec la grille «\u00a0{self.grid.title or self.grid.id}\u00a0»\u00a0: "
+                f"{_count(self.sources_read, 'fichier lu', 'fichiers lus')}."
+            ),
+            (
+                f"{_count(len(self.projects), 'projet')}, {_count(assessments, 'évaluation')}, "
+                f"{_count(learners, 'apprenant nommé', 'apprenants nommés')}."
+            ),
             f"{_count(len(self.quiz), 'réponse')} au quiz.",
         ]
         refused = len({problem.path for problem in self.problems})
@@ -135,7 +138,7 @@ def _count(number: int, one: str, many: str | None = None) -> str:
 def load_cohort(
     *sources: str | Path,
     grid: Grid | None = None,
-    progress: Callable[[Iterable[T]], Iterable[T]] | None = None,
+    progress: Callable[[Iterable[Path]], Iterable[Path]] | None = None,
     quiz: Quiz | None = None,
 ) -> Cohort:
     """Read every source — results files, folders of them, cohort tables — into one :class:`Cohort`.
@@ -164,7 +167,7 @@ def load_cohort(
                     batch.add_results(path, read_results(path, grid, foreign_grid=foreign))
                 else:
                     batch.add_table(path, load_assessments(path, grid))
-            except Exception as exc:  # one file, whatever it holds, never stops the batch
+            except Exception as exc:  # noqa: BLE001 — one file, whatever it holds, never stops the batch
                 problems.extend(problems_of(path, exc))
         return batch.cohort(tuple(problems))
 
@@ -193,7 +196,7 @@ def _files(sources: Iterable[str | Path]) -> tuple[list[Path], list[Problem]]:
     for source in sources:
         path = Path(source)
         try:
-            mode = os.stat(path).st_mode
+            mode = path.stat().st_mode
         except FileNotFoundError:
             problems.append(Problem(str(path), f"fichier ou dossier introuvable ({ACCEPTED})"))
             continue
@@ -232,7 +235,7 @@ class _Batch:
         self.assessments: list[Assessment] = []
         self.sources: list[str] = []
         self.learners: list[str] = []
-        self.quiz: dict[str, list] = {name: [] for name in ("source", "project", "learner", "statement", "answer")}
+        self.quiz: dict[str, list[str]] = {name: [] for name in ("source", "project", "learner", "statement", "answer")}
         self.projects: list[ProjectRecord] = []
         self.read = 0
 
@@ -293,7 +296,7 @@ class _Batch:
             **self.quiz,
             correct=[
                 self.answers[statement] == answer
-                for statement, answer in zip(self.quiz["statement"], self.quiz["answer"])
+                for statement, answer in zip(self.quiz["statement"], self.quiz["answer"], strict=True)
             ],
         )
         return Cohort(self.grid, ratings, quiz, problems, _joined(self.projects), self.read)

@@ -12,7 +12,9 @@ module                 what it holds
                        problems, quoted text
 ``errors``             ContentError and Problem: one French sentence per
                        problem, naming file, place and what was expected; the
-                       French words of system, YAML and JSON errors
+                       system's errors in French words
+``reader_words``       what the readers say of a file they refuse: YAML and
+                       JSON syntax, kinds of values, tags, too deep, too many
 ``sources``            reading text (regular files, bounded), YAML (from events:
                        no alias, bounded depth) and JSON with line numbers
 ``tables``             a trainer's table, CSV (any delimiter, UTF-8 or

@@ -37,8 +37,10 @@ __all__ = ["LICENCES", "Attribution", "attribution_of", "licence_page_url", "pro
 #: Licences the kit can name in full: SPDX-like short name → (full French name, the deed's address).
 LICENCES = {
     "CC BY-NC-SA 4.0": (
-        "Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
-        "Conditions 4.0 International",
+        (
+            "Creative Commons Attribution - Pas d'Utilisation Commerciale - Partage dans les Mêmes "
+            "Conditions 4.0 International"
+        ),
         "https://creativecommons.org/licenses/by-nc-sa/4.0/deed.fr",
     ),
 }

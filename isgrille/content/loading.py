@@ -22,14 +22,19 @@ pydantic and PyYAML are imported on first load, not with the package.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from .errors import ContentError
 from .limits import shorten
 from .model import Grid, Quiz
 
 if TYPE_CHECKING:  # pragma: no cover
+    from pydantic import BaseModel
+
     from .concepts_file import Concepts
+    from .grid_file import GridFile
+    from .quiz_file import QuizFile
+    from .validation import YamlDocument
     from .workshop_file import Workshop
 
 __all__ = [
@@ -184,7 +189,7 @@ def grid_source(value: str | Path) -> Path:
     )
 
 
-def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:
+def detect_kind(data: dict[str, Any], path: str | Path, line: int | None = None) -> str:
     """Kind of a parsed YAML file: its ``kind`` field, else a key only that kind has.
 
     ``line`` is where the ``kind`` field stands, for the error message.
@@ -209,13 +214,13 @@ def detect_kind(data: dict, path: str | Path, line: int | None = None) -> str:
     )
 
 
-def _load(kind: str, path: str | Path | None):
+def _load(kind: str, path: str | Path | None) -> BaseModel:
     from .sources import read_yaml
 
     return _validate(kind, read_yaml(default_path(kind) if path is None else path))
 
 
-def model_for(kind: str):
+def model_for(kind: str) -> type[BaseModel]:
     """The file model class of a kind, importing only the module that defines it."""
     if kind == "grid":
         from .grid_file import GridFile
@@ -234,7 +239,7 @@ def model_for(kind: str):
     return Workshop
 
 
-def _validate(kind: str, doc):
+def _validate(kind: str, doc: YamlDocument) -> BaseModel:
     from .validation import validate_document
 
     found = detect_kind(doc.data, doc.path, doc.line_of(("kind",)))
@@ -255,7 +260,7 @@ def load_grid(path: str | Path | None = None) -> Grid:
     >>> len(grid.dimensions), len(grid.criteria), grid.levels[0]
     (3, 12, 'Inexistant')
     """
-    return _load("grid", path).to_grid()
+    return cast("GridFile", _load("grid", path)).to_grid()
 
 
 def load_quiz(path: str | Path | None = None) -> Quiz:
@@ -265,20 +270,20 @@ def load_quiz(path: str | Path | None = None) -> Quiz:
     >>> quiz.choices
     ('VRAI', 'FAUX', 'PAS FORCÉMENT')
     """
-    return _load("quiz", path).to_quiz()
+    return cast("QuizFile", _load("quiz", path)).to_quiz()
 
 
 def load_concepts(path: str | Path | None = None) -> Concepts:
     """Load the teaching content: dimensions of innovation, definitions, key points."""
-    return _load("concepts", path)
+    return cast("Concepts", _load("concepts", path))
 
 
 def load_workshop(path: str | Path | None = None) -> Workshop:
     """Load the workshop: objectives, programme, sequences, ATIS, offers, resources."""
-    return _load("workshop", path)
+    return cast("Workshop", _load("workshop", path))
 
 
-def validate_yaml(path: str | Path):
+def validate_yaml(path: str | Path) -> tuple[str, BaseModel]:
     """Check a YAML content file of any kind; return ``(kind, model)``, or raise ContentError.
 
     The kind is the file's ``kind`` field, or else a key only that kind has.

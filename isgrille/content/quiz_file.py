@@ -104,7 +104,7 @@ class QuizFile(FileModel):
                 QuizItem(
                     id=i.id,
                     statement=i.statement,
-                    answer=match_label(i.answer, self.choices),
+                    answer=match_label(i.answer, self.choices) or i.answer,  # checked on validation: a choice
                     explanation=i.shown_explanation(),
                     examples=tuple(e.to_example() for e in i.examples),
                     see=i.see,

@@ -21,19 +21,18 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import (
+from .errors import ContentError, os_error_text
+from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES, shorten, size_label
+from .reader_words import (
     KIND_NAMES,
     TAG_NAMES,
     TOO_DEEP,
     TOO_MANY,
-    ContentError,
     json_problem_text,
     kind_of,
-    os_error_text,
     tag_text,
     yaml_syntax_text,
 )
-from .limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES, shorten, size_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from .validation import Index, YamlDocument
@@ -144,7 +143,7 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
     if loader.check_event(yaml.StreamEndEvent):
         raise ContentError.single(path, "le fichier ne contient aucune donnée YAML")
     loader.get_event()  # DocumentStartEvent
-    stack: list[list] = []  # [list or dict, its index, for a dict the pending (key, key text, key line) or None]
+    stack: list[list[Any]] = []  # [list or dict, its index, for a dict the pending (key, key text, key line) or None]
     values = 0
     while True:
         event = loader.get_event()
@@ -155,7 +154,7 @@ def _compose(path: Path, loader: Any) -> tuple[Any, Index]:
         if isinstance(event, yaml.AliasEvent):
             raise ContentError.single(
                 path,
-                f"les alias YAML (*{shorten(event.anchor)}) ne sont pas acceptés\u00a0: recopiez le texte",
+                f"les alias YAML (*{shorten(event.anchor or '')}) ne sont pas acceptés\u00a0: recopiez le texte",
                 line=line,
             )
         if isinstance(event, yaml.CollectionStartEvent):
@@ -221,7 +220,7 @@ def _scalar(path: Path, loader: Any, event: Any) -> Any:
     constructor = loader.yaml_constructors.get(tag)
     try:
         return constructor(loader, yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style))
-    except Exception:  # an unknown tag, a date 2026-02-30, a number of 5,000 digits, bad base64…
+    except Exception:  # noqa: BLE001 — an unknown tag, a date 2026-02-30, a number of 5,000 digits, bad base64…
         what = TAG_NAMES.get(tag.rsplit(":", 1)[-1]) if constructor else None
         raise ContentError.single(
             path,
@@ -237,7 +236,7 @@ _FLOAT = r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?|[-+
 
 
 @functools.cache
-def _loader_class():
+def _loader_class() -> type[Any]:
     """PyYAML's safe loader (C if available) minus YAML 1.1 base-60 numbers: ``end: 10:30`` stays text."""
     import yaml
 
@@ -321,7 +320,7 @@ def _json_index(text: str) -> Index:
     """The index of lines of valid JSON ``text`` (one pass over its tokens; JSON texts hold no raw newline)."""
     import json
 
-    stack: list[list] = []  # [index, awaiting a key?, (key, key line)]
+    stack: list[list[Any]] = []  # [index, awaiting a key?, (key, key line)]
     line, position, index = 1, 0, None
     for match in _JSON_TOKEN.finditer(text):
         token, start = match[0], match.start()

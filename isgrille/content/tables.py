@@ -42,8 +42,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import TOO_MANY_ROWS, ContentError
+from .errors import ContentError
 from .limits import MAX_BYTES, MAX_ROWS, shorten
+from .reader_words import TOO_MANY_ROWS
 from .sources import read_bytes
 from .workbooks import EXPECTED, open_sheet
 
@@ -59,8 +60,10 @@ _MAGIC = (
     (b"7z\xbc\xaf", "une archive 7z"),
     (
         b"\xd0\xcf\x11\xe0",
-        "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
-        "enregistrez-le sans mot de passe au format .xlsx ou CSV",
+        (
+            "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
+            "enregistrez-le sans mot de passe au format .xlsx ou CSV"
+        ),
     ),
 )
 _BINARY = re.compile(rb"[\x00-\x08\x0e-\x19\x1b-\x1f]")  # control bytes no text table holds (tab, CR, LF… aside)
@@ -233,7 +236,7 @@ def _text(value: object) -> str:
     if value is None:
         return ""
     if value.__class__ is str:
-        return value  # type: ignore[return-value]
+        return value
     if isinstance(value, datetime.datetime):
         return value.date().isoformat()
     if isinstance(value, datetime.date):

@@ -26,7 +26,7 @@ import re
 
 from .model import NB
 
-__all__ = ["NBSP", "NNBSP", "ascii_spacing", "french", "french_number", "french_percent"]
+__all__ = ["NBSP", "NNBSP", "ascii_spacing", "french", "french_count", "french_number", "french_percent"]
 
 #: No-break space, before « : » and inside « » (the model's ``NB``).
 NBSP = NB
@@ -58,6 +58,15 @@ def french(text: str) -> str:
 def ascii_spacing(text: str) -> list[str]:
     """Each place in ``text`` where an ASCII space stands before ; ! ? : or inside « » (for checks)."""
     return [text[max(0, m.start() - 20) : m.end() + 10] for m in _ASCII_BEFORE.finditer(text)]
+
+
+def french_count(count: int) -> str:
+    """A whole number with its thousands set apart by a narrow no-break space.
+
+    >>> french_count(99950)
+    '99\u202f950'
+    """
+    return f"{count:,}".replace(",", "\u202f")
 
 
 def french_number(value: float, digits: int = 1) -> str:

@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic_core import ErrorDetails
 
-from .errors import ContentError, Problem, format_field, kind_of
+from .errors import ContentError, Problem, format_field
 from .limits import MAX_PROBLEMS, shorten
+from .reader_words import kind_of
 
 __all__ = ["FileModel", "LocatedError", "YamlDocument", "validate_document"]
 
@@ -69,9 +71,8 @@ class YamlDocument:
                 key_line, node = None, node[1][part]
             else:
                 break
-        if key and key_line is not None:
-            return key_line
-        return node if isinstance(node, int) else node[0]
+        line: int = key_line if key and key_line is not None else node if isinstance(node, int) else node[0]
+        return line
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -204,7 +205,7 @@ def _unwrap(annotation: Any) -> Any:
             return annotation
 
 
-def _problem(model: type[BaseModel], doc: YamlDocument, error: dict[str, Any]) -> Problem:
+def _problem(model: type[BaseModel], doc: YamlDocument, error: ErrorDetails) -> Problem:
     loc, kind, ctx = tuple(error["loc"]), error["type"], error.get("ctx") or {}
     key = False
     cause = ctx.get("error")
@@ -220,7 +221,7 @@ def _problem(model: type[BaseModel], doc: YamlDocument, error: dict[str, Any]) -
     elif kind == "literal_error":
         message = f"valeur '{shorten(str(error.get('input')))}' invalide (attendu\u00a0: {ctx.get('expected', '?')})"
     elif kind == "string_pattern_mismatch":
-        message = _PATTERNS.get(ctx.get("pattern"), "texte '{value}' invalide (attendu\u00a0: {pattern})")
+        message = _PATTERNS.get(str(ctx.get("pattern")), "texte '{value}' invalide (attendu\u00a0: {pattern})")
         message = message.format(value=shorten(str(error.get("input"))), pattern=shorten(str(ctx.get("pattern"))))
     elif kind in ("too_short", "too_long") and isinstance(ctx.get(_LENGTH[kind]), int):
         count = ctx[_LENGTH[kind]]

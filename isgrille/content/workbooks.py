@@ -23,7 +23,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ContentError
 from .limits import MAX_BYTES, shorten, size_label
@@ -57,7 +57,7 @@ class Sheet:
     """A sheet being read: its title, its rows of values (tuples ``MAX_COLUMNS`` long), its declared row count."""
 
     title: str
-    rows: Iterator[tuple]
+    rows: Iterator[tuple[object, ...]]
     declared_rows: int
     archive: zipfile.ZipFile
     part: str | None
@@ -92,7 +92,7 @@ def open_sheet(path: Path, raw: bytes, sheet: str | None = None) -> Sheet:
         warnings.simplefilter("ignore")
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-        except Exception:  # openpyxl raises what its parts do (KeyError, XML errors, zipfile's…) on a damaged file
+        except Exception:  # noqa: BLE001 — openpyxl raises what its parts do (KeyError, XML errors, zipfile's…) on a damaged file
             raise ContentError.single(path, _UNREADABLE) from None
     sheets = {worksheet.title: worksheet for worksheet in workbook.worksheets}
     if not sheets:
@@ -106,7 +106,7 @@ def open_sheet(path: Path, raw: bytes, sheet: str | None = None) -> Sheet:
     title = worksheet.title
     try:
         declared_rows, declared_columns = worksheet.max_row or 0, worksheet.max_column or 0
-    except Exception:  # a dimension openpyxl cannot read: forgotten below anyway
+    except Exception:  # noqa: BLE001 — a dimension openpyxl cannot read: forgotten below anyway
         declared_rows = declared_columns = 0
     if declared_columns > MAX_COLUMNS:
         raise ContentError.single(
@@ -123,7 +123,7 @@ def open_sheet(path: Path, raw: bytes, sheet: str | None = None) -> Sheet:
     )
 
 
-def _rows(path: Path, workbook, worksheet) -> Iterator[tuple]:
+def _rows(path: Path, workbook: Any, worksheet: Any) -> Iterator[tuple[object, ...]]:
     """The sheet's rows of values, ``MAX_COLUMNS`` wide; openpyxl's errors on a damaged sheet said in French."""
     try:
         with warnings.catch_warnings():
@@ -131,7 +131,7 @@ def _rows(path: Path, workbook, worksheet) -> Iterator[tuple]:
             yield from worksheet.iter_rows(values_only=True, max_col=MAX_COLUMNS)
     except ContentError:
         raise
-    except Exception:  # as in open_sheet: whatever a damaged sheet makes openpyxl raise
+    except Exception:  # noqa: BLE001 — as in open_sheet: whatever a damaged sheet makes openpyxl raise
         raise ContentError.single(path, _UNREADABLE, field=worksheet.title) from None
     finally:
         workbook.close()
@@ -142,7 +142,7 @@ def _archive(path: Path, raw: bytes) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
         members = archive.infolist()
-    except Exception:  # zipfile raises BadZipFile, but also struct, EOF and value errors on a damaged directory
+    except Exception:  # noqa: BLE001 — zipfile raises BadZipFile, but also struct, EOF and value errors on a damaged directory
         raise ContentError.single(
             path, f"archive ZIP abîmée\u00a0: ce n'est pas un classeur Excel lisible ({EXPECTED})"
         ) from None

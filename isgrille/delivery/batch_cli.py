@@ -11,7 +11,7 @@ output. :mod:`.cli` registers them with :func:`add_batch_commands`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence, Sized
 from pathlib import Path
 from typing import TypeVar
 
@@ -38,7 +38,7 @@ def progress(description: str, unit: str = "fichier") -> Callable[[Iterable[T]],
     def wrap(items: Iterable[T]) -> Iterable[T]:
         from tqdm import tqdm
 
-        total = len(items) if hasattr(items, "__len__") else None
+        total = len(items) if isinstance(items, Sized) else None
         return tqdm(
             items,
             total=total,
@@ -142,7 +142,7 @@ def _prepare(inputs: Sequence[Path], out: Path, grid_value: str | None, writes: 
         path
         for path in inputs
         if writes
-        and os.path.isdir(path)  # cards (images, PDF) are never read back
+        and Path(path).is_dir()  # cards (images, PDF) are never read back
         and target.is_relative_to(os.path.realpath(path))
     ]
     for path in inside:  # the next run would read this run's tables as a cohort
@@ -200,7 +200,8 @@ def run_card(
     cohort = _prepare(inputs, out, grid_value)
     if cohort is None:
         return 1
-    outline = load_workshop().sequence(2).pitch.outline
+    pitch = load_workshop().sequence(2).pitch
+    outline = pitch.outline if pitch is not None else None  # a pack's sequence 2 may have no pitch
     cards = [card_from_record(cohort.grid, record, outline) for record in cohort.projects]
     try:
         paths = write_cards(cards, cohort.grid, out, formats, progress=progress("fiches", "fiche"))

@@ -33,7 +33,7 @@ import threading
 import traceback
 import unicodedata
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -166,8 +166,8 @@ def write_cards(
     attribution = attribution or default_attribution(grid)
     rendered = _rendered(cards, (grid, attribution), tuple(formats), _workers(len(cards), workers))
     try:
-        for card, files in zip(progress(cards) if progress else cards, rendered):
-            for extension, data in zip(formats, files):
+        for card, files in zip(progress(cards) if progress else cards, rendered, strict=True):
+            for extension, data in zip(formats, files, strict=True):
                 path = folder / card_filename(card.project, extension, taken)
                 try:
                     write_atomic(path, data)
@@ -202,7 +202,7 @@ def _workers(cards: int, asked: int | None) -> int:
 
 def _rendered(
     cards: Sequence[ProfileCard], signed: tuple[Grid, Attribution], formats: tuple[str, ...], workers: int
-) -> Iterator[list[bytes]]:
+) -> Generator[list[bytes], None, None]:
     """Each card's files, in the cards' order: here, or drawn by ``workers`` spawned processes.
 
     A worker's error is raised here as it was raised there, once the cards
@@ -252,11 +252,14 @@ def _start_worker(signed: tuple[Grid, Attribution]) -> None:
 
 def _render_chunk(cards: Sequence[ProfileCard], formats: tuple[str, ...]) -> tuple[list[list[bytes]], tuple | None]:
     """In a worker: the files of the cards, up to the first that fails, and that failure (see :func:`_portable`)."""
+    signed = _GRID
+    if signed is None:  # set when the worker starts (_start_worker, the pool's initializer)
+        raise RuntimeError("processus de rendu des fiches démarré sans sa grille")
     files = []
     for card in cards:
         try:
-            files.append(_render(card, _GRID, formats))
-        except Exception as exc:
+            files.append(_render(card, signed, formats))
+        except Exception as exc:  # noqa: BLE001 — any error of one card is handed back to the parent, which raises it
             return files, _portable(exc)
     return files, None
 
@@ -270,7 +273,7 @@ def _portable(exc: Exception) -> tuple:
         copy = pickle.loads(pickle.dumps(exc))
         if type(copy) is type(exc) and str(copy) == str(exc):
             return exc, type(exc), str(exc), None, trace
-    except Exception:
+    except Exception:  # noqa: BLE001 — an error that cannot be pickled is sent as a RuntimeError
         pass
     return None, RuntimeError, str(exc), None, trace
 
@@ -278,11 +281,12 @@ def _portable(exc: Exception) -> tuple:
 def _rebuilt(failure: tuple) -> BaseException:
     """The worker's error, same class and message (a ContentError with its problems), its trace in a note."""
     error, kind, message, problems, trace = failure
-    if error is None:
-        error = kind.__new__(kind) if problems is not None else RuntimeError(message)
-        if problems is not None:
-            Exception.__init__(error, message)
-            error.problems, error.count = problems
+    if error is None and problems is not None:  # a ContentError: its problems set again, its message kept
+        error = kind.__new__(kind)
+        Exception.__init__(error, message)
+        error.problems, error.count = problems
+    elif error is None:
+        error = RuntimeError(message)
     error.add_note(f"(dans un processus de rendu des fiches)\n{trace}")
     return error
 

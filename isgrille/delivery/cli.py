@@ -160,7 +160,7 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
 
     try:
         grid = load_grid(grid_source(grid_path)) if grid_path is not None else None
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — whatever the grid file holds is said in French, never a traceback
         _report(problems_of(grid_path or "", exc))
         return 1
     failed = 0
@@ -168,7 +168,7 @@ def _validate(files: Sequence[Path], grid_path: Path | None) -> int:
         try:
             names = validate_pack(path) if path.is_dir() else None  # a content pack: checked as a whole
             kind = "pack" if names is not None else validate_file(path, grid)
-        except Exception as exc:  # whatever one file holds, the others are checked
+        except Exception as exc:  # noqa: BLE001 — whatever one file holds, the others are checked
             failed += 1
             _report(problems_of(path, exc))
         else:
@@ -342,7 +342,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"python -m isgrille {args.command}\u00a0: interrompu", file=sys.stderr)
         return 130
-    except Exception as exc:
+    except Exception as exc:  # noqa: BLE001 — the last guard: any error is one French sentence, never a traceback
         detail = shorten(" ".join(str(exc).split()))
         print(
             f"python -m isgrille {args.command}\u00a0: erreur inattendue\u00a0: {type(exc).__name__}"

@@ -173,7 +173,7 @@ def write_charts(
     for key, drawn in class_figures(
         cohort.ratings, cohort.grid, cohort.quiz, quiz, keys=keys, attribution=attribution
     ).items():
-        name, what = CHARTS[key]
+        name, _what = CHARTS[key]
         if drawn is None:
             notes.append(f"{name} non écrit\u00a0: {NOTHING[key]}")
         else:
@@ -237,8 +237,10 @@ def readme_text(names: list[str], attribution: Attribution, excel: bool = False)
         attribution.grid_line(),
         "",
         f"Licence\u00a0: {licence}" + (f", {attribution.licence_url}" if attribution.licence_url else ""),
-        "Ces tableaux et graphiques reproduisent le contenu de l'atelier (grille, niveaux, affirmations du "
-        "quiz)\u00a0: partagez-les sous la même licence, avec l'attribution ci-dessous.",
+        (
+            "Ces tableaux et graphiques reproduisent le contenu de l'atelier (grille, niveaux, affirmations du "
+            "quiz)\u00a0: partagez-les sous la même licence, avec l'attribution ci-dessous."
+        ),
         "",
         "Attribution\u00a0:",
         attribution.text(),
@@ -302,7 +304,7 @@ def _draw_charts(
     except BaseException as exc:  # noqa: BLE001 — every error goes back to the parent, which raises it
         try:
             send.send((False, exc))
-        except Exception:  # an error that cannot be pickled: said as a RuntimeError
+        except Exception:  # noqa: BLE001 — an error that cannot be pickled: said as a RuntimeError
             send.send((False, RuntimeError(f"graphiques non dessinés\u00a0: {exc}")))
     finally:
         send.close()

@@ -59,8 +59,10 @@ def readme_text(folder: Path) -> str:
             "",
             "Ce dossier contient tout le contenu de l'atelier, à modifier pour votre propre atelier\u00a0:",
             "",
-            "- `workshop.yaml`\u00a0: l'atelier (titre, organisation, programme, contact) et son attribution "
-            "(œuvre, auteur, licence, adaptation)\u00a0; nommez-y votre atelier et ce qu'il reprend\u00a0;",
+            (
+                "- `workshop.yaml`\u00a0: l'atelier (titre, organisation, programme, contact) et son attribution "
+                "(œuvre, auteur, licence, adaptation)\u00a0; nommez-y votre atelier et ce qu'il reprend\u00a0;"
+            ),
             "- `quiz.yaml`\u00a0: les affirmations du quiz, leurs réponses et explications\u00a0;",
             "- `concepts.yaml`\u00a0: les notions de la séquence 1 et l'annuaire des soutiens de la séquence 3\u00a0;",
             "- `grid.yaml`\u00a0: la grille de caractérisation (dimensions, critères, niveaux, descripteurs)\u00a0;",
@@ -70,11 +72,15 @@ def readme_text(folder: Path) -> str:
             + " ".join(str(folder / n) for n in YAML_KINDS.values())
             + "`",
             "",
-            f"Utiliser\u00a0: `{CONTENT_ENV}={folder} jupyter lab`, ou `python -m isgrille --content {folder} present` "
-            "(de même pour room, cohort, card, validate).",
+            (
+                f"Utiliser\u00a0: `{CONTENT_ENV}={folder} jupyter lab`, ou `python -m isgrille --content {folder} present` "
+                "(de même pour room, cohort, card, validate)."
+            ),
             "",
-            "Licence\u00a0: le contenu d'origine est sous licence CC BY-NC-SA 4.0 (voir workshop.yaml)\u00a0: une "
-            "adaptation se partage sous la même licence, en citant l'œuvre d'origine et ce qui a été changé.",
+            (
+                "Licence\u00a0: le contenu d'origine est sous licence CC BY-NC-SA 4.0 (voir workshop.yaml)\u00a0: une "
+                "adaptation se partage sous la même licence, en citant l'œuvre d'origine et ce qui a été changé."
+            ),
             "",
         ]
     )

@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from typing import NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 __all__ = ["FrenchParser", "RawFormatter", "french"]
 
@@ -48,7 +49,13 @@ def french(message: str) -> str:
 
 
 class _Formatter(argparse.HelpFormatter):
-    def _format_usage(self, usage, actions, groups, prefix):  # type: ignore[no-untyped-def]
+    def _format_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None,
+    ) -> str:
         return super()._format_usage(usage, actions, groups, "utilisation\u00a0: " if prefix is None else prefix)
 
 
@@ -59,9 +66,10 @@ class RawFormatter(_Formatter, argparse.RawDescriptionHelpFormatter):
 class FrenchParser(argparse.ArgumentParser):
     """An ArgumentParser that speaks French: usage, help titles and every error (exit code 2)."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # -h is added below, in French
+        super().__init__(*args, **kwargs)
         self.add_argument("-h", "--help", action="help", help="afficher cette aide et quitter")
         self._positionals.title, self._optionals.title = "arguments\u00a0", "options\u00a0"  # « options\u00a0: »
 

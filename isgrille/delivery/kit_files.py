@@ -135,7 +135,7 @@ def init_workshop(folder: Path, force: bool = False) -> InitResult:
             raise ContentError.single(
                 target, "ce n'est pas un fichier ordinaire (dossier ou lien)\u00a0: non remplacé, même avec --force"
             )
-    for source, target in zip(sources, targets):
+    for source, target in zip(sources, targets, strict=True):
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
     return InitResult(written=tuple(targets))

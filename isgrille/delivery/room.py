@@ -260,12 +260,17 @@ def run_room(args) -> int:
                 file=err,
             )
             return 1
-    room = (args.dir if args.dir is not None else notebooks / ROOM_FOLDER).resolve()
+    if args.dir is not None:
+        room = args.dir.resolve()
+    else:
+        assert notebooks is not None  # found above when the room folder is the default one, else returned
+        room = (notebooks / ROOM_FOLDER).resolve()
     chosen = room_secrets(room, code)
     host = args.host or lan_address()
     if voila:
         from .room_voila import run_voila_room
 
+        assert notebooks is not None  # found above for Voilà, which serves them, else returned
         return run_voila_room(args, notebooks, room, chosen, host)
     return _run_solara(args, room, chosen, host)
 
@@ -306,10 +311,8 @@ def _run_solara(args, room: Path, chosen: RoomSecrets, host: str | None) -> int:
         maximum=args.max,
         idle=args.idle * 60,
     )
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # uvicorn handles the signal itself
         serve(site, "0.0.0.0", args.port)
-    except KeyboardInterrupt:  # pragma: no cover (uvicorn handles the signal itself)
-        pass
     return 0
 
 

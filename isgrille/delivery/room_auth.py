@@ -131,17 +131,16 @@ class RoomIdentityProvider(PasswordIdentityProvider):
         if user is None:
             return None
         path = handler.request.path
+        base_url: str = handler.settings.get("base_url", "/")  # JupyterHandler.base_url, which every handler has
         if user.username != TRAINER and is_trainer_path(path, self.trainer_notebooks, self.trainer_folders):
             if handler.request.method == "GET" and not isinstance(handler, WebSocketHandler) and "/api/" not in path:
                 handler.set_status(403)
                 handler.set_header("Content-Type", "text/html; charset=UTF-8")
-                handler.finish(
-                    TRAINER_ONLY.format(welcome=url_path_join(handler.base_url, "voila/render", self.welcome_page))
-                )
+                handler.finish(TRAINER_ONLY.format(welcome=url_path_join(base_url, "voila/render", self.welcome_page)))
                 raise web.Finish()
             return None  # 403
         if isinstance(handler, VoilaTreeHandler):  # its page loads a style sheet from the internet
-            handler.redirect(url_path_join(handler.base_url, "voila/render", self.welcome_page))
+            handler.redirect(url_path_join(base_url, "voila/render", self.welcome_page))
             raise web.Finish()
         if (
             getattr(handler, "_token_authenticated", False)

@@ -19,14 +19,15 @@ found by :func:`current_context` when Solara is running).
 
 from __future__ import annotations
 
+import builtins
 import logging
 import queue
 import threading
 import time
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
-from typing import Any, ContextManager
+from typing import Any
 
 from ..results.room_state import RoomState, read_room_state, save_room_state
 
@@ -185,7 +186,7 @@ class RoomHub:
             if self._sessions.get(participant) is context:
                 del self._sessions[participant]
 
-    def present(self) -> set[str]:
+    def present(self) -> builtins.set[str]:  # builtins: in the class, ``set`` is the method above
         """The participants with a live session, or whose page was served in the last minute."""
         now = time.monotonic()
         with self._lock:
@@ -208,7 +209,7 @@ class _NoContext:
 _NO_CONTEXT = _NoContext()
 
 
-def _entered(context: Any) -> ContextManager[Any]:
+def _entered(context: Any) -> AbstractContextManager[Any]:
     return nullcontext() if context is None or context is _NO_CONTEXT else context
 
 

@@ -216,7 +216,8 @@ class ParticipantSession:
 def ParticipantApp() -> solara.Element:
     """The room's page for a participant, or a French sentence when their cookie does not hold."""
     room = site()
-    participant = participant_of(solara.lab.cookies.value, room.secret)
+    cookies = solara.lab.cookies.value  # type: ignore[attr-defined]  # mypy takes solara.lab.cookies for its submodule
+    participant = participant_of(cookies, room.secret)
     if participant is None:
         with solara.Column(classes=["isg-room"]) as main:
             solara.Style(PHONE_CSS)
@@ -285,7 +286,7 @@ def Workshop(participant: str) -> solara.Element:
             for step, label in STEPS:
                 solara.Button(
                     label,
-                    on_click=lambda step=step: state.opened(step) and show(state, step),
+                    on_click=lambda step=step: show(state, step) if state.opened(step) else None,
                     disabled=not state.opened(step),
                     color="primary",
                     outlined=step != visible,

@@ -78,7 +78,7 @@ def unsign(token: str | None, secret: bytes) -> str | None:
     """The value of a token made by :func:`sign` with ``secret``, or None (absent, forged, malformed)."""
     if not token or "." not in token or len(token) > 200:
         return None
-    value, _, mac = token.rpartition(".")
+    value, _, _mac = token.rpartition(".")
     if not value:
         return None
     return value if hmac.compare_digest(sign(value, secret), token) else None

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import ipywidgets as w
 import solara
@@ -35,7 +35,7 @@ from ..analysis.room_live import ROOM_ASSESSOR, raters, rating_summary, room_ass
 from ..analysis.tidy import ProjectRecord
 from ..content.attribution import attribution_of
 from ..results.learner import SELF
-from ..results.room_ratings import read_room_ratings_if_changed, save_room_assessment
+from ..results.room_ratings import Mark, read_room_ratings_if_changed, save_room_assessment
 from ..results.room_state import STEPS, RoomState
 from ..widgets.card_download import Download
 from ..widgets.class_view import levels_html
@@ -56,6 +56,8 @@ __all__ = ["INTERVAL", "PROJECTOR_CSS", "REFUSAL", "TrainerPage", "Watcher"]
 
 INTERVAL = 2.0  #: seconds between two readings of the room
 BOOSTER_SEQUENCE = 4
+#: The pitching project's ratings as last read: its folder, each rater's ratings, a French problem ("" if none).
+LiveRatings: TypeAlias = "tuple[str, dict[str, dict[str, int | None]], str]"
 REFUSAL = "<h1>Accès refusé</h1><p>Page réservée au formateur : ouvrez l'adresse avec la clé donnée au lancement.</p>"
 #: The projector's CSS: large type, high contrast (WCAG 2.1 AA), 44 px buttons, nothing past 1280 px.
 PROJECTOR_CSS = """
@@ -99,13 +101,14 @@ class Watcher:
         self,
         room: RoomSite,
         on_snapshot: Callable[[RoomSnapshot], None],
-        on_live: Callable[[tuple[str, dict, str]], None],
+        on_live: Callable[[LiveRatings], None],
         interval: float | None = None,
     ):
         self.room, self.on_snapshot, self.on_live, self.interval = room, on_snapshot, on_live, interval or INTERVAL
         self.reader = RoomReader([room.folder], room.kit.grid, room.kit.quiz, room=True)
         self.first = self.reader.read(force=True)
-        self._seen, self._saved = None, None  # the ratings file as last read, the medians last saved
+        self._seen: Mark | None = None  # the ratings file as last read
+        self._saved: tuple[str, dict[str, int | None]] | None = None  # the medians last saved
         self.wake, self.stop = threading.Event(), threading.Event()
         self.unsubscribe: Callable[[], None] = lambda: None  # from the hub, when the page follows it
 
@@ -132,7 +135,7 @@ class Watcher:
             ratings, problem, self._seen = found
             self.on_live((folder, ratings, problem or self.save(folder, ratings)))
 
-    def save(self, folder: str, ratings: dict) -> str:
+    def save(self, folder: str, ratings: dict[str, dict[str, int | None]]) -> str:
         """The room's medians into the project's file as « la salle » (locked); a French problem, or ""."""
         assessment = room_assessment(rating_summary(self.room.kit.grid, ratings))
         if raters(ratings) and (folder, assessment) != self._saved:
@@ -148,7 +151,8 @@ class Watcher:
 def TrainerPage() -> Any:
     """The trainer's page: a French refusal without the trainer's cookie, else the projector's screen."""
     solara.Title("Salle isgrille — formateur")
-    if not is_trainer(solara.lab.cookies.value, site().secret):
+    cookies = solara.lab.cookies.value  # type: ignore[attr-defined]  # mypy takes solara.lab.cookies for its submodule
+    if not is_trainer(cookies, site().secret):
         return solara.Column(children=[Html(REFUSAL)], classes=["isg-projector"])
     return TrainerScreen()
 
@@ -157,7 +161,8 @@ def TrainerPage() -> Any:
 def TrainerScreen() -> Any:
     room = site()
     state, set_state = solara.use_state(room.hub.state)
-    live, set_live = solara.use_state(("", {}, ""))
+    nothing: LiveRatings = ("", {}, "")  # no project pitching yet
+    live, set_live = solara.use_state(nothing)
     watcher = solara.use_memo(lambda: Watcher(room, lambda s: set_snapshot(s), lambda v: set_live(v)), [])
     snapshot, set_snapshot = solara.use_state(watcher.first)
 
@@ -289,12 +294,12 @@ def BoosterView(
     state: RoomState,
     snapshot: RoomSnapshot | None,
     act: Callable[..., None],
-    live: tuple[str, dict, str],
+    live: LiveRatings,
     **_: Any,
 ) -> Any:
     grid = room.kit.grid
     records = list(snapshot.cohort.projects) if snapshot is not None else []
-    options = [(label, folder_of(r)) for label, r in zip(project_labels(records), records)]
+    options = [(label, folder_of(r)) for label, r in zip(project_labels(records), records, strict=True)]
     chosen = state.pitching if state.pitching in [folder for _, folder in options] else ""
     timer = solara.use_memo(lambda: countdown(room, act), [])
     solara.use_effect(

@@ -57,15 +57,14 @@ class RoomView:
         self.outline = sequence.pitch.outline if sequence.pitch is not None else None
         self.attribution = attribution_of(workshop, self.grid)  # every card says whose work it reproduces
         minutes = sequence.pitch.minutes if sequence.pitch is not None else 2
+        topics = sequence.exchange.topics if sequence.exchange is not None else []  # a pack may have no exchange
         self.refresher = Refresher(self.refresh, interval, on_error=self._failed)  # its failures said by _failed
         self.panel = RoomPanel(
             url, where, lambda: self.tick(force=True), self.toggle_auto, self.upload if uploads else None
         )
         self.votes = RoomVotes(self.quiz)
         self.profile = RoomProfile(self.grid)
-        self.booster = RoomBooster(
-            self.grid, sequence.exchange.topics, minutes, lambda path: ResultsStore(self.grid, path)
-        )
+        self.booster = RoomBooster(self.grid, topics, minutes, lambda path: ResultsStore(self.grid, path))
         self.cards = RoomCards(self.card_files, self.class_pdf)
 
     def refresh(self, force: bool = False) -> bool:

@@ -43,9 +43,12 @@ __all__ = [
 class RoomSecrets(Protocol):
     """The room's secrets (:class:`~.room.RoomSecrets`; the room imports this module, never the reverse)."""
 
-    code: str
-    trainer_key: str
-    cookie_secret: str
+    @property
+    def code(self) -> str: ...
+    @property
+    def trainer_key(self) -> str: ...
+    @property
+    def cookie_secret(self) -> str: ...
 
 
 #: The trainer's view of the room, opened with the trainer key only.
@@ -66,7 +69,7 @@ def write_voila_config(room: Path, chosen: RoomSecrets, notebooks: Path) -> Path
     """
     folder = room / ".voila"
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
+    folder.chmod(0o700)
     inside = _inside(notebooks, room)
     hidden = ["__pycache__", "*.pyc", ".*", "_vendor", "resultats", *([inside] if inside and "/" not in inside else [])]
     write_private(

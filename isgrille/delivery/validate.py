@@ -59,11 +59,15 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
     a learner's results, both checked against ``grid`` (default: the AMI grid).
     """
     path = Path(path)
-    if path.suffix.lower() in (".json", *COHORT_SUFFIXES):
-        from ..content.loading import default_path, load_grid
+    if path.suffix.lower() not in (".json", *COHORT_SUFFIXES):
+        from ..content.loading import validate_yaml
 
-        which = "la grille donnée avec --grid" if grid is not None else f"la grille par défaut ({default_path('grid')})"
-        grid = grid if grid is not None else load_grid()
+        kind, _ = validate_yaml(path)
+        return kind
+    from ..content.loading import default_path, load_grid
+
+    which = "la grille donnée avec --grid" if grid is not None else f"la grille par défaut ({default_path('grid')})"
+    grid = grid if grid is not None else load_grid()
     if path.suffix.lower() == ".json":
         from ..content.sources import read_text
         from ..results.learner import LearnerResults
@@ -72,32 +76,27 @@ def validate_file(path: str | Path, grid: Grid | None = None) -> str:
         _check_grid_id(path, text, grid, which)
         LearnerResults.from_json(text, grid, path)
         return "results"
-    if path.suffix.lower() in COHORT_SUFFIXES:
-        from ..analysis.cohort import load_assessments
+    from ..analysis.cohort import load_assessments
 
-        try:
-            load_assessments(path, grid)
-        except ContentError as exc:
-            if not any(p.message.startswith(_COLUMN_PROBLEMS) for p in exc.problems):
-                raise
-            raise ContentError(
-                [
-                    *exc.problems,
-                    Problem(
-                        str(path),
-                        (
-                            f"ses colonnes de critères ne sont pas celles de {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: si "
-                            "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid"
-                        ),
-                        line=1,
+    try:
+        load_assessments(path, grid)
+    except ContentError as exc:
+        if not any(p.message.startswith(_COLUMN_PROBLEMS) for p in exc.problems):
+            raise
+        raise ContentError(
+            [
+                *exc.problems,
+                Problem(
+                    str(path),
+                    (
+                        f"ses colonnes de critères ne sont pas celles de {which}, «\u00a0{grid.title or grid.id}\u00a0»\u00a0: si "
+                        "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid"
                     ),
-                ]
-            ) from None
-        return "cohort"
-    from ..content.loading import validate_yaml
-
-    kind, _ = validate_yaml(path)
-    return kind
+                    line=1,
+                ),
+            ]
+        ) from None
+    return "cohort"
 
 
 def _check_grid_id(path: Path, text: str, grid: Grid, which: str) -> None:
@@ -153,7 +152,7 @@ def validate_pack(folder: str | Path) -> list[str]:
             continue
         try:
             found = validate_file(path)
-        except Exception as exc:  # whatever one file holds, the others are checked
+        except Exception as exc:  # noqa: BLE001 — whatever one file holds, the others are checked
             problems.extend(problems_of(path, exc))
             continue
         if found != kind:

@@ -42,7 +42,7 @@ from ..content.model import NOT_RATED, Grid
 from .footer import draw_footer, footer_height
 from .page_text import EM, LINE, Page, fit_lines, fit_radar, one_line, unmarked
 from .radar import draw_profile_series, plot_profile
-from .style import PLAIN_TEXT, offset_below, plain
+from .style import PLAIN_TEXT, agg_canvas, offset_below, plain
 from .summary import plot_dimension_summary
 
 __all__ = ["A4", "CardSheet", "plot_card"]
@@ -94,11 +94,11 @@ def _radar_frame(fig: Figure, grid: Grid, top: float) -> Axes:
     for tick in ax.get_xticklabels():
         tick.set_fontsize(7 if n <= 16 else 6 if n <= 30 else 5)
     ax.set_yticklabels([one_line(level, 14) for level in grid.levels], fontsize=6, **PLAIN_TEXT)
-    for text, dimension in zip(ax.texts, grid.dimensions):  # names in the band: an arc of at most ~34°
+    for text, dimension in zip(ax.texts, grid.dimensions, strict=False):  # names in the band: an arc of at most ~34°
         share = min(0.9 * 2 * math.pi * len(dimension.criteria) / n, 0.6)
         text.set_text("\n".join(fit_lines(dimension.label, int(share * size * 0.45 * 72 / (0.6 * 6.5)), 2)))
         text.set_fontsize(6.5)
-    fit_radar(ax, grid, fig.canvas.get_renderer(), *(_RADAR_ROOM[0] * fig.dpi, _RADAR_ROOM[1] * fig.dpi))
+    fit_radar(ax, grid, agg_canvas(fig).get_renderer(), *(_RADAR_ROOM[0] * fig.dpi, _RADAR_ROOM[1] * fig.dpi))
     return ax
 
 
@@ -253,7 +253,7 @@ def _footer(page: Page, attribution: Attribution | None) -> float:
     height = footer_height(lines, _RIGHT - _LEFT)
     text = draw_footer(page.fig, lines, _LEFT, _BOTTOM, _RIGHT - _LEFT)
     if text is not None:  # rewrapped narrower once measured: the rule goes above what is drawn
-        height = max(height, text.get_window_extent(page.fig.canvas.get_renderer()).height / page.fig.dpi)
+        height = max(height, text.get_window_extent(agg_canvas(page.fig).get_renderer()).height / page.fig.dpi)
     page.fig.add_artist(_rule(_H - _BOTTOM - height - 0.06))
     return _H - _BOTTOM - height - 0.14
 
@@ -275,7 +275,7 @@ def _write_axes(page: Page, card: ProfileCard, top: float, bottom: float, size: 
         if sum(1.3 + d + n for d, n in sizes) <= 2 * per_column - 3:
             break
     column, y = 0, top
-    for k, (axis, (descriptor, note)) in enumerate(zip(card.axes, sizes)):
+    for k, (axis, (descriptor, note)) in enumerate(zip(card.axes, sizes, strict=True)):
         need = line * (1 + descriptor + note)
         room = bottom - y - (0 if k == len(card.axes) - 1 else line)  # a line to say how many are left out
         if need > room and column == 0:

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 from matplotlib import colormaps
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.cm import ScalarMappable
 from matplotlib.colors import BoundaryNorm, ListedColormap, to_hex, to_rgb
@@ -106,7 +107,8 @@ def plot_cohort_heatmap(
     colours = level_colours(len(levels))
     cmap, norm = ListedColormap(colours), BoundaryNorm(np.arange(-0.5, len(levels)), len(levels))
     fontsize = 9 if rows <= 25 else 7
-    cell = ax.get_position().width * ax.figure.get_figwidth() * 72 * 0.85 / cols
+    inches = ax.figure.bbox.width / ax.figure.dpi  # the figure's width, or the subfigure's the axes are in
+    cell = ax.get_position().width * inches * 72 * 0.85 / cols
     marks = _marks(levels, cell, fontsize)
     data = shown.to_numpy(dtype=float, na_value=np.nan) if rows else np.empty((0, cols))
     if rows:
@@ -168,7 +170,7 @@ def plot_cohort_heatmap(
     bar = ax.figure.colorbar(
         ScalarMappable(norm=norm, cmap=cmap), ax=ax, ticks=range(len(levels)), fraction=0.04, pad=0.02
     )
-    keys = [level if mark == level else f"{mark}\u00a0: {level}" for mark, level in zip(marks, levels)]
+    keys = [level if mark == level else f"{mark}\u00a0: {level}" for mark, level in zip(marks, levels, strict=True)]
     bar.ax.set_yticks(range(len(levels)), keys, fontsize=9, **PLAIN_TEXT)
     bar.set_label("Niveau («\u00a0–\u00a0» hachuré\u00a0: non renseigné)", fontsize=10)
     ax.set_xlabel("Critères", fontsize=11)
@@ -282,7 +284,7 @@ def plot_level_distribution(
                 bbox={"boxstyle": "round,pad=0.1", "facecolor": colours[k], "edgecolor": "none"},
             )
     limit = max(25.0, 25 * math.ceil(max(-starts.min(), (starts + percents).max(), 1) / 25))
-    handles = [
+    handles: list[Artist] = [
         Patch(
             facecolor=colours[k],
             hatch=LOW_HATCH if k < half else "",
@@ -320,7 +322,7 @@ def plot_level_distribution(
                 label="médiane",
             )
         )
-    for i in ys:
+    for i in range(len(ids)):
         note = [_plural(int(rated[i]), "réponse")]
         if not math.isnan(median_at[i]):
             note.append(f"médiane\u00a0: {levels[int(median_at[i])]}")
@@ -355,7 +357,7 @@ def plot_level_distribution(
         bbox_transform=offset_below(ax, 34),
         frameon=False,
         fontsize=10,
-        ncol=len(handles) if sum(len(h.get_label()) for h in handles) <= 70 else 4,
+        ncol=len(handles) if sum(len(str(h.get_label())) for h in handles) <= 70 else 4,
     )
     plain(legend.get_texts())
     return ax

@@ -12,9 +12,10 @@ licence), a chart shows it as a footer (:func:`~isgrille.plots.footer.add_footer
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from ..content.attribution import Attribution
 from ..content.model import Grid, Quiz
@@ -25,13 +26,16 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["class_figures", "heatmap_figure", "levels_figure", "quiz_figure"]
 
-Drawn = "tuple[Axes, str] | None"
+Drawn: TypeAlias = "tuple[Axes, str] | None"
 
 
 def _signed(drawn: tuple[Axes, str], attribution: Attribution | None) -> tuple[Axes, str]:
     """The chart with ``attribution``'s footer under it (none without one)."""
     if attribution is not None:
-        add_footer(drawn[0].figure, attribution.lines())
+        figure = drawn[0].figure
+        if not isinstance(figure, Figure):  # every chart here is drawn on a Figure of its own (new_axes)
+            raise TypeError(f"graphique sur une {type(figure).__name__}, pas une Figure\u00a0: pas de pied de page")
+        add_footer(figure, attribution.lines())
     return drawn
 
 

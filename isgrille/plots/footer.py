@@ -128,7 +128,8 @@ def add_footer(fig: Figure, lines: Sequence[str], size: float = CHART_FOOTER_SIZ
     engine = fig.get_layout_engine()
     if isinstance(engine, ConstrainedLayoutEngine):
         engine.set(rect=(0, room, 1, 1 - room))
-    elif engine is None and renderer is not None and fig.axes:  # the axes' labels raised above the footer
-        below = min(ax.get_tightbbox(renderer).y0 for ax in fig.axes) / fig.bbox.height
-        fig.subplots_adjust(bottom=fig.subplotpars.bottom + max(0.0, room - below))
+    elif engine is None and renderer is not None:  # the axes' labels raised above the footer
+        lows = [box.y0 for ax in fig.axes if (box := ax.get_tightbbox(renderer)) is not None]  # None: not drawn
+        if lows:
+            fig.subplots_adjust(bottom=fig.subplotpars.bottom + max(0.0, room - min(lows) / fig.bbox.height))
     return text

@@ -19,10 +19,14 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 from PIL import Image
 
 from ..content.model import Assessment, Grid
 from .radar import draw_profile_series, plot_profile
+from .style import agg_canvas
 
 __all__ = ["LiveRadar"]
 
@@ -34,14 +38,22 @@ class LiveRadar:
         self.grid = grid
         self.ax = plot_profile(grid, [])
         figure = self.ax.figure
+        if not isinstance(figure, Figure):  # plot_profile drew on a Figure of its own (new_axes), no subfigure
+            raise TypeError(f"le radar est sur une {type(figure).__name__}, pas une Figure")
+        self.figure = figure
         figure.set_dpi(dpi)
-        figure.canvas.draw()  # lays the frame out once (constrained layout)…
+        self._canvas.draw()  # lays the frame out once (constrained layout)…
         figure.set_layout_engine("none")  # …and keeps that layout for every series drawn after
-        self._series: list = []
+        self._series: list[Artist] = []
         self._layouts: dict[int, tuple] = {}  # legend rows -> (axes position, background), for those laid out
         self._rows = 0  # the legend rows the current layout was made for (0: the frame alone)
         self._layout_for: dict[int, int] = {0: 0}  # legend rows -> the layout they are drawn in
-        self._layouts[0] = (self.ax.get_position(), figure.canvas.copy_from_bbox(figure.bbox))
+        self._layouts[0] = (self.ax.get_position(), self._canvas.copy_from_bbox(figure.bbox))
+
+    @property
+    def _canvas(self) -> FigureCanvasAgg:
+        """The figure's Agg canvas (new_axes gives it one), which blits."""
+        return agg_canvas(self.figure)
 
     def png(self, assessments: Sequence[Assessment], labels: Sequence[str]) -> bytes:
         """PNG of the frame with these assessments drawn on it (the legend whole, inside the picture)."""
@@ -53,7 +65,7 @@ class LiveRadar:
             self._use_layout(0)
             self._layout_for[rows] = 0 if self._legend_fits() else rows
         self._use_layout(self._layout_for[rows])
-        canvas = self.ax.figure.canvas
+        canvas = self._canvas
         canvas.restore_region(self._layouts[self._rows][1])
         for artist in self._series:
             self.ax.draw_artist(artist)
@@ -75,10 +87,9 @@ class LiveRadar:
         legend = self.ax.get_legend()
         if legend is None or not self._series:
             return True
-        figure = self.ax.figure
-        legend.draw(figure.canvas.get_renderer())  # places its entries (over the bitmap, restored after)
-        box = legend.get_window_extent(figure.canvas.get_renderer())
-        inside = figure.bbox
+        legend.draw(self._canvas.get_renderer())  # places its entries (over the bitmap, restored after)
+        box = legend.get_window_extent(self._canvas.get_renderer())
+        inside = self.figure.bbox
         return (
             box.x0 >= inside.x0 - 0.5
             and box.y0 >= inside.y0 - 0.5
@@ -88,23 +99,23 @@ class LiveRadar:
 
     def _use_layout(self, rows: int) -> None:
         """Put the frame in the layout made for a legend of ``rows`` rows, laying it out the first time."""
-        figure = self.ax.figure
+        figure = self.figure
         if rows == self._rows:
             return
         if rows not in self._layouts:
             self.ax.set_in_layout(True)  # set_position (another layout's place) takes it out of the layout
             figure.set_layout_engine("constrained")
             for _ in range(3):  # the legend drawn now is in the layout; room is made for it in a draw or two
-                figure.canvas.draw()
+                self._canvas.draw()
                 if self._legend_fits():
                     break
             figure.set_layout_engine("none")
             for artist in self._series:
                 artist.set_visible(False)
-            figure.canvas.draw()  # the frame alone, in its new place
+            self._canvas.draw()  # the frame alone, in its new place
             for artist in self._series:
                 artist.set_visible(True)
-            self._layouts[rows] = (self.ax.get_position(), figure.canvas.copy_from_bbox(figure.bbox))
+            self._layouts[rows] = (self.ax.get_position(), self._canvas.copy_from_bbox(figure.bbox))
         else:
             self.ax.set_position(self._layouts[rows][0])
         self._rows = rows

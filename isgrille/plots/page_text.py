@@ -23,7 +23,7 @@ from matplotlib.text import Text
 
 from ..content.model import Grid
 from ..content.model import plain_text as unmarked  # the content's emphasis marks dropped
-from .style import PLAIN_TEXT, TEXT_COLOUR
+from .style import PLAIN_TEXT, TEXT_COLOUR, agg_canvas
 
 __all__ = ["EM", "LINE", "Page", "fit_legend", "fit_lines", "fit_radar", "one_line", "unmarked"]
 
@@ -93,7 +93,7 @@ class Page:
 
     def refit(self) -> None:
         """Rewrap (narrower) every text reaching beyond its column once laid out; fewer columns to the legend."""
-        renderer = self.fig.canvas.get_renderer()
+        renderer = agg_canvas(self.fig).get_renderer()
         width = self.fig.bbox.width
         for artist, text, chars, max_lines, right in self.fitted:
             for _ in range(4):
@@ -114,7 +114,9 @@ def fit_radar(ax, grid: Grid, renderer, low: float, high: float) -> None:
     size = ax.get_xticklabels()[0].get_fontsize()
     for _ in range(4):
         ax.set_xticklabels(
-            ["\n".join(fit_lines(label, c, 2)) for label, c in zip(labels, chars)], fontsize=size, **PLAIN_TEXT
+            ["\n".join(fit_lines(label, c, 2)) for label, c in zip(labels, chars, strict=True)],
+            fontsize=size,
+            **PLAIN_TEXT,
         )
         ax.xaxis.get_tightbbox(renderer)  # places the tick labels
         over = False

@@ -43,7 +43,7 @@ def plot_quiz_misses(
     rates = 100 * misses["miss_rate"].to_numpy(dtype=float, na_value=np.nan)
     ys = np.arange(count)
     ax.barh(ys, np.nan_to_num(rates), height=0.65, color=PALETTE[1], edgecolor="none")
-    for y, rate, missed, answered in zip(ys, rates, misses["missed"], misses["answered"]):
+    for y, rate, missed, answered in zip(range(count), rates, misses["missed"], misses["answered"], strict=True):
         if np.isnan(rate):
             ax.text(1.5, y, "aucune réponse", ha="left", va="center", fontsize=10, fontstyle="italic", color="#555555")
             continue
@@ -57,7 +57,7 @@ def plot_quiz_misses(
             fontsize=10,
             color="#FFFFFF" if inside else TEXT_COLOUR,
         )
-    labels = [f"{s} · {shorten(str(t), 50)}" for s, t in zip(misses["statement"], misses["text"])]
+    labels = [f"{s} · {shorten(str(t), 50)}" for s, t in zip(misses["statement"], misses["text"], strict=True)]
     ax.set_yticks(ys, labels, fontsize=10, **PLAIN_TEXT)
     ax.set_ylim(max(count, 1) - 0.5, -0.5)
     ax.set_xlim(0, 100)

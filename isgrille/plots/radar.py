@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.projections.polar import PolarAxes
 
 from ..analysis.scoring import check_assessment
 from ..content.model import Assessment, Grid
@@ -67,7 +68,7 @@ def plot_profile(
     names = series_labels(labels, [a.assessor for a in assessments])
     if ax is None:
         ax = new_axes((8, 8), polar=True)
-    elif ax.name != "polar":
+    if not isinstance(ax, PolarAxes):  # new_axes(polar=True) makes PolarAxes: only a wrong ``ax`` given is refused
         raise ValueError(
             "plot_profile trace un radar\u00a0: il faut des axes polaires "
             f"(projection='polar'), pas des axes '{ax.name}'"
@@ -143,7 +144,7 @@ def plot_profile(
     ax.set_xticks(angles)
     ax.set_xticklabels([textwrap.fill(c.label, wrap) for c in criteria], fontsize=11, color=TEXT_COLOUR, **PLAIN_TEXT)
     ax.tick_params(axis="x", pad=4)
-    for angle, tick in zip(angles, ax.get_xticklabels()):
+    for angle, tick in zip(angles, ax.get_xticklabels(), strict=False):
         x, y = math.sin(angle), math.cos(angle)  # display direction of the spoke
         tick.set_horizontalalignment("left" if x > 0.1 else "right" if x < -0.1 else "center")
         tick.set_verticalalignment("bottom" if y > 0.1 else "top" if y < -0.1 else "center")
@@ -166,8 +167,8 @@ def draw_profile_series(ax: Axes, grid: Grid, assessments: Sequence[Assessment],
     n = len(criteria)
     angles = [i * 2 * math.pi / n for i in range(n)]
     artists: list[Artist] = []
-    for i, (assessment, name) in enumerate(zip(assessments, names)):
-        values = [math.nan if assessment.level(c.id) is None else assessment.level(c.id) for c in criteria]
+    for i, (assessment, name) in enumerate(zip(assessments, names, strict=False)):
+        values = [math.nan if (level := assessment.level(c.id)) is None else level for c in criteria]
         style = series_style(i)
         artists += ax.plot(
             angles + angles[:1],
@@ -187,7 +188,7 @@ def draw_profile_series(ax: Axes, grid: Grid, assessments: Sequence[Assessment],
             [1]
             + [
                 label.get_text().count("\n") + 1
-                for angle, label in zip(angles, ax.get_xticklabels())
+                for angle, label in zip(angles, ax.get_xticklabels(), strict=False)
                 if math.cos(angle) < -0.5
             ]
         )

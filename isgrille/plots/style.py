@@ -17,10 +17,11 @@ start of a formula that would fail to draw.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
+from matplotlib.figure import Figure, SubFigure
 from matplotlib.text import Text
 from matplotlib.transforms import ScaledTranslation, Transform
 
@@ -31,6 +32,7 @@ __all__ = [
     "PALETTE",
     "PLAIN_TEXT",
     "TEXT_COLOUR",
+    "agg_canvas",
     "as_list",
     "new_axes",
     "offset_below",
@@ -60,7 +62,7 @@ HATCHES: list[str] = ["", "//", "..", "xx", "\\\\", "oo"]
 #: Colour of every label and annotation.
 TEXT_COLOUR = "#222222"
 #: Text properties of anything drawn from data: no mathtext, no TeX, whatever rcParams say.
-PLAIN_TEXT: dict[str, bool] = {"parse_math": False, "usetex": False}
+PLAIN_TEXT: dict[str, Any] = {"parse_math": False, "usetex": False}
 
 
 def series_style(i: int) -> dict[str, str]:
@@ -104,3 +106,14 @@ def new_axes(figsize: tuple[float, float], polar: bool = False) -> Axes:
     fig = Figure(figsize=figsize, layout="constrained")
     FigureCanvasAgg(fig)
     return fig.add_subplot(projection="polar" if polar else None)
+
+
+def agg_canvas(fig: Figure | SubFigure) -> FigureCanvasAgg:
+    """The Agg canvas of a figure drawn by the kit (:func:`new_axes`, a card's sheet): it measures and blits.
+
+    TypeError for a figure on another canvas (one that cannot measure text).
+    """
+    canvas = fig.canvas
+    if not isinstance(canvas, FigureCanvasAgg):
+        raise TypeError(f"une figure sur un canevas Agg est attendue, pas {type(canvas).__name__}")
+    return canvas

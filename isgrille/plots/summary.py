@@ -64,11 +64,11 @@ def plot_dimension_summary(
     elif ax.name == "polar":
         raise ValueError("plot_dimension_summary trace des barres\u00a0: il faut des axes cartésiens")
     height = 0.8 / series
-    for i, (profile, name) in enumerate(zip(profiles, names)):
+    for i, (profile, name) in enumerate(zip(profiles, names, strict=True)):
         summaries = [profile.dimension(d.id).summary for d in grid.dimensions] + [profile.overall]
         ys = [g - 0.4 + (i + 0.5) * height for g in range(len(groups))]
         widths = [None if s.share is None else 100 * s.share for s in summaries]
-        rated = [(y, width) for y, width in zip(ys, widths) if width is not None]
+        rated = [(y, width) for y, width in zip(ys, widths, strict=True) if width is not None]
         ax.barh(
             [y for y, _ in rated],
             [width for _, width in rated],
@@ -79,7 +79,7 @@ def plot_dimension_summary(
             linewidth=0,
             label=name,
         )
-        for y, summary, width in zip(ys, summaries, widths):
+        for y, summary, width in zip(ys, summaries, widths, strict=True):
             if width is None:
                 ax.text(
                     1.5, y, "non renseigné", ha="left", va="center", fontsize=11, fontstyle="italic", color="#555555"

@@ -25,6 +25,7 @@ import errno
 import os
 import stat
 from collections.abc import Container
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -108,7 +109,7 @@ def collect_class(root: str | Path, grid: Grid, pattern: str = "**/*.json") -> C
     for path in files.paths:
         try:
             found[path] = read_results(path, grid)
-        except Exception as exc:  # one learner's file, whatever it holds, never stops the class
+        except Exception as exc:  # noqa: BLE001 — one learner's file, whatever it holds, never stops the class
             problems.extend(problems_of(path, exc))
     problems.sort(key=lambda problem: problem.path)  # stable: a file's problems stay in their order
     return Collection(found, problems, files.without_results)
@@ -145,7 +146,7 @@ def find_class_files(
         plain = {}
         for home in _homes(root, split[0], problems):
             found = scan(home, split[1], problems, HOME_DEPTH, suffixes)
-            plain.update(dict.fromkeys(found, False) if os.path.islink(home) else found)
+            plain.update(dict.fromkeys(found, False) if Path(home).is_symlink() else found)
             homes[home] = sorted(found)
     matches = sorted(plain)
     # A plain match (a regular file, no link on its way down from root) is its own target: only the others
@@ -159,7 +160,7 @@ def find_class_files(
     for path in matches:
         try:
             refusal = None if plain[path] else _refusal(root, path, targets[path], direct, split is not None)
-        except Exception as exc:  # one learner's file, whatever it is, never stops the class
+        except Exception as exc:  # noqa: BLE001 — one learner's file, whatever it is, never stops the class
             problems.extend(problems_of(path, exc))
             continue
         if refusal:
@@ -233,7 +234,7 @@ def _target(root_real: Path, path: Path) -> PurePath | None:
     return target if target.parts else None  # root itself is no one's file
 
 
-def _refusal(root: Path, path: Path, target: PurePath | None, direct: set[PurePath], homes: bool) -> str | None:
+def _refusal(root: Path, path: Path, target: PurePath | None, direct: AbstractSet[PurePath], homes: bool) -> str | None:
     """Why ``path`` is not read (a sentence), or None when it is a results file to read."""
     try:
         mode = path.stat().st_mode  # follows links, never opens the file

@@ -17,9 +17,11 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    import json
+
     from ..content.validation import YamlDocument
 
 __all__ = ["read_document"]
@@ -54,7 +56,7 @@ def _has_surrogate(text: str) -> bool:
 
 
 @functools.cache
-def _decoder():
+def _decoder() -> json.JSONDecoder:
     """JSON's decoder, refusing (ValueError) any float or constant and integers of 19 digits or more."""
     import json
 
@@ -68,11 +70,11 @@ def _decoder():
     )
 
 
-def _shallow(data: dict) -> bool:
+def _shallow(data: dict[str, Any]) -> bool:
     """Whether parsed JSON is at most MAX_DEPTH deep."""
     from ..content.limits import MAX_DEPTH
 
-    todo: list[tuple[dict | list, int]] = [(data, 1)]
+    todo: list[tuple[dict[str, Any] | list[Any], int]] = [(data, 1)]
     while todo:
         node, depth = todo.pop()
         if depth > MAX_DEPTH:

@@ -23,6 +23,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import cast
 
 from ..content.errors import ContentError, Problem, format_field
 from ..content.limits import shorten
@@ -216,16 +217,16 @@ class LevelReader:
 
     def many(self, labels: Sequence[str]) -> list[int | None]:
         """The level of each label: lookups in C for labels seen before, one folding of them all for others."""
-        found = list(map(self._seen.get, labels, itertools.repeat(_UNSEEN)))
-        if _UNSEEN not in found:
-            return found
+        seen = list(map(self._seen.get, labels, itertools.repeat(_UNSEEN)))
+        if _UNSEEN not in seen:
+            return cast("list[int | None]", seen)
         # Folding works a character at a time and NUL is a starter: "\0".join, fold, split is folding each.
         folded = _fold("\0".join(map(str.strip, labels))).split("\0")
         if len(folded) != len(labels):  # a label holding NUL
             return [self(label) for label in labels]
-        found = list(map(self._levels.get, folded, itertools.repeat(UNKNOWN)))
+        found: list[int | None] = list(map(self._levels.get, folded, itertools.repeat(UNKNOWN)))
         if len(self._seen) < 10_000:
-            self._seen.update(zip(labels, found))
+            self._seen.update(zip(labels, found, strict=True))
         return found
 
 
@@ -260,5 +261,5 @@ def _bmp_marks() -> re.Pattern[str]:
     marks = {code for code in range(0x10000) if unicodedata.combining(chr(code))}
     starts = sorted(code for code in marks if code - 1 not in marks)
     ends = sorted(code for code in marks if code + 1 not in marks)
-    ranges = "".join(f"{re.escape(chr(start))}-{re.escape(chr(end))}" for start, end in zip(starts, ends))
+    ranges = "".join(f"{re.escape(chr(start))}-{re.escape(chr(end))}" for start, end in zip(starts, ends, strict=True))
     return re.compile(f"[{ranges}]")

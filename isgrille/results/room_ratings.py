@@ -34,7 +34,6 @@ ValueError: dossier de projet refusé : '../etc' (attendu : 8 à 32 lettres mi
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -63,6 +62,8 @@ __all__ = [
 
 #: The room's ratings of a project, in that project's folder.
 RATINGS_NAME = "avis_salle.json"
+#: What tells the ratings file changed: its path, then (when it exists) its size, time and inode.
+Mark = tuple[str] | tuple[str, int, int, int]
 FORMAT = "isgrille-room-ratings"
 VERSION = 1
 #: Most raters kept for one project (a room holds at most a few hundred participants).
@@ -94,7 +95,7 @@ def ratings_path(room: str | Path, project: str) -> Path:
 def _level(value: object) -> int | None:
     """A level index or None; ValueError for anything else."""
     if value is None or (isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_LEVEL):
-        return value  # type: ignore[return-value]
+        return value
     raise ValueError(
         f"niveau refusé\u00a0: {shorten(repr(value))} (attendu\u00a0: un numéro de niveau de 0 à {MAX_LEVEL}, ou null)"
     )
@@ -198,8 +199,8 @@ def save_room_rating(room: str | Path, project: str, rater: str, ratings: dict[s
 
 
 def read_room_ratings_if_changed(
-    room: str | Path, project: str, seen: tuple | None = None
-) -> tuple[dict[str, dict[str, int | None]], str, tuple] | None:
+    room: str | Path, project: str, seen: Mark | None = None
+) -> tuple[dict[str, dict[str, int | None]], str, Mark] | None:
     """``(ratings, problem, mark)`` when the file changed since ``seen`` (a previous ``mark``), else None.
 
     The file's size, time and inode tell a change (a save replaces the file), so an unchanged file costs one
@@ -207,8 +208,8 @@ def read_room_ratings_if_changed(
     """
     path = ratings_path(room, project)
     try:
-        info = os.stat(path)
-        mark: tuple = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
+        info = path.stat()
+        mark: Mark = (str(path), info.st_size, info.st_mtime_ns, info.st_ino)
     except OSError:
         mark = (str(path),)
     if mark == seen:

@@ -132,6 +132,7 @@ class ResultsStore:
         self._pending: list[Change] = []  # changes kept in memory, not yet in the file
         self._seen: tuple[int, int, int] | None = None  # the file as last read or written
         self._listeners: list[Callable[[LearnerResults], None]] = []
+        self._lock_timeout = lock_timeout
         self._lock = ResultsLock(self.target, lock_timeout) if self.target is not None else None
         if self.target is not None:
             self._open()
@@ -178,7 +179,7 @@ class ResultsStore:
         try:
             if self.readonly:
                 raise SaveError(
-                    self.path,
+                    self._file,
                     f"vos résultats ne sont pas enregistrés dans ce fichier (ouvert en "
                     f"lecture seule)\u202f; {_KEPT}\u00a0: {DOWNLOAD}",
                     self._memory,
@@ -218,21 +219,35 @@ class ResultsStore:
                 return keep_copy(self.target, label)
         except OSError as exc:
             raise SaveError(
-                self.path,
+                self._file,
                 f"copie de sauvegarde impossible ({os_error_text(exc)})\u00a0: rien n'a été remplacé",
                 self._memory,
             ) from None
 
     # --- inside ---------------------------------------------------------------------
 
+    @property
+    def _file(self) -> Path:
+        """The file as named (for messages); the steps that read or write run only when there is one."""
+        if self.path is None:
+            raise RuntimeError("a results store in memory has no file")
+        return self.path
+
+    @property
+    def _real(self) -> Path:
+        """The file as resolved (links followed), which is read, locked and written."""
+        if self.target is None:
+            raise RuntimeError("a results store in memory has no file")
+        return self.target
+
     def _open(self) -> None:
         try:
             self._refresh()
         except OSError as exc:
-            raise refusal(self.path, f"lecture impossible ({os_error_text(exc)})") from None
+            raise refusal(self._file, f"lecture impossible ({os_error_text(exc)})") from None
         except Unreadable as exc:
             self._open_unreadable(exc.error)
-        if not self.readonly and (why := unwritable(self.target)):
+        if not self.readonly and (why := unwritable(self._real)):
             self._read_only(why)
 
     def _open_unreadable(self, error: ContentError) -> None:
@@ -272,7 +287,7 @@ class ResultsStore:
         try:
             self._refresh()
         except Unreadable as exc:
-            aside = set_aside(self.target)
+            aside = set_aside(self._real)
             self._seen = None
             if aside is not None:
                 self.notice = (
@@ -282,29 +297,29 @@ class ResultsStore:
 
     def _refresh(self) -> None:
         """Re-read the file if it changed since last seen; unsaved changes are replayed on it."""
-        results, self._seen = read_if_changed(self.target, self.grid, self._seen, self.path)
+        results, self._seen = read_if_changed(self._real, self.grid, self._seen, self.path)
         if results is not None:
             for change in self._pending:
                 change(results)
             self._memory = results
 
     def _write_locked(self) -> None:
-        _stamp_and_write(self.target, self._memory, self.grid)
-        self._seen = signature(os.stat(self.target))
+        _stamp_and_write(self._real, self._memory, self.grid)
+        self._seen = signature(self._real.stat())
 
     def _save_error(self, exc: OSError | ContentError) -> SaveError:
         if isinstance(exc, SaveError):
             return exc
         if isinstance(exc, OSError):
             why = (
-                f"fichier occupé par un autre carnet depuis plus de {self._lock.timeout:g} secondes"
+                f"fichier occupé par un autre carnet depuis plus de {self._lock_timeout:g} secondes"
                 if isinstance(exc, LockBusy)
                 else os_error_text(exc)
             )
             message = f"vos résultats n'ont pas pu être enregistrés ({why})\u202f; {_KEPT}\u00a0: {DOWNLOAD}"
         else:
             message = f"{exc.problems[0].message}\u202f; {_KEPT}\u00a0: {DOWNLOAD}"
-        return SaveError(self.path, message, self._memory)
+        return SaveError(self._file, message, self._memory)
 
     def _notify(self) -> None:
         for listener in list(self._listeners):

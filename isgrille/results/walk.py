@@ -57,7 +57,7 @@ def scan(
     """
     hidden = depth is None if hidden is None else hidden
     found: dict[str, bool] = {}
-    listed: dict[str, list[os.DirEntry]] = {}  # each folder listed (and reported) once, whatever the pattern
+    listed: dict[str, list[os.DirEntry[str]]] = {}  # each folder listed (and reported) once, whatever the pattern
     todo = [(str(base), 0, 0, True, False)]  # path, part of the pattern, folders down ``**``, no link, regular
     while todo:
         folder, i, down, plain, regular = todo.pop()
@@ -92,7 +92,7 @@ def scan(
     }
 
 
-def _entries(folder: str, listed: dict[str, list[os.DirEntry]], problems: list[Problem]) -> list[os.DirEntry]:
+def _entries(folder: str, listed: dict[str, list[os.DirEntry[str]]], problems: list[Problem]) -> list[os.DirEntry[str]]:
     """What ``folder`` holds (listed once); a folder that cannot be listed is a problem."""
     if folder not in listed:
         try:
@@ -106,7 +106,7 @@ def _entries(folder: str, listed: dict[str, list[os.DirEntry]], problems: list[P
     return listed[folder]
 
 
-def _kind(entry: os.DirEntry, kind: str) -> bool:
+def _kind(entry: os.DirEntry[str], kind: str) -> bool:
     """Whether a listed entry itself (links not followed) is a folder, a link or a regular file."""
     try:
         return (

@@ -71,7 +71,7 @@ class QuizWidget(w.VBox):
         self.reveal_button.on_click(lambda _: self.toggle_reveal())
         self.answer_box = w.Box([self.choices[0]])
         answers = store.load().quiz
-        for item, toggle in zip(quiz.items, self.choices):
+        for item, toggle in zip(quiz.items, self.choices, strict=True):
             # Resume: earlier answers shown, not saved again; one that is no longer a choice is ignored.
             toggle.value = match_label(answers.get(item.id) or "", quiz.choices)
             toggle.observe(lambda change, item=item: self._answer(item, change["new"]), names="value")
@@ -122,7 +122,7 @@ class QuizWidget(w.VBox):
         self.statement.value = f'<div class="isg-card isg-statement">«\u00a0{escape(item.statement)}\u00a0»</div>'
         self.previous_button.disabled = self.index == 0
         self.next_button.disabled = self.index == total - 1
-        answers = {i.id: t.value for i, t in zip(self.quiz.items, self.choices) if t.value is not None}
+        answers = {i.id: t.value for i, t in zip(self.quiz.items, self.choices, strict=True) if t.value is not None}
         result = score_quiz(self.quiz, answers)
         self.feedback.value = self._feedback(item, result.items[self.index])
         self.score.value = (

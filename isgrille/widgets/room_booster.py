@@ -69,7 +69,7 @@ class RoomBooster(w.VBox):
         self.timer = CountdownWidget(minutes, f"Pitch ({minutes:g} min max)")
         self.sheet_box = w.VBox()
         self._quiet = False
-        self.project.observe(lambda _: self._quiet or self.pick(), names="value")
+        self.project.observe(lambda _: None if self._quiet else self.pick(), names="value")
         super().__init__(
             [w.HTML(STYLE), self.project, self.message, self.title, self.timer, self.profile, self.axes, self.sheet_box]
         )
@@ -80,7 +80,7 @@ class RoomBooster(w.VBox):
         records = snapshot.cohort.projects
         options = [
             (label, record.source)
-            for label, record in zip(project_labels(records), records)
+            for label, record in zip(project_labels(records), records, strict=True)
             if record.source.lower().endswith(".json")
         ]
         if options == list(self.project.options):

@@ -68,7 +68,7 @@ class Refresher:
 
     def __init__(
         self,
-        tick: Callable[[], None],
+        tick: Callable[[], object],  # what it returns is not used
         interval: float = 5.0,
         on_error: Callable[[Exception], None] | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,

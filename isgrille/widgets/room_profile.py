@@ -44,7 +44,7 @@ def level_colours(levels: int) -> list[tuple[str, str]]:
     colours = []
     for i in range(levels):
         t = i / (levels - 1) if levels > 1 else 1.0
-        rgb = [round(a + (b - a) * t) for a, b in zip(light, dark)]
+        rgb = [round(a + (b - a) * t) for a, b in zip(light, dark, strict=True)]
         lum = _luminance(*(c / 255 for c in rgb))
         text = "#000" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#fff"
         colours.append(("#" + "".join(f"{c:02x}" for c in rgb), text))
@@ -97,8 +97,8 @@ class RoomProfile(w.VBox):
         self.comparison = w.HTML()
         self.radar = ProfileView(grid)
         self._quiet = False
-        self.project.observe(lambda _: self._quiet or self._pick_project(), names="value")
-        self.second.observe(lambda _: self._quiet or self._show_comparison(), names="value")
+        self.project.observe(lambda _: None if self._quiet else self._pick_project(), names="value")
+        self.second.observe(lambda _: None if self._quiet else self._show_comparison(), names="value")
         super().__init__(
             [
                 w.HTML(STYLE),
@@ -125,7 +125,7 @@ class RoomProfile(w.VBox):
         labels = project_labels(cohort.projects)
         options = [
             (label, (record.source, record.project))
-            for label, record in zip(labels, cohort.projects)
+            for label, record in zip(labels, cohort.projects, strict=True)
             if len(record.assessments) > 1
         ]
         keep = self.project.value if self.project.value in [value for _, value in options] else None

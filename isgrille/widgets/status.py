@@ -11,6 +11,7 @@ this screen or any other (the store then holds every change on disk).
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import ipywidgets as w
 
@@ -20,6 +21,8 @@ from ..results.store import ResultsStore, SaveError
 from .text import escape
 
 __all__ = ["SaveStatus", "save_status"]
+
+T = TypeVar("T")
 
 
 class SaveStatus(w.HTML):
@@ -38,7 +41,7 @@ class SaveStatus(w.HTML):
         """``store.replace(results)``; on failure show why and return the results kept in memory."""
         return self._through(self.store.replace, results)
 
-    def _through(self, call: Callable, argument) -> LearnerResults:  # type: ignore[type-arg]
+    def _through(self, call: Callable[[T], LearnerResults], argument: T) -> LearnerResults:
         try:
             results = call(argument)
         except SaveError as exc:

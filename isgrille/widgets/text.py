@@ -118,7 +118,7 @@ def chart_alt(title: str, profiles: Sequence, labels: Sequence[str]) -> str:
     plain (escape it where it goes into HTML, as :func:`image_html` does).
     """
     parts = []
-    for profile, label in zip(profiles, labels):
+    for profile, label in zip(profiles, labels, strict=True):
         dimensions = "\u202f; ".join(f"{d.label}\u00a0: {_counts(d.summary)}" for d in profile.dimensions)
         parts.append(f"{label} — {dimensions}\u202f; ensemble\u00a0: {_counts(profile.overall)}.")
     return f"{title}. " + " ".join(parts) + " Le détail de chaque critère est dans le tableau des valeurs."
@@ -128,7 +128,7 @@ def _counts(summary) -> str:
     """« médiane Fort (2 Fort, 1 Faible, 1 non renseigné) »."""
     if summary.median is None:
         return "non renseigné"
-    counts = [f"{n} {level}" for level, n in zip(summary.levels, summary.counts) if n][::-1]
+    counts = [f"{n} {level}" for level, n in zip(summary.levels, summary.counts, strict=True) if n][::-1]
     if summary.not_rated:
         counts.append(f"{summary.not_rated} non renseigné{'s' if summary.not_rated > 1 else ''}")
     return f"médiane {summary.median} ({', '.join(counts)})"

@@ -22,7 +22,7 @@ def rows(*assessments):
     out = [
         ("f.csv", project, "", assessor, date, "d", criterion, criterion.upper(), level)
         for project, assessor, date, *levels in assessments
-        for criterion, level in zip("ab", levels)
+        for criterion, level in zip("ab", levels, strict=True)
     ]
     frame = pd.DataFrame(out, columns=[*KEY, "dimension", "criterion", "criterion_label", "level_index"])
     return frame.astype({"level_index": "Int64"})

@@ -21,10 +21,11 @@ from pathlib import Path
 import pytest
 
 from isgrille.analysis.cohort import assessments_frame, default_cohort_path, load_assessments
-from isgrille.content.errors import TOO_MANY_ROWS, ContentError, Problem
+from isgrille.content.errors import ContentError, Problem
 from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_ROWS, MAX_SHOWN
 from isgrille.content.loading import load_grid
 from isgrille.content.model import Assessment
+from isgrille.content.reader_words import TOO_MANY_ROWS
 
 #: The shipped grid's criterion ids, in order (written out, not read from the code under test).
 CRITERIA = [
@@ -508,7 +509,7 @@ def test_frame_rank_is_nullable_with_na_for_not_rated(frame):
     assert len(not_rated) == 4
     assert not_rated["level"].isna().all()
     assert set(not_rated["assessor"]) == {"autoévaluation"}
-    assert sorted(zip(not_rated.project, not_rated.criterion)) == [
+    assert sorted(zip(not_rated.project, not_rated.criterion, strict=True)) == [
         ("Atelier Numérique pour Tous (fictif)", "potentiel_transformation"),
         ("Covoiturage Rural des Bastides (fictif)", "ouverture_recherche"),
         ("Covoiturage Rural des Bastides (fictif)", "viabilite_economique"),
@@ -711,13 +712,17 @@ def test_a_cohort_of_another_grid_is_said_in_one_problem(write, small_grid):
         (b"%PDF-1.4\n%\xe2\xe3\n1 0 obj", "un document PDF"),
         (
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",
-            "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
-            "enregistrez-le sans mot de passe au format .xlsx ou CSV",
+            (
+                "un classeur Excel 97-2003 (.xls) ou protégé par un mot de passe\u00a0: "
+                "enregistrez-le sans mot de passe au format .xlsx ou CSV"
+            ),
         ),
         (
             "project".encode("utf-16"),
-            "un texte en UTF-16\u00a0: enregistrez-le en «\u00a0CSV UTF-8\u00a0» ou en "
-            "«\u00a0CSV (séparateur\u00a0: point-virgule)\u00a0»",
+            (
+                "un texte en UTF-16\u00a0: enregistrez-le en «\u00a0CSV UTF-8\u00a0» ou en "
+                "«\u00a0CSV (séparateur\u00a0: point-virgule)\u00a0»"
+            ),
         ),
         (b"project\nP\x00\x01", "un fichier binaire (octet 0x00)"),
     ],

@@ -55,7 +55,7 @@ def slow_frame(assessments, grid, sources, learners) -> pd.DataFrame:
             "level": None if a.ratings.get(criterion.id) is None else grid.levels[a.ratings[criterion.id]],
             "level_index": a.ratings.get(criterion.id),
         }
-        for a, source, learner in zip(assessments, sources, learners)
+        for a, source, learner in zip(assessments, sources, learners, strict=True)
         for dimension in grid.dimensions
         for criterion in dimension.criteria
     ]

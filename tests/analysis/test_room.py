@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 
 import pytest
 
@@ -127,7 +128,7 @@ def test_save_upload_keeps_a_bounded_json_under_a_safe_new_name(tmp_path):
     assert first.parent == tmp_path and second.parent == tmp_path and first != second
     with pytest.raises(ValueError, match="trop volumineux"):
         save_upload(tmp_path, "gros.json", b" " * (isgrille.content.limits.MAX_BYTES["results"] + 1))
-    with pytest.raises(ValueError, match="attendu\u00a0: un fichier de résultats .json"):
+    with pytest.raises(ValueError, match=re.escape("attendu\u00a0: un fichier de résultats .json")):
         save_upload(tmp_path, "notes.txt", b"x")
     with pytest.raises(ValueError, match=f"{MAX_UPLOADS} fichiers au plus"):
         save_upload(tmp_path, "a.json", b"{}", taken=MAX_UPLOADS)

@@ -116,7 +116,7 @@ def test_the_quiz_frame_agrees_with_score_quiz(shipped):
     expected = {item.item_id: item.correct for item in score_quiz(quiz, answers).items if item.given is not None}
     frame = shipped.quiz
     assert frame["statement"].tolist() == list(answers)
-    assert dict(zip(frame["statement"], frame["correct"])) == expected
+    assert dict(zip(frame["statement"], frame["correct"], strict=True)) == expected
     assert set(frame["source"]) == {str(RESULTS)} and set(frame["learner"]) == {"Camille (fictif)"}
     assert frame["correct"].dtype == bool
 

@@ -108,7 +108,7 @@ class Hub:
                 return
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError(f"JupyterHub did not start: see {self.log.name}")
+                    raise RuntimeError(f"JupyterHub did not start: see {self.log.name}") from None
                 time.sleep(0.5)
 
     def url(self, path: str) -> str:

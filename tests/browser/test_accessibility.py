@@ -185,8 +185,7 @@ def own_voila(tmp_path):
 
 
 def test_quiz_and_grid_with_the_keyboard_alone(page, own_voila):
-    voila = own_voila
-    render(page, voila, "01_integrer_le_concept.ipynb")
+    render(page, own_voila, "01_integrer_le_concept.ipynb")
     page.locator(".widget-html-content", has_text="Affirmation 1 / 7").wait_for(timeout=TIMEOUT)
     tab_to(page, "VRAI")
     assert_focus_visible(page)
@@ -198,7 +197,7 @@ def test_quiz_and_grid_with_the_keyboard_alone(page, own_voila):
     page.keyboard.press("Enter")
     page.locator(".widget-html-content", has_text="Affirmation 2 / 7").wait_for(timeout=30_000)
 
-    render(page, voila, "02_caracteriser.ipynb")
+    render(page, own_voila, "02_caracteriser.ipynb")
     page.wait_for_selector("img.isg-chart", timeout=TIMEOUT)
     expected = "Portage\u00a0: médiane Fort (1 Fort, 3 non renseignés)"
     assert expected not in page.locator("img.isg-chart").get_attribute("alt")

@@ -262,7 +262,7 @@ def ten_visitors_and_the_trainer(room, browser, tmp_path, pages: list) -> None:
     open_all(f"{room.base}/voila/render/{GRID}")
     for i, page in enumerate(pages):
         ready(page, GRID)
-        for label, level in zip(criteria, levels[i]):
+        for label, level in zip(criteria, levels[i], strict=True):
             toggle(page, label, grid.levels[level]).click()
     for page in pages:
         saved(page, f"r => ({RATINGS})(r) === 3")

@@ -346,6 +346,8 @@ def test_no_page_without_the_code_and_the_trainers_page_only_with_the_key(device
 
 
 def test_after_a_restart_the_phones_come_back_by_themselves_with_their_work(devices, room):
+    from playwright.sync_api import Error as PlaywrightError  # a timeout too (its TimeoutError is one)
+
     trainer, phones = phones_and_trainer(devices, room)
     trainer_opens(trainer, "Quiz")
     for phone in phones:
@@ -359,14 +361,14 @@ def test_after_a_restart_the_phones_come_back_by_themselves_with_their_work(devi
         try:
             current(phone, "Quiz").wait_for(state="visible", timeout=TIMEOUT)
             phone.locator(".isg-phone-quiz .isg-choices button.mod-active").wait_for(timeout=TIMEOUT)
-        except Exception as exc:
+        except PlaywrightError as exc:
             raise AssertionError(
                 f"phone {index} not back on «\u00a0Quiz\u00a0» with its answer "
                 f"({shot(phone, f'restart-phone{index}')}): {exc}"
             ) from None
     try:  # the trainer's page comes back too, on the step it had opened
         trainer.locator('[aria-pressed="true"]').filter(has_text="Quiz").wait_for(timeout=30_000)
-    except Exception as exc:
+    except PlaywrightError as exc:
         raise AssertionError(
             f"the trainer's page is not back on «\u00a0Quiz\u00a0» ({shot(trainer, 'restart-trainer')}): {exc}"
         ) from None

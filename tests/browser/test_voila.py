@@ -38,7 +38,7 @@ def start_voila(base, slides: bool, argv=None, env=None, cwd=None, port=None):
             break
         except OSError:
             if time.monotonic() > deadline or process.poll() is not None:
-                raise RuntimeError(f"Voilà did not start: see {log.name}")
+                raise RuntimeError(f"Voilà did not start: see {log.name}") from None
             time.sleep(0.5)
     return url, process, log
 

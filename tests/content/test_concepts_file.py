@@ -9,6 +9,7 @@ where repeated identifiers are reported.
 from __future__ import annotations
 
 import pytest
+from pydantic import ValidationError
 
 from isgrille.content.concepts_file import Concepts
 from isgrille.content.errors import Problem
@@ -52,9 +53,9 @@ def test_optional_texts_and_what_the_notebooks_read(write):
 
 def test_concepts_are_frozen(write):
     concepts = load_concepts(write(CONCEPTS))
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         concepts.key_points_title = "Autre"
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         concepts.definitions[0].title = "Autre"
 
 

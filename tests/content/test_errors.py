@@ -11,6 +11,7 @@ French default for any message not foreseen.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 
 import pytest
@@ -20,11 +21,7 @@ from isgrille.content.errors import (
     Problem,
     bounded,
     format_field,
-    json_problem_text,
-    kind_of,
     os_error_text,
-    tag_text,
-    yaml_syntax_text,
 )
 from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
 
@@ -72,13 +69,25 @@ def test_problem_without_place():
 def test_problems_compare_by_value_and_are_frozen():
     assert Problem("a", "m", line=1) == Problem("a", "m", line=1)
     assert Problem("a", "m", line=1) != Problem("a", "m", line=2)
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         Problem("a", "m").line = 3
 
 
-def test_content_error_needs_a_problem():
+@pytest.mark.parametrize("empty", [[], (), iter([]), (p for p in [])], ids=["list", "tuple", "iterator", "generator"])
+def test_content_error_needs_a_problem(empty):
     with pytest.raises(ValueError, match="at least one problem"):
-        ContentError([])
+        ContentError(empty)
+
+
+def test_content_error_takes_problems_from_a_generator_and_counts_those_left_out():
+    problems = (Problem("f.csv", f"valeur {n} invalide", line=n) for n in range(1, MAX_PROBLEMS + 6))
+    error = ContentError(problems, more=2)
+    assert error.problems[:MAX_PROBLEMS] == tuple(
+        Problem("f.csv", f"valeur {n} invalide", line=n) for n in range(1, MAX_PROBLEMS + 1)
+    )
+    assert error.count == MAX_PROBLEMS + 7
+    assert error.problems[-1].message == "… et 7 autres problèmes"
+    assert str(error).startswith("f.csv: ligne 1: valeur 1 invalide (et ")
 
 
 def test_single_builds_one_located_problem(tmp_path):
@@ -200,74 +209,6 @@ def test_os_error_text(exc, text):
     """One table for readers, the store and the collection; never the system's English."""
     assert os_error_text(exc) == text
     assert exc.strerror is None or exc.strerror not in os_error_text(exc)
-
-
-class _Mark:
-    def __init__(self, line, column, index):
-        self.line, self.column, self.index = line, column, index
-
-
-class _YamlError(Exception):
-    def __init__(self, problem, mark=None):
-        super().__init__(problem)
-        self.problem, self.problem_mark, self.context, self.context_mark = problem, mark, None, None
-
-
-@pytest.mark.parametrize(
-    "problem, text, result",
-    [
-        ("something PyYAML never said", "a: 1", ("syntaxe YAML invalide (erreur de syntaxe, colonne 3)", 1)),
-        (
-            "found character that cannot start any token",
-            "a: %",
-            (
-                "syntaxe YAML invalide (caractère «\u00a0%\u00a0» interdit en début de valeur\u00a0: mettez le texte entre "
-                "guillemets, colonne 3)",
-                1,
-            ),
-        ),
-        (
-            "found a tab character that violates indentation",
-            "a: 1",
-            ("syntaxe YAML invalide (tabulation interdite\u00a0: indentez avec des espaces, colonne 3)", 1),
-        ),
-    ],
-)
-def test_yaml_syntax_text(problem, text, result):
-    assert yaml_syntax_text(_YamlError(problem, _Mark(0, 2, 3)), text) == result
-
-
-def test_yaml_syntax_text_without_a_place():
-    assert yaml_syntax_text(_YamlError("unacceptable character #x0000"), "") == (
-        "syntaxe YAML invalide (caractère inattendu\u00a0: mettez le texte entre guillemets)",
-        None,
-    )
-
-
-def test_json_problem_text_has_a_french_default():
-    assert json_problem_text("Expecting value") == "valeur attendue"
-    assert json_problem_text("Some future message") == "erreur de syntaxe"
-
-
-@pytest.mark.parametrize(
-    "value, text",
-    [
-        (None, "une valeur vide"),
-        ([1], "une liste"),
-        ({}, "une table de champs"),
-        ("x", "un texte"),
-        (True, "un booléen"),
-        (3, "un nombre"),
-        (2.5, "un nombre"),
-        (b"x", "une valeur de type bytes"),
-    ],
-)
-def test_kind_of(value, text):
-    assert kind_of(value) == text
-
-
-def test_tag_text():
-    assert (tag_text("tag:yaml.org,2002:set"), tag_text("!perso")) == ("!!set", "!perso")
 
 
 def test_a_long_word_is_shortened_but_keeps_its_closing_punctuation():

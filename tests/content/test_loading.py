@@ -8,9 +8,11 @@ recognises a file's kind by its ``kind`` field or by a key only that kind has.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from isgrille import load_concepts, load_grid, load_quiz, load_workshop
 from isgrille.content import loading
@@ -175,9 +177,9 @@ def test_workshop_atis_and_offers(workshop):
 
 
 def test_loaded_objects_are_frozen(grid, workshop):
-    with pytest.raises(Exception):
+    with pytest.raises(dataclasses.FrozenInstanceError):
         grid.levels = ()
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         workshop.title = "autre"
 
 

@@ -28,9 +28,10 @@ from pathlib import Path
 
 import pytest
 
-from isgrille.content.errors import TOO_DEEP, TOO_MANY, ContentError, Problem
+from isgrille.content.errors import ContentError, Problem
 from isgrille.content.limits import MAX_BYTES, MAX_DEPTH, MAX_VALUES
 from isgrille.content.loading import load_grid, load_quiz, load_workshop
+from isgrille.content.reader_words import TOO_DEEP, TOO_MANY
 from isgrille.content.sources import parse_json, read_text, read_yaml, without_surrogates
 from isgrille.content.validation import YamlDocument
 
@@ -449,7 +450,7 @@ def test_read_text_kind_given_overrides_the_suffix(write, monkeypatch):
 def test_read_text_refuses_a_large_file_before_reading_it(tmp_path, size, label):
     """A sparse file: its size is known at once, and none of it is read."""
     path = tmp_path / "grille.yaml"
-    with open(path, "wb") as file:
+    with path.open("wb") as file:
         file.truncate(size)
     assert only_problem(read_text, path) == Problem(
         str(path), f"fichier trop volumineux ({label}\u202f; au plus 2 Mo pour un fichier de contenu)"
@@ -496,7 +497,7 @@ def test_read_text_unreadable_file(write):
 
 BILLION_LAUGHS = "".join(
     ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n']
-    + [f"{name}: &{name} [{','.join(['*' + prev] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi")]
+    + [f"{name}: &{name} [{','.join(['*' + prev] * 9)}]\n" for prev, name in zip("abcdefgh", "bcdefghi", strict=True)]
 )
 
 

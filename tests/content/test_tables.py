@@ -20,15 +20,15 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from isgrille.content.errors import TOO_MANY_ROWS, ContentError, Problem
+from isgrille.content.errors import ContentError, Problem
 from isgrille.content.limits import MAX_ROWS
+from isgrille.content.reader_words import TOO_MANY_ROWS
 from isgrille.content.tables import Table, column_letter, read_table
 
 
 def problems_of(path: Path, **kwargs) -> tuple[Problem, ...]:
     with pytest.raises(ContentError) as raised:
-        table = read_table(path, **kwargs)
-        list(table.rows)
+        list(read_table(path, **kwargs).rows)  # a problem found on opening, or while the rows are read
     return raised.value.problems
 
 

@@ -16,7 +16,7 @@ import typing
 from pathlib import Path
 
 import pytest
-from pydantic import model_validator
+from pydantic import ValidationError, model_validator
 from pydantic_core.core_schema import ErrorType
 
 from isgrille.content.errors import ContentError, Problem
@@ -447,7 +447,7 @@ class Pair(FileModel):
 def test_validate_document_returns_the_model(write):
     pair = validate_document(Pair, read_yaml(write("first: a\nsecond: b\n")))
     assert (pair.first, pair.second, pair.on_key) == ("a", "b", False)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         pair.first = "c"  # frozen
 
 

@@ -221,7 +221,7 @@ def test_every_page_of_a_class_pdf_says_whose_work_it_is(grid, cards):
     pdf = signed_pdf(cards, grid)
     texts = pdf_page_texts(pdf)
     assert len(texts) == 3
-    for page, card in zip(texts, cards):
+    for page, card in zip(texts, cards, strict=True):
         shown = "\n".join(page)
         assert card.project.split()[0] in shown
         for said in (

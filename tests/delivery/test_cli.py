@@ -224,12 +224,16 @@ def test_collect_reports_every_bad_match_and_lists_the_good_ones(capsys, grid, h
     ]
     assert err[:5] == [
         f"{homes / 'carol' / RESULTS}: c'est un dossier, pas un fichier de résultats\u00a0: non lu",
-        f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire "
-        "(tube nommé, socket ou périphérique)\u00a0: non lu",
+        (
+            f"{homes / 'dan' / RESULTS}: ce n'est pas un fichier ordinaire "
+            "(tube nommé, socket ou périphérique)\u00a0: non lu"
+        ),
         f"{homes / 'eve' / RESULTS}: lien symbolique cassé (la cible n'existe pas)\u00a0: non lu",
         str(Problem(str(homes / "fay" / RESULTS), f"lien qui mène hors de {homes} (vers {outside})\u00a0: non lu")),
-        f"{homes / 'gus' / RESULTS}: lien vers le fichier d'un autre apprenant "
-        "(alice/resultats/mes_resultats.json)\u00a0: non lu",
+        (
+            f"{homes / 'gus' / RESULTS}: lien vers le fichier d'un autre apprenant "
+            "(alice/resultats/mes_resultats.json)\u00a0: non lu"
+        ),
     ]
     assert len(err) == 7 and err[5].startswith(f"{homes / 'hal' / RESULTS}: ")  # whatever the reader says
     assert err[6] == f"{homes}: 1 dossier sans fichier de résultats ({DEFAULT_PATTERN})\u00a0: ivy"
@@ -269,8 +273,10 @@ def test_collect_a_folder_that_does_not_exist_exits_2(capsys, tmp_path):
     code, out, err = cli(capsys, "collect", str(tmp_path / "nulle-part"))
     assert (code, out) == (2, "")
     assert err == [
-        f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu\u00a0: le dossier qui contient "
-        "les dossiers personnels des apprenants, par exemple /home)"
+        (
+            f"{tmp_path / 'nulle-part'}: dossier introuvable (attendu\u00a0: le dossier qui contient "
+            "les dossiers personnels des apprenants, par exemple /home)"
+        )
     ]
 
 
@@ -278,8 +284,10 @@ def test_collect_a_file_given_as_the_folder_exits_2(capsys, homes):
     code, out, err = cli(capsys, "collect", str(homes / "alice" / RESULTS))
     assert (code, out) == (2, "")
     assert err == [
-        f"{homes / 'alice' / RESULTS}: ce n'est pas un dossier (attendu\u00a0: le dossier qui contient "
-        "les dossiers personnels des apprenants, par exemple /home)"
+        (
+            f"{homes / 'alice' / RESULTS}: ce n'est pas un dossier (attendu\u00a0: le dossier qui contient "
+            "les dossiers personnels des apprenants, par exemple /home)"
+        )
     ]
 
 
@@ -368,11 +376,13 @@ def test_an_unexpected_error_is_one_french_line_not_a_traceback(capsys, monkeypa
         raise RuntimeError("boum\nici")
 
     monkeypatch.setattr(scoring, "score_assessment", score)
-    code, out, err = cli(capsys, "score")
+    code, _, err = cli(capsys, "score")
     assert code == 1
     assert err == [
-        "python -m isgrille score\u00a0: erreur inattendue\u00a0: RuntimeError (boum ici)\u202f; "
-        "signalez-la avec la commande et le fichier"
+        (
+            "python -m isgrille score\u00a0: erreur inattendue\u00a0: RuntimeError (boum ici)\u202f; "
+            "signalez-la avec la commande et le fichier"
+        )
     ]
 
 
@@ -446,8 +456,10 @@ def test_help_is_all_french(capsys, args):
         ),
         (
             ["collecte"],
-            "python -m isgrille\u00a0: erreur\u00a0: argument COMMANDE\u00a0: choix invalide\u00a0: 'collecte' "
-            "(choix possibles\u00a0: 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room', 'pack')",
+            (
+                "python -m isgrille\u00a0: erreur\u00a0: argument COMMANDE\u00a0: choix invalide\u00a0: 'collecte' "
+                "(choix possibles\u00a0: 'validate', 'score', 'schema', 'collect', 'cohort', 'card', 'init', 'present', 'room', 'pack')"
+            ),
         ),
         (
             ["present", "--port", "x"],
@@ -515,7 +527,8 @@ def test_validate_names_each_kind_in_french(capsys):
     code, out, err = cli(capsys, "validate", *map(str, files))
     assert (code, err) == (0, [])
     assert out.splitlines() == [
-        f"{path}: valide ({kind})" for path, kind in zip(files, ["grille", "quiz", "concepts", "atelier", "cohorte"])
+        f"{path}: valide ({kind})"
+        for path, kind in zip(files, ["grille", "quiz", "concepts", "atelier", "cohorte"], strict=True)
     ]
 
 
@@ -580,8 +593,10 @@ def test_init_refuses_to_overwrite_and_names_the_files(capsys, tmp_path):
     code, out, err = cli(capsys, "init", str(tmp_path))
     assert (code, out) == (1, "")
     assert err == [
-        f"{tmp_path}: 2 fichiers déjà présents, rien n'est copié\u00a0: 00_accueil.ipynb, "
-        "02_caracteriser.ipynb (ajoutez --force pour les remplacer)"
+        (
+            f"{tmp_path}: 2 fichiers déjà présents, rien n'est copié\u00a0: 00_accueil.ipynb, "
+            "02_caracteriser.ipynb (ajoutez --force pour les remplacer)"
+        )
     ]
     assert (tmp_path / "00_accueil.ipynb").read_text(encoding="utf-8") == "à moi"
     assert cli(capsys, "init", "--force", str(tmp_path))[0] == 0
@@ -600,8 +615,10 @@ def test_present_a_folder_without_the_workshop_says_to_run_init(capsys, tmp_path
     code, out, err = cli(capsys, "present", "--dir", str(tmp_path))
     assert (code, out) == (1, "")
     assert err == [
-        f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient 00_accueil.ipynb)\u202f; "
-        f"lancez d'abord «\u00a0python -m isgrille init {tmp_path}\u00a0»"
+        (
+            f"{tmp_path}: l'atelier n'y est pas (attendu\u00a0: un dossier qui contient 00_accueil.ipynb)\u202f; "
+            f"lancez d'abord «\u00a0python -m isgrille init {tmp_path}\u00a0»"
+        )
     ]
 
 

@@ -211,7 +211,7 @@ def test_every_file_written_says_whose_work_it_is(cohort, tmp_path, parallel):
 
 def test_the_readme_lists_only_the_files_written(cohort, tmp_path):
     table_only = load_cohort(EXAMPLES / "cohort_fictional.csv", grid=load_grid())
-    written, notes = write_cohort(table_only, load_quiz(), tmp_path, parallel=False)
+    written, _ = write_cohort(table_only, load_quiz(), tmp_path, parallel=False)
     readme = (tmp_path / README).read_text(encoding="utf-8")
     listed = [line.split("\u00a0:")[0][2:] for line in readme.splitlines() if line.startswith("- ")]
     assert listed == [p.name for p in written[:-1]] and "quiz_affirmations_manquees.png" not in readme
@@ -222,7 +222,7 @@ def test_a_grid_and_workshop_from_elsewhere_never_say_atis(cohort, tmp_path):
     import openpyxl
 
     theirs, signed = foreign_attribution(cohort)
-    written, _ = write_cohort(theirs, load_quiz(), tmp_path, excel=True, attribution=signed)
+    write_cohort(theirs, load_quiz(), tmp_path, excel=True, attribution=signed)
     readme = (tmp_path / README).read_text(encoding="utf-8")
     assert "ATIS" not in readme and "Grille maison de X" in readme and "Collectif X" in readme
     assert "adapté" not in readme and "Licence\u00a0: CC BY 4.0" in readme

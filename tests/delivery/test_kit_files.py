@@ -5,7 +5,6 @@ The installed case (a wheel in a fresh virtual environment) is in tests/test_pac
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -49,8 +48,8 @@ def test_workshop_files_are_the_notebooks_and_the_npm_manifests_only():
     files = [str(path) for path in workshop_files()]
     assert files == [
         *NOTEBOOKS,
-        os.path.join("_vendor", "package.json"),
-        os.path.join("_vendor", "package-lock.json"),
+        str(Path("_vendor", "package.json")),
+        str(Path("_vendor", "package-lock.json")),
         "LICENSE-CONTENT",
     ]
     assert not [name for name in files if "resultats" in name or "node_modules" in name]

@@ -231,10 +231,12 @@ class Served:
             return error.code, error.headers, error.read()
 
     def stop(self) -> None:
+        import subprocess
+
         self.process.terminate()
         try:
             self.process.wait(timeout=20)
-        except Exception:
+        except subprocess.TimeoutExpired:
             self.process.kill()
         self.log.close()
 
@@ -285,7 +287,9 @@ def test_a_page_s_link_to_the_licence_opens_offline(tmp_path, copy):
         assert status == 200, body[-2000:]
 
         class Links(html.parser.HTMLParser):
-            found: list[str] = []
+            def __init__(self) -> None:
+                super().__init__()
+                self.found: list[str] = []
 
             def handle_starttag(self, tag, attrs):
                 attrs = dict(attrs)

@@ -25,7 +25,7 @@ def test_codes_are_short_unambiguous_and_not_repeated():
 
 @pytest.mark.parametrize("code", ["abc", "a b c d e f", "atelier-42", "ételier42", "x" * 33, ""])
 def test_a_wrong_code_is_refused_in_french(code):
-    with pytest.raises(ValueError, match="code de salle .* refusé\u00a0: attendu 6 à 32 lettres"):
+    with pytest.raises(ValueError, match=r"code de salle .* refusé\u00a0: attendu 6 à 32 lettres"):
         check_code(code)
 
 

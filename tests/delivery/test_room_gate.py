@@ -407,7 +407,7 @@ def test_only_front_end_files_that_exist_are_asked_of_the_proxy(client, gate, in
 def test_other_addresses_are_a_french_404_even_in_the_room(client, gate, inner, path):
     for cookie in ("", participant_cookie(), TRAINER):
         assert_french_page(ask(client, path, cookie), 404, "Page introuvable")
-        status, headers, text = raw(gate, path, cookie)  # as sent, not cleaned by a client
+        status, _, text = raw(gate, path, cookie)  # as sent, not cleaned by a client
         assert status == 404 and "Page introuvable" in text
     assert_french_page(ask(client, "/_solara/api/evict/abc", TRAINER, method="POST"), 404, "Page introuvable")
     assert inner.seen == []
@@ -450,12 +450,16 @@ def test_pages_answer_get_only_and_the_close_beacon_post_only(client, inner):
 def test_the_kernel_websocket_only_with_a_cookie(client, inner):
     path = "/jupyter/api/kernels/abc/channels?session_id=x"
     for cookie in ("", f"{PARTICIPANT_COOKIE}=faux.123", f"{TRAINER_COOKIE}={sign('x', SECRET)}"):
-        with pytest.raises(WebSocketDisconnect):
-            with client.websocket_connect(path, headers={"Cookie": cookie} if cookie else {}):
-                pass
-    with pytest.raises(WebSocketDisconnect):  # another websocket path, even in the room
-        with client.websocket_connect("/autre/ws", headers={"Cookie": participant_cookie()}):
+        with (
+            pytest.raises(WebSocketDisconnect),
+            client.websocket_connect(path, headers={"Cookie": cookie} if cookie else {}),
+        ):
             pass
+    with (  # another websocket path, even in the room
+        pytest.raises(WebSocketDisconnect),
+        client.websocket_connect("/autre/ws", headers={"Cookie": participant_cookie()}),
+    ):
+        pass
     assert inner.seen == []
     for cookie in (participant_cookie(), TRAINER):
         with client.websocket_connect(path, headers={"Cookie": cookie}) as ws:

@@ -77,7 +77,7 @@ class Room:
                 break  # it answers
             except OSError:
                 if time.monotonic() > deadline or self.process.poll() is not None:
-                    raise RuntimeError(f"the room did not start: see {self.log.name}")
+                    raise RuntimeError(f"the room did not start: see {self.log.name}") from None
                 time.sleep(0.5)
         self.folder = self.notebooks / "salle"
         self.trainer_key = json.loads((self.folder / ".secret").read_text(encoding="utf-8"))["trainer_key"]
@@ -207,7 +207,7 @@ def test_visitors_have_their_own_files_and_run_no_code(room, tmp_path):
         return visitor
 
     async def scenario():
-        one, two = await asyncio.gather(visit("Projet <b>Un</b>"), visit("Projet Deux"))
+        one, _ = await asyncio.gather(visit("Projet <b>Un</b>"), visit("Projet Deux"))
         files = sorted(room.folder.glob("*/mes_resultats.json"))
         names = {read_results(path, grid).project: path for path in files}
         assert {"Projet <b>Un</b>", "Projet Deux"} <= set(names)

@@ -81,7 +81,7 @@ def test_rows_give_the_median_and_the_share_never_a_mean():
     # two criteria « Fort », one « Faible », one « Inexistant » (reference: « Intermédiaire »), the rest not rated
     assessment = Assessment("P", {ids[0]: 3, ids[1]: 3, ids[2]: 1, ids[3]: 0}, "formateur")
     header, *rows = score_rows(GRID, (assessment,))
-    overall = dict(zip(header, rows[-1]))
+    overall = dict(zip(header, rows[-1], strict=True))
     assert overall["scope"] == "overall"
     assert (overall["median"], overall["at_least"], overall["share"]) == ("Fort", 2, 0.5)
     assert overall["not_rated"] == len(ids) - 4
@@ -93,7 +93,7 @@ def test_a_scope_with_nothing_rated_has_no_median_and_no_share():
 
     header, *rows = score_rows(GRID, (Assessment("P", {}, "formateur"),))
     for row in rows:
-        scope = dict(zip(header, row))
+        scope = dict(zip(header, row, strict=True))
         assert (scope["median"], scope["at_least"], scope["share"]) == (None, 0, None)
 
 
@@ -102,4 +102,4 @@ def test_share_is_rounded_to_three_decimals():
 
     ids = [c.id for c in GRID.criteria]
     header, *rows = score_rows(GRID, (Assessment("P", {ids[0]: 2, ids[1]: 0, ids[2]: 1}, "formateur"),))
-    assert dict(zip(header, rows[-1]))["share"] == 0.333
+    assert dict(zip(header, rows[-1], strict=True))["share"] == 0.333

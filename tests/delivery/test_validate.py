@@ -20,9 +20,10 @@ from pathlib import Path
 
 import pytest
 
-from isgrille.content.errors import TOO_DEEP, ContentError, Problem
+from isgrille.content.errors import ContentError, Problem
 from isgrille.content.limits import MAX_PROBLEMS, MAX_SHOWN
 from isgrille.content.loading import YAML_KINDS, data_dir, default_path, load_grid, shipped_grids
+from isgrille.content.reader_words import TOO_DEEP
 from isgrille.delivery.validate import validate_file
 from isgrille.results.learner import SELF, LearnerResults
 from isgrille.results.store import read_results, save_results
@@ -172,13 +173,17 @@ def test_a_csv_is_checked_against_the_ami_grid_by_default(write_csv):
     with pytest.raises(ContentError) as excinfo:
         validate_file(path)
     assert [str(p) for p in excinfo.value.problems] == [
-        f"{path}: ligne 1: colonnes inconnues pour la grille «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»"
-        "\u00a0: 'c0_0', 'c0_1', 'c1_0' (attendu, par exemple\u00a0: caractere_collectif ou «\u00a0Caractère collectif du projet\u00a0»\u202f; "
-        "richesse_collectif ou «\u00a0Richesse du collectif\u00a0»\u202f; integration_beneficiaires ou «\u00a0Intégration des "
-        "bénéficiaires\u00a0»\u202f; et 9 autres)",
-        f"{path}: ligne 1: ses colonnes de critères ne sont pas celles de la grille par défaut "
-        f"({data_dir() / 'grid.yaml'}), «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: si "
-        "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid",
+        (
+            f"{path}: ligne 1: colonnes inconnues pour la grille «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»"
+            "\u00a0: 'c0_0', 'c0_1', 'c1_0' (attendu, par exemple\u00a0: caractere_collectif ou «\u00a0Caractère collectif du projet\u00a0»\u202f; "
+            "richesse_collectif ou «\u00a0Richesse du collectif\u00a0»\u202f; integration_beneficiaires ou «\u00a0Intégration des "
+            "bénéficiaires\u00a0»\u202f; et 9 autres)"
+        ),
+        (
+            f"{path}: ligne 1: ses colonnes de critères ne sont pas celles de la grille par défaut "
+            f"({data_dir() / 'grid.yaml'}), «\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: si "
+            "cette cohorte est d'une autre grille, indiquez le fichier de sa grille avec --grid"
+        ),
     ]
 
 
@@ -266,7 +271,7 @@ def test_hostile_file_is_refused_in_one_sentence(write, name, content, line, mes
 )
 def test_too_large_a_file_is_refused_before_reading(tmp_path, name, size, message):
     path = tmp_path / name
-    with open(path, "wb") as file:
+    with path.open("wb") as file:
         file.truncate(size)  # sparse: nothing is written, nothing would be read
     assert problems_of(validate_file, path) == (Problem(str(path), message),)
 
@@ -332,9 +337,11 @@ def test_a_results_file_of_another_grid_names_its_grid_and_says_to_pass_it(write
     with pytest.raises(ContentError) as raised:
         validate_file(example, _other_grid(write))
     assert [str(p) for p in raised.value.problems] == [
-        f"{example}: ligne 5, champ 'grid': fichier d'une autre grille que la grille donnée avec --grid, "
-        "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: indiquez avec --grid le fichier "
-        "de la grille dont l'identifiant est «\u00a0ami_is_nouvelle_aquitaine\u00a0»"
+        (
+            f"{example}: ligne 5, champ 'grid': fichier d'une autre grille que la grille donnée avec --grid, "
+            "«\u00a0Grille de caractérisation de l'AMI Innovation sociale\u00a0»\u00a0: indiquez avec --grid le fichier "
+            "de la grille dont l'identifiant est «\u00a0ami_is_nouvelle_aquitaine\u00a0»"
+        )
     ]
 
 

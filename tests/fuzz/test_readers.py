@@ -42,8 +42,9 @@ def outcome(read, content: bytes, suffix: str):
         try:
             return read(path)
         except ContentError as exc:
-            assert exc.problems and all(str(path) == p.path for p in exc.problems)
-            return exc
+            error = exc
+        assert error.problems and all(str(path) == p.path for p in error.problems)
+        return error
 
 
 @pytest.mark.parametrize("through", ["its reader", "validate_file"])

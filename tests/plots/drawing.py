@@ -28,7 +28,7 @@ def expected_values(grid: Grid, assessment: Assessment) -> list[float]:
 
 def same(values, expected) -> bool:
     return len(values) == len(expected) and all(
-        (math.isnan(v) and math.isnan(e)) or v == e for v, e in zip(values, expected)
+        (math.isnan(v) and math.isnan(e)) or v == e for v, e in zip(values, expected, strict=True)
     )
 
 

@@ -55,7 +55,7 @@ def test_series_data_are_the_ratings_with_nan_gaps_and_closed(grid, pair):
     ax = plot_profile(grid, pair)
     lines = series_lines(ax)
     assert len(lines) == 2
-    for line, assessment in zip(lines, pair):
+    for line, assessment in zip(lines, pair, strict=True):
         expected = expected_values(grid, assessment)
         ydata = list(line.get_ydata())
         assert same(ydata[:-1], expected)
@@ -147,7 +147,7 @@ def test_any_grid_shape_draws(data):
     ax = plot_profile(grid, assessments)
     assert len(ax.get_xticks()) == len(grid.criteria)
     assert [t.get_text() for t in ax.get_yticklabels()] == list(grid.levels)
-    for line, assessment in zip(series_lines(ax), assessments):
+    for line, assessment in zip(series_lines(ax), assessments, strict=True):
         assert same(list(line.get_ydata())[:-1], expected_values(grid, assessment))
     ax.figure.canvas.draw()
 

@@ -20,7 +20,7 @@ def test_bars_are_the_shares_at_or_above_the_reference(grid, pair):
     profiles = profiles_of(grid, pair)
     ax = plot_dimension_summary(grid, profiles)
     assert len(ax.containers) == 2
-    for container, profile in zip(ax.containers, profiles):
+    for container, profile in zip(ax.containers, profiles, strict=True):
         expected = [100 * profile.dimension(d.id).summary.share for d in grid.dimensions]
         expected.append(100 * profile.overall.share)
         assert [bar.get_width() for bar in container] == pytest.approx(expected)

@@ -227,8 +227,10 @@ def test_a_home_that_is_a_link_to_another_home_is_reported(grid, homes):
     found, problems = collect_results(homes, grid, RESULTS)
     assert projects(found) == ["Projet de alice", "Projet de bob"]
     assert messages(problems) == [
-        f"{results_file(homes / 'carol')}: lien vers le fichier d'un autre apprenant "
-        "(alice/resultats/mes_resultats.json)\u00a0: non lu"
+        (
+            f"{results_file(homes / 'carol')}: lien vers le fichier d'un autre apprenant "
+            "(alice/resultats/mes_resultats.json)\u00a0: non lu"
+        )
     ]
 
 

@@ -128,7 +128,7 @@ def test_unwritable_says_why(tmp_path, monkeypatch):
     assert unwritable(target) == f"dossier {tmp_path} en lecture seule"
     target.parent.mkdir(parents=True)
     target.write_text("x")
-    monkeypatch.setattr("isgrille.results.kitfile.os.access", lambda path, mode: os.path.isdir(path))
+    monkeypatch.setattr("isgrille.results.kitfile.os.access", lambda path, mode: Path(path).is_dir())
     assert unwritable(target) == "fichier en lecture seule"
 
 

@@ -15,9 +15,10 @@ import json
 import pytest
 
 from isgrille import load_grid
-from isgrille.content.errors import TOO_MANY, ContentError, Problem
+from isgrille.content.errors import ContentError, Problem
 from isgrille.content.limits import MAX_BYTES, MAX_PROBLEMS, MAX_SHOWN, MAX_VALUES
 from isgrille.content.model import fold_label
+from isgrille.content.reader_words import TOO_MANY
 from isgrille.results.learner import SELF, UNKNOWN, LearnerResults, LevelReader, _fold
 
 from ..grids import make_grid

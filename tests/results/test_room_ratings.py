@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -106,7 +105,7 @@ def test_a_link_or_a_folder_in_place_of_the_file_is_ignored(tmp_path):
     secret = tmp_path / "secret.json"
     secret.write_text('{"format": "isgrille-room-ratings", "version": 1, "ratings": {"alice00001": {"a": 1}}}')
     (tmp_path / PROJECT).mkdir()
-    os.symlink(secret, tmp_path / PROJECT / RATINGS_NAME)
+    (tmp_path / PROJECT / RATINGS_NAME).symlink_to(secret)
     ratings, problem = read_room_ratings_report(tmp_path, PROJECT)
     assert ratings == {} and "ignoré" in problem
     (tmp_path / PROJECT / RATINGS_NAME).unlink()

@@ -66,7 +66,9 @@ def wait_for(condition, what: str, deadline: float = DEADLINE) -> None:
 def release(folder: Path, names: list[str], processes: list[subprocess.Popen]) -> None:
     """Wait until every worker is ready (or has died), then let them all go at once."""
     wait_for(
-        lambda: all((folder / f"ready-{n}").exists() or p.poll() is not None for n, p in zip(names, processes)),
+        lambda: all(
+            (folder / f"ready-{n}").exists() or p.poll() is not None for n, p in zip(names, processes, strict=True)
+        ),
         "the workers to be ready",
     )
     (folder / "go").touch()

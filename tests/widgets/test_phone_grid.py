@@ -14,7 +14,7 @@ def test_each_level_shows_its_whole_descriptor(grid):
     criterion = grid.criteria[0]
     options = level_options(grid, criterion)
     assert len(options) == len(grid.levels) + 1
-    for (text, value), level, descriptor in zip(options, grid.levels, criterion.descriptors):
+    for (text, _value), level, descriptor in zip(options[:-1], grid.levels, criterion.descriptors, strict=True):
         assert text == f"{level}\u00a0: {plain_text(descriptor).strip()}"  # whole, never cut
     assert options[-1] == ("Non renseigné", NOT_RATED_VALUE)
 

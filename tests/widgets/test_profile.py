@@ -120,27 +120,35 @@ def test_summary_view_shows_the_bars_with_their_alt_text_and_the_values(grid, pr
         (
             {},
             {},
-            "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour 0 critère "
-            "et plus bas pour 0 critère\u202f; 2 critères non comparables (non renseignés d'un côté ou de l'autre).",
+            (
+                "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour 0 critère "
+                "et plus bas pour 0 critère\u202f; 2 critères non comparables (non renseignés d'un côté ou de l'autre)."
+            ),
         ),
         (
             {"c0_0": 1},
             {"c0_0": 1},
-            "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour "
-            "0 critère et plus bas pour 0 critère\u202f; 1 critère non comparable (non renseigné "
-            "d'un côté ou de l'autre).",
+            (
+                "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» que selon «\u00a0moi\u00a0» pour "
+                "0 critère et plus bas pour 0 critère\u202f; 1 critère non comparable (non renseigné "
+                "d'un côté ou de l'autre)."
+            ),
         ),
         (
             {"c0_0": 1, "c1_0": 0},
             {"c0_0": 1, "c1_0": 1},
-            "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
-            "que selon «\u00a0moi\u00a0» pour 1 critère et plus bas pour 0 critère.",
+            (
+                "Même niveau pour 1 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
+                "que selon «\u00a0moi\u00a0» pour 1 critère et plus bas pour 0 critère."
+            ),
         ),
         (
             {"c0_0": 1, "c1_0": 1},
             {"c0_0": 0, "c1_0": 0},
-            "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
-            "que selon «\u00a0moi\u00a0» pour 0 critère et plus bas pour 2 critères.",
+            (
+                "Même niveau pour 0 critère, niveau plus haut selon «\u00a0Léa\u00a0» "
+                "que selon «\u00a0moi\u00a0» pour 0 critère et plus bas pour 2 critères."
+            ),
         ),
     ],
 )

@@ -11,7 +11,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 
 
 def test_each_criterion_shows_own_level_median_spread_count_and_gap(grid):
-    first, second, third = (c.id for c in grid.criteria[:3])
+    first, second, _ = (c.id for c in grid.criteria[:3])
     ratings = {"r1": {first: 0, second: 2}, "r2": {first: 3, second: 2}, "r3": {first: 2}}
     page = live_ratings_html(grid, rating_summary(grid, ratings), {first: 1, second: 2}, 3, "Recyclerie")
     rows = table_rows(page)
