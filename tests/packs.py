@@ -59,6 +59,19 @@ def write_unlike_pack(folder: Path) -> Path:
     return folder
 
 
+def pack_without(folder: Path, number: int, part: str) -> Path:
+    """The shipped content as a pack in ``folder``, with ``part`` (``pitch``, ``exchange``…) left out of sequence
+    ``number`` — the workshop's schema allows a sequence without it."""
+    write_pack(folder)
+
+    def leave_out(data: dict) -> None:
+        (sequence,) = [s for s in data["sequences"] if s["number"] == number]
+        del sequence[part]
+
+    _edit(folder / "workshop.yaml", leave_out)
+    return folder
+
+
 def run_with_pack(name: str, pack: Path, tmp_path: Path, monkeypatch) -> nbformat.NotebookNode:
     """Notebook ``name`` executed in a real kernel with the pack and a results file of this attempt's own."""
     monkeypatch.setenv(CONTENT_ENV, str(pack))

@@ -132,9 +132,17 @@ class ContentError(ValueError):
         super().__init__(message)
 
     @classmethod
-    def single(cls, path: str | Path, message: str, **where: object) -> ContentError:
+    def single(
+        cls,
+        path: str | Path,
+        message: str,
+        *,
+        line: int | None = None,
+        field: str | None = None,
+        column: str | None = None,
+    ) -> ContentError:
         """Build the error for one problem: ``ContentError.single(path, msg, line=3)``."""
-        return cls([Problem(str(path), message, **where)])  # type: ignore[arg-type]
+        return cls([Problem(str(path), message, line=line, field=field, column=column)])
 
 
 _OS_ERRORS = {

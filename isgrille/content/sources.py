@@ -243,7 +243,7 @@ def _loader_class() -> type[Any]:
     base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     numbers = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 
-    class _IsgrilleLoader(base):  # type: ignore[misc, valid-type]
+    class _IsgrilleLoader(base):  # type: ignore[misc, valid-type]  # base: the C loader if built, else Python's
         pass
 
     _IsgrilleLoader.yaml_implicit_resolvers = {

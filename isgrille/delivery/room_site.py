@@ -30,7 +30,7 @@ import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..results.room_state import STEPS
 from .room_hub import RoomHub
@@ -146,12 +146,12 @@ class RoomSite:
 _SITE: RoomSite | None = None
 
 
-def open_site(folder: str | Path, code: str, trainer_key: str, secret: bytes, **options: object) -> RoomSite:
+def open_site(folder: str | Path, code: str, trainer_key: str, secret: bytes, **options: Any) -> RoomSite:
     """Open the room this process serves (replacing any earlier one: tests open several in turn)."""
     global _SITE
     if _SITE is not None:
         _SITE.hub.close()
-    _SITE = RoomSite(Path(folder), code, trainer_key, secret, **options)  # type: ignore[arg-type]
+    _SITE = RoomSite(Path(folder), code, trainer_key, secret, **options)
     return _SITE
 
 

@@ -213,7 +213,7 @@ class LevelReader:
             found = self._levels.get(_fold(label), UNKNOWN)
             if len(self._seen) < 10_000:  # real files repeat a few labels; a hostile one must not fill the memory
                 self._seen[label] = found
-        return found  # type: ignore[return-value]
+        return cast("int | None", found)  # what _seen or _levels holds
 
     def many(self, labels: Sequence[str]) -> list[int | None]:
         """The level of each label: lookups in C for labels seen before, one folding of them all for others."""

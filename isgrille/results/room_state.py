@@ -24,6 +24,7 @@ import json
 import re
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from ..content.errors import os_error_text
 from .atomic import write_atomic
@@ -91,7 +92,7 @@ class RoomState:
     timer_started: float = 0.0
     version: int = 0
 
-    def moved(self, **changes: object) -> RoomState:
+    def moved(self, **changes: Any) -> RoomState:
         """This state with ``changes`` applied, checked, and the version increased.
 
         >>> RoomState().moved(step="nulle-part").step
@@ -103,7 +104,7 @@ class RoomState:
             changes["revealed"] = False  # a new statement starts hidden
         if "pitching" in changes and changes["pitching"] != self.pitching and "timer_started" not in changes:
             changes["timer_started"] = 0.0
-        state = replace(self, **changes)  # type: ignore[arg-type]
+        state = replace(self, **changes)
         return _checked(replace(state, version=self.version + 1))
 
     def opened(self, step: str) -> bool:

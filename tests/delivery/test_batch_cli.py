@@ -16,10 +16,12 @@ from pathlib import Path
 import pytest
 
 from isgrille import LearnerResults, load_grid
-from isgrille.content.loading import data_dir
+from isgrille.content.loading import CONTENT_ENV, data_dir, load_workshop
 from isgrille.delivery.batch_cli import parse_formats, progress
 from isgrille.delivery.cli import main
 from isgrille.delivery.cohort_files import CHARTS
+
+from ..packs import pack_without
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = data_dir() / "examples"
@@ -263,3 +265,18 @@ def test_cards_may_go_in_a_folder_inside_the_class(tmp_path, capsys):
     results_file(homes / "a" / "resultats" / "mes_resultats.json", "Projet A")
     assert main(["card", str(homes), "--out", str(homes / "fiches")]) == 0
     assert len(list((homes / "fiches").glob("*.png"))) == 1
+
+
+def test_card_with_a_pack_whose_sequence_2_has_no_pitch(tmp_path, capsys, monkeypatch):
+    pack = pack_without(tmp_path / "mon_atelier", 2, "pitch")
+    assert load_workshop(pack / "workshop.yaml").sequence(2).pitch is None
+    monkeypatch.setenv(CONTENT_ENV, "")  # main() sets it from --content: restored after the test
+    results_file(tmp_path / "a.json", "Projet A", pitch={"a": "Une recyclerie"})
+    out = tmp_path / "fiches"
+    code = main(["--content", str(pack), "card", str(tmp_path / "a.json"), "--out", str(out), "--format", "png,html"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert sorted(p.suffix for p in out.iterdir()) == [".html", ".png"]
+    assert next(out.glob("*.png")).read_bytes()[:4] == b"\x89PNG"
+    assert "Projet A" in next(out.glob("*.html")).read_text(encoding="utf-8")
+    assert "1 fiche projet" in captured.out and "erreur" not in captured.err

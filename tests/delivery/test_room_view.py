@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import isgrille
-from isgrille.delivery.room_view import open_room
+from isgrille.content.loading import CONTENT_ENV, load_workshop
+from isgrille.delivery.room_view import BOOSTER_SEQUENCE, open_room
 
+from ..packs import pack_without
 from ..rooms import HOSTILE, make_room, visitor
 from ..widgets.reading import table_rows, text_of
 
@@ -64,3 +66,17 @@ def test_a_folder_named_by_the_trainer_and_the_cards(tmp_path):
     everything = view.cards.prepare_all()
     assert everything[0].data.count(b"/Type /Page\n") + everything[0].data.count(b"/Type /Page ") >= 1
     assert "fiches_salle.pdf" in view.cards.links.value
+
+
+def test_a_pack_without_an_exchange_opens_with_a_booster_without_topics(tmp_path, monkeypatch):
+    pack = pack_without(tmp_path / "mon_atelier", BOOSTER_SEQUENCE, "exchange")
+    monkeypatch.setenv(CONTENT_ENV, str(pack))
+    assert load_workshop().sequence(BOOSTER_SEQUENCE).exchange is None
+    grid, quiz = isgrille.load_grid(), isgrille.load_quiz()
+    room = make_room(tmp_path / "homes", grid, quiz)
+    view = open_room(room, start=False, environ={})
+    assert view.booster.topics == []
+    labels = [label for label, _ in view.booster.project.options]
+    view.booster.project.value = view.booster.project.options[labels.index("Recyclerie")][1]
+    assert "Recyclerie" in view.booster.title.value and view.booster.message.value == ""
+    assert view.booster.sheet is not None and view.booster.sheet.boxes == {}  # an exchange sheet with no topic

@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
 from isgrille.content.model import NOT_RATED, Criterion, Dimension, Grid
@@ -141,6 +142,23 @@ def test_heatmap_on_given_axes():
         assert texts(ax) == ["N1"]
     finally:
         plt.close(fig)
+
+
+def test_heatmap_in_a_subfigure_fits_its_marks_to_the_subfigure_width():
+    levels = ("Embryonnaire du projet", "Structuré du projet", "Consolidé du projet")
+    criteria = tuple(Criterion(f"c{i}", f"C{i}", ("x", "y", "z")) for i in range(3))
+    grid = Grid(levels, (Dimension("d", "D", criteria),))
+    matrix = matrix_of({"P": [0, 1, 2], "Q": [2, None, 1]}, grid)
+
+    def drawn(ax) -> tuple[list[str], list[str]]:
+        assert plot_cohort_heatmap(matrix, grid, ax=ax) is ax
+        return texts(ax), [t.get_text() for t in ax.figure.axes[-1].get_yticklabels()]
+
+    left, _ = Figure(figsize=(12, 4)).subfigures(1, 2)  # each 6 inches wide
+    in_subfigure = drawn(left.add_subplot())
+    assert in_subfigure == drawn(Figure(figsize=(6, 4)).add_subplot())  # a figure as wide as the subfigure
+    assert in_subfigure[0] == ["E", "S", "C", "C", "–", "S"]  # initials: the labels do not fit 6 inches
+    assert drawn(Figure(figsize=(12, 4)).add_subplot())[0][:3] == list(levels)  # they fit the whole figure
 
 
 def test_heatmap_alt_counts_the_empty_cells():

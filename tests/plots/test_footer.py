@@ -63,3 +63,18 @@ def test_add_footer_keeps_clear_of_the_chart(constrained):
     assert footer.y1 < chart.y0  # the axis label sits above the footer
     assert footer.x0 >= 0 and footer.x1 <= fig.bbox.x1 and footer.y0 >= 0
     assert text.get_text().split("\n")[0].startswith("D'après")
+
+
+def test_add_footer_clears_the_chart_beside_a_hidden_axes():
+    fig = Figure(figsize=(6, 3))
+    FigureCanvasAgg(fig)
+    ax, hidden = fig.subplots(1, 2)
+    hidden.set_visible(False)  # not drawn: it has no tight box
+    ax.plot([0, 1], [0, 1])
+    ax.set_xlabel("une étiquette d'axe")
+    text = add_footer(fig, LINES)
+    assert text is not None and text in fig.texts and text.get_text().startswith("D'après")
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    assert hidden.get_tightbbox(renderer) is None
+    assert text.get_window_extent(renderer).y1 < ax.get_tightbbox(renderer).y0  # the axis label above the footer
