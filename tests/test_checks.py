@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from .make import make_env
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PLANTED = "isgrille/content/limits.py"  # any module of the strict core does
@@ -63,7 +65,7 @@ def make_check(tree: Path, cache: Path) -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=900,
-        env={**os.environ, "MYPY_CACHE_DIR": str(cache)},
+        env=make_env(MYPY_CACHE_DIR=str(cache)),
     )
 
 

@@ -20,6 +20,8 @@ import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
+from .make import make_env
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCK = ROOT / "requirements" / "all.txt"
 LAB_LOCK = ROOT / "requirements" / "lab.txt"
@@ -186,6 +188,7 @@ def _make_dry_run(venv: Path, *targets: str) -> str:
         text=True,
         timeout=60,
         check=True,
+        env=make_env(),
     )
     return result.stdout
 
