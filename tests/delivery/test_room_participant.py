@@ -64,12 +64,26 @@ class Session:
             solara.lab.cookies.value = {PARTICIPANT_COOKIE: token} if token else {}
             self.box, self.rc = solara.render(ParticipantApp(), handle_error=False)
 
-    def settle(self, timeout: float = 30.0) -> None:
-        """Wait until the step shown is built (the page builds a new step in a thread of its own)."""
+    def rendered(self, timeout: float = 30.0) -> None:
+        """Wait until the page has rendered every change it heard.
+
+        A change heard while another thread renders the page (the step builder's « render again ») is left by
+        reacton to that thread, which renders it once its own pass is over: the hub's ``wait_idle`` says every
+        page heard the trainer, not that every page has drawn it yet.
+        """
         deadline = time.monotonic() + timeout
+        while self.rc._rerender_needed or self.rc._is_rendering:
+            assert time.monotonic() < deadline, "the page never rendered what it heard"
+            time.sleep(0.01)
+
+    def settle(self, timeout: float = 30.0) -> None:
+        """Wait until the page has rendered what it heard and the step shown is built (in a thread of its own)."""
+        deadline = time.monotonic() + timeout
+        self.rendered(timeout)
         while any(LOADING in html for html in _html(self.box)):
             assert time.monotonic() < deadline, "the step was never built"
             time.sleep(0.01)
+        self.rendered(max(deadline - time.monotonic(), 0.0))
 
     def find(self, cls, **attributes):
         self.settle()
@@ -178,6 +192,7 @@ def test_a_new_step_is_announced_at_once_and_built_by_the_rooms_builder(room, se
     room.hub.set(step="grille")
     assert room.hub.wait_idle()  # every page heard the trainer while no grid is built yet
     for page in pages:
+        page.rendered()  # and drew it, the grid still not built
         with page.context:
             assert page.rc.find(v.Btn, children=["Grille"]).widget.attributes == {"aria-current": "step"}
         assert any(LOADING in html for html in _html(page.box))
