@@ -27,21 +27,9 @@ from isgrille.content.loading import load_grid
 from isgrille.content.model import Assessment
 from isgrille.content.reader_words import TOO_MANY_ROWS
 
-#: The shipped grid's criterion ids, in order (written out, not read from the code under test).
-CRITERIA = [
-    "caractere_collectif",
-    "richesse_collectif",
-    "integration_beneficiaires",
-    "formalisation_gouvernance",
-    "consistance_contenu",
-    "rupture_existant",
-    "potentiel_transformation",
-    "ancrage_territorial",
-    "accessibilite_dispositif",
-    "viabilite_economique",
-    "enjeux_environnementaux",
-    "ouverture_recherche",
-]
+from ..contract import AMI_CRITERIA, RATINGS_COLUMNS
+
+CRITERIA = AMI_CRITERIA
 LEVELS = ["Inexistant", "Faible", "Intermédiaire", "Fort"]
 EXPECTED_COLUMNS = ", ".join(["project", "assessor", *CRITERIA])
 UNKNOWN_LEVEL = (
@@ -468,18 +456,7 @@ def frame(cohort, grid):
 
 
 def test_frame_columns(frame):
-    assert list(frame.columns) == [
-        "source",
-        "project",
-        "learner",
-        "assessor",
-        "date",
-        "dimension",
-        "criterion",
-        "criterion_label",
-        "level",
-        "level_index",
-    ]
+    assert list(frame.columns) == RATINGS_COLUMNS
 
 
 def test_frame_has_one_row_per_assessment_and_criterion(frame):
@@ -543,18 +520,7 @@ def test_frame_of_no_assessment(grid):
     pytest.importorskip("pandas")
     frame = assessments_frame((), grid)
     assert len(frame) == 0
-    assert list(frame.columns) == [
-        "source",
-        "project",
-        "learner",
-        "assessor",
-        "date",
-        "dimension",
-        "criterion",
-        "criterion_label",
-        "level",
-        "level_index",
-    ]
+    assert list(frame.columns) == RATINGS_COLUMNS
 
 
 # --- a trainer's table: French headers, labels, indexes, dates, comments ---------------------

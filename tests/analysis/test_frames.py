@@ -23,20 +23,10 @@ from isgrille.analysis.frames import QUIZ_COLUMNS, RATINGS_COLUMNS, quiz_frame, 
 from isgrille.content.loading import load_grid
 from isgrille.content.model import Assessment
 
+from ..contract import RATINGS_COLUMNS as CONTRACT_COLUMNS
 from ..grids import grids_and_assessments, make_grid
 
-COLUMNS = [
-    "source",
-    "project",
-    "learner",
-    "assessor",
-    "date",
-    "dimension",
-    "criterion",
-    "criterion_label",
-    "level",
-    "level_index",
-]
+COLUMNS = CONTRACT_COLUMNS
 TEXT = pd.Series(["x"]).dtype  # pandas' own text type, as a frame built by hand infers it
 
 

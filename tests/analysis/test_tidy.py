@@ -27,23 +27,11 @@ from isgrille.content.errors import Problem
 from isgrille.content.loading import data_dir, load_grid, load_quiz
 from isgrille.results.learner import LearnerResults
 
+from ..contract import AMI_CRITERIA
 from ..grids import make_grid
 
 RESULTS = data_dir() / "examples" / "results_fictional.json"
-CRITERIA = [
-    "caractere_collectif",
-    "richesse_collectif",
-    "integration_beneficiaires",
-    "formalisation_gouvernance",
-    "consistance_contenu",
-    "rupture_existant",
-    "potentiel_transformation",
-    "ancrage_territorial",
-    "accessibilite_dispositif",
-    "viabilite_economique",
-    "enjeux_environnementaux",
-    "ouverture_recherche",
-]
+CRITERIA = AMI_CRITERIA
 ACCEPTED = (
     "attendu\u00a0: un fichier .json (résultats d'un apprenant), .csv ou .xlsx (tableau d'une cohorte), "
     "ou un dossier qui en contient"

@@ -32,6 +32,7 @@ from isgrille.content.loading import (
 from isgrille.content.quiz_file import QuizFile
 from isgrille.content.workshop_file import Workshop
 
+from ..contract import AMI_CRITERIA
 from ..documents import DOCUMENTS, GRID, QUIZ, broken, problems_of
 
 
@@ -65,20 +66,7 @@ def test_grid_shape(grid):
 
 
 def test_grid_ids_are_stable_ascii(grid):
-    assert [c.id for c in grid.criteria] == [
-        "caractere_collectif",
-        "richesse_collectif",
-        "integration_beneficiaires",
-        "formalisation_gouvernance",
-        "consistance_contenu",
-        "rupture_existant",
-        "potentiel_transformation",
-        "ancrage_territorial",
-        "accessibilite_dispositif",
-        "viabilite_economique",
-        "enjeux_environnementaux",
-        "ouverture_recherche",
-    ]
+    assert [c.id for c in grid.criteria] == AMI_CRITERIA
     assert all(c.id.isascii() for c in grid.criteria)
 
 
