@@ -152,7 +152,7 @@ def card_data(
     kept = _latest(assessments)
     profiles = tuple(score_assessment(grid, assessment) for assessment in kept)
     dimensions = (
-        *tuple(
+        *(
             DimensionLine(d.id, d.label, tuple(p.dimensions[i].summary for p in profiles))
             for i, d in enumerate(grid.dimensions)
         ),

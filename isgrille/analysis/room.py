@@ -37,8 +37,7 @@ from ..content.errors import ContentError, Problem, os_error_text
 from ..content.limits import MAX_BYTES, size_label
 from ..content.model import Assessment, Grid, Quiz
 from ..results.learner import SELF
-from ..results.room_state import FOLDER_ID
-from ..results.room_state import RESULTS_NAME as ROOM_RESULTS_NAME
+from ..results.room_state import FOLDER_ID, RESULTS_NAME as ROOM_RESULTS_NAME
 from .quiz_tally import answer_counts, quiz_misses
 from .tidy import Cohort, ProjectRecord, class_files, load_cohort
 

@@ -181,6 +181,6 @@ def os_error_text(exc: OSError) -> str:
     """
     if isinstance(exc, TimeoutError) and exc.errno is None:  # a lock not obtained in time
         return "fichier occupé"
-    if exc.errno is None:
+    if not exc.errno:
         return "erreur système"
-    return _OS_ERRORS.get(exc.errno, f"erreur système n° {exc.errno}" if exc.errno else "erreur système")
+    return _OS_ERRORS.get(exc.errno, f"erreur système n° {exc.errno}")

@@ -66,7 +66,7 @@ def french_count(count: int) -> str:
     >>> french_count(99950)
     '99\u202f950'
     """
-    return f"{count:,}".replace(",", "\u202f")
+    return f"{count:,}".replace(",", NNBSP)
 
 
 def french_number(value: float, digits: int = 1) -> str:

@@ -50,7 +50,7 @@ from ..widgets.phone_steps import PHONE_CSS, PhoneWelcome
 from ..widgets.pitch import PitchWidget
 from ..widgets.welcome import attribution_html
 from .room_hub import current_context
-from .room_site import LICENCE_PATH, RoomSite, participant_folder, participant_of, site
+from .room_site import LICENCE_PATH, RoomSite, participant_folder, participant_of, session_cookies, site
 
 __all__ = ["NO_COOKIE", "PHONE_CSS", "ParticipantApp", "ParticipantSession"]
 
@@ -112,7 +112,7 @@ class ParticipantSession:
             if step not in self.built:
                 try:
                     self.built[step] = self._build(step)
-                except Exception:  # One broken step never breaks the page; said in French
+                except Exception:  # one broken step never breaks the page; said in French
                     log.exception("room step %s failed", step)
                     self.built[step] = w.HTML(BROKEN)
 
@@ -134,7 +134,7 @@ class ParticipantSession:
                 self.pitching = state.pitching
                 self._booster(widget, state.pitching)
             return widget
-        except Exception:  # One broken step never breaks the page; said in French
+        except Exception:  # one broken step never breaks the page; said in French
             log.exception("room step %s failed", step)
             return w.HTML(BROKEN)
 
@@ -216,7 +216,7 @@ class ParticipantSession:
 def ParticipantApp() -> solara.Element:
     """The room's page for a participant, or a French sentence when their cookie does not hold."""
     room = site()
-    cookies = solara.lab.cookies.value  # type: ignore[attr-defined]  # mypy takes solara.lab.cookies for its submodule
+    cookies = session_cookies()
     participant = participant_of(cookies, room.secret)
     if participant is None:
         with solara.Column(classes=["isg-room"]) as main:

@@ -51,6 +51,7 @@ __all__ = [
     "open_site",
     "participant_folder",
     "participant_of",
+    "session_cookies",
     "sign",
     "site",
     "unsign",
@@ -160,3 +161,10 @@ def site() -> RoomSite:
     if _SITE is None:
         raise RuntimeError("no room is open in this process (isgrille.delivery.room_site.open_site)")
     return _SITE
+
+
+def session_cookies() -> Mapping[str, str]:
+    """The cookies of the browser this Solara session serves, read while its page renders."""
+    import solara.lab
+
+    return solara.lab.cookies.value  # type: ignore[attr-defined]  # mypy takes it for the submodule

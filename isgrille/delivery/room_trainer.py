@@ -50,7 +50,7 @@ from ..widgets.text import STYLE, escape, inline_markdown
 from ..widgets.timer import CountdownWidget
 from ..widgets.welcome import attribution_html
 from .card_files import card_downloads, class_downloads
-from .room_site import LICENCE_PATH, RoomSite, is_trainer, site
+from .room_site import LICENCE_PATH, RoomSite, is_trainer, session_cookies, site
 
 __all__ = ["INTERVAL", "PROJECTOR_CSS", "REFUSAL", "TrainerPage", "Watcher"]
 
@@ -123,7 +123,7 @@ class Watcher:
                 if (snapshot := self.reader.read()) is not None:
                     self.on_snapshot(snapshot)
                 self.read_live(self.room.hub.state.pitching)
-            except Exception:  # One failed reading never stops the page: the next one tries again
+            except Exception:  # one failed reading never stops the page: the next one tries again
                 logging.getLogger(__name__).exception("reading the room failed")
             self.wake.wait(self.interval)
             self.wake.clear()
@@ -151,7 +151,7 @@ class Watcher:
 def TrainerPage() -> Any:
     """The trainer's page: a French refusal without the trainer's cookie, else the projector's screen."""
     solara.Title("Salle isgrille — formateur")
-    cookies = solara.lab.cookies.value  # type: ignore[attr-defined]  # mypy takes solara.lab.cookies for its submodule
+    cookies = session_cookies()
     if not is_trainer(cookies, site().secret):
         return solara.Column(children=[Html(REFUSAL)], classes=["isg-projector"])
     return TrainerScreen()

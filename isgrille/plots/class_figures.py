@@ -15,11 +15,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeAlias
 
 from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
 from ..content.attribution import Attribution
 from ..content.model import Grid, Quiz
 from .footer import add_footer
+from .style import figure_of
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -32,10 +32,7 @@ Drawn: TypeAlias = "tuple[Axes, str] | None"
 def _signed(drawn: tuple[Axes, str], attribution: Attribution | None) -> tuple[Axes, str]:
     """The chart with ``attribution``'s footer under it (none without one)."""
     if attribution is not None:
-        figure = drawn[0].figure
-        if not isinstance(figure, Figure):  # every chart here is drawn on a Figure of its own (new_axes)
-            raise TypeError(f"graphique sur une {type(figure).__name__}, pas une Figure\u00a0: pas de pied de page")
-        add_footer(figure, attribution.lines())
+        add_footer(figure_of(drawn[0]), attribution.lines())
     return drawn
 
 

@@ -21,12 +21,11 @@ from collections.abc import Sequence
 
 from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from PIL import Image
 
 from ..content.model import Assessment, Grid
 from .radar import draw_profile_series, plot_profile
-from .style import agg_canvas
+from .style import agg_canvas, figure_of
 
 __all__ = ["LiveRadar"]
 
@@ -37,10 +36,7 @@ class LiveRadar:
     def __init__(self, grid: Grid, dpi: int = 80):
         self.grid = grid
         self.ax = plot_profile(grid, [])
-        figure = self.ax.figure
-        if not isinstance(figure, Figure):  # plot_profile drew on a Figure of its own (new_axes), no subfigure
-            raise TypeError(f"le radar est sur une {type(figure).__name__}, pas une Figure")
-        self.figure = figure
+        self.figure = figure = figure_of(self.ax)
         figure.set_dpi(dpi)
         self._canvas.draw()  # lays the frame out once (constrained layout)…
         figure.set_layout_engine("none")  # …and keeps that layout for every series drawn after

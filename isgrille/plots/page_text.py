@@ -21,8 +21,10 @@ import textwrap
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
-from ..content.model import Grid
-from ..content.model import plain_text as unmarked  # the content's emphasis marks dropped
+from ..content.model import (
+    Grid,
+    plain_text as unmarked,  # the content's emphasis marks dropped
+)
 from .style import PLAIN_TEXT, TEXT_COLOUR, agg_canvas
 
 __all__ = ["EM", "LINE", "Page", "fit_legend", "fit_lines", "fit_radar", "one_line", "unmarked"]

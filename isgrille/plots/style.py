@@ -108,6 +108,17 @@ def new_axes(figsize: tuple[float, float], polar: bool = False) -> Axes:
     return fig.add_subplot(projection="polar" if polar else None)
 
 
+def figure_of(ax: Axes) -> Figure:
+    """The Figure ``ax`` stands on: a chart the kit draws has one of its own (:func:`new_axes`), never a subfigure.
+
+    TypeError for axes inside a subfigure (a footer or a blitted frame needs the whole figure).
+    """
+    figure = ax.figure
+    if not isinstance(figure, Figure):
+        raise TypeError(f"graphique dans une {type(figure).__name__}\u00a0: une Figure à lui seul est attendue")
+    return figure
+
+
 def agg_canvas(fig: Figure | SubFigure) -> FigureCanvasAgg:
     """The Agg canvas of a figure drawn by the kit (:func:`new_axes`, a card's sheet): it measures and blits.
 

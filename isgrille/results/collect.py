@@ -24,8 +24,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Container
-from collections.abc import Set as AbstractSet
+from collections.abc import Container, Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 

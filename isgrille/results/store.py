@@ -35,6 +35,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TypeVar
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.model import Grid
@@ -53,6 +54,7 @@ __all__ = [
 ]
 
 Change = Callable[[LearnerResults], None]
+T = TypeVar("T")
 
 #: What a learner can always do when saving fails.
 DOWNLOAD = "téléchargez vos résultats avec le bouton «\u00a0Télécharger mes résultats\u00a0»"
@@ -101,6 +103,13 @@ def _stamp_and_write(target: Path, results: LearnerResults, grid: Grid) -> None:
     write_atomic(target, results.to_json(grid))
 
 
+def _with_file(value: T | None) -> T:
+    """``value``, which a store with a file always has (a store in memory never reaches the steps asking)."""
+    if value is None:
+        raise RuntimeError("a results store in memory has no file")
+    return value
+
+
 def results_data_uri(results: LearnerResults, grid: Grid) -> str:
     """A ``data:`` URI of the results file, for a download link that needs no server."""
     payload = base64.b64encode(results.to_json(grid).encode("utf-8")).decode("ascii")
@@ -132,7 +141,6 @@ class ResultsStore:
         self._pending: list[Change] = []  # changes kept in memory, not yet in the file
         self._seen: tuple[int, int, int] | None = None  # the file as last read or written
         self._listeners: list[Callable[[LearnerResults], None]] = []
-        self._lock_timeout = lock_timeout
         self._lock = ResultsLock(self.target, lock_timeout) if self.target is not None else None
         if self.target is not None:
             self._open()
@@ -226,19 +234,19 @@ class ResultsStore:
 
     # --- inside ---------------------------------------------------------------------
 
+    # The file as named (for messages), as resolved (links followed: read, locked, written), and its lock: the
+    # steps that read or write run only when the store has a file.
     @property
     def _file(self) -> Path:
-        """The file as named (for messages); the steps that read or write run only when there is one."""
-        if self.path is None:
-            raise RuntimeError("a results store in memory has no file")
-        return self.path
+        return _with_file(self.path)
 
     @property
     def _real(self) -> Path:
-        """The file as resolved (links followed), which is read, locked and written."""
-        if self.target is None:
-            raise RuntimeError("a results store in memory has no file")
-        return self.target
+        return _with_file(self.target)
+
+    @property
+    def _file_lock(self) -> ResultsLock:
+        return _with_file(self._lock)
 
     def _open(self) -> None:
         try:
@@ -276,10 +284,9 @@ class ResultsStore:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        assert self.target is not None and self._lock is not None
-        self.target.parent.mkdir(parents=True, exist_ok=True)
-        with self._lock:
-            remove_stale_temps(self.target)
+        self._real.parent.mkdir(parents=True, exist_ok=True)
+        with self._file_lock:
+            remove_stale_temps(self._real)
             yield
 
     def _sync_locked(self) -> None:
@@ -312,7 +319,7 @@ class ResultsStore:
             return exc
         if isinstance(exc, OSError):
             why = (
-                f"fichier occupé par un autre carnet depuis plus de {self._lock_timeout:g} secondes"
+                f"fichier occupé par un autre carnet depuis plus de {self._file_lock.timeout:g} secondes"
                 if isinstance(exc, LockBusy)
                 else os_error_text(exc)
             )

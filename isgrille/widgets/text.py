@@ -14,10 +14,7 @@ import base64
 import html
 from collections.abc import Iterable, Sequence
 
-from ..content.model import BOLD as _BOLD
-from ..content.model import ITALIC as _ITALIC
-from ..content.model import UNDERLINE as _UNDERLINE
-from ..content.model import plain_text
+from ..content.model import BOLD as _BOLD, ITALIC as _ITALIC, UNDERLINE as _UNDERLINE, plain_text
 from ..content.typography import french_percent
 
 __all__ = [

@@ -16,8 +16,7 @@ import random
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from isgrille.analysis.frames import QUIZ_COLUMNS, RATINGS_COLUMNS, quiz_frame, ratings_frame
 from isgrille.content.loading import load_grid

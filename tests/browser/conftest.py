@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from .hub import _free_port, stop_server  # Shared with the hub helper and the bench
+from .hub import _free_port, stop_server  # shared with the hub helper and the bench
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = Path("/usr/bin/chromium")

@@ -16,8 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from isgrille.delivery import room as room_module
-from isgrille.delivery import room_server
+from isgrille.delivery import room as room_module, room_server
 from isgrille.delivery.cli import main
 from isgrille.delivery.room import RoomSecrets, room_urls
 from isgrille.delivery.room_site import RoomSite, site

@@ -11,8 +11,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from isgrille.content.errors import ContentError
 from isgrille.content.limits import MAX_VALUES
