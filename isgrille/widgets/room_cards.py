@@ -64,10 +64,9 @@ class RoomCards(w.VBox):
         """The room's projects as choices (the one picked stays picked)."""
         self.records = list(snapshot.cohort.projects)
         options = list(zip(project_labels(self.records), range(len(self.records)), strict=True))
-        label = dict(self.project.options).get(self.project.value) if self.project.value is not None else None
+        picked = self.project.label  # read before the options change (which resets it)
         self.project.options = options
-        index = dict(options).get(label) if label is not None else None  # the project picked, if still there
-        self.project.value = index if index is not None else (0 if options else None)
+        self.project.value = dict(options).get(picked, 0 if options else None)
         self._enable()
 
     def _enable(self) -> None:

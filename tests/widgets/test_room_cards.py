@@ -34,3 +34,12 @@ def test_a_failure_is_a_french_sentence(snapshot):  # noqa: F811
     assert (
         cards.prepare_all() == [] and "n'ont pas pu être préparées\u00a0: aucune fiche &lt;x&gt;" in cards.message.value
     )
+
+
+def test_the_project_picked_stays_picked_when_the_room_is_read_again(snapshot):  # noqa: F811
+    cards = RoomCards(lambda r: [], lambda rs: [])
+    cards.show(snapshot)
+    cards.project.value = 1
+    picked = cards.project.label
+    cards.show(snapshot)  # the room read again (every few seconds)
+    assert cards.project.value == 1 and cards.project.label == picked
