@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DEFAULT_TITLE",
+    "PROGRESS_NAME",
     "error_page",
     "full_page",
     "join_page",
@@ -67,6 +68,10 @@ SOLARA_FRENCH = (
     (re.compile(r"Please refresh the page"), "Rechargez la page"),
     (re.compile(r"Refresh now"), "Recharger maintenant"),
 )
+#: Solara's progress bars and circles (loading, the server busy a while, a lost connection) have no accessible name
+#: (WCAG 4.1.2, axe's aria-progressbar-name): each gets one, in French.
+_PROGRESS = re.compile(r"<(v-progress-(?:linear|circular))\b(?![^>]*\baria-label=)")
+PROGRESS_NAME = "Chargement en cours"
 #: Solara's loader writes « Loading app » from its script: the room's style sheet shows French instead.
 LOADER_CSS = (
     "<style>#loader-container h1 { font-size: 0; } #loader-container h1::after "
@@ -197,6 +202,7 @@ def rewrite_page(html: str, title: str) -> str:
     html = _VIEWPORT.sub(VIEWPORT, html, count=1)
     for english, french in SOLARA_FRENCH:
         html = english.sub(french, html)
+    html = _PROGRESS.sub(rf'<\1 aria-label="{PROGRESS_NAME}"', html)
     html = html.replace("</head>", LOADER_CSS + "</head>", 1)
     return _TITLE.sub(lambda _m: f"<title>{escape(title)}</title>", html, count=1)
 

@@ -10,6 +10,7 @@ import pytest
 from isgrille.delivery import room_pages
 from isgrille.delivery.room_pages import (
     DEFAULT_TITLE,
+    PROGRESS_NAME,
     error_page,
     full_page,
     join_page,
@@ -186,6 +187,9 @@ def test_solaras_own_words_on_a_lost_connection_are_said_in_french():
     for english in ("disconnected", "Could not restore", "Restoring session", "Please refresh", "Refresh now"):
         assert english not in french
     assert "Connexion perdue" in french and "rechargez la page" in french
+    bars = re.findall(r"<v-progress-(?:linear|circular)\b[^>]*>", french)
+    assert len(bars) == 3  # the busy bar, the lost connection's circle, the restoring session's circle
+    assert all(f'aria-label="{PROGRESS_NAME}"' in bar for bar in bars)
     assert french.count("Chargement de la salle") == 1 and french.index("Chargement de la salle") < french.index(
         "</head>"
     )
