@@ -105,10 +105,12 @@ def voila_command(
     )
     argv[1:3] = ["-m", __name__]  # Voilà, with LICENSE-CONTENT served (run_voila)
     if slides:
-        reveal = {"reveal": {"url_prefix": f"{_FILES}/reveal.js", "theme": "white"}}
+        # scroll: a slide taller than the screen (a quiz statement with its answers and explanation, on a small
+        # projector) scrolls instead of being cut at the bottom, where nothing could reach its last buttons.
+        reveal = {"reveal": {"url_prefix": f"{_FILES}/reveal.js", "theme": "white", "scroll": True}}
         argv += [
             f"--VoilaConfiguration.file_allowlist={json.dumps([_ALLOWED])}",
-            f"--VoilaConfiguration.resources={json.dumps(reveal)}",
+            f"--VoilaConfiguration.resources={reveal!r}",  # a Python literal: traitlets reads True, not JSON's true
             f"--VoilaExporter.jquery_url={_FILES}/jquery/dist/jquery.min.js",
         ]
     return argv, voila_env()

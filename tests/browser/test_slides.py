@@ -47,6 +47,10 @@ def test_quiz_as_slides_offline(page, slides):
     assert notes.count() >= 1 and "Notes du formateur" in notes.first.text_content()
     assert not notes.first.is_visible()
     assert "Notes du formateur" not in page.inner_text(".reveal section.present")
+    # A slide taller than the screen scrolls (Voilà's reveal « scroll »), so nothing on it is out of reach.
+    present = page.locator(".reveal section.present").first
+    if present.evaluate("s => s.scrollHeight > document.querySelector('.reveal').clientHeight"):
+        assert present.evaluate("s => getComputedStyle(s).overflowY") == "scroll"
     page.locator(".reveal section.present button.jupyter-button", has_text="VRAI").first.click(timeout=TIMEOUT)
     page.locator(".reveal section.present .widget-html-content", has_text="Bonne réponse").wait_for(timeout=30_000)
     assert_clean(page, "01 (slides)", scope=".reveal section.present", widgets=0)

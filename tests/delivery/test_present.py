@@ -8,6 +8,7 @@ LICENSE-CONTENT from a rendered page.
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 import re
@@ -50,9 +51,9 @@ def test_the_app_takes_no_slide_resources():
 
 def test_the_slides_take_reveal_and_jquery_from_the_vendor_folder():
     argv, _ = voila_command(slides=True, port=8870)
-    resources = json.loads(option(argv, "VoilaConfiguration.resources"))
+    resources = ast.literal_eval(option(argv, "VoilaConfiguration.resources"))
     assert resources["reveal"]["url_prefix"] == "/voila/files/_vendor/node_modules/reveal.js"
-    assert resources["reveal"]["theme"] == "white"
+    assert resources["reveal"]["theme"] == "white" and resources["reveal"]["scroll"] is True
     assert option(argv, "VoilaExporter.jquery_url") == "/voila/files/_vendor/node_modules/jquery/dist/jquery.min.js"
     [allowed] = json.loads(option(argv, "VoilaConfiguration.file_allowlist"))
     for served in (
