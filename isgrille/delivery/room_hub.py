@@ -14,7 +14,10 @@ kernels). :class:`RoomHub` holds what the whole room shares:
 - who joined recently (:meth:`RoomHub.seen`), for the room's cap.
 
 It imports no Solara at module level: the kernel contexts are passed in (or
-found by :func:`current_context` when Solara is running).
+found by :func:`current_context` when Solara is running). The room's own
+threads belong to no session (:func:`start_thread`) and do their work in a
+session the way Solara handles a page's message (:func:`deliver`): under the
+session's lock, so a session never closes halfway through it.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from typing import Any
 
 from ..results.room_state import RoomState, read_room_state, save_room_state
 
-__all__ = ["RoomHub", "current_context"]
+__all__ = ["RoomHub", "current_context", "deliver", "start_thread"]
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,42 @@ def current_context() -> Any:
     except ImportError:  # pragma: no cover
         return None
     return kernel_context.get_current_context() if kernel_context.has_current_context() else None
+
+
+def start_thread(target: Callable[..., object], name: str, *args: object) -> threading.Thread:
+    """Start a daemon thread that belongs to no Solara session.
+
+    Solara's patched ``Thread`` hands a new thread the session it was started from, and a thread of a session
+    that ends while the session closes races the close (solara's ``VirtualKernelContext.close`` then fails with a
+    KeyError). The room's threads enter a session only for a delivery (:func:`deliver`).
+    """
+    try:
+        from solara.server.kernel_context import has_current_context, without_context
+    except ImportError:  # pragma: no cover
+        outside: AbstractContextManager[Any] = nullcontext()
+    else:
+        outside = without_context() if has_current_context() else nullcontext()
+    with outside:
+        thread = threading.Thread(target=target, args=args, name=name, daemon=True)
+        thread.start()
+    return thread
+
+
+def deliver(context: Any, call: Callable[..., object], *args: object) -> bool:
+    """``call(*args)`` inside ``context`` (a Solara session; None: none), from a thread outside any session.
+
+    Under the session's lock, as Solara handles a page's message: the session cannot close midway, and a
+    session already closed gets nothing (False).
+    """
+    if context is None or context is _NO_CONTEXT:
+        call(*args)
+        return True
+    with context.lock:
+        if _closed(context):
+            return False
+        with context:
+            call(*args)
+    return True
 
 
 class RoomHub:
@@ -109,8 +148,7 @@ class RoomHub:
     def _publish(self, state: RoomState) -> None:
         with self._lock:
             if self._dispatcher is None or not self._dispatcher.is_alive():
-                self._dispatcher = threading.Thread(target=self._dispatch, name="isgrille-room-hub", daemon=True)
-                self._dispatcher.start()
+                self._dispatcher = start_thread(self._dispatch, "isgrille-room-hub")
         self._queue.put(state)
 
     def _dispatch(self) -> None:
@@ -127,15 +165,12 @@ class RoomHub:
             with self._lock:
                 listeners = list(self._listeners.items())
             for key, (listener, context) in listeners:
-                if context is not None and _closed(context):
-                    with self._lock:
-                        self._listeners.pop(key, None)
-                    continue
                 try:
-                    with _entered(context):
-                        listener(state)
+                    delivered = deliver(context, listener, state)
                 except Exception:  # one broken session never stops the others
                     log.exception("room listener failed; dropped")
+                    delivered = False
+                if not delivered:  # failed, or its session closed
                     with self._lock:
                         self._listeners.pop(key, None)
 
@@ -175,7 +210,7 @@ class RoomHub:
             self._sessions[participant] = context
             self._arrivals.pop(participant, None)
         if previous is not None and previous is not context and not _closed(previous):
-            threading.Thread(target=_close, args=(previous,), name="isgrille-room-replace", daemon=True).start()
+            start_thread(_close, "isgrille-room-replace", previous)
             return previous
         return None
 
@@ -207,10 +242,6 @@ class _NoContext:
 
 
 _NO_CONTEXT = _NoContext()
-
-
-def _entered(context: Any) -> AbstractContextManager[Any]:
-    return nullcontext() if context is None or context is _NO_CONTEXT else context
 
 
 def _closed(context: Any) -> bool:

@@ -50,6 +50,7 @@ from ..widgets.text import STYLE, escape, inline_markdown
 from ..widgets.timer import CountdownWidget
 from ..widgets.welcome import attribution_html
 from .card_files import card_downloads, class_downloads
+from .room_hub import current_context, deliver, start_thread
 from .room_site import LICENCE_PATH, RoomSite, is_trainer, session_cookies, site
 
 __all__ = ["INTERVAL", "PROJECTOR_CSS", "REFUSAL", "TrainerPage", "Watcher"]
@@ -95,7 +96,10 @@ def folder_of(record: ProjectRecord) -> str:  # the room folder id of a project'
 
 class Watcher:
     """Every ``interval`` s (or at once when ``wake`` is set), the room (``on_snapshot``) and the pitching project's
-    ratings (``on_live((folder, ratings, problem))``, their medians saved by :meth:`save`), when they changed."""
+    ratings (``on_live((folder, ratings, problem))``, their medians saved by :meth:`save`), when they changed.
+
+    It reads in a thread of no session and calls both inside ``session`` (the trainer's, set when the thread starts)
+    with :func:`~isgrille.delivery.room_hub.deliver`."""
 
     def __init__(
         self,
@@ -111,6 +115,11 @@ class Watcher:
         self._saved: tuple[str, dict[str, int | None]] | None = None  # the medians last saved
         self.wake, self.stop = threading.Event(), threading.Event()
         self.unsubscribe: Callable[[], None] = lambda: None  # from the hub, when the page follows it
+        self.session: Any = None  # the trainer's kernel context (None: none, as in scripts)
+
+    def start(self, session: Any) -> None:
+        self.session = session
+        start_thread(self.run, "isgrille-trainer-watch")
 
     def close(self) -> None:
         self.unsubscribe()
@@ -121,7 +130,7 @@ class Watcher:
         while not self.stop.is_set():
             try:
                 if (snapshot := self.reader.read()) is not None:
-                    self.on_snapshot(snapshot)
+                    deliver(self.session, self.on_snapshot, snapshot)
                 self.read_live(self.room.hub.state.pitching)
             except Exception:  # one failed reading never stops the page: the next one tries again
                 logging.getLogger(__name__).exception("reading the room failed")
@@ -133,7 +142,7 @@ class Watcher:
         found = read_room_ratings_if_changed(self.room.folder, folder, self._seen) if ok else None
         if found is not None:
             ratings, problem, self._seen = found
-            self.on_live((folder, ratings, problem or self.save(folder, ratings)))
+            deliver(self.session, self.on_live, (folder, ratings, problem or self.save(folder, ratings)))
 
     def save(self, folder: str, ratings: dict[str, dict[str, int | None]]) -> str:
         """The room's medians into the project's file as « la salle » (locked); a French problem, or ""."""
@@ -171,7 +180,7 @@ def TrainerScreen() -> Any:
 
     def follow() -> Callable[[], None]:  # the hub's changes and the room's files, until the session ends
         watcher.unsubscribe = room.hub.subscribe(newest)
-        threading.Thread(target=watcher.run, name="isgrille-trainer-watch", daemon=True).start()
+        watcher.start(current_context())
         return watcher.close
 
     solara.use_effect(follow, [])

@@ -5,15 +5,29 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from isgrille.delivery.room_hub import ARRIVING, RoomHub
+from isgrille.delivery.room_hub import ARRIVING, RoomHub, deliver, start_thread
 from isgrille.results.room_state import read_room_state
 
 
+class FakeLock:
+    """Stands for a kernel context's lock: says which thread holds it."""
+
+    def __init__(self) -> None:
+        self.holder: threading.Thread | None = None
+
+    def __enter__(self) -> None:
+        self.holder = threading.current_thread()
+
+    def __exit__(self, *exc: object) -> None:
+        self.holder = None
+
+
 class FakeContext:
-    """Stands for a Solara kernel context: entered around each listener, closable."""
+    """Stands for a Solara kernel context: entered around each listener (its lock held), closable."""
 
     def __init__(self) -> None:
         self.closed_event = threading.Event()
+        self.lock = FakeLock()
         self.entered: list[threading.Thread] = []
         self.active = False
 
@@ -36,7 +50,8 @@ def test_a_change_is_saved_and_reaches_every_session_in_its_own_context(tmp_path
 
     def listener(i: int):
         def got(state) -> None:
-            assert contexts[i].active  # run inside that session's context
+            assert contexts[i].active  # run inside that session's context, under its lock
+            assert contexts[i].lock.holder is threading.current_thread()
             seen[i].append(state.step)
 
         return got
@@ -114,3 +129,36 @@ def test_the_cap_counts_arrivals_and_always_lets_a_participant_back(tmp_path: Pa
     monkeypatch.setattr(module.time, "monotonic", lambda: later)
     assert hub.present() == {"alice"}  # bob's page was served but he never connected
     assert hub.admits("carol", 2)
+
+
+def test_a_delivery_runs_inside_the_session_and_a_closed_session_gets_nothing() -> None:
+    context, got = FakeContext(), []
+    assert deliver(context, lambda *args: got.append((args, context.active, context.lock.holder)), 1, 2)
+    assert got == [((1, 2), True, threading.current_thread())] and context.lock.holder is None
+    context.close()
+    assert not deliver(context, got.append, 3)
+    assert not context.entered[1:] and len(got) == 1
+    assert deliver(None, got.append, 4) and got[-1] == 4  # no session (scripts, the bench): called as is
+
+
+def test_the_rooms_threads_belong_to_no_solara_session() -> None:
+    """Solara hands a new thread the session it was started from; the room's threads must not take it."""
+    import solara.server.starlette  # noqa: F401 — Solara's patched Thread, as in the room's server
+    from solara.server import kernel, kernel_context
+
+    context = kernel_context.VirtualKernelContext(id="hub-test", kernel=kernel.Kernel(), session_id="hub-test")
+    seen: dict[str, object] = {}
+
+    def look(name: str) -> None:
+        seen[name] = kernel_context.current_context.get(kernel_context.get_current_thread_key())
+
+    try:
+        with context:
+            plain = threading.Thread(target=look, args=("plain",))
+            plain.start()
+            start_thread(look, "isgrille-test", "room").join()
+            assert kernel_context.get_current_context() is context  # the caller's own session is back
+        plain.join()
+        assert seen == {"plain": context, "room": None}  # the first proves the patch is there
+    finally:
+        context.close()

@@ -303,6 +303,29 @@ def test_the_welcome_step_cites_the_work_and_the_licence_served_by_the_room(room
     assert '<a href="/LICENSE-CONTENT" target="_blank">LICENSE-CONTENT</a>' in page.html()
 
 
+class EndsWhileCopied(dict):
+    """Solara's table of each thread's session, whose ``copy()`` (in a session's close) lets every watcher end."""
+
+    def copy(self):
+        copied = dict(self)
+        for thread in [t for t in threading.enumerate() if t.name == "isgrille-trainer-watch"]:
+            thread.join(10)
+        return copied
+
+
+def test_the_session_closes_cleanly_whenever_the_watcher_ends(room, pages, monkeypatch):
+    """A watcher ending between the close's copy of that table and its deletions once made the close fail (KeyError):
+    the watcher belongs to no session, it enters the trainer's only to deliver what it read."""
+    monkeypatch.setattr(kernel_context, "current_context", EndsWhileCopied(kernel_context.current_context))
+    project(room, "aaaaaaaa1", "Recyclerie")
+    page = pages()
+    page.wait_for(lambda: "Recyclerie" in page.text())  # delivered by the watcher, in the trainer's session
+    (watcher,) = [t for t in threading.enumerate() if t.name == "isgrille-trainer-watch"]
+    assert kernel_context.current_context.get(kernel_context.get_thread_key(watcher)) is not page.context
+    page.close()  # the page's effects stop the watcher, then the session closes
+    assert page.context.closed_event.is_set() and not watcher.is_alive()
+
+
 def test_the_watcher_stops_with_the_session(room, pages):
     page = pages()
     assert [t for t in threading.enumerate() if t.name == "isgrille-trainer-watch"]
