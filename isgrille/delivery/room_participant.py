@@ -30,7 +30,6 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import nullcontext
 
 import ipywidgets as w
 import solara
@@ -49,7 +48,7 @@ from ..widgets.phone_quiz import PhoneQuiz
 from ..widgets.phone_steps import PHONE_CSS, PhoneWelcome
 from ..widgets.pitch import PitchWidget
 from ..widgets.welcome import attribution_html
-from .room_hub import current_context
+from .room_hub import current_context, deliver
 from .room_site import LICENCE_PATH, RoomSite, participant_folder, participant_of, session_cookies, site
 
 __all__ = ["NO_COOKIE", "PHONE_CSS", "ParticipantApp", "ParticipantSession"]
@@ -270,11 +269,10 @@ def Workshop(participant: str) -> solara.Element:
             context = current_context()
 
             def work() -> None:
-                with context if context is not None else nullcontext():
-                    session.build(visible)
-                    built(object())  # render again, with the step
+                session.build(visible)
+                built(object())  # render again, with the step
 
-            _BUILDER.submit(work)
+            _BUILDER.submit(deliver, context, work)  # in this session, under its lock; nothing once it closed
 
     solara.use_effect(build_in_background, [visible])
     ready = session.ready(visible)

@@ -206,6 +206,26 @@ def test_a_new_step_is_announced_at_once_and_built_by_the_rooms_builder(room, se
     assert len(building) == 2 and all(t.name.startswith("isgrille-room-step") for t in building)
 
 
+def test_the_builder_builds_nothing_for_a_session_that_closed_meanwhile(room, sessions, monkeypatch):
+    from isgrille.delivery import room_participant
+
+    built, real = [], room_participant.ParticipantSession._build
+    monkeypatch.setattr(
+        room_participant.ParticipantSession, "_build", lambda s, step: built.append(step) or real(s, step)
+    )
+    trainer(room, step="quiz")
+    page = sessions(ALICE)
+    release = threading.Event()
+    room_participant._BUILDER.submit(release.wait, 30)  # the builder busy with another page
+    room.hub.set(step="grille")
+    assert room.hub.wait_idle()
+    page.rendered()  # the page asked for the grid
+    page.close()  # and left before the builder reached it
+    release.set()
+    room_participant._BUILDER.submit(lambda: None).result(30)  # the builder went through its queue
+    assert "grille" not in built and "quiz" in built
+
+
 def test_past_steps_reopen_future_ones_only_in_free_navigation(room, sessions):
     trainer(room, step="grille")
     page = sessions(ALICE)
