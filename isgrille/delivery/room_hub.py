@@ -71,16 +71,17 @@ def start_thread(target: Callable[..., object], name: str, *args: object) -> thr
     return thread
 
 
-def deliver(context: Any, call: Callable[..., object], *args: object) -> bool:
+def deliver(context: Any, call: Callable[..., object], *args: object, locked: bool = True) -> bool:
     """``call(*args)`` inside ``context`` (a Solara session; None: none), from a thread outside any session.
 
-    Under the session's lock, as Solara handles a page's message: the session cannot close midway, and a
-    session already closed gets nothing (False).
+    A session already closed gets nothing (False). ``locked``: under the session's lock, as Solara handles a
+    page's message, so the session cannot close midway; not for a long work (a step's build), which would hold
+    up the hub's deliveries to that session meanwhile (measured: the step change to 100 phones 1.3–2 s → 5–7 s).
     """
     if context is None or context is _NO_CONTEXT:
         call(*args)
         return True
-    with context.lock:
+    with context.lock if locked else nullcontext():
         if _closed(context):
             return False
         with context:

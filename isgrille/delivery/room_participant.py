@@ -272,7 +272,7 @@ def Workshop(participant: str) -> solara.Element:
                 session.build(visible)
                 built(object())  # render again, with the step
 
-            _BUILDER.submit(deliver, context, work)  # in this session, under its lock; nothing once it closed
+            _BUILDER.submit(deliver, context, work, locked=False)  # in this session; nothing once it closed
 
     solara.use_effect(build_in_background, [visible])
     ready = session.ready(visible)

@@ -139,6 +139,9 @@ def test_a_delivery_runs_inside_the_session_and_a_closed_session_gets_nothing() 
     assert not deliver(context, got.append, 3)
     assert not context.entered[1:] and len(got) == 1
     assert deliver(None, got.append, 4) and got[-1] == 4  # no session (scripts, the bench): called as is
+    unlocked = FakeContext()
+    assert deliver(unlocked, lambda: got.append((unlocked.active, unlocked.lock.holder)), locked=False)
+    assert got[-1] == (True, None)
 
 
 def test_the_rooms_threads_belong_to_no_solara_session() -> None:
