@@ -31,7 +31,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO, overload
+from typing import TYPE_CHECKING, Any, TextIO, cast, overload
 
 from ..results.atomic import write_atomic
 
@@ -258,8 +258,7 @@ def csv_text(
     if encoding is not None:
         header, joiner, end = header.encode(encoding), sep.encode(encoding), end.encode(encoding)
     if not rows:
-        empty: str | bytes = header
-        return empty
+        return cast("str | bytes", header)
     blocks = [parts[0]]
     for more_codes, more_cells in parts[1:]:
         codes, cells = blocks[-1]
@@ -276,8 +275,7 @@ def csv_text(
     for at, (codes, cells) in enumerate(blocks, start=1 - len(blocks)):
         part = (cells + (end if at == 0 else joiner))[codes]
         lines = part if lines is None else lines + part
-    text: str | bytes = header + header[:0].join(lines.tolist())
-    return text
+    return cast("str | bytes", header + header[:0].join(lines.tolist()))
 
 
 def _number(value: Any) -> str:

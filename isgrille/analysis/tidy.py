@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from ..content.errors import ContentError, Problem, os_error_text
 from ..content.model import Assessment, Grid, Quiz
+from ..content.typography import french_count
 from ..results.collect import ClassFiles, find_class_files, problems_of
 from ..results.learner import LearnerResults
 from ..results.store import read_results
@@ -132,7 +133,7 @@ class Cohort:
 def _count(number: int, one: str, many: str | None = None) -> str:
     """``1 projet``, ``0 projet``, ``12 345 projets`` (French: singular below 2, narrow space in thousands)."""
     word = one if number < 2 else many or f"{one}s"
-    return f"{number:,} {word}".replace(",", "\u202f")
+    return f"{french_count(number)} {word}"
 
 
 def load_cohort(

@@ -15,9 +15,10 @@ kernels). :class:`RoomHub` holds what the whole room shares:
 
 It imports no Solara at module level: the kernel contexts are passed in (or
 found by :func:`current_context` when Solara is running). The room's own
-threads belong to no session (:func:`start_thread`) and do their work in a
-session the way Solara handles a page's message (:func:`deliver`): under the
-session's lock, so a session never closes halfway through it.
+threads belong to no session (:func:`start_thread`) and enter one only to
+do their work there (:func:`deliver`), nothing once it closed; a short work
+holds the session's lock as Solara does for a page's message, so the session
+never closes halfway through it.
 """
 
 from __future__ import annotations
